@@ -1,0 +1,1 @@
+"""transcript-kit: speaker-attributed corpora from raw transcripts."""

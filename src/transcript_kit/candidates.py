@@ -1,0 +1,154 @@
+"""Which lines open a speaker turn: find label candidates, then accept or reject them for the whole document.
+
+A line that merely ends in a colon ("Remarks by ... following the meeting:") or a headline with a colon is not a
+speaker. The label grammar decides whether a candidate is label-shaped at all; the document decides the rest:
+real labels recur and share a style, so a lone, weak, off-style candidate is refused. Every decision keeps a
+reason, for ``transcript-kit parse --explain``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import attrs
+
+from transcript_kit.keys import fold
+from transcript_kit.labels import parse_label
+from transcript_kit.lexicon import NOT_SPEAKERS
+from transcript_kit.model import Label, LabelDecision
+
+# The candidate shapes. They only find where a label could end; what is inside is the label grammar's business.
+_COLON = re.compile(r"[ \t\u00a0]*(?:\*\*|__)?(?P<label>[^\s:*_(\[][^:\n]{0,100}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?=\s|$)")
+_BARE_Q = re.compile(r"[ \t\u00a0]*(?P<label>Q|QUESTION)(?=[ \t\u00a0]+\S|[ \t]*$)")
+# Congressional Record: "Mr. McCONNELL.", "The PRESIDING OFFICER (Mr. Kyl).", "Mr. SMITH of New Jersey."
+_PERIOD = re.compile(
+    r"[ \t]*(?P<label>(?:The|Mr|Mrs|Ms|Miss|Dr|Madam)\.?\s(?:[^.\n(]|\([^)\n]{0,60}\)){1,80}?)\.(?=\s|$)"
+)
+_CAPITALS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
+_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+_PARENS = re.compile(r"\([^()]*\)")
+
+# How a candidate's style is written; documents keep one style for their real labels.
+UPPER, TITLE_CASE, CONGRESS = "upper", "title", "congress"
+
+
+@attrs.frozen(slots=True)
+class Candidate:
+    """A place where a label might open a turn: ``end`` is just after its colon or period."""
+
+    label: str
+    start: int
+    end: int
+    delimiter: str  # ":", "." or "" (a bare Q)
+    at_paragraph_start: bool
+    alone: bool  # nothing follows on its line
+
+
+def find_candidate(text: str, start: int, end: int, at_paragraph_start: bool) -> Candidate | None:
+    """The label candidate at the start of the line ``text[start:end]``, if its shape allows one."""
+    first = text[start:end].lstrip(" \t\u00a0*_")[:1]
+    if not first or not (first.isalpha()):
+        return None
+    colon = text.find(":", start, min(end, start + 110))
+    if colon != -1:
+        match = _COLON.match(text, start, end)
+        if match is not None:
+            return _candidate(match, ":", text, end, at_paragraph_start)
+    if first == "Q":
+        match = _BARE_Q.match(text, start, end)
+        if match is not None:
+            return _candidate(match, "", text, end, at_paragraph_start)
+    if first in "TMD":
+        match = _PERIOD.match(text, start, end)
+        if match is not None and _CAPITALS.search(_PARENS.sub("", match.group("label"))):
+            return _candidate(match, ".", text, end, at_paragraph_start)
+    return None
+
+
+def _candidate(match: re.Match[str], delimiter: str, text: str, line_end: int, at_start: bool) -> Candidate:
+    alone = not text[match.end() : line_end].strip()
+    return Candidate(match.group("label").strip(), match.start("label"), match.end(), delimiter, at_start, alone)
+
+
+def style_of(label: str, delimiter: str) -> str:
+    if delimiter == ".":
+        return CONGRESS
+    return TITLE_CASE if _LOWER.search(_PARENS.sub("", label)) else UPPER
+
+
+def strength(parsed: Label, label: str) -> str | None:
+    """Why a parsed label is a strong label by itself, or None when only recurrence can make it one."""
+    if parsed.role is not None:
+        return "a generic role"
+    if parsed.titles:
+        return "a title"
+    if parsed.honorific:
+        return "an honorific"
+    if parsed.inner is not None:
+        return "an office with its holder"
+    if not _LOWER.search(_PARENS.sub("", label)) and len(label) > 1:
+        return "an upper-case name"
+    return None
+
+
+@attrs.frozen(slots=True)
+class Verdict:
+    accepted: bool
+    reason: str
+    parsed: Label | None
+
+
+def decide(candidates: Iterable[Candidate]) -> dict[str, Verdict]:
+    """Accept or reject each distinct candidate label of one document, with a reason."""
+    candidates = list(candidates)
+    at_start = Counter(c.label for c in candidates if c.at_paragraph_start)
+    alone = Counter(c.label for c in candidates if c.alone)
+    delimiters = {c.label: c.delimiter for c in candidates}
+    verdicts: dict[str, Verdict] = {}
+    strong_styles: Counter[str] = Counter()
+    weak: list[str] = []
+    for label in dict.fromkeys(c.label for c in candidates):
+        parsed = parse_label(label)
+        if parsed is None:
+            verdicts[label] = Verdict(False, "not label-shaped: the label grammar does not read it", None)
+            continue
+        if fold(parsed.raw) in NOT_SPEAKERS:
+            verdicts[label] = Verdict(False, "a heading word, not a speaker", parsed)
+            continue
+        if delimiters[label] == "." and parsed.family is None and not parsed.titles:
+            verdicts[label] = Verdict(False, "a period label needs a name or an office", parsed)
+            continue
+        why = strength(parsed, label)
+        if why is None:
+            weak.append(label)
+            verdicts[label] = Verdict(False, "", parsed)
+            continue
+        verdicts[label] = Verdict(True, f"{why}", parsed)
+        strong_styles[style_of(label, delimiters[label])] += at_start[label]
+    dominant = strong_styles.most_common(1)[0][0] if strong_styles else None
+    for label in weak:
+        parsed = verdicts[label].parsed
+        style = style_of(label, delimiters[label])
+        if at_start[label] >= 2 or alone[label] >= 2:
+            verdicts[label] = Verdict(True, f"a name that recurs as a label ({at_start[label]}x)", parsed)
+        elif dominant == style:
+            verdicts[label] = Verdict(True, f"a name in the style of this document's labels ({style})", parsed)
+        else:
+            verdicts[label] = Verdict(False, "a lone name-like phrase, unlike this document's labels", parsed)
+    return verdicts
+
+
+def accepted_here(candidate: Candidate, verdict: Verdict, accepted_at_start: set[str]) -> Verdict:
+    """Inside a paragraph a label only counts when the same label opens paragraphs elsewhere in the document,
+    so a hard-wrapped line that happens to begin "President Biden: ..." stays prose."""
+    if not verdict.accepted or candidate.at_paragraph_start:
+        return verdict
+    if candidate.label in accepted_at_start:
+        return verdict
+    return Verdict(False, "inside a paragraph, and not a label of this document elsewhere", verdict.parsed)
+
+
+def decision(candidate: Candidate, verdict: Verdict) -> LabelDecision:
+    return LabelDecision(candidate.label, candidate.start, verdict.accepted, verdict.reason)

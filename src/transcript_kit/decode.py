@@ -1,0 +1,71 @@
+"""Bytes to text, and nothing else: the decoded text is never rewritten, so every exported offset points into it."""
+
+from __future__ import annotations
+
+import codecs
+
+import attrs
+import charset_normalizer
+
+from transcript_kit.errors import DecodeError
+
+# Longest BOMs first: the UTF-32-LE BOM begins with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Control bytes that never occur in text (tab, newline, carriage return, form feed and escape do).
+_BINARY_BYTES = frozenset(range(0x00, 0x09)) | frozenset((0x0B, 0x0E, 0x0F)) | frozenset(range(0x10, 0x1B))
+_SNIFF = 8192
+
+
+@attrs.frozen(slots=True)
+class Decoded:
+    text: str
+    encoding: str
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte in _BINARY_BYTES)
+    return controls > max(2, len(head) // 100)
+
+
+def decode(data: bytes, path: str | None = None) -> Decoded:
+    """Decode an input: BOM, then strict UTF-8, then a legacy-encoding detector; binary input is refused."""
+    where = path or "<bytes>"
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom) :].decode(encoding.replace("-sig", "")), encoding)
+            except UnicodeDecodeError as error:
+                raise DecodeError(f"{where}: byte {error.start}: not valid {encoding} despite its BOM") from None
+    if _looks_binary(data):
+        raise DecodeError(f"{where}: binary data (NUL or control bytes near the start), not a text transcript")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _decode_legacy(data, where)
+
+
+def _decode_legacy(data: bytes, where: str) -> Decoded:
+    best = charset_normalizer.from_bytes(data).best()
+    # Western legacy text is by far the most common case, and the detector's guesses on short samples are noisy;
+    # so cp1252 wins whenever it decodes cleanly and the detector did not find a clearly different script.
+    guess = best.encoding if best is not None else None
+    if guess is None or guess in {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "mac_roman"}:
+        for encoding in ("cp1252", "latin-1"):
+            try:
+                return Decoded(data.decode(encoding), encoding)
+            except UnicodeDecodeError:
+                continue
+    if best is None:
+        raise DecodeError(f"{where}: no text encoding fits these bytes")
+    return Decoded(str(best), best.encoding)

@@ -1,0 +1,45 @@
+"""The errors transcript-kit raises: one base class, each subclass also a matching builtin."""
+
+from __future__ import annotations
+
+
+class TranscriptKitError(Exception):
+    """Base class of every error transcript-kit raises on purpose."""
+
+
+def describe_place(path: str | None, text: str | None, offset: int | None) -> str:
+    """Name a place in a source as ``path:line:column`` followed by the offending line, for error messages."""
+    where = path or "<text>"
+    if text is None or offset is None:
+        return where
+    offset = max(0, min(offset, len(text)))
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    if line_end == -1:
+        line_end = len(text)
+    line_no = text.count("\n", 0, offset) + 1
+    column = offset - line_start + 1
+    shown = text[line_start:line_end].strip()
+    if len(shown) > 80:
+        shown = shown[:77] + "..."
+    return f"{where}:{line_no}:{column}: {shown!r}"
+
+
+class DecodeError(TranscriptKitError, ValueError):
+    """The bytes of an input are not text we can read (binary, or no encoding fits)."""
+
+
+class ParseError(TranscriptKitError, ValueError):
+    """A document's structure could not be parsed."""
+
+
+class LabelError(TranscriptKitError, ValueError):
+    """A speaker label could not be parsed by the label grammar."""
+
+
+class RegistryError(TranscriptKitError, ValueError):
+    """A registry file is malformed: names the file, the entry and the problem."""
+
+
+class InputError(TranscriptKitError, OSError):
+    """An input path cannot be read."""

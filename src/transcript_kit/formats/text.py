@@ -1,0 +1,103 @@
+"""Plain-text layout: front matter, lines with their offsets, and page furniture of PDF-to-text transcripts.
+
+A reader never rewrites the text; it only says where the content of each line starts and ends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import attrs
+import yaml
+
+from transcript_kit.model import Span
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+# A PDF-to-text court transcript numbers every content line 1..25 at the left margin.
+_LINE_NUMBER = re.compile(r"[ \t]{0,3}(\d{1,2})(?=[ \t]|$)[ \t]?")
+_NUMBERED_SHARE = 0.6
+
+
+@attrs.frozen(slots=True)
+class Layout:
+    """Where a document's content lines are.
+
+    ``starts``/``ends`` bound each line's content in the source (no newline, no line number); blank lines have
+    ``start == end`` after trailing space is cut. ``blank_is_break`` is False for double-spaced PDF text, where
+    every other line is blank and blank lines say nothing about paragraphs.
+    """
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    metadata: dict[str, Any]
+    furniture: tuple[Span, ...]
+    warnings: tuple[str, ...]
+    blank_is_break: bool
+    line_numbered: bool
+
+
+def read_front_matter(text: str, path: str | None = None) -> tuple[dict[str, Any], int, tuple[str, ...]]:
+    """Markdown front matter (``---`` YAML block) as metadata, and where the body starts."""
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return {}, 0, ()
+    try:
+        loaded = yaml.safe_load(match.group(1) or "")
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" line {mark.line + 2}" if mark is not None else ""
+        return {}, 0, (f"{path or '<text>'}:{line}: front matter is not valid YAML; read as text",)
+    if not isinstance(loaded, dict):
+        return {}, match.end(), ()
+    metadata = {str(key): _plain(value) for key, value in loaded.items()}
+    return metadata, match.end(), ()
+
+
+def _plain(value: Any) -> Any:
+    """YAML dates and times become ISO strings so metadata stays JSON-friendly."""
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    return value
+
+
+def _line_bounds(text: str, start: int) -> tuple[list[int], list[int]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    position = start
+    for line in text[start:].split("\n"):
+        end = position + len(line.rstrip())
+        starts.append(position)
+        ends.append(end)
+        position += len(line) + 1
+    return starts, ends
+
+
+def read_layout(text: str, path: str | None = None) -> Layout:
+    """Split a plain-text document into content lines, reading front matter and PDF page furniture."""
+    metadata, body_start, warnings = read_front_matter(text, path)
+    starts, ends = _line_bounds(text, body_start)
+    furniture: list[Span] = []
+    if body_start:
+        furniture.append(Span("front_matter", 0, body_start))
+    nonblank = [i for i in range(len(starts)) if ends[i] > starts[i] and not text[starts[i] : ends[i]].isspace()]
+    numbered = [i for i in nonblank if _LINE_NUMBER.match(text, starts[i], ends[i])]
+    line_numbered = len(nonblank) >= 20 and len(numbered) >= _NUMBERED_SHARE * len(nonblank)
+    blank_is_break = True
+    if line_numbered:
+        numbered_set = set(numbered)
+        for i in nonblank:
+            match = _LINE_NUMBER.match(text, starts[i], ends[i])
+            if i in numbered_set and match is not None:
+                starts[i] = match.end()
+            else:  # page header, footer, page number, form feed: furniture, never speech
+                furniture.append(Span("page_furniture", starts[i], ends[i]))
+                starts[i] = ends[i]
+        # pdftotext double-spaces: a blank line after nearly every line carries no paragraph meaning
+        blank_is_break = False
+    return Layout(tuple(starts), tuple(ends), metadata, tuple(furniture), warnings, blank_is_break, line_numbered)

@@ -1,0 +1,184 @@
+"""Document metadata from the header: front matter, dateline, byline, place, title; and the people it names.
+
+Header shapes are only looked for before the first turn. The people named in the byline, the title and the
+introductory prose are kept as :class:`Mention`s: the normalizer binds later surname-only labels to them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+from lark.lexer import Token
+
+from transcript_kit import lexicon
+from transcript_kit.labels import parse_label
+from transcript_kit.model import Mention
+
+_TITLE_MAX = 160
+# A run of capitalised words (particles and "of" allowed inside): where a full name may stand in prose.
+# A word may end in a period only as an initial ("J."), so a run never crosses a sentence end.
+_WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž](?:\.|[\w'’-]*(?![\w'’.-]))"
+_NAME_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:\s+(?:(?:of|the|von|van|der|de|da|al|bin)\s+)*{_WORD})+")
+
+
+@attrs.frozen(slots=True)
+class HeaderInfo:
+    title: str | None
+    date: str | None
+    time: str | None
+    location: str | None
+    byline: str | None
+    source: str | None
+    mentions: tuple[Mention, ...]
+
+
+def classify_header_line(value: str, position: int) -> str | None:
+    """The header kind of a paragraph before the first turn (DATELINE, BYLINE, PLACE, TITLE), if it is one."""
+    if len(value) > _TITLE_MAX:
+        return None
+    if lexicon.DATELINE.fullmatch(value) or lexicon.LONG_DATE.fullmatch(value):
+        return "DATELINE"
+    if _byline(value) is not None:
+        return "BYLINE"
+    if lexicon.PLACE.fullmatch(value) and len(value.split()) <= 6:
+        return "PLACE"
+    if position == 0 and value[-1:] not in ".:;,":
+        return "TITLE"
+    return None
+
+
+def _byline(value: str) -> tuple[str, str] | None:
+    match = lexicon.BYLINE.fullmatch(value)
+    if match is None:
+        return None
+    name, title = parse_label(match.group("name")), parse_label(match.group("title"))
+    if name is None or not name.given or name.family is None or name.titles:
+        return None
+    if title is None or not title.titles:
+        return None
+    return match.group("name"), match.group("title")
+
+
+def _iso_date(value: str) -> str | None:
+    match = lexicon.DATELINE.fullmatch(value)
+    if match is not None:
+        month, day, year = int(match["month"]), int(match["day"]), int(match["year"])
+    else:
+        match = lexicon.LONG_DATE.fullmatch(value)
+        if match is None or match["month"].lower() not in lexicon.MONTHS:
+            return None
+        month, day, year = lexicon.MONTHS[match["month"].lower()], int(match["day"]), int(match["year"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_CLOCK = re.compile(r"\(?\s*(\d{1,2}):(\d{2})\s*([ap])?\.?\s?m?\.?\s*([A-Z]{2,4})?\s*\)?", re.I)
+
+
+def _clock(value: str) -> str | None:
+    """ "03:08 PM EDT" or "1:20 P.M. EDT" as 24-hour "15:08 EDT"."""
+    match = _CLOCK.search(value)
+    if match is None:
+        return None
+    hour, minute = int(match[1]), int(match[2])
+    if match[3]:
+        hour = hour % 12 + (12 if match[3].lower() == "p" else 0)
+    zone = f" {match[4].upper()}" if match[4] else ""
+    return f"{hour:02d}:{minute:02d}{zone}"
+
+
+def _dateline_clock(value: str) -> str | None:
+    match = lexicon.DATELINE.fullmatch(value)
+    if match is None or match["hour"] is None:
+        return None
+    return _clock(value[match.start("hour") :])
+
+
+def _metadata_date(metadata: dict[str, Any]) -> str | None:
+    for key in ("date", "published", "published_time", "datetime"):
+        value = metadata.get(key)
+        if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value):
+            return value[:10]
+    return None
+
+
+def find_mentions(text: str, start: int, end: int, source: str) -> list[Mention]:
+    """Full person names (given and family) in ``text[start:end]``, each with the title printed before it."""
+    mentions: list[Mention] = []
+    for match in _NAME_RUN.finditer(text, start, end):
+        words = match.group().split()
+        # The name is what follows the last title word: "Albanian Defense Minister | Niko Peleshi".
+        cut = max((i + 1 for i, word in enumerate(words) if _is_title_word(word)), default=0)
+        name_words, title_words = words[cut:], words[:cut]
+        if len(name_words) < 2 or any(w in lexicon.NOT_NAME_WORDS for w in name_words):
+            continue
+        label = parse_label(" ".join(name_words))
+        if label is None or not label.given or label.family is None or label.titles or label.role:
+            continue
+        title = " ".join(title_words) if any(_is_title_word(w) for w in title_words) else None
+        mentions.append(Mention(label.name, title, match.start() + match.group().find(name_words[0]), source))
+    return mentions
+
+
+@functools.lru_cache(maxsize=8192)
+def _is_title_word(word: str) -> bool:
+    label = parse_label(word)
+    return label is not None and bool(label.titles or label.jurisdiction or label.honorific)
+
+
+def read_header(
+    metadata: dict[str, Any], preamble: Sequence[Token], prose: Iterable[Token], text: str
+) -> HeaderInfo:
+    """Gather a document's metadata from its front matter and preamble tokens."""
+    first: dict[str, Token] = {}
+    for token in preamble:
+        first.setdefault(token.type, token)
+    title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
+    if title is None and "TITLE" in first:
+        title = first["TITLE"].value
+    dateline = first.get("DATELINE")
+    date = _metadata_date(metadata) or (_iso_date(dateline.value) if dateline is not None else None)
+    time = _dateline_clock(dateline.value) if dateline is not None else None
+    if time is None and "TIMESTAMP" in first:
+        time = _clock(first["TIMESTAMP"].value)
+    byline_token = first.get("BYLINE")
+    mentions: list[Mention] = []
+    if byline_token is not None:
+        parts = _byline(byline_token.value)
+        if parts is not None:
+            name_label = parse_label(parts[0])
+            name = name_label.name if name_label is not None else parts[0]
+            mentions.append(Mention(name, parts[1], int(byline_token.start_pos or 0), "byline"))
+    if title is not None:
+        mentions.extend(find_mentions(title, 0, len(title), "title"))
+    for token in preamble:
+        if token.type in ("PARA", "TITLE"):
+            mentions.extend(find_mentions(text, int(token.start_pos or 0), int(token.end_pos or 0), "intro"))
+    for token in prose:
+        mentions.extend(find_mentions(text, int(token.start_pos or 0), int(token.end_pos or 0), "prose"))
+    source = next((metadata[k] for k in ("source_url", "url", "source") if isinstance(metadata.get(k), str)), None)
+    return HeaderInfo(
+        title=title,
+        date=date,
+        time=time,
+        location=first["PLACE"].value if "PLACE" in first else None,
+        byline=byline_token.value if byline_token is not None else None,
+        source=source,
+        mentions=tuple(_dedupe(mentions)),
+    )
+
+
+def _dedupe(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for mention in mentions:
+        key = (mention.name, mention.source)
+        if key not in seen:
+            seen.add(key)
+            unique.append(mention)
+    return unique

@@ -1,0 +1,20 @@
+"""Comparison keys for names and labels: case-, accent- and punctuation-insensitive, names kept as written."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
+_DROP = re.compile(r"[.'’`\u2018\u201b]")
+_SPACE = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """NFC, casefold, strip accents, unify dashes, drop periods and apostrophes ("U.S." == "US")."""
+    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).casefold())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _DROP.sub("", _DASHES.sub("-", stripped))
+    return _SPACE.sub(" ", stripped).strip()

@@ -1,0 +1,137 @@
+"""Parse the inside of one speaker label into its parts with ``grammar/label.lark``.
+
+Labels are parsed once per distinct string per process (an LRU cache), so the cost follows the number of distinct
+labels, not the number of turns.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+import lark
+
+from transcript_kit._grammar import grammar_text
+from transcript_kit.model import Label
+
+# A label is a short thing; anything longer is prose and is refused before the parser sees it.
+MAX_LABEL_WORDS = 12
+MAX_LABEL_CHARS = 120
+
+_ROLE_KEYS = {
+    "q": "question",
+    "question": "question",
+    "questions": "question",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> lark.Lark:
+    return lark.Lark(grammar_text("label.lark"), parser="lalr", lexer="contextual", cache=False)
+
+
+def _words(tokens: list[lark.Token]) -> str:
+    return " ".join(str(t) for t in tokens)
+
+
+def _role_key(words: str) -> str:
+    key = re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKD", words).casefold()).strip("-")
+    return _ROLE_KEYS.get(key, key)
+
+
+class _LabelBuilder(lark.Transformer[lark.Token, Label]):
+    """Turns the label tree into a :class:`Label`; the grammar has already named every part."""
+
+    def __init__(self, raw: str) -> None:
+        super().__init__()
+        self._raw = raw
+
+    def office(self, children: list[lark.Token]) -> tuple[str, str]:
+        return ("office", _words(children))
+
+    def name(self, children: list[lark.Token]) -> tuple[str, str, str]:
+        # The family name takes the particles before it: "Ursula | von der Leyen".
+        start = len(children) - 1
+        while start > 0 and children[start - 1].type == "PARTICLE":
+            start -= 1
+        return ("name", _words(children[:start]), _words(children[start:]))
+
+    def role(self, children: list[lark.Token]) -> tuple[str, str]:
+        return ("role", _words(children))
+
+    def place(self, children: list[lark.Token]) -> tuple[str, str]:
+        return ("qualifier", "of " + _words([c for c in children if c.type == "NAME"]))
+
+    def paren(self, children: list[lark.Token]) -> tuple[str, str]:
+        return ("paren", str(children[-1]).strip())
+
+    def note(self, children: list[lark.Token]) -> tuple[str, str]:
+        return ("note", str(children[-1]).strip())
+
+    def time(self, children: list[lark.Token]) -> tuple[str, str]:
+        return ("time", str(children[-1]).strip())
+
+    def number(self, children: list[lark.Token]) -> tuple[str, str]:
+        return ("qualifier", str(children[0]))
+
+    def start(self, children: list[lark.Token | tuple[str, ...]]) -> Label:
+        fields: dict[str, object] = {"raw": self._raw}
+        titles: list[str] = []
+        qualifiers: list[str] = []
+        notes: list[str] = []
+        for child in children:
+            if isinstance(child, lark.Token):
+                if child.type == "ARTICLE":
+                    fields["article"] = True
+                elif child.type == "HONORIFIC":
+                    fields["honorific"] = str(child)
+                elif child.type == "JURISDICTION":
+                    fields["jurisdiction"] = str(child)
+                continue
+            part, value = child[0], child[-1]
+            if part == "office":
+                titles.append(value)
+            elif part == "name":
+                fields["given"] = tuple(child[1].split()) if len(child) == 3 else ()
+                fields["family"] = value
+            elif part == "role":
+                fields["role"] = _role_key(value)
+                titles.append(value)
+            elif part == "paren":
+                inner = parse_label(value)
+                if inner is not None and inner.family is not None and "inner" not in fields:
+                    fields["inner"] = inner
+                else:
+                    qualifiers.append(value)
+            elif part == "note":
+                notes.append(value)
+            elif part == "time":
+                fields["time"] = value
+            else:
+                qualifiers.append(value)
+        return Label(
+            titles=tuple(titles), qualifiers=tuple(qualifiers), notes=tuple(notes), **fields  # type: ignore[arg-type]
+        )
+
+
+def clean_label(text: str) -> str:
+    """The label as printed, without markdown emphasis, surrounding space or its trailing colon/period."""
+    text = text.strip().strip("*_").strip()
+    return text.rstrip(":.").rstrip("*_").strip() if text.endswith((":", ".")) else text
+
+
+@functools.lru_cache(maxsize=65536)
+def parse_label(text: str) -> Label | None:
+    """Parse one speaker label (without its trailing colon or period); None when it is not label-shaped."""
+    raw = clean_label(unicodedata.normalize("NFC", text))
+    if not raw or len(raw) > MAX_LABEL_CHARS or raw.count(" ") >= MAX_LABEL_WORDS:
+        return None
+    parser = _parser()  # built outside the try: a broken grammar must fail loudly, not refuse every label
+    try:
+        tree = parser.parse(raw)
+    except lark.exceptions.LarkError:
+        return None
+    label = _LabelBuilder(raw).transform(tree)
+    assert isinstance(label, Label)
+    return label

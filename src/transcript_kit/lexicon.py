@@ -1,0 +1,125 @@
+"""Word lists the parser consults: boilerplate, stage directions, delivery notes, end markers, header shapes.
+
+Titles, honorifics and generic roles live in ``grammar/label.lark``; this module holds what is decided about
+whole lines and paragraphs. Every entry is general (seen across publishers), never a rule for one file.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Web-page furniture that must never become speech: subscription notices, donation appeals, account forms,
+# sharing widgets, related-story blocks. Matched case-insensitively against a whole paragraph.
+BOILERPLATE = re.compile(
+    r"(?i)"
+    r"you are subscribed to|this information has recently been updated|unsubscribe|manage (?:your )?subscriptions?"
+    r"|your support (?:helps|makes)|your donation|support (?:our|independent) journalism|paywalls?\b"
+    r"|make a (?:one-off |monthly )?(?:donation|contribution)|become a (?:member|subscriber)"
+    r"|create (?:an|your) account|reset (?:your )?password|verification code|check your inbox"
+    r"|didn'?t receive (?:a|the) code|send new code|subscribe to (?:our|the) newsletter"
+    r"|you have successfully created your account|your password has been updated|create a new password"
+    r"|the password must be|click (?:on )?the button|enter the email address|log ?in with your|sign (?:in|up) (?:to|for|with)"
+    r"|^register$|^log ?in$|^sign (?:in|up)$|multimedia account|broadcast-quality video"
+    r"|from now on you can download|^text size|^share (?:this|on)\b|^advertisement$|cookie (?:policy|settings|preferences)"
+    r"|all rights reserved|^read more\b|^related (?:stories|articles|news)?:?$|^follow us\b|^print this page"
+)
+# How a glued-on appeal ends, so the real sentence after it ("...all the difference.U.S. Secretary...") survives.
+BOILERPLATE_SENTENCE_END = re.compile(r"[.!?](?=[A-Z\u201c\"])")
+
+# A paragraph that is only a stage direction or a recorder's note: "(Laughter.)", "[Interruption.]", "(CROSSTALK)".
+STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]\n]{1,80}[)\]]\s*")
+# Delivery notes that mark a prepared text: the speech after it is a monologue.
+DELIVERY_NOTE = re.compile(r"(?i)\s*[(\[]?\s*(?:as prepared(?: for delivery)?|as delivered|check against delivery)\s*[)\]]?\s*")
+# Interpreter notes at the start of a turn are kept as a turn attribute.
+INTERPRETER_NOTE = re.compile(
+    r"\s*[(\[]\s*(?i:as interpreted|as translated|via interpreter|via translator|through (?:an )?interpreter"
+    r"|in [A-Z][a-z]+ with (?:an )?interpret\w*|interpreted|translated)[^()\[\]]*[)\]]\s*"
+)
+
+# Where a transcript ends: "END 2:20 P.M. EDT", "(Whereupon, at 11:32 a.m., the case ... was submitted.)".
+END_MARKER = re.compile(
+    r"(?i)\s*(?:end\s+\d{1,2}:\d{2}\s*[ap]\.?m\.?.*|end|\(?whereupon,?\s.*|\*\s*\*\s*\*\s*)\s*"
+)
+# A bare time line: "1:20 P.M. EDT", "(10:12 a.m.)", "0:53" (podcast timestamps under a label).
+TIME_LINE = re.compile(
+    r"\s*\(?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4}T)?)\s*\)?\s*", re.I
+)
+PODCAST_TIMESTAMP = re.compile(r"\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\s*")
+
+# Header shapes (only looked for before the first turn).
+DATELINE = re.compile(
+    r"\s*(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})(?:\s+(?P<hour>\d{1,2}):(?P<minute>\d{2})\s*"
+    r"(?P<ampm>[AP]\.?M\.?)?\s*(?P<zone>[A-Z]{2,4})?)?\s*",
+    re.I,
+)
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+LONG_DATE = re.compile(
+    r"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*"
+)
+# "Antony J. Blinken, Secretary of State": a name, a comma, a title.
+BYLINE = re.compile(r"\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s+(?P<title>[A-Z][\w ,'’.-]{3,80}?)\s*")
+# "Brussels, Belgium", "Washington, D.C.", "Tirana, Albania": a short place line.
+PLACE = re.compile(r"\s*(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s*")
+
+# A person's full name in prose: two or three capitalised words, an initial allowed ("Antony J. Blinken").
+FULL_NAME = re.compile(
+    r"(?<![\w'’-])(?P<name>[A-Z\u00c0-\u017d][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z\u00c0-\u017d][\w'’-]+){1,2})(?![\w'’-])"
+)
+
+# "Secretary", "Minister" ...: words that make a preceding phrase a title in prose ("Prime Minister Edi Rama").
+PROSE_TITLE = re.compile(
+    r"(?P<title>(?:(?:U\.S\.|US|United States|Albanian|Slovenian|Serbian|German|French|British)\s+)?"
+    r"(?:(?:Prime|Foreign|Defen[cs]e|Deputy|Vice|Chief|Secretary|Senior)\s+)*"
+    r"(?:Minister|Secretary(?:\s+of\s+State)?|President|Chancellor|Ambassador|Senator|Governor|Mayor"
+    r"|Secretary[- ]General|Spokesperson|Press Secretary))\s+$"
+)
+
+# Labels that have the shape of a speaker but never are one ("NOTE:", "UPDATE:", "Date:").
+NOT_SPEAKERS = frozenset(
+    {
+        "note", "editor's note", "editors note", "update", "correction", "warning", "source", "sources", "photo",
+        "video", "watch", "read more", "related", "transcript", "subject", "subjects", "topics", "topic", "tags",
+        "embargoed", "advertisement", "subscribe", "date", "time", "location", "place", "re", "title", "summary",
+        "background", "contact", "contacts", "media contact", "press contact", "attachment", "attachments",
+        "link", "links", "url", "email", "phone", "tel", "fax", "keywords", "category", "categories", "author",
+        "by", "posted", "published", "updated", "released", "release", "bill", "agenda", "present", "absent",
+        "appearances", "contents", "index", "exhibits", "page", "section", "chapter", "part", "item", "example",
+        "examples", "yes", "no", "ok", "okay", "well", "so", "look", "now", "first", "second",
+        "third", "finally", "also", "plus", "again", "still", "here", "there", "today", "tonight", "yesterday",
+        "tomorrow", "p.s", "ps", "nb", "fyi", "bottom line", "key points", "highlights", "overview",
+    }
+)
+
+# Capitalised words that make a run of names an organisation, a place or a thing rather than a person.
+NOT_NAME_WORDS = frozenset(
+    """Council Security Force Forces Treaty Conference Centre Center Task Union Nations Department Ministry Office
+    House Committee Balkans Europe Star Tech PAC Act Agreement Court Party Republic States Kingdom University
+    Institute Agency Bank Fund Organization Organisation Summit Group Airport Street Road Church News Press Times
+    Post Room Hall Building Senate Congress Parliament Assembly Government Administration Coalition Alliance
+    Association Foundation Company Corporation Inc Ltd Network Service Services Program Programme Initiative
+    Day Week Month Year Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Island Islands Sea Ocean River Mountain Valley
+    Province County City State Region East West North South Middle Eastern Western Northern Southern Federal
+    National International Global Affairs Defense Defence Armed Medical Warfare Excellence Project""".split()
+)

@@ -1,0 +1,138 @@
+"""The document model: what a parse produces and what exporters read. Frozen, slotted, tuples not lists."""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+
+class TurnKind(str, enum.Enum):
+    """What a record of the turns table is."""
+
+    TURN = "turn"  # labelled speech
+    MONOLOGUE = "monologue"  # unlabelled single-speaker text, e.g. a prepared speech
+    QUOTE = "quote"  # quotation attributed in prose
+    STAGE = "stage"  # stage direction standing alone
+
+
+class Resolution(str, enum.Enum):
+    """How a speaker id was found, strongest evidence first."""
+
+    OVERRIDE = "override"
+    DOCUMENT = "document"
+    REGISTRY = "registry"
+    CORPUS = "corpus"
+    FUZZY = "fuzzy"
+    LABEL = "label"
+    NONE = "none"
+
+
+@attrs.frozen(slots=True)
+class Label:
+    """The parts of one speaker label, as the label grammar read them. Words are kept as printed."""
+
+    raw: str
+    honorific: str | None = None  # "Mr.", "MS."
+    article: bool = False  # a leading "The"
+    jurisdiction: str | None = None  # "US", "U.S.", "United States"
+    titles: tuple[str, ...] = ()  # offices as printed: ("Secretary of State",)
+    given: tuple[str, ...] = ()  # given names and initials
+    family: str | None = None  # family name (last name word group)
+    qualifiers: tuple[str, ...] = ()  # "of New Jersey", "Grayndler—Prime Minister"
+    notes: tuple[str, ...] = ()  # "As interpreted.", "via interpreter"
+    time: str | None = None  # "14:00"
+    role: str | None = None  # generic role key for non-persons: "question", "moderator", ...
+    inner: Label | None = None  # the person in "The PRESIDING OFFICER (Mr. Kyl)"
+
+    @property
+    def is_role(self) -> bool:
+        return self.role is not None
+
+    @property
+    def name(self) -> str:
+        """Given names and family name joined as printed ("" when the label names nobody)."""
+        return " ".join((*self.given, self.family) if self.family else self.given)
+
+
+@attrs.frozen(slots=True)
+class Speaker:
+    """A resolved speaker identity for one label in one document."""
+
+    id: str | None
+    name: str | None = None
+    role: str | None = None
+    resolution: Resolution = Resolution.NONE
+    confidence: float = 0.0
+    candidates: tuple[str, ...] = ()  # ids that were possible when the evidence did not decide
+
+
+@attrs.frozen(slots=True)
+class Turn:
+    """One record of the turns table. ``char_start``/``char_end`` are code-point offsets into the decoded source."""
+
+    index: int
+    kind: TurnKind
+    text: str
+    char_start: int
+    char_end: int
+    label: str | None = None  # as printed, without its trailing colon or period
+    parsed_label: Label | None = None
+    speaker: Speaker | None = None
+    notes: tuple[str, ...] = ()  # delivery notes kept as attributes ("As interpreted.")
+    start_ms: int | None = None
+    end_ms: int | None = None
+
+
+@attrs.frozen(slots=True)
+class Span:
+    """A region of the source with a name for what it is (boilerplate, heading, ...)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@attrs.frozen(slots=True)
+class LabelDecision:
+    """Why a label candidate was accepted or rejected; kept for ``parse --explain``."""
+
+    text: str
+    start: int
+    accepted: bool
+    reason: str
+
+
+@attrs.frozen(slots=True)
+class Mention:
+    """A person named in the document's prose or header, used as document evidence by the normalizer."""
+
+    name: str  # "Antony J. Blinken"
+    title: str | None  # "Secretary of State"
+    start: int
+    source: str  # "byline", "intro", "prose"
+
+
+@attrs.frozen(slots=True)
+class Document:
+    """A parsed transcript."""
+
+    doc_id: str
+    text: str  # the decoded source; every offset points into it
+    turns: tuple[Turn, ...]
+    path: str | None = None
+    sha256: str | None = None
+    encoding: str = "utf-8"
+    format: str = "text"
+    title: str | None = None
+    date: str | None = None  # ISO date
+    time: str | None = None
+    location: str | None = None
+    byline: str | None = None
+    source: str | None = None  # source URL or publisher
+    metadata: dict[str, Any] = attrs.field(factory=dict, eq=False)  # front matter, as read
+    warnings: tuple[str, ...] = ()
+    spans: tuple[Span, ...] = ()  # boilerplate, headings, furniture that were kept out of speech
+    decisions: tuple[LabelDecision, ...] = ()
+    mentions: tuple[Mention, ...] = ()

@@ -1,0 +1,446 @@
+"""Parse one decoded transcript into a :class:`Document`.
+
+The work is split the way DESIGN.md §1 draws it:
+
+1. a format reader gives the content lines (front matter and page furniture set aside);
+2. lines are grouped into paragraphs, and each paragraph becomes one coarse token — a speaker label, a paragraph
+   of text, a stage direction, a header line (dateline, byline, place), boilerplate, an end marker;
+3. ``grammar/transcript.lark`` (LALR) composes the tokens into preamble, turns and trailer;
+4. one Transformer turns the tree into turns; documents without labels become a monologue or prose quotations.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import lark
+from lark.lexer import Lexer, Token
+
+from transcript_kit import candidates as cand
+from transcript_kit import header, lexicon, prose
+from transcript_kit._grammar import grammar_text
+from transcript_kit.decode import decode
+from transcript_kit.errors import InputError, ParseError, describe_place
+from transcript_kit.formats.text import Layout, read_layout
+from transcript_kit.model import Document, LabelDecision, Span, Turn, TurnKind
+
+SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt"}
+_WS = re.compile(r"\s+")
+# A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
+_WRAPPED_MIN, _WRAPPED_MAX = 40, 100
+
+
+def normalize_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Block:
+    """A paragraph: consecutive content lines ``first..last`` (indexes into the layout)."""
+
+    __slots__ = ("first", "last")
+
+    def __init__(self, first: int, last: int) -> None:
+        self.first = first
+        self.last = last
+
+
+def _indent(text: str, start: int, end: int) -> int:
+    position = start
+    while position < end and text[position] in " \t\u00a0":
+        position += 1
+    return position - start
+
+
+def _is_hard_wrapped(text: str, layout: Layout) -> bool:
+    lengths = [e - s for s, e in zip(layout.starts, layout.ends) if e > s]
+    if not lengths:
+        return False
+    even = sum(1 for n in lengths if _WRAPPED_MIN <= n <= _WRAPPED_MAX)
+    long = sum(1 for n in lengths if n > 2 * _WRAPPED_MAX)
+    return even >= 0.5 * len(lengths) and long <= 0.02 * len(lengths)
+
+
+def _paragraphs(text: str, layout: Layout) -> list[_Block]:
+    """Group lines into paragraphs: a blank line ends one; so does a deeper indent (the Congressional Record and
+    court transcripts mark paragraphs by indentation); in text that is not hard-wrapped, every line is one."""
+    wrapped = layout.line_numbered or _is_hard_wrapped(text, layout)
+    starts, ends = layout.starts, layout.ends
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    previous_indent = 0
+    for i, (start, end) in enumerate(zip(starts, ends)):
+        if end <= start or text[start:end].isspace():
+            if layout.blank_is_break:
+                current = None
+            continue
+        indent = _indent(text, start, end)
+        if current is None or not wrapped or indent > previous_indent:
+            current = _Block(i, i)
+            blocks.append(current)
+        else:
+            current.last = i
+        previous_indent = indent
+    return blocks
+
+
+class _TokenStream(Lexer):
+    """Hands the pre-made paragraph tokens to Lark: the tokens are the lexer's output, decided in Python."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any) -> Iterator[Token]:  # type: ignore[override]
+        yield from data
+
+
+@functools.lru_cache(maxsize=1)
+def _document_parser() -> lark.Lark:
+    return lark.Lark(grammar_text("transcript.lark"), parser="lalr", lexer=_TokenStream)
+
+
+def _token(kind: str, value: str, start: int, end: int) -> Token:
+    return Token(kind, value, start_pos=start, end_pos=end)
+
+
+class _Tokenizer:
+    """Turns one document's paragraphs into tokens, deciding which lines are speaker labels."""
+
+    def __init__(self, text: str, layout: Layout, path: str | None) -> None:
+        self.text = text
+        self.layout = layout
+        self.path = path
+        self.spans: list[Span] = list(layout.furniture)
+        self.decisions: list[LabelDecision] = []
+
+    def _line(self, i: int) -> tuple[int, int]:
+        return self.layout.starts[i], self.layout.ends[i]
+
+    def _segment_text(self, first: int, last: int, start: int) -> tuple[str, int, int]:
+        """Whitespace-normalized text of lines first..last, beginning at offset ``start`` on line ``first``."""
+        text, starts, ends = self.text, self.layout.starts, self.layout.ends
+        if self.layout.line_numbered:
+            parts = [text[start : ends[first]]] + [text[starts[i] : ends[i]] for i in range(first + 1, last + 1)]
+            joined = " ".join(parts)
+        else:
+            joined = text[start : ends[last]]
+        value = normalize_space(joined)
+        if not value:
+            return "", start, start
+        lead = len(joined) - len(joined.lstrip())
+        return value, start + lead, ends[last]
+
+    def tokens(self) -> list[Token]:
+        blocks = _paragraphs(self.text, self.layout)
+        found = self._find_candidates(blocks)
+        verdicts = cand.decide(found.values())
+        at_start = {c.label for c in found.values() if c.at_paragraph_start and verdicts[c.label].accepted}
+        accepted: dict[int, cand.Candidate] = {}
+        for line, candidate in found.items():
+            verdict = cand.accepted_here(candidate, verdicts[candidate.label], at_start)
+            self.decisions.append(cand.decision(candidate, verdict))
+            if verdict.accepted:
+                accepted[line] = candidate
+        out: list[Token] = []
+        seen_label = False
+        for block in blocks:
+            first = block.first
+            for i in range(block.first, block.last + 1):
+                candidate = accepted.get(i)
+                if candidate is None:
+                    continue
+                if i > first:
+                    self._emit_paragraph(out, first, i - 1, self.layout.starts[first], seen_label)
+                seen_label = True
+                out.append(_token("LABEL", candidate.label, candidate.start, candidate.end))
+                first = self._emit_after_label(out, candidate, i, block.last)
+            if first <= block.last:
+                self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
+        return out
+
+    def _find_candidates(self, blocks: list[_Block]) -> dict[int, cand.Candidate]:
+        found: dict[int, cand.Candidate] = {}
+        text = self.text
+        for block in blocks:
+            for i in range(block.first, block.last + 1):
+                start, end = self._line(i)
+                if end <= start:
+                    continue
+                candidate = cand.find_candidate(text, start, end, i == block.first)
+                if candidate is not None:
+                    found[i] = candidate
+        return found
+
+    def _emit_after_label(self, out: list[Token], candidate: cand.Candidate, line: int, last: int) -> int:
+        """Emit what follows a label on its line (an interpreter note, the first words); return the next line."""
+        _, end = self._line(line)
+        position = candidate.end
+        note = lexicon.INTERPRETER_NOTE.match(self.text, position, end)
+        if note is not None:
+            out.append(_token("NOTE", normalize_space(note.group()), note.start(), note.end()))
+            position = note.end()
+        if self.text[position:end].strip():
+            value, start, stop = self._segment_text(line, line, position)
+            out.append(_token("PARA", value, start, stop))
+            return line + 1
+        # A label alone on its line may carry a timestamp line under it (podcast and rev.com renditions).
+        if line + 1 <= last or line + 1 < len(self.layout.starts):
+            nxt = line + 1
+            start, stop = self._line(nxt)
+            if stop > start and lexicon.PODCAST_TIMESTAMP.fullmatch(self.text, start, stop):
+                out.append(_token("TIMESTAMP", self.text[start:stop].strip(), start, stop))
+                self.spans.append(Span("timestamp", start, stop))
+                return nxt + 1 if nxt <= last else line + 1
+        return line + 1
+
+    def _emit_paragraph(self, out: list[Token], first: int, last: int, start: int, seen_label: bool) -> None:
+        value, begin, end = self._segment_text(first, last, start)
+        if not value:
+            return
+        kind = self._classify(value, seen_label, out)
+        if kind == "BOILER_PREFIX":
+            cut = _glued_boilerplate_end(value)
+            boiler_end = self._offset_of_word_end(begin, end, value[:cut])
+            self.spans.append(Span("boilerplate", begin, boiler_end))
+            out.append(_token("BOILER", value[:cut], begin, boiler_end))
+            rest_start = boiler_end
+            rest = normalize_space(self.text[rest_start:end]) if not self.layout.line_numbered else value[cut:]
+            if rest:
+                out.append(_token("PARA", rest, rest_start, end))
+            return
+        if kind in _SPAN_KINDS:
+            self.spans.append(Span(_SPAN_KINDS[kind], begin, end))
+        out.append(_token(kind, value, begin, end))
+
+    def _offset_of_word_end(self, begin: int, end: int, prefix: str) -> int:
+        """Source offset just after the normalized ``prefix`` of the paragraph that starts at ``begin``."""
+        last_word = prefix.split()[-1]
+        position = begin
+        for word in prefix.split()[:-1]:
+            position = self.text.find(word, position, end) + len(word)
+        found = self.text.find(last_word, position, end)
+        return (found if found != -1 else position) + len(last_word)
+
+    def _classify(self, value: str, seen_label: bool, out: list[Token]) -> str:
+        if lexicon.END_MARKER.fullmatch(value) and (seen_label or value.lower().startswith("(whereupon")):
+            return "END"
+        if lexicon.DELIVERY_NOTE.fullmatch(value):
+            return "DELIVERY"
+        if lexicon.STAGE_DIRECTION.fullmatch(value):
+            return "STAGE"
+        if lexicon.TIME_LINE.fullmatch(value):
+            return "TIMESTAMP"
+        if lexicon.BOILERPLATE.search(value[:400]):
+            if _glued_boilerplate_end(value) is not None:
+                return "BOILER_PREFIX"
+            return "BOILER"
+        if not seen_label:
+            kind = header.classify_header_line(value, position=len(out))
+            if kind is not None:
+                return kind
+        if _is_heading(value):
+            return "HEADING"
+        return "PARA"
+
+
+def _glued_boilerplate_end(value: str) -> int | None:
+    """Where a boilerplate sentence glued onto real text ends ("...all the difference.U.S. Secretary ...")."""
+    match = lexicon.BOILERPLATE.search(value)
+    if match is None:
+        return None
+    glue = lexicon.BOILERPLATE_SENTENCE_END.search(value, match.end())
+    if glue is None or lexicon.BOILERPLATE.search(value, glue.end()):
+        return None
+    return glue.end()
+
+
+_SPAN_KINDS = {"BOILER": "boilerplate", "HEADING": "heading", "TIMESTAMP": "timestamp", "DELIVERY": "delivery_note"}
+_HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*")
+
+
+def _is_heading(value: str) -> bool:
+    """An upper-case line without sentence punctuation ("ORAL ARGUMENT OF ROBERT A. LONG")."""
+    return len(value) < 120 and value[-1:] not in ".?!,;:\"”" and _HEADING.fullmatch(value) is not None
+
+
+class _DocumentBuilder(lark.Transformer[Token, Any]):
+    """Turns the document tree into raw turns. One Transformer for the one document grammar."""
+
+    def preamble(self, children: list[Token]) -> list[Token]:
+        return children
+
+    def trailer(self, children: list[Token]) -> list[Token]:
+        return children
+
+    def turn(self, children: list[Token]) -> list[Token]:
+        return children
+
+    def start(self, children: list[list[Token]]) -> list[list[Token]]:
+        return children
+
+
+def _turns_from_tree(groups: list[list[Token]], has_trailer: bool) -> tuple[list[Token], list[list[Token]]]:
+    preamble = groups[0]
+    turns = groups[1:-1] if has_trailer else groups[1:]
+    return preamble, turns
+
+
+def _labelled_turns(raw_turns: list[list[Token]], text: str) -> list[Turn]:
+    turns: list[Turn] = []
+    for tokens in raw_turns:
+        label, body = tokens[0], tokens[1:]
+        # Stage directions after the last paragraph of a turn stand between turns: they are their own records.
+        trailing = len(body)
+        while trailing > 0 and body[trailing - 1].type == "STAGE":
+            trailing -= 1
+        speech = [t for t in body[:trailing] if t.type in ("PARA", "STAGE")]
+        notes = tuple(t.value for t in body if t.type == "NOTE")
+        start_ms = _timestamp_ms(next((t.value for t in body[:1] if t.type == "TIMESTAMP"), None))
+        words = "\n\n".join(t.value for t in speech)
+        start = speech[0].start_pos if speech else label.end_pos
+        end = speech[-1].end_pos if speech else label.end_pos
+        turns.append(
+            Turn(
+                index=len(turns),
+                kind=TurnKind.TURN,
+                text=words,
+                char_start=int(start or 0),
+                char_end=int(end or 0),
+                label=str(label.value),
+                parsed_label=cand.parse_label(label.value),
+                notes=notes,
+                start_ms=start_ms,
+            )
+        )
+        for stage in body[trailing:]:
+            turns.append(
+                Turn(len(turns), TurnKind.STAGE, stage.value, int(stage.start_pos or 0), int(stage.end_pos or 0))
+            )
+    return turns
+
+
+def _timestamp_ms(value: str | None) -> int | None:
+    if value is None:
+        return None
+    match = lexicon.PODCAST_TIMESTAMP.fullmatch(value)
+    if match is None:
+        return None
+    hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000
+
+
+def _monologue(preamble: list[Token]) -> list[Turn]:
+    """A prepared text with no labels: everything after the delivery note is one monologue."""
+    marks = [i for i, t in enumerate(preamble) if t.type == "DELIVERY"]
+    if not marks:
+        return []
+    speech = [t for t in preamble[marks[0] + 1 :] if t.type in ("PARA", "STAGE")]
+    if not speech:
+        return []
+    words = "\n\n".join(t.value for t in speech)
+    note = preamble[marks[0]].value.strip("()[] ")
+    start, end = int(speech[0].start_pos or 0), int(speech[-1].end_pos or 0)
+    return [Turn(0, TurnKind.MONOLOGUE, words, start, end, notes=(note,))]
+
+
+def parse_text(
+    text: str,
+    *,
+    doc_id: str = "document",
+    path: str | None = None,
+    encoding: str = "utf-8",
+    sha256: str | None = None,
+    fmt: str = "text",
+) -> Document:
+    """Parse decoded text into a Document (speakers are not resolved here; see :mod:`transcript_kit.normalize`)."""
+    if fmt in ("srt", "vtt"):
+        return _parse_subtitles(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256, fmt=fmt)
+    layout = read_layout(text, path)
+    tokenizer = _Tokenizer(text, layout, path)
+    tokens = tokenizer.tokens()
+    try:
+        tree = _document_parser().parse(tokens)  # type: ignore[arg-type]
+    except lark.exceptions.UnexpectedInput as error:
+        token = getattr(error, "token", None)
+        offset = getattr(token, "start_pos", None)
+        raise ParseError(f"document structure: {describe_place(path, text, offset)}") from None
+    except lark.exceptions.LarkError as error:
+        raise ParseError(f"{path or '<text>'}: document structure: {error}") from None
+    groups = _DocumentBuilder().transform(tree)
+    has_trailer = bool(tree.children) and getattr(tree.children[-1], "data", None) == "trailer"
+    preamble, raw_turns = _turns_from_tree(groups, has_trailer)
+    turns = _labelled_turns(raw_turns, text)
+    warnings = list(layout.warnings)
+    prose_paragraphs: list[Token] = []
+    if not turns:
+        turns = _monologue(preamble)
+        if not turns:
+            prose_paragraphs = [t for t in preamble if t.type == "PARA"]
+            turns = prose.quotations(text, prose_paragraphs)
+    meta = header.read_header(layout.metadata, preamble, prose_paragraphs, text)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        turns=tuple(turns),
+        path=path,
+        sha256=sha256,
+        encoding=encoding,
+        format=fmt,
+        title=meta.title,
+        date=meta.date,
+        time=meta.time,
+        location=meta.location,
+        byline=meta.byline,
+        source=meta.source,
+        metadata=layout.metadata,
+        warnings=tuple(warnings),
+        spans=tuple(sorted(tokenizer.spans, key=lambda s: s.start)),
+        decisions=tuple(tokenizer.decisions),
+        mentions=meta.mentions,
+    )
+
+
+def _parse_subtitles(
+    text: str, *, doc_id: str, path: str | None, encoding: str, sha256: str | None, fmt: str
+) -> Document:
+    from transcript_kit.formats import subtitles
+
+    cues = subtitles.read_srt(text, path) if fmt == "srt" else subtitles.read_vtt(text, path)
+    turns = tuple(
+        t if t.label is None else _with_parsed_label(t) for t in subtitles.subtitle_turns(cues, text)
+    )
+    return Document(doc_id=doc_id, text=text, turns=turns, path=path, sha256=sha256, encoding=encoding, format=fmt)
+
+
+def _with_parsed_label(turn: Turn) -> Turn:
+    import attrs
+
+    return attrs.evolve(turn, parsed_label=cand.parse_label(turn.label or ""))
+
+
+def format_of(path: str | Path) -> str:
+    return SUBTITLE_SUFFIXES.get(Path(path).suffix.lower(), "text")
+
+
+def parse_bytes(data: bytes, *, doc_id: str, path: str | None = None) -> Document:
+    """Decode and parse one input's bytes."""
+    decoded = decode(data, path)
+    return parse_text(
+        decoded.text,
+        doc_id=doc_id,
+        path=path,
+        encoding=decoded.encoding,
+        sha256=hashlib.sha256(data).hexdigest(),
+        fmt=format_of(path) if path else "text",
+    )
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
