@@ -1,1 +1,50 @@
-"""transcript-kit: speaker-attributed corpora from raw transcripts."""
+"""transcript-kit: turn raw transcripts into speaker-attributed corpora (JSONL and Parquet).
+
+>>> import transcript_kit as tk
+>>> document = tk.parse("MS. PSAKI:  Hi, everyone.\\n\\nQ    Hello.\\n")
+>>> [(turn.label, turn.text) for turn in document.turns]
+[('MS. PSAKI', 'Hi, everyone.'), ('Q', 'Hello.')]
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from transcript_kit.api import parse, parse_file
+from transcript_kit.errors import (
+    DecodeError,
+    InputError,
+    LabelError,
+    ParseError,
+    RegistryError,
+    TranscriptKitError,
+)
+from transcript_kit.export import write_jsonl, write_parquet
+from transcript_kit.labels import parse_label
+from transcript_kit.model import Document, Label, Mention, Resolution, Speaker, Turn, TurnKind
+from transcript_kit.normalize import Normalizer
+from transcript_kit.registry import Registry
+
+__all__ = [
+    "DecodeError",
+    "Document",
+    "InputError",
+    "Label",
+    "LabelError",
+    "Mention",
+    "Normalizer",
+    "ParseError",
+    "Registry",
+    "RegistryError",
+    "Resolution",
+    "Speaker",
+    "TranscriptKitError",
+    "Turn",
+    "TurnKind",
+    "__version__",
+    "parse",
+    "parse_file",
+    "parse_label",
+    "write_jsonl",
+    "write_parquet",
+]

@@ -136,3 +136,26 @@ class Document:
     spans: tuple[Span, ...] = ()  # boilerplate, headings, furniture that were kept out of speech
     decisions: tuple[LabelDecision, ...] = ()
     mentions: tuple[Mention, ...] = ()
+
+
+@attrs.frozen(slots=True)
+class LabelUse:
+    """One distinct label of a document and how often it opens a turn."""
+
+    label: str
+    parsed: Label | None
+    count: int
+
+
+@attrs.frozen(slots=True)
+class DocumentEvidence:
+    """What the normalizer needs to know about one document: small, picklable, independent of turn count."""
+
+    doc_id: str
+    date: str | None  # ISO date
+    source: str | None  # source URL or publisher
+    jurisdiction: str | None
+    title: str | None
+    byline: str | None
+    mentions: tuple[Mention, ...]
+    labels: tuple[LabelUse, ...]
