@@ -16,7 +16,7 @@ import attrs
 
 from transcript_kit.keys import fold
 from transcript_kit.labels import parse_label
-from transcript_kit.lexicon import NOT_SPEAKERS
+from transcript_kit.lexicon import NOT_LABEL_FIRST_WORDS, NOT_SPEAKERS
 from transcript_kit.model import Label, LabelDecision
 
 # The candidate shapes. They only find where a label could end; what is inside is the label grammar's business.
@@ -51,15 +51,16 @@ def find_candidate(text: str, start: int, end: int, at_paragraph_start: bool) ->
     first = text[start:end].lstrip(" \t\u00a0*_")[:1]
     if not first or not (first.isalpha()):
         return None
+    if first == "Q":
+        # A bare questioner mark wins over a later colon: "Q    Hey, Jen, on testing: We're hearing ..."
+        match = _BARE_Q.match(text, start, end)
+        if match is not None:
+            return _candidate(match, "", text, end, at_paragraph_start)
     colon = text.find(":", start, min(end, start + 110))
     if colon != -1:
         match = _COLON.match(text, start, end)
         if match is not None:
             return _candidate(match, ":", text, end, at_paragraph_start)
-    if first == "Q":
-        match = _BARE_Q.match(text, start, end)
-        if match is not None:
-            return _candidate(match, "", text, end, at_paragraph_start)
     if first in "TMD":
         match = _PERIOD.match(text, start, end)
         if match is not None and _CAPITALS.search(_PARENS.sub("", match.group("label"))):
@@ -116,6 +117,9 @@ def decide(candidates: Iterable[Candidate]) -> dict[str, Verdict]:
             continue
         if fold(parsed.raw) in NOT_SPEAKERS:
             verdicts[label] = Verdict(False, "a heading word, not a speaker", parsed)
+            continue
+        if parsed.raw.split(None, 1)[0].casefold() in NOT_LABEL_FIRST_WORDS:
+            verdicts[label] = Verdict(False, "a byline, sponsor or address line, not a speaker", parsed)
             continue
         if delimiters[label] == "." and parsed.family is None and not parsed.titles:
             verdicts[label] = Verdict(False, "a period label needs a name or an office", parsed)

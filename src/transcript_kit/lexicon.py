@@ -28,6 +28,34 @@ BOILERPLATE_SENTENCE_END = re.compile(r"[.!?](?=[A-Z\u201c\"])")
 
 # A paragraph that is only a stage direction or a recorder's note: "(Laughter.)", "[Interruption.]", "(CROSSTALK)".
 STAGE_DIRECTION = re.compile(r"\s*[(\[][^()\[\]\n]{1,80}[)\]]\s*")
+# The recorder's notes of a legislative record, standing alone between speeches: the clerk calls the roll, a
+# member addresses the chair, material is ordered printed ("..., as follows:" opens inserted material), a motion
+# is agreed to. They are stage records, never a member's words.
+RECORDER_NOTE = re.compile(
+    r"(?i)\s*(?:"
+    r"there being no objection,?\s.{0,200}?\bordered (?:to be )?printed in the record\b.{0,80}"
+    r"|the (?:(?:assistant|chief|senior|second|first)\s+)?(?:legislative |bill |journal |reading )?clerk"
+    r" (?:proceeded to|called|read|continued|resumed)\b.{0,200}"
+    r"|(?:mr|mrs|ms|miss|dr)\.? [A-Z][\w'’ .-]{1,60} addressed the chair\."
+    r"|the (?:motion|amendments?|resolution|concurrent resolution|joint resolution|bill|nomination|preamble"
+    r"|conference report|question|title amendment)(?: \([^)]{1,40}\))?"
+    r" (?:was|were|is) (?:agreed to|rejected|passed|ordered|read|considered|laid|withdrawn|confirmed|deemed|adopted"
+    r"|referred|placed|tabled)\b.{0,200}"
+    r"|the yeas and nays (?:were|are) ordered\.|the result was announced\b.{0,200}"
+    r"|(?:the )?(?:following|above) (?:material|letters?|articles?|statements?) (?:was|were) ordered printed\b.{0,200}"
+    r")\s*"
+)
+# Where a recorder's note opens inserted material ("...ordered to be printed in the Record, as follows:").
+OPENS_INSERT = re.compile(r"(?i)(?:as follows|the following)\s*:\s*$")
+# Parts of a legislative record that are captions, not speech: the sponsor line of an introduced bill
+# ("By Mr. DeWINE (for himself and Mr. Rockefeller):") and the bill caption ("S. 1430. A bill to provide ...").
+RECORD_CAPTION = re.compile(
+    r"\s*(?:By (?:Mr|Mrs|Ms|Miss|Dr)\.? .{1,200}:"
+    r"|(?:S|H\.\s?R|S\.\s?(?:J\.\s?|Con\.\s?)?Res|H\.\s?(?:J\.\s?|Con\.\s?)?Res)\.\s?\d+\.\s+"
+    r"(?:A|An) (?:bill|resolution|joint resolution|concurrent resolution)\b.*)\s*",
+    re.S,
+)
+
 # Delivery notes that mark a prepared text: the speech after it is a monologue.
 DELIVERY_NOTE = re.compile(r"(?i)\s*[(\[]?\s*(?:as prepared(?: for delivery)?|as delivered|check against delivery)\s*[)\]]?\s*")
 # Interpreter notes at the start of a turn are kept as a turn attribute.
@@ -110,6 +138,9 @@ NOT_SPEAKERS = frozenset(
         "tomorrow", "p.s", "ps", "nb", "fyi", "bottom line", "key points", "highlights", "overview",
     }
 )
+
+# First words that make a colon line a byline or a sponsor line, never a speaker ("By Mr. DeWINE (for himself):").
+NOT_LABEL_FIRST_WORDS = frozenset({"by", "from", "to", "via", "re", "cc", "subject"})
 
 # Capitalised words that make a run of names an organisation, a place or a thing rather than a person.
 NOT_NAME_WORDS = frozenset(

@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,13 +41,17 @@ def normalize_space(text: str) -> str:
 
 
 class _Block:
-    """A paragraph: consecutive content lines ``first..last`` (indexes into the layout)."""
+    """A paragraph: consecutive content lines ``first..last`` (indexes into the layout), with the indent of its
+    first line and of its second (None for a one-line paragraph): the shape that tells speech from inserted text
+    in documents that mark paragraphs by a first-line indent."""
 
-    __slots__ = ("first", "last")
+    __slots__ = ("first", "last", "indent", "cont")
 
-    def __init__(self, first: int, last: int) -> None:
+    def __init__(self, first: int, last: int, indent: int = 0) -> None:
         self.first = first
         self.last = last
+        self.indent = indent
+        self.cont: int | None = None
 
 
 def _indent(text: str, start: int, end: int) -> int:
@@ -65,24 +70,53 @@ def _is_hard_wrapped(text: str, layout: Layout) -> bool:
     return even >= 0.5 * len(lengths) and long <= 0.02 * len(lengths)
 
 
+def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
+    """The indents that open paragraphs: a line so indented is mostly followed by a less indented one (the
+    Congressional Record indents a paragraph's first line by two spaces and nothing else)."""
+    drops: dict[int, int] = {}
+    same: dict[int, int] = {}
+    previous: int | None = None
+    for indent in indents:
+        if previous is not None and indent is not None and previous > 0:
+            if indent < previous:
+                drops[previous] = drops.get(previous, 0) + 1
+            elif indent == previous:
+                same[previous] = same.get(previous, 0) + 1
+        previous = indent
+    return frozenset(k for k, n in drops.items() if n >= 2 and 2 * n >= same.get(k, 0))
+
+
 def _paragraphs(text: str, layout: Layout) -> list[_Block]:
-    """Group lines into paragraphs: a blank line ends one; so does a deeper indent (the Congressional Record and
-    court transcripts mark paragraphs by indentation); in text that is not hard-wrapped, every line is one."""
+    """Group lines into paragraphs: a blank line ends one; so does a deeper indent or a paragraph indent (the
+    Congressional Record and court transcripts mark paragraphs by indentation), or an indent that leaves the
+    paragraph's own margin; in text that is not hard-wrapped, every line is one."""
     wrapped = layout.line_numbered or _is_hard_wrapped(text, layout)
     starts, ends = layout.starts, layout.ends
+    indents: list[int | None] = [
+        None if end <= start or text[start:end].isspace() else _indent(text, start, end)
+        for start, end in zip(starts, ends)
+    ]
+    opening = _first_line_indents(indents) if wrapped and not layout.line_numbered else frozenset()
     blocks: list[_Block] = []
     current: _Block | None = None
     previous_indent = 0
-    for i, (start, end) in enumerate(zip(starts, ends)):
-        if end <= start or text[start:end].isspace():
+    for i, indent in enumerate(indents):
+        if indent is None:
             if layout.blank_is_break:
                 current = None
             continue
-        indent = _indent(text, start, end)
-        if current is None or not wrapped or indent > previous_indent:
-            current = _Block(i, i)
+        if (
+            current is None
+            or not wrapped
+            or indent > previous_indent
+            or indent in opening
+            or (current.cont is not None and indent != current.cont)
+        ):
+            current = _Block(i, i, indent)
             blocks.append(current)
         else:
+            if current.cont is None:
+                current.cont = indent
             current.last = i
         previous_indent = indent
     return blocks
@@ -123,7 +157,7 @@ class _Tokenizer:
     def _segment_text(self, first: int, last: int, start: int) -> tuple[str, int, int]:
         """Whitespace-normalized text of lines first..last, beginning at offset ``start`` on line ``first``."""
         text, starts, ends = self.text, self.layout.starts, self.layout.ends
-        if self.layout.line_numbered:
+        if self.layout.line_numbered or self.layout.gapped:
             parts = [text[start : ends[first]]] + [text[starts[i] : ends[i]] for i in range(first + 1, last + 1)]
             joined = " ".join(parts)
         else:
@@ -145,10 +179,17 @@ class _Tokenizer:
             self.decisions.append(cand.decision(candidate, verdict))
             if verdict.accepted:
                 accepted[line] = candidate
+        speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
         out: list[Token] = []
         seen_label = False
         for block in blocks:
             first = block.first
+            if speech_shape is not None and block.first not in accepted and (
+                block.indent != speech_shape[0] or (block.cont is not None and block.cont != speech_shape[1])
+            ):
+                # Not shaped like this document's speech: printed material inserted into the record.
+                self._emit_paragraph(out, block.first, block.last, self.layout.starts[first], seen_label, True)
+                continue
             for i in range(block.first, block.last + 1):
                 candidate = accepted.get(i)
                 if candidate is None:
@@ -157,7 +198,7 @@ class _Tokenizer:
                     self._emit_paragraph(out, first, i - 1, self.layout.starts[first], seen_label)
                 seen_label = True
                 out.append(_token("LABEL", candidate.label, candidate.start, candidate.end))
-                first = self._emit_after_label(out, candidate, i, block.last)
+                first = self._emit_after_label(out, candidate, i, block.last, accepted)
             if first <= block.last:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
         return out
@@ -175,8 +216,11 @@ class _Tokenizer:
                     found[i] = candidate
         return found
 
-    def _emit_after_label(self, out: list[Token], candidate: cand.Candidate, line: int, last: int) -> int:
-        """Emit what follows a label on its line (an interpreter note, the first words); return the next line."""
+    def _emit_after_label(
+        self, out: list[Token], candidate: cand.Candidate, line: int, last: int, accepted: dict[int, cand.Candidate]
+    ) -> int:
+        """Emit what follows a label in its paragraph (an interpreter note, the words up to the paragraph's end or
+        the next label); return the next line still to emit."""
         _, end = self._line(line)
         position = candidate.end
         note = lexicon.INTERPRETER_NOTE.match(self.text, position, end)
@@ -184,11 +228,14 @@ class _Tokenizer:
             out.append(_token("NOTE", normalize_space(note.group()), note.start(), note.end()))
             position = note.end()
         if self.text[position:end].strip():
-            value, start, stop = self._segment_text(line, line, position)
+            stop_line = line
+            while stop_line < last and stop_line + 1 not in accepted:
+                stop_line += 1
+            value, start, stop = self._segment_text(line, stop_line, position)
             out.append(_token("PARA", value, start, stop))
-            return line + 1
+            return stop_line + 1
         # A label alone on its line may carry a timestamp line under it (podcast and rev.com renditions).
-        if line + 1 <= last or line + 1 < len(self.layout.starts):
+        if line + 1 < len(self.layout.starts):
             nxt = line + 1
             start, stop = self._line(nxt)
             if stop > start and lexicon.PODCAST_TIMESTAMP.fullmatch(self.text, start, stop):
@@ -197,18 +244,25 @@ class _Tokenizer:
                 return nxt + 1 if nxt <= last else line + 1
         return line + 1
 
-    def _emit_paragraph(self, out: list[Token], first: int, last: int, start: int, seen_label: bool) -> None:
+    def _emit_paragraph(
+        self, out: list[Token], first: int, last: int, start: int, seen_label: bool, off_shape: bool = False
+    ) -> None:
         value, begin, end = self._segment_text(first, last, start)
         if not value:
             return
         kind = self._classify(value, seen_label, out)
+        if kind in ("PARA", "HEADING") and seen_label and _inserting(out):
+            # Inserted material runs from the recorder's "..., as follows:" while paragraphs are not shaped like
+            # speech (block-indented, centred, flush) or are captions without a sentence end.
+            if off_shape or kind == "HEADING" or value[-1:] not in _SENTENCE_END:
+                kind = "INSERT"
         if kind == "BOILER_PREFIX":
             cut = _glued_boilerplate_end(value)
             boiler_end = self._offset_of_word_end(begin, end, value[:cut])
             self.spans.append(Span("boilerplate", begin, boiler_end))
             out.append(_token("BOILER", value[:cut], begin, boiler_end))
             rest_start = boiler_end
-            rest = normalize_space(self.text[rest_start:end]) if not self.layout.line_numbered else value[cut:]
+            rest = value[cut:].strip() if self.layout.line_numbered or self.layout.gapped else normalize_space(self.text[rest_start:end])
             if rest:
                 out.append(_token("PARA", rest, rest_start, end))
             return
@@ -230,8 +284,10 @@ class _Tokenizer:
             return "END"
         if lexicon.DELIVERY_NOTE.fullmatch(value):
             return "DELIVERY"
-        if lexicon.STAGE_DIRECTION.fullmatch(value):
+        if lexicon.STAGE_DIRECTION.fullmatch(value) or lexicon.RECORDER_NOTE.fullmatch(value):
             return "STAGE"
+        if lexicon.RECORD_CAPTION.fullmatch(value):
+            return "HEADING"
         if lexicon.TIME_LINE.fullmatch(value):
             return "TIMESTAMP"
         if lexicon.BOILERPLATE.search(value[:400]):
@@ -258,7 +314,34 @@ def _glued_boilerplate_end(value: str) -> int | None:
     return glue.end()
 
 
-_SPAN_KINDS = {"BOILER": "boilerplate", "HEADING": "heading", "TIMESTAMP": "timestamp", "DELIVERY": "delivery_note"}
+def _inserting(out: list[Token]) -> bool:
+    """Whether inserted material is running: the last token is an insert, or a note that opens one."""
+    if not out:
+        return False
+    last = out[-1]
+    return last.type == "INSERT" or (last.type == "STAGE" and lexicon.OPENS_INSERT.search(last.value) is not None)
+
+
+_SENTENCE_END = frozenset(".?!:;\"'”’)")
+
+
+def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> tuple[int, int] | None:
+    """(first-line indent, continuation indent) of the paragraphs that open turns, when the document marks its
+    paragraphs by a first-line indent (the Congressional Record: two spaces, then flush lines); else None."""
+    firsts: Counter[int] = Counter()
+    conts: Counter[int] = Counter()
+    for block in blocks:
+        if block.first in accepted:
+            firsts[block.indent] += 1
+            if block.cont is not None:
+                conts[block.cont] += 1
+    if sum(firsts.values()) < 2 or not conts:
+        return None
+    first, cont = firsts.most_common(1)[0][0], conts.most_common(1)[0][0]
+    return (first, cont) if first > cont else None
+
+
+_SPAN_KINDS = {"INSERT": "insert", "BOILER": "boilerplate", "HEADING": "heading", "TIMESTAMP": "timestamp", "DELIVERY": "delivery_note"}
 _HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*")
 
 
@@ -293,34 +376,67 @@ def _labelled_turns(raw_turns: list[list[Token]], text: str) -> list[Turn]:
     turns: list[Turn] = []
     for tokens in raw_turns:
         label, body = tokens[0], tokens[1:]
-        # Stage directions after the last paragraph of a turn stand between turns: they are their own records.
-        trailing = len(body)
-        while trailing > 0 and body[trailing - 1].type == "STAGE":
-            trailing -= 1
-        speech = [t for t in body[:trailing] if t.type in ("PARA", "STAGE")]
         notes = tuple(t.value for t in body if t.type == "NOTE")
         start_ms = _timestamp_ms(next((t.value for t in body[:1] if t.type == "TIMESTAMP"), None))
-        words = "\n\n".join(t.value for t in speech)
-        start = speech[0].start_pos if speech else label.end_pos
-        end = speech[-1].end_pos if speech else label.end_pos
-        turns.append(
-            Turn(
-                index=len(turns),
-                kind=TurnKind.TURN,
-                text=words,
-                char_start=int(start or 0),
-                char_end=int(end or 0),
-                label=str(label.value),
-                parsed_label=cand.parse_label(label.value),
-                notes=notes,
-                start_ms=start_ms,
-            )
-        )
-        for stage in body[trailing:]:
-            turns.append(
-                Turn(len(turns), TurnKind.STAGE, stage.value, int(stage.start_pos or 0), int(stage.end_pos or 0))
-            )
+        parsed = cand.parse_label(label.value)
+        # Inserted material splits a turn: speech, the insert, then the same speaker's speech goes on.
+        for number, (segment, insert) in enumerate(_segments(body)):
+            # Stage directions before the first or after the last paragraph stand between records.
+            lead = 0
+            if number > 0:
+                while lead < len(segment) and segment[lead].type == "STAGE":
+                    lead += 1
+            trailing = len(segment)
+            while trailing > lead and segment[trailing - 1].type == "STAGE":
+                trailing -= 1
+            for stage in segment[:lead]:
+                turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
+            speech = [t for t in segment[lead:trailing] if t.type in ("PARA", "STAGE")]
+            if speech or number == 0:
+                words = "\n\n".join(t.value for t in speech)
+                start = speech[0].start_pos if speech else label.end_pos
+                end = speech[-1].end_pos if speech else label.end_pos
+                turns.append(
+                    Turn(
+                        index=len(turns),
+                        kind=TurnKind.TURN,
+                        text=words,
+                        char_start=int(start or 0),
+                        char_end=int(end or 0),
+                        label=str(label.value),
+                        parsed_label=parsed,
+                        notes=notes,
+                        start_ms=start_ms if number == 0 else None,
+                    )
+                )
+            for stage in segment[trailing:]:
+                turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
+            if insert:
+                turns.append(_record(len(turns), TurnKind.INSERT, insert))
     return turns
+
+
+def _segments(body: list[Token]) -> Iterator[tuple[list[Token], list[Token]]]:
+    """Split a turn's body at inserted material: (tokens before, the insert's tokens) pairs."""
+    segment: list[Token] = []
+    insert: list[Token] = []
+    for token in body:
+        if token.type == "INSERT":
+            insert.append(token)
+            continue
+        if insert and token.type in ("HEADING", "BOILER"):
+            continue  # a caption inside the inserted material
+        if insert:
+            yield segment, insert
+            segment, insert = [], []
+        segment.append(token)
+    yield segment, insert
+
+
+def _record(index: int, kind: TurnKind, tokens: list[Token]) -> Turn:
+    """A record without a speaker (stage direction, insert) spanning ``tokens``."""
+    words = "\n\n".join(t.value for t in tokens)
+    return Turn(index, kind, words, int(tokens[0].start_pos or 0), int(tokens[-1].end_pos or 0))
 
 
 def _timestamp_ms(value: str | None) -> int | None:

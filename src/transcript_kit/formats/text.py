@@ -18,6 +18,11 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", 
 # A PDF-to-text court transcript numbers every content line 1..25 at the left margin.
 _LINE_NUMBER = re.compile(r"[ \t]{0,3}(\d{1,2})(?=[ \t]|$)[ \t]?")
 _NUMBERED_SHARE = 0.6
+# Congressional Record furniture: page-break markers "[[Page S8584]]" (a page turns, the paragraph goes on) and
+# rules "____" between items (they end a paragraph).
+# The House's "{time}  2015" clock marks sit between paragraphs the same way.
+_PAGE_MARKER = re.compile(r"[ \t]*(?:\[\[Page [A-Z]?\d+\]\]|\{time\}[ \t]+\d{3,4})[ \t]*")
+_RULE = re.compile(r"[ \t]*(?:_{3,}|-{5,}|={5,}|\*{5,})[ \t]*")
 
 
 @attrs.frozen(slots=True)
@@ -36,6 +41,7 @@ class Layout:
     warnings: tuple[str, ...]
     blank_is_break: bool
     line_numbered: bool
+    gapped: bool = False  # some source lines (page markers) were left out: a paragraph's lines are not contiguous
 
 
 def read_front_matter(text: str, path: str | None = None) -> tuple[dict[str, Any], int, tuple[str, ...]]:
@@ -100,4 +106,37 @@ def read_layout(text: str, path: str | None = None) -> Layout:
                 starts[i] = ends[i]
         # pdftotext double-spaces: a blank line after nearly every line carries no paragraph meaning
         blank_is_break = False
-    return Layout(tuple(starts), tuple(ends), metadata, tuple(furniture), warnings, blank_is_break, line_numbered)
+    gapped = False
+    if "[[Page " in text or "{time}" in text:
+        count = len(starts)
+        starts, ends = _drop_page_markers(text, starts, ends, furniture)
+        gapped = len(starts) != count
+    if "___" in text or "-----" in text or "=====" in text or "*****" in text:
+        for i, (start, end) in enumerate(zip(starts, ends)):
+            if end > start and _RULE.fullmatch(text, start, end):
+                furniture.append(Span("rule", start, end))
+                starts[i] = end  # a blank line: a rule ends the paragraph
+    return Layout(
+        tuple(starts), tuple(ends), metadata, tuple(furniture), warnings, blank_is_break, line_numbered, gapped
+    )
+
+
+def _drop_page_markers(
+    text: str, starts: list[int], ends: list[int], furniture: list[Span]
+) -> tuple[list[int], list[int]]:
+    """Take page-break markers out of the line list, with the blank lines around them: the paragraph that the
+    page break cut goes on after it (a new paragraph still shows by its indent)."""
+    drop: set[int] = set()
+    for i, (start, end) in enumerate(zip(starts, ends)):
+        if end > start and text[start] in " \t[{" and _PAGE_MARKER.fullmatch(text, start, end):
+            furniture.append(Span("page_marker" if "[" in text[start:end] else "time_marker", start, end))
+            drop.add(i)
+            for step in (-1, 1):
+                j = i + step
+                while 0 <= j < len(starts) and (ends[j] <= starts[j] or text[starts[j] : ends[j]].isspace()):
+                    drop.add(j)
+                    j += step
+    if not drop:
+        return starts, ends
+    keep = [i for i in range(len(starts)) if i not in drop]
+    return [starts[i] for i in keep], [ends[i] for i in keep]

@@ -1,0 +1,350 @@
+"""Subtitle formats: SRT and WebVTT cues, and the turns they make.
+
+A reader yields :class:`Cue` records whose ``text_start``/``text_end`` point into the decoded source (code
+points), so a turn built from cues can name its span like any other turn. The text of a cue is what a viewer
+would read: tags stripped, HTML entities unescaped, whitespace collapsed.
+
+Both readers follow one block structure (cues apart by blank lines; an optional identifier or index line; a
+``start --> end`` timing line; payload lines) and differ only in the WebVTT header and its NOTE/STYLE/REGION
+blocks. They are lenient where real files are sloppy (a missing blank line between cues, a blank line inside a
+payload, ``,`` or ``.`` before the milliseconds) and strict where guessing would corrupt data: a timing line
+that does not parse raises :class:`~transcript_kit.errors.ParseError` naming the file, line, column and text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from transcript_kit.errors import ParseError, describe_place
+from transcript_kit.model import Turn, TurnKind
+
+__all__ = ["Cue", "read_srt", "read_vtt", "subtitle_turns"]
+
+_EOL = re.compile(r"\r\n|\r|\n")  # CR, LF and CRLF all end a line (WebVTT allows each)
+_INDEX = re.compile(r"[ \t]*[0-9]+[ \t]*")  # SRT's cue number
+_VTT_HEADER = re.compile(r"WEBVTT(?:[ \t].*)?")
+_VTT_SKIPPED_BLOCK = re.compile(r"(?:NOTE(?:[ \t].*)?|STYLE[ \t]*|REGION[ \t]*)")
+# The timestamps are matched loosely here and checked one by one, so an error can point at the bad one.
+_TIMING = re.compile(r"[ \t]*(?P<start>[^ \t]+?)[ \t]*-->[ \t]*(?P<end>[^ \t]+?)(?:[ \t]+.*)?")
+_TIME = re.compile(r"(?:(?P<h>[0-9]+):)?(?P<m>[0-9]{2}):(?P<s>[0-9]{2})[,.](?P<ms>[0-9]{3})")
+# Markup inside a payload: WebVTT/SRT tags (<i>, </b>, <c.x>, <v Name>, <font ...>), WebVTT karaoke timestamps
+# (<00:01.500>) and the ASS override codes ({\an8}) that SRT converters leave behind.
+_TAG = re.compile(r"</?[A-Za-z][^<>\r\n]*>|<\d[\d:.]*>|\{\\[^{}\r\n]*\}")
+_VOICE = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t]+(?P<name>[^>]*))?>")
+# html.unescape's own character-reference pattern (html._charref): unescaping match by match gives exactly
+# html.unescape's result while keeping track of where each character came from.
+_CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
+
+# A "Name:" prefix at the start of a cue: the candidate runs to the first colon; _is_speaker_label decides.
+_PREFIX = re.compile(r"(?P<label>[^\W_][^:]{0,59}):(?= |$)")
+# A label word: a name ("McCONNELL", "O'Brien", "Jean-Luc"), an abbreviation ("Mr.", "U.S."), a number ("2").
+_LABEL_WORD = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_][\w'\u2019-]{0,2}\.|[^\W\d_][\w'\u2019-]*|[0-9]{1,3}")
+_PARTICLES = frozenset({"of", "the", "de", "van", "von", "der", "den", "da", "del", "di", "du", "la", "le"})
+# Capitalised words that open asides and headings ("Note: this…", "Step 2: …"), not speakers.
+_NOT_SPEAKERS = frozenset(
+    {
+        "also", "and", "but", "caution", "chapter", "edit", "example", "hint", "nb", "no", "note", "now",
+        "ok", "okay", "or", "part", "plus", "ps", "re", "so", "source", "step", "subject", "tip", "title",
+        "update", "warning", "well", "yes",
+    }
+)  # fmt: skip
+_MAX_NAME_WORDS = 4
+_MAX_UPPER_WORDS = 6  # "SECRETARY OF STATE BLINKEN", "THE PRESIDING OFFICER"
+
+
+@attrs.frozen(slots=True)
+class Cue:
+    """One subtitle cue, or one voice span of a cue that holds several (``<v A>…<v B>…``).
+
+    ``index`` is the cue's position among the file's timing lines, from 0 (voice spans of one cue share it).
+    ``source[text_start:text_end]`` runs from the first to the last visible character of the payload; with its
+    tags stripped and entities unescaped it equals ``text`` up to whitespace.
+    """
+
+    index: int
+    start_ms: int
+    end_ms: int
+    voice: str | None
+    text_start: int
+    text_end: int
+    text: str
+
+
+@attrs.frozen(slots=True)
+class _Visible:
+    """Visible text of a payload stretch, with the source span of each character (to place a prefix's end)."""
+
+    voice: str | None
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+
+@attrs.define(slots=True)
+class _RawCue:
+    start_ms: int
+    end_ms: int
+    payload: list[tuple[int, int]]  # line spans
+
+
+def read_srt(text: str, path: str | None = None) -> tuple[Cue, ...]:
+    """Read the cues of a SubRip (.srt) document."""
+    return _cues(text, _read_blocks(text, path, vtt=False))
+
+
+def read_vtt(text: str, path: str | None = None) -> tuple[Cue, ...]:
+    """Read the cues of a WebVTT (.vtt) document; the ``WEBVTT`` header line is required."""
+    return _cues(text, _read_blocks(text, path, vtt=True))
+
+
+def subtitle_turns(cues: Iterable[Cue], source_text: str) -> tuple[Turn, ...]:
+    """Group cues into turns by speaker.
+
+    The speaker is a cue's voice, else a ``Name:`` prefix on its text; either holds for the following cues
+    until the next one. Consecutive cues of one speaker make one turn, whose text is their texts joined by
+    spaces and whose span runs from the first cue's text (after the prefix) to the last cue's. Cues before any
+    speaker is known make a ``monologue``.
+    """
+    turns: list[Turn] = []
+    speaker: str | None = None
+    pieces: list[tuple[str, int, int, int, int]] = []  # text, char_start, char_end, start_ms, end_ms
+
+    def flush() -> None:
+        if pieces:
+            turns.append(
+                Turn(
+                    index=len(turns),
+                    kind=TurnKind.MONOLOGUE if speaker is None else TurnKind.TURN,
+                    text=" ".join(p[0] for p in pieces),
+                    char_start=pieces[0][1],
+                    char_end=pieces[-1][2],
+                    label=speaker,
+                    start_ms=pieces[0][3],
+                    end_ms=pieces[-1][4],
+                )
+            )
+            pieces.clear()
+
+    for cue in cues:
+        text, start = cue.text, cue.text_start
+        cue_speaker = cue.voice
+        prefix = None if cue_speaker else _PREFIX.match(text)
+        if prefix and _is_speaker_label(prefix["label"]):
+            cue_speaker = prefix["label"]
+            text, start = _after_prefix(cue, prefix.end(), source_text)
+        if cue_speaker is not None and cue_speaker != speaker:
+            flush()
+            speaker = cue_speaker
+        if text:
+            pieces.append((text, start, cue.text_end, cue.start_ms, cue.end_ms))
+    flush()
+    return tuple(turns)
+
+
+def _is_speaker_label(label: str) -> bool:
+    """1-4 capitalised words (lower-case particles between) or an upper-case label; a number may end it."""
+    words = label.split(" ")
+    if not all(_LABEL_WORD.fullmatch(word) for word in words):
+        return False  # sentence punctuation, double spaces
+    if words[0].rstrip(".").lower() in _NOT_SPEAKERS or words[0].isdigit():
+        return False
+    if words[-1].isdigit():  # "Speaker 2", "GUEST 1"
+        words = words[:-1]
+    if any(word.isdigit() for word in words):
+        return False
+    if label.isupper():
+        return len(words) <= _MAX_UPPER_WORDS
+    names = [word for word in words if word not in _PARTICLES]
+    return words[-1] in names and 1 <= len(names) <= _MAX_NAME_WORDS and all(w[0].isupper() for w in names)
+
+
+def _after_prefix(cue: Cue, prefix_end: int, source: str) -> tuple[str, int]:
+    """The cue's text after a speaker prefix, and where that text starts in the source."""
+    rest = cue.text[prefix_end:].lstrip(" ")
+    if not rest:
+        return "", cue.text_end
+    skip = len(cue.text) - len(rest)
+    visible = _visible_spans(source, cue.text_start, cue.text_end)
+    # A cue made by hand may not match its source; its start is the best offset we can give then.
+    if len(visible) == 1 and visible[0].text == cue.text:
+        return rest, visible[0].starts[skip]
+    return rest, cue.text_start
+
+
+# --- reading blocks -----------------------------------------------------------------------------------------
+
+
+def _line_spans(text: str, position: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for eol in _EOL.finditer(text, position):
+        spans.append((position, eol.start()))
+        position = eol.end()
+    spans.append((position, len(text)))
+    return spans
+
+
+def _read_blocks(text: str, path: str | None, *, vtt: bool) -> list[_RawCue]:
+    # The decoder removes a BOM; one left in place is skipped, never counted as text.
+    lines = _line_spans(text, 1 if text.startswith("\ufeff") else 0)
+    i = _after_vtt_header(text, lines, path) if vtt else 0
+    cues: list[_RawCue] = []
+    at_block_start = True
+    while i < len(lines):
+        start, end = lines[i]
+        line = text[start:end]
+        if not line.strip():
+            at_block_start, i = True, i + 1
+            continue
+        if not at_block_start:
+            # Inside a block a line that parses as timing starts a new cue (a blank line was forgotten); the
+            # number just above it is that cue's index, not payload.
+            timing = _timing(text, start, end, path, strict=False) if "-->" in line else None
+            if timing is None:
+                cues[-1].payload.append(lines[i])
+            else:
+                payload = cues[-1].payload
+                if payload and _INDEX.fullmatch(text[payload[-1][0] : payload[-1][1]]):
+                    payload.pop()
+                cues.append(_RawCue(*timing, []))
+            i += 1
+            continue
+        at_block_start = False
+        if vtt and _VTT_SKIPPED_BLOCK.fullmatch(line):
+            i = _block_end(text, lines, i)
+            continue
+        has_id = i + 1 < len(lines) and "-->" not in line and "-->" in text[lines[i + 1][0] : lines[i + 1][1]]
+        if has_id and (vtt or _INDEX.fullmatch(line)):
+            i += 1
+            line = text[lines[i][0] : lines[i][1]]
+        if "-->" in line:
+            timing = _timing(text, *lines[i], path, strict=True)
+            assert timing is not None  # strict parsing raises instead
+            cues.append(_RawCue(*timing, []))
+        elif cues:
+            # A blank line inside a payload: players drop what follows, but a transcript keeps the words.
+            cues[-1].payload.append(lines[i])
+        elif vtt:
+            i = _block_end(text, lines, i)  # WebVTT ignores blocks that are not cues
+            continue
+        else:
+            raise ParseError(
+                f"expected an SRT cue (an index line, then 'HH:MM:SS,mmm --> HH:MM:SS,mmm'): "
+                f"{describe_place(path, text, start)}"
+            )
+        i += 1
+    return cues
+
+
+def _after_vtt_header(text: str, lines: list[tuple[int, int]], path: str | None) -> int:
+    """Index of the first line after the WebVTT header block (the signature line and its metadata lines)."""
+    start, end = lines[0]
+    if not _VTT_HEADER.fullmatch(text, start, end):
+        raise ParseError(f"a WebVTT file must begin with 'WEBVTT': {describe_place(path, text, start)}")
+    i = 1
+    # Sloppy files put the first cue right under the header; its timing line ends the header.
+    while i < len(lines):
+        line = text[lines[i][0] : lines[i][1]]
+        if not line.strip() or "-->" in line:
+            return i
+        i += 1
+    return i
+
+
+def _block_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    while i < len(lines) and text[lines[i][0] : lines[i][1]].strip():
+        i += 1
+    return i
+
+
+def _timing(text: str, start: int, end: int, path: str | None, *, strict: bool) -> tuple[int, int] | None:
+    """The (start_ms, end_ms) of a timing line; cue settings after the end time are ignored."""
+    match = _TIMING.fullmatch(text, start, end)
+    if match is None:
+        if not strict:
+            return None
+        arrow = text.find("-->", start, end)
+        raise ParseError(
+            f"malformed cue timing, expected 'start --> end': {describe_place(path, text, arrow)}"
+        )
+    times: list[int] = []
+    for group in ("start", "end"):
+        token = match[group]
+        time = _TIME.fullmatch(token)
+        if time is None or int(time["m"]) > 59 or int(time["s"]) > 59:
+            if not strict:
+                return None
+            raise ParseError(
+                f"malformed timestamp {token!r}, expected [HH:]MM:SS.mmm (or ,mmm) with minutes and seconds "
+                f"below 60: {describe_place(path, text, match.start(group))}"
+            )
+        hours = int(time["h"] or 0)
+        times.append(((hours * 60 + int(time["m"])) * 60 + int(time["s"])) * 1000 + int(time["ms"]))
+    return times[0], times[1]
+
+
+# --- payload text -------------------------------------------------------------------------------------------
+
+
+def _cues(text: str, raw_cues: list[_RawCue]) -> tuple[Cue, ...]:
+    return tuple(
+        Cue(index, raw.start_ms, raw.end_ms, visible.voice, visible.starts[0], visible.ends[-1], visible.text)
+        for index, raw in enumerate(raw_cues)
+        if raw.payload
+        for visible in _visible_spans(text, raw.payload[0][0], raw.payload[-1][1])
+    )
+
+
+def _visible_spans(source: str, start: int, end: int) -> list[_Visible]:
+    """The visible text of ``source[start:end]``, split at each ``<v Name>`` tag; empty spans are dropped."""
+    spans: list[_Visible] = []
+    voice: str | None = None
+    chars: list[str] = []
+    offsets: list[int] = []
+    position = start
+    for tag in _TAG.finditer(source, start, end):
+        chars.extend(source[position : tag.start()])
+        offsets.extend(range(position, tag.start()))
+        position = tag.end()
+        voice_tag = _VOICE.fullmatch(tag[0])
+        if voice_tag:
+            spans.append(_visible(voice, chars, offsets))
+            name = " ".join(html.unescape(voice_tag["name"] or "").split())
+            voice, chars, offsets = name or None, [], []
+    chars.extend(source[position:end])
+    offsets.extend(range(position, end))
+    spans.append(_visible(voice, chars, offsets))
+    return [span for span in spans if span.text]
+
+
+def _visible(voice: str | None, chars: list[str], offsets: list[int]) -> _Visible:
+    """Unescape entities of tag-free text and collapse its whitespace, keeping the source span of each."""
+    stripped = "".join(chars)
+    out: list[tuple[str, int, int]] = []
+    position = 0
+    for ref in _CHARREF.finditer(stripped):
+        out.extend((stripped[k], offsets[k], offsets[k] + 1) for k in range(position, ref.start()))
+        span_start, span_end = offsets[ref.start()], offsets[ref.end() - 1] + 1
+        out.extend((char, span_start, span_end) for char in html.unescape(ref[0]))
+        position = ref.end()
+    out.extend((stripped[k], offsets[k], offsets[k] + 1) for k in range(position, len(stripped)))
+    text: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pending_space = False
+    for char, char_start, char_end in out:
+        if char.isspace():
+            pending_space = bool(text)
+            continue
+        if pending_space:
+            text.append(" ")
+            starts.append(char_start)
+            ends.append(char_start)
+            pending_space = False
+        text.append(char)
+        starts.append(char_start)
+        ends.append(char_end)
+    return _Visible(voice, "".join(text), tuple(starts), tuple(ends))

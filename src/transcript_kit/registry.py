@@ -1,0 +1,566 @@
+"""A Popolo-like registry of people, posts and dated tenures, plus non-person roles and per-document overrides.
+
+File shape (JSON, or TOML with the same keys)::
+
+    {"persons":  [{"id", "name", "family_name"?, "gender"?, "other_names"?: [{"name", "kind", "start"?, "end"?}],
+                   "identifiers"?: {"wikidata": "Q..."}}],
+     "posts":    [{"id", "label", "titles": [...], "generic"?: ["the secretary"], "jurisdiction"?, "organisation"?,
+                   "area"?}],
+     "tenures":  [{"person", "post", "start"?, "end"?, "acting"?, "area"?}],
+     "roles":    [{"key", "name", "labels": [...]}],
+     "overrides": [{"doc_id"?, "label", "person"? | "not_person"?}],
+     "jurisdictions": {"US": ["United States", "U.S.", ...]},
+     "sources":  {"state.gov": {"jurisdiction": "US", "organisation": "US Department of State"}}}
+
+Dates are ISO and may be partial ("2015", "2015-03"): a partial start means the first day of that period, a partial
+end the last. Tenures are half-open in time, ``[start, end)``, but a date-only query covers a whole day, so on a
+handover day (the successor's start equals the predecessor's end) both holders are possible: that is deliberate,
+it is how "THE PRESIDENT" on 2021-01-20 comes out ambiguous. Keys starting with "_" and "note" are ignored.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime
+import enum
+import functools
+import importlib.resources
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit
+
+import attrs
+import orjson
+
+from transcript_kit.errors import RegistryError
+from transcript_kit.keys import fold
+
+Date = datetime.date
+T = TypeVar("T")
+
+# Generational suffixes are not family names: "Donald B. Verrilli Jr." is a Verrilli.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+class NameKind(str, enum.Enum):
+    """Why a person has another name."""
+
+    ALIAS = "alias"
+    NICKNAME = "nickname"
+    MISSPELLING = "misspelling"
+    TRANSLITERATION = "transliteration"
+    FORMER_NAME = "former_name"
+
+
+class Gender(str, enum.Enum):
+    MALE = "male"
+    FEMALE = "female"
+    OTHER = "other"
+
+
+@attrs.frozen(slots=True)
+class OtherName:
+    name: str
+    kind: NameKind
+    start: Date | None = None
+    end: Date | None = None
+
+
+@attrs.frozen(slots=True)
+class Person:
+    id: str
+    name: str
+    family_name: str
+    gender: Gender | None = None
+    other_names: tuple[OtherName, ...] = ()
+    identifiers: tuple[tuple[str, str], ...] = ()  # (scheme, value), e.g. ("wikidata", "Q6279")
+
+
+@attrs.frozen(slots=True)
+class Post:
+    id: str
+    label: str  # display title: "US Secretary of State"
+    titles: tuple[str, ...]  # how labels write the office next to a name: "Secretary of State", "Secretary"
+    generic: tuple[str, ...] = ()  # the office alone, standing for its holder: "the secretary"
+    jurisdiction: str | None = None
+    organisation: str | None = None
+    area: str | None = None
+
+
+@attrs.frozen(slots=True)
+class Tenure:
+    person: str
+    post: str
+    start: Date | None = None
+    end: Date | None = None  # the day it ended (the successor's first day on a handover)
+    acting: bool = False
+    area: str | None = None  # constituency or state, when the post has many seats
+
+    def active_on(self, day: Date) -> bool:
+        """Could the person hold the post at some moment of ``day``? Both holders can on a handover day."""
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@attrs.frozen(slots=True)
+class Role:
+    """A speaker that is not a person: "QUESTION", "MODERATOR", "An honourable member"."""
+
+    key: str
+    name: str
+    labels: tuple[str, ...]
+
+
+@attrs.frozen(slots=True)
+class Override:
+    """A user's decision for one label, in one document or (doc_id None) everywhere."""
+
+    label: str
+    doc_id: str | None = None
+    person: str | None = None  # this label is this person
+    not_person: str | None = None  # this label is not this person
+
+
+@attrs.frozen(slots=True)
+class SourceInfo:
+    jurisdiction: str | None = None
+    organisation: str | None = None
+
+
+@attrs.frozen(slots=True)
+class _Index:
+    """Lookup tables built once per registry; every key is a :func:`fold` key."""
+
+    persons: dict[str, Person]
+    posts: dict[str, Post]
+    names: dict[str, tuple[tuple[str, OtherName | None], ...]]  # name → (person id, the other name used)
+    families: dict[str, tuple[str, ...]]
+    titles: dict[str, tuple[str, ...]]  # title → post ids
+    generics: dict[str, tuple[str, ...]]
+    tenures_by_person: dict[str, tuple[Tenure, ...]]
+    tenures_by_post: dict[str, tuple[Tenure, ...]]
+    roles: dict[str, Role]
+    jurisdictions: dict[str, str]
+    overrides: dict[tuple[str | None, str], tuple[Override, ...]]
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """Keys a full name is found by: as written, and first + last word ("Antony J. Blinken" → "antony blinken")."""
+    words = [w for w in fold(name).split() if w not in _SUFFIXES]
+    keys = [" ".join(words)]
+    if len(words) > 2:
+        keys.append(f"{words[0]} {words[-1]}")
+    return tuple(dict.fromkeys(keys))
+
+
+def family_key(family: str) -> str:
+    """"Thomas-Greenfield", "THOMAS GREENFIELD" and "Thomas Greenfield" share a key."""
+    return fold(family).replace("-", " ")
+
+
+def title_key(title: str) -> str:
+    key = fold(title)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _family_of(name: str) -> str:
+    words = [w for w in name.split() if fold(w) not in _SUFFIXES]
+    return words[-1].rstrip(",") if words else name
+
+
+def _group(pairs: Iterable[tuple[str, T]]) -> dict[str, tuple[T, ...]]:
+    grouped: dict[str, list[T]] = defaultdict(list)
+    for key, value in pairs:
+        if value not in grouped[key]:
+            grouped[key].append(value)
+    return {key: tuple(values) for key, values in grouped.items()}
+
+
+def _build_index(registry: Registry) -> _Index:
+    names = _group(
+        (key, (p.id, other))
+        for p in registry.persons
+        for name, other in ((p.name, None), *((o.name, o) for o in p.other_names))
+        for key in name_keys(name)
+    )
+    families = _group(
+        (family_key(name), p.id)
+        for p in registry.persons
+        for name in (p.family_name, *(_family_of(o.name) for o in p.other_names if len(o.name.split()) > 1))
+    )
+    return _Index(
+        persons={p.id: p for p in registry.persons},
+        posts={p.id: p for p in registry.posts},
+        names=names,
+        families=families,
+        titles=_group((title_key(t), p.id) for p in registry.posts for t in (*p.titles, *p.generic)),
+        generics=_group((title_key(g), p.id) for p in registry.posts for g in p.generic),
+        tenures_by_person=_group((t.person, t) for t in registry.tenures),
+        tenures_by_post=_group((t.post, t) for t in registry.tenures),
+        roles={fold(label): role for role in registry.roles for label in (*role.labels, role.name)},
+        jurisdictions={fold(a): code for code, aliases in registry.jurisdictions for a in (code, *aliases)},
+        overrides=_group(((o.doc_id, fold(o.label)), o) for o in registry.overrides),
+    )
+
+
+@attrs.frozen(slots=True)
+class Registry:
+    """People, posts, tenures, roles and overrides, validated, with folded-key indexes for the normalizer."""
+
+    persons: tuple[Person, ...] = ()
+    posts: tuple[Post, ...] = ()
+    tenures: tuple[Tenure, ...] = ()
+    roles: tuple[Role, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    jurisdictions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    sources: tuple[tuple[str, SourceInfo], ...] = ()
+    origin: str = attrs.field(default="<registry>", eq=False)
+    _index: _Index = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        _check_references(self)
+        object.__setattr__(self, "_index", _build_index(self))
+
+    # -- loading ---------------------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: str | Path) -> Registry:
+        """Read and validate a registry file (.json, or .toml on Python 3.11+)."""
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            raise RegistryError(f"{path}: cannot read registry: {error.strerror or error}") from error
+        return cls.from_bytes(raw, origin=str(path), toml=path.suffix.lower() == ".toml")
+
+    @classmethod
+    def from_bytes(cls, raw: bytes, *, origin: str, toml: bool = False) -> Registry:
+        try:
+            if toml:
+                if sys.version_info < (3, 11):
+                    raise RegistryError(f"{origin}: TOML registries need Python 3.11 or later; use JSON")
+                import tomllib
+
+                data: Any = tomllib.loads(raw.decode("utf-8"))
+            else:
+                data = orjson.loads(raw)
+        except (ValueError, UnicodeDecodeError) as error:
+            raise RegistryError(f"{origin}: not valid {'TOML' if toml else 'JSON'}: {error}") from error
+        return cls.from_dict(data, origin=origin)
+
+    @classmethod
+    def from_dict(cls, data: Any, *, origin: str = "<registry>") -> Registry:
+        return _Reader(origin).registry(data)
+
+    @classmethod
+    def default(cls) -> Registry:
+        """The starter registry shipped with the package."""
+        return _default()
+
+    def merged(self, other: Registry) -> Registry:
+        """``other`` on top of this registry: its entries replace ours with the same id (or role key)."""
+        persons = {p.id: p for p in (*self.persons, *other.persons)}
+        posts = {p.id: p for p in (*self.posts, *other.posts)}
+        roles = {r.key: r for r in (*self.roles, *other.roles)}
+        # A user who redefines a person's tenures means those, not ours plus theirs.
+        redefined = {t.person for t in other.tenures}
+        tenures = (*(t for t in self.tenures if t.person not in redefined), *other.tenures)
+        return Registry(
+            persons=tuple(persons.values()),
+            posts=tuple(posts.values()),
+            tenures=tuple(dict.fromkeys(tenures)),
+            roles=tuple(roles.values()),
+            overrides=tuple(dict.fromkeys((*self.overrides, *other.overrides))),
+            jurisdictions=tuple({**dict(self.jurisdictions), **dict(other.jurisdictions)}.items()),
+            sources=tuple({**dict(self.sources), **dict(other.sources)}.items()),
+            origin=f"{self.origin} + {other.origin}",
+        )
+
+    # -- lookups ---------------------------------------------------------------------------------------------
+
+    def person(self, person_id: str) -> Person | None:
+        return self._index.persons.get(person_id)
+
+    def post(self, post_id: str) -> Post | None:
+        return self._index.posts.get(post_id)
+
+    def by_name(self, name: str, on: Date | None = None) -> tuple[Person, ...]:
+        """People whose name or other name is ``name`` (a dated other name counts only in its period)."""
+        found: dict[str, Person] = {}
+        for key in name_keys(name):
+            for person_id, other in self._index.names.get(key, ()):
+                if other is None or on is None or _within(on, other.start, other.end):
+                    found[person_id] = self._index.persons[person_id]
+            if found:  # the name as written wins over its first + last form
+                break
+        return tuple(found.values())
+
+    def by_family(self, family: str) -> tuple[Person, ...]:
+        return tuple(self._index.persons[i] for i in self._index.families.get(family_key(family), ()))
+
+    def posts_titled(self, title: str, *, generic: bool = False) -> tuple[Post, ...]:
+        """Posts a title names; ``generic`` for the office standing alone ("THE SECRETARY")."""
+        table = self._index.generics if generic else self._index.titles
+        return tuple(self._index.posts[i] for i in table.get(title_key(title), ()))
+
+    def is_title(self, word: str) -> bool:
+        return title_key(word) in self._index.titles
+
+    def tenures_of(self, person_id: str) -> tuple[Tenure, ...]:
+        return self._index.tenures_by_person.get(person_id, ())
+
+    def holders(self, post_id: str, on: Date | None) -> tuple[Tenure, ...]:
+        """Tenures of a post active on a day (all of them when the day is unknown)."""
+        tenures = self._index.tenures_by_post.get(post_id, ())
+        return tenures if on is None else tuple(t for t in tenures if t.active_on(on))
+
+    def role(self, label: str) -> Role | None:
+        """The non-person role a label names, if any ("SENIOR ADMINISTRATION OFFICIAL 2" is the numbered role)."""
+        key = fold(label)
+        return self._index.roles.get(key) or self._index.roles.get(re.sub(r"\s*\d+$", "", key))
+
+    def jurisdiction(self, text: str | None) -> str | None:
+        """The jurisdiction code a word or phrase names ("U.S." → "US"), or None."""
+        return self._index.jurisdictions.get(fold(text)) if text else None
+
+    def source_info(self, source: str | None) -> SourceInfo:
+        """What a source URL's domain (or a publisher name) says about a document's jurisdiction and employer."""
+        if not source:
+            return SourceInfo()
+        host = urlsplit(source).hostname if "//" in source else None
+        key = fold(host or source)
+        for name, info in self.sources:  # few entries: a scan is cheaper than building a suffix tree
+            name = fold(name)
+            if key == name or key.endswith("." + name) or (host is None and name in key):
+                return info
+        return SourceInfo()
+
+    def overrides_for(self, doc_id: str, label: str) -> tuple[Override, ...]:
+        key = fold(label)
+        return (*self._index.overrides.get((doc_id, key), ()), *self._index.overrides.get((None, key), ()))
+
+
+@functools.lru_cache(maxsize=1)
+def _default() -> Registry:
+    resource = importlib.resources.files("transcript_kit.data").joinpath("registry.json")
+    return Registry.from_bytes(resource.read_bytes(), origin="transcript_kit/data/registry.json")
+
+
+def _within(day: Date, start: Date | None, end: Date | None) -> bool:
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+def parse_date(text: str, *, end: bool = False) -> Date:
+    """An ISO date, possibly partial; a partial end date means the last day of its period."""
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    if match is None:
+        raise ValueError(f"not an ISO date: {text!r}")
+    year, month, day = int(match[1]), match[2], match[3]
+    if day is not None:
+        return Date(year, int(month or 1), int(day))
+    if month is not None:
+        last = calendar.monthrange(year, int(month))[1] if end else 1
+        return Date(year, int(month), last)
+    return Date(year, 12, 31) if end else Date(year, 1, 1)
+
+
+class _Reader:
+    """Turns decoded JSON/TOML into registry entries, naming the file and the entry in every error."""
+
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+
+    def fail(self, entry: str, problem: str) -> RegistryError:
+        return RegistryError(f"{self.origin}: {entry}: {problem}")
+
+    def registry(self, data: Any) -> Registry:
+        if not isinstance(data, dict):
+            raise self.fail("top level", f"expected an object, got {type(data).__name__}")
+        self.keys("top level", data, set(), {"persons", "posts", "tenures", "roles", "overrides", "jurisdictions",
+                                               "sources"})
+        return Registry(
+                persons=self.each(data, "persons", self.person),
+                posts=self.each(data, "posts", self.post),
+                tenures=self.each(data, "tenures", self.tenure),
+                roles=self.each(data, "roles", self.role),
+                overrides=self.each(data, "overrides", self.override),
+                jurisdictions=tuple(
+                    (code, self.strings(f"jurisdictions.{code}", aliases))
+                    for code, aliases in self.mapping("jurisdictions", data.get("jurisdictions", {})).items()
+                ),
+                sources=tuple(
+                    (name, self.source(f"sources.{name}", info))
+                    for name, info in self.mapping("sources", data.get("sources", {})).items()
+                ),
+            origin=self.origin,
+        )
+
+    def each(self, data: dict[str, Any], section: str, read: Callable[[str, dict[str, Any]], T]) -> tuple[T, ...]:
+        items = data.get(section, [])
+        if not isinstance(items, list):
+            raise self.fail(section, f"expected a list, got {type(items).__name__}")
+        out: list[T] = []
+        seen: dict[str, int] = {}
+        for number, item in enumerate(items):
+            entry = f"{section}[{number}]"
+            if not isinstance(item, dict):
+                raise self.fail(entry, f"expected an object, got {type(item).__name__}")
+            if isinstance(item.get("id") or item.get("key"), str):
+                ident = item.get("id") or item.get("key")
+                entry += f" ({ident!r})"
+                if ident in seen:
+                    raise self.fail(entry, f"duplicate id {ident!r} (first at {section}[{seen[ident]}])")
+                seen[ident] = number
+            out.append(read(entry, item))
+        return tuple(out)
+
+    def keys(self, entry: str, item: dict[str, Any], required: set[str], optional: set[str]) -> None:
+        missing = sorted(required - item.keys())
+        if missing:
+            raise self.fail(entry, f"missing field {missing[0]!r}")
+        unknown = sorted(k for k in item.keys() - required - optional if not k.startswith("_") and k != "note")
+        if unknown:
+            raise self.fail(entry, f"unknown field {unknown[0]!r}")
+
+    def text(self, entry: str, item: dict[str, Any], key: str, *, required: bool = False) -> str | None:
+        value = item.get(key)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(entry, f"field {key!r} must be a non-empty string, got {value!r}")
+        return value.strip()
+
+    def strings(self, entry: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise self.fail(entry, f"expected a list of non-empty strings, got {value!r}")
+        return tuple(v.strip() for v in value)
+
+    def mapping(self, entry: str, value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(entry, f"expected an object, got {type(value).__name__}")
+        return value
+
+    def dates(self, entry: str, item: dict[str, Any]) -> tuple[Date | None, Date | None]:
+        bounds: list[Date | None] = []
+        for key in ("start", "end"):
+            value = item.get(key)
+            if value is not None and isinstance(value, datetime.date):  # TOML has native dates
+                value = value.isoformat()
+            try:
+                bounds.append(None if value is None else parse_date(value, end=key == "end"))
+            except (TypeError, ValueError):
+                raise self.fail(entry, f"field {key!r} must be an ISO date (YYYY[-MM[-DD]]), got {value!r}") from None
+        start, end = bounds
+        if start is not None and end is not None and end < start:
+            raise self.fail(entry, f"end {item['end']} is before start {item['start']}")
+        return start, end
+
+    def enum(self, entry: str, kind: type[enum.Enum], value: Any, key: str) -> Any:
+        try:
+            return kind(value)
+        except ValueError:
+            choices = ", ".join(m.value for m in kind)
+            raise self.fail(entry, f"field {key!r} is {value!r}; expected one of {choices}") from None
+
+    def person(self, entry: str, item: dict[str, Any]) -> Person:
+        self.keys(entry, item, {"id", "name"}, {"family_name", "gender", "other_names", "identifiers"})
+        name = self.text(entry, item, "name", required=True)
+        assert name is not None
+        others = []
+        for number, other in enumerate(item.get("other_names", [])):
+            where = f"{entry}.other_names[{number}]"
+            if not isinstance(other, dict):
+                raise self.fail(where, f"expected an object, got {type(other).__name__}")
+            self.keys(where, other, {"name"}, {"kind", "start", "end"})
+            start, end = self.dates(where, other)
+            kind = self.enum(where, NameKind, other.get("kind", "alias"), "kind")
+            others.append(OtherName(self.text(where, other, "name", required=True) or "", kind, start, end))
+        identifiers = self.mapping(f"{entry}.identifiers", item.get("identifiers", {}))
+        if not all(isinstance(v, str) for v in identifiers.values()):
+            raise self.fail(entry, "identifiers must map a scheme to a string")
+        gender = item.get("gender")
+        return Person(
+            id=self.text(entry, item, "id", required=True) or "",
+            name=name,
+            family_name=self.text(entry, item, "family_name") or _family_of(name),
+            gender=None if gender is None else self.enum(entry, Gender, gender, "gender"),
+            other_names=tuple(others),
+            identifiers=tuple(sorted(identifiers.items())),
+        )
+
+    def post(self, entry: str, item: dict[str, Any]) -> Post:
+        self.keys(entry, item, {"id", "label", "titles"}, {"generic", "jurisdiction", "organisation", "area"})
+        return Post(
+            id=self.text(entry, item, "id", required=True) or "",
+            label=self.text(entry, item, "label", required=True) or "",
+            titles=self.strings(f"{entry}.titles", item["titles"]),
+            generic=self.strings(f"{entry}.generic", item.get("generic", [])),
+            jurisdiction=self.text(entry, item, "jurisdiction"),
+            organisation=self.text(entry, item, "organisation"),
+            area=self.text(entry, item, "area"),
+        )
+
+    def tenure(self, entry: str, item: dict[str, Any]) -> Tenure:
+        self.keys(entry, item, {"person", "post"}, {"start", "end", "acting", "area"})
+        entry = f"{entry} ({item.get('person')!r} as {item.get('post')!r})"
+        acting = item.get("acting", False)
+        if not isinstance(acting, bool):
+            raise self.fail(entry, f"field 'acting' must be true or false, got {acting!r}")
+        start, end = self.dates(entry, item)
+        return Tenure(
+            person=self.text(entry, item, "person", required=True) or "",
+            post=self.text(entry, item, "post", required=True) or "",
+            start=start,
+            end=end,
+            acting=acting,
+            area=self.text(entry, item, "area"),
+        )
+
+    def role(self, entry: str, item: dict[str, Any]) -> Role:
+        self.keys(entry, item, {"key", "name"}, {"labels"})
+        return Role(
+            key=self.text(entry, item, "key", required=True) or "",
+            name=self.text(entry, item, "name", required=True) or "",
+            labels=self.strings(f"{entry}.labels", item.get("labels", [])),
+        )
+
+    def override(self, entry: str, item: dict[str, Any]) -> Override:
+        self.keys(entry, item, {"label"}, {"doc_id", "person", "not_person"})
+        override = Override(
+            label=self.text(entry, item, "label", required=True) or "",
+            doc_id=self.text(entry, item, "doc_id"),
+            person=self.text(entry, item, "person"),
+            not_person=self.text(entry, item, "not_person"),
+        )
+        if (override.person is None) == (override.not_person is None):
+            raise self.fail(entry, "give exactly one of 'person' and 'not_person'")
+        return override
+
+    def source(self, entry: str, info: Any) -> SourceInfo:
+        info = self.mapping(entry, info)
+        self.keys(entry, info, set(), {"jurisdiction", "organisation"})
+        return SourceInfo(self.text(entry, info, "jurisdiction"), self.text(entry, info, "organisation"))
+
+
+def _check_references(registry: Registry) -> None:
+    """Tenures and overrides must name people and posts the registry defines (also after a merge)."""
+    persons = {p.id for p in registry.persons}
+    posts = {p.id for p in registry.posts}
+    problems: Mapping[str, Callable[[Any], str | None]] = {
+        "tenures": lambda t: (
+            f"unknown person {t.person!r}" if t.person not in persons
+            else f"unknown post {t.post!r}" if t.post not in posts else None
+        ),
+        "overrides": lambda o: next(
+            (f"unknown person {p!r}" for p in (o.person, o.not_person) if p is not None and p not in persons), None
+        ),
+    }
+    for section, problem_of in problems.items():
+        for number, item in enumerate(getattr(registry, section)):
+            problem = problem_of(item)
+            if problem is not None:
+                who = f" ({item.person!r} as {item.post!r})" if section == "tenures" else f" ({item.label!r})"
+                raise RegistryError(f"{registry.origin}: {section}[{number}]{who}: {problem}")

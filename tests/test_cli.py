@@ -1,0 +1,75 @@
+"""cli: the transcript-kit command as a user runs it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import orjson
+import pytest
+
+from transcript_kit.cli import main
+
+from .conftest import CORPUS, REPO, SEEDS
+
+
+def test_convert_with_no_input_converts_the_bundled_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(["convert", "--out", str(tmp_path / "out"), "--format", "jsonl"]) == 0
+    documents = (tmp_path / "out" / "documents.jsonl").read_bytes().splitlines()
+    assert len(documents) == len([p for p in CORPUS.rglob("*") if p.suffix in {".txt", ".srt", ".vtt"}])
+
+
+def test_convert_exits_non_zero_when_an_input_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    (folder / "bad.txt").write_bytes(b"\x00" * 100)
+    assert main(["convert", str(folder), "--out", str(tmp_path / "out")]) == 1
+    captured = capsys.readouterr()
+    assert "5 documents" in captured.out
+    assert "errors.jsonl" in captured.err
+
+
+def test_parse_prints_turns_for_a_person(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", str(SEEDS / "000_fd643293975f7580.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "[0] turn  SECRETARY BLINKEN" in out
+    assert "4 turns" in out and "Brussels, Belgium" in out
+
+
+def test_parse_explain_gives_the_reason_for_each_candidate(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--explain", str(SEEDS / "004_6f220142dd4ec749.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "rejected  'EU reacts to threats to prosecutors'" in out
+    assert "set aside as boilerplate" in out
+
+
+def test_parse_json_prints_turn_rows(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "--json", str(SEEDS / "001_54fb51991aeb5a34.txt")]) == 0
+    rows = [orjson.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["speaker_label"] for r in rows] == [
+        "US Secretary of State Antony Blinken",
+        "Prime Minister Edi Rama",
+        "US Secretary of State Antony Blinken",
+    ]
+
+
+def test_a_missing_file_is_a_clear_error_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["parse", "no/such/file.txt"]) == 2
+    assert "no/such/file.txt" in capsys.readouterr().err
+
+
+def test_the_console_script_is_installed_and_runs(tmp_path: Path) -> None:
+    script = Path(sys.executable).with_name("transcript-kit")
+    if not script.exists():
+        pytest.skip("package not installed with its console script")
+    result = subprocess.run(
+        [str(script), "convert", str(SEEDS), "--out", str(tmp_path / "o"), "--workers", "2"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "5 documents" in result.stdout

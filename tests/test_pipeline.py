@@ -1,0 +1,101 @@
+"""pipeline: convert files and folders into the corpus tables; bad inputs go to errors.jsonl, the rest converts."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import orjson
+import pyarrow.parquet as pq
+import pytest
+
+from transcript_kit.export import SCHEMA_VERSION
+from transcript_kit.pipeline import ConvertConfig, convert, discover
+
+from .conftest import SEEDS
+
+OUTPUTS = {
+    "turns.jsonl",
+    "documents.jsonl",
+    "speakers.jsonl",
+    "turns.parquet",
+    "documents.parquet",
+    "speakers.parquet",
+    "errors.jsonl",
+    "manifest.json",
+}
+
+
+def _jsonl(path: Path) -> list[dict[str, object]]:
+    return [orjson.loads(line) for line in path.read_bytes().splitlines()]
+
+
+@pytest.fixture
+def seeds(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_convert_writes_every_table_of_the_contract(seeds: Path, tmp_path: Path) -> None:
+    summary = convert([seeds], tmp_path / "out")
+    out = tmp_path / "out"
+    assert {p.name for p in out.iterdir()} == OUTPUTS
+    assert summary.n_documents == 5 and summary.n_errors == 0
+    manifest = orjson.loads((out / "manifest.json").read_bytes())
+    assert manifest["schema_version"] == SCHEMA_VERSION
+    assert manifest["counts"]["documents"] == 5
+    assert (out / "errors.jsonl").read_bytes() == b""
+    turns = pq.read_table(out / "turns.parquet")
+    assert turns.schema.metadata[b"transcript_kit.schema_version"] == SCHEMA_VERSION.encode()
+    assert turns.num_rows == len(_jsonl(out / "turns.jsonl")) == summary.n_turns
+
+
+def test_doc_ids_are_paths_relative_to_the_input_root_without_extension(seeds: Path, tmp_path: Path) -> None:
+    nested = seeds / "deeper"
+    nested.mkdir()
+    (nested / "note.md").write_text("MS. PSAKI:  Hi, everyone.\n", encoding="utf-8")
+    convert([seeds], tmp_path / "out")
+    doc_ids = {row["doc_id"] for row in _jsonl(tmp_path / "out" / "documents.jsonl")}
+    assert "deeper/note" in doc_ids
+    assert "000_fd643293975f7580" in doc_ids
+
+
+def test_a_bad_file_goes_to_the_error_report_and_the_rest_converts(seeds: Path, tmp_path: Path) -> None:
+    (seeds / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    summary = convert([seeds], tmp_path / "out")
+    errors = _jsonl(tmp_path / "out" / "errors.jsonl")
+    assert summary.n_documents == 5
+    assert [e["doc_id"] for e in errors] == ["broken"]
+    assert "broken.txt" in str(errors[0]["message"]) and errors[0]["error"] == "DecodeError"
+
+
+def test_a_missing_input_is_reported_not_fatal(seeds: Path, tmp_path: Path) -> None:
+    summary = convert([seeds, tmp_path / "nope"], tmp_path / "out")
+    assert summary.n_documents == 5 and summary.n_errors == 1
+
+
+def test_the_same_input_gives_byte_identical_jsonl(seeds: Path, tmp_path: Path) -> None:
+    convert([seeds], tmp_path / "a")
+    convert([seeds], tmp_path / "b", ConvertConfig(workers=2, shard_size=1))
+    for name in ("turns.jsonl", "documents.jsonl", "speakers.jsonl", "errors.jsonl"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_format_chooses_a_subset_of_outputs(seeds: Path, tmp_path: Path) -> None:
+    convert([seeds], tmp_path / "out", ConvertConfig(formats=("parquet",)))
+    names = {p.name for p in (tmp_path / "out").iterdir()}
+    assert "turns.parquet" in names and "turns.jsonl" not in names
+
+
+def test_discover_skips_folder_documentation_and_golden_files(tmp_path: Path) -> None:
+    for name in ("README.md", "SOURCE.md", "a.txt", "a.expected.jsonl", "b.srt", "c.vtt", "d.pdf"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    files, errors = discover([tmp_path])
+    assert [Path(f.path).name for f in files] == ["a.txt", "b.srt", "c.vtt"]
+    assert errors == []
+
+
+def test_work_files_are_cleaned_up(seeds: Path, tmp_path: Path) -> None:
+    convert([seeds], tmp_path / "out")
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
