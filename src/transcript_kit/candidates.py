@@ -20,7 +20,15 @@ from transcript_kit.lexicon import NOT_LABEL_FIRST_WORDS, NOT_SPEAKERS
 from transcript_kit.model import Label, LabelDecision
 
 # The candidate shapes. They only find where a label could end; what is inside is the label grammar's business.
-_COLON = re.compile(r"[ \t\u00a0]*(?:\*\*|__)?(?P<label>[^\s:*_(\[][^:\n]{0,100}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?=\s|$)")
+# A parenthesis inside a label may hold a colon: "Mr ALBANESE (Grayndler—Prime Minister) (14:00):".
+_COLON = re.compile(
+    r"[ \t\u00a0]*(?:\*\*|__)?(?P<label>[^\s:*_(\[](?:[^:\n(]|\([^()\n]{0,80}\)){0,100}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?"
+    r"(?=\s|$)"
+)
+# What may follow a label alone on its line: a timestamp "(00:05)", "[01:02:03]" (rev.com and podcast styles).
+LABEL_TIMESTAMP = re.compile(
+    r"[ \t\u00a0]*[(\[]?[ \t]*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,]\d{1,3})?[ \t]*[)\]]?[ \t]*"
+)
 _BARE_Q = re.compile(r"[ \t\u00a0]*(?P<label>Q|QUESTION)(?=[ \t\u00a0]+\S|[ \t]*$)")
 # Congressional Record: "Mr. McCONNELL.", "The PRESIDING OFFICER (Mr. Kyl).", "Mr. SMITH of New Jersey."
 _PERIOD = re.compile(
@@ -43,7 +51,8 @@ class Candidate:
     end: int
     delimiter: str  # ":", "." or "" (a bare Q)
     at_paragraph_start: bool
-    alone: bool  # nothing follows on its line
+    alone: bool  # nothing follows on its line (or only a timestamp)
+    timed: bool = False  # a timestamp follows it on its line: "Joe Biden: (12:01)"
 
 
 def find_candidate(text: str, start: int, end: int, at_paragraph_start: bool) -> Candidate | None:
@@ -69,8 +78,11 @@ def find_candidate(text: str, start: int, end: int, at_paragraph_start: bool) ->
 
 
 def _candidate(match: re.Match[str], delimiter: str, text: str, line_end: int, at_start: bool) -> Candidate:
-    alone = not text[match.end() : line_end].strip()
-    return Candidate(match.group("label").strip(), match.start("label"), match.end(), delimiter, at_start, alone)
+    rest = match.end()
+    timed = rest < line_end and LABEL_TIMESTAMP.fullmatch(text, rest, line_end) is not None
+    alone = timed or not text[rest:line_end].strip()
+    label = match.group("label").strip()
+    return Candidate(label, match.start("label"), rest, delimiter, at_start, alone, timed)
 
 
 def style_of(label: str, delimiter: str) -> str:
@@ -106,6 +118,7 @@ def decide(candidates: Iterable[Candidate]) -> dict[str, Verdict]:
     candidates = list(candidates)
     at_start = Counter(c.label for c in candidates if c.at_paragraph_start)
     alone = Counter(c.label for c in candidates if c.alone)
+    timed = Counter(c.label for c in candidates if c.timed)
     delimiters = {c.label: c.delimiter for c in candidates}
     verdicts: dict[str, Verdict] = {}
     strong_styles: Counter[str] = Counter()
@@ -137,8 +150,14 @@ def decide(candidates: Iterable[Candidate]) -> dict[str, Verdict]:
         style = style_of(label, delimiters[label])
         if at_start[label] >= 2 or alone[label] >= 2:
             verdicts[label] = Verdict(True, f"a name that recurs as a label ({at_start[label]}x)", parsed)
+        elif timed[label]:
+            verdicts[label] = Verdict(
+                True, "a name alone on its line with a timestamp (rev.com style)", parsed
+            )
         elif dominant == style:
-            verdicts[label] = Verdict(True, f"a name in the style of this document's labels ({style})", parsed)
+            verdicts[label] = Verdict(
+                True, f"a name in the style of this document's labels ({style})", parsed
+            )
         else:
             verdicts[label] = Verdict(False, "a lone name-like phrase, unlike this document's labels", parsed)
     return verdicts

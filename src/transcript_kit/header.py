@@ -64,6 +64,9 @@ def _byline(value: str) -> tuple[str, str] | None:
 
 
 def _iso_date(value: str) -> str | None:
+    masthead = lexicon.MASTHEAD.match(value)
+    if masthead is not None:
+        value = masthead["date"]
     match = lexicon.DATELINE.fullmatch(value)
     if match is not None:
         month, day, year = int(match["month"]), int(match["day"]), int(match["year"])
@@ -161,7 +164,9 @@ def read_header(
             mentions.extend(find_mentions(text, int(token.start_pos or 0), int(token.end_pos or 0), "intro"))
     for token in prose:
         mentions.extend(find_mentions(text, int(token.start_pos or 0), int(token.end_pos or 0), "prose"))
-    source = next((metadata[k] for k in ("source_url", "url", "source") if isinstance(metadata.get(k), str)), None)
+    source = next(
+        (metadata[k] for k in ("source_url", "url", "source") if isinstance(metadata.get(k), str)), None
+    )
     return HeaderInfo(
         title=title,
         date=date,

@@ -21,7 +21,7 @@ BOILERPLATE = re.compile(
     r"|the password must be|click (?:on )?the button|enter the email address|log ?in with your|sign (?:in|up) (?:to|for|with)"
     r"|^register$|^log ?in$|^sign (?:in|up)$|multimedia account|broadcast-quality video"
     r"|from now on you can download|^text size|^share (?:this|on)\b|^advertisement$|cookie (?:policy|settings|preferences)"
-    r"|all rights reserved|^read more\b|^related (?:stories|articles|news)?:?$|^follow us\b|^print this page"
+    r"|all rights reserved|from the congressional record online|government (?:publishing|printing) office \[www|^read more\b|^related (?:stories|articles|news)?:?$|^follow us\b|^print this page"
 )
 # How a glued-on appeal ends, so the real sentence after it ("...all the difference.U.S. Secretary...") survives.
 BOILERPLATE_SENTENCE_END = re.compile(r"[.!?](?=[A-Z\u201c\"])")
@@ -57,7 +57,9 @@ RECORD_CAPTION = re.compile(
 )
 
 # Delivery notes that mark a prepared text: the speech after it is a monologue.
-DELIVERY_NOTE = re.compile(r"(?i)\s*[(\[]?\s*(?:as prepared(?: for delivery)?|as delivered|check against delivery)\s*[)\]]?\s*")
+DELIVERY_NOTE = re.compile(
+    r"(?i)\s*[(\[]?\s*(?:as prepared(?: for delivery)?|as delivered|check against delivery)\s*[)\]]?\s*"
+)
 # Interpreter notes at the start of a turn are kept as a turn attribute.
 INTERPRETER_NOTE = re.compile(
     r"\s*[(\[]\s*(?i:as interpreted|as translated|via interpreter|via translator|through (?:an )?interpreter"
@@ -105,10 +107,18 @@ LONG_DATE = re.compile(
     r"\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
     r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*"
 )
+# A legislative record's masthead: "[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]".
+MASTHEAD = re.compile(
+    r"\s*\[(?:Congressional Record|Parliamentary Debates|Hansard)[^()\]]{0,80}\((?P<date>[^()]{6,40})\)\]\s*"
+)
 # "Antony J. Blinken, Secretary of State": a name, a comma, a title.
-BYLINE = re.compile(r"\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s+(?P<title>[A-Z][\w ,'’.-]{3,80}?)\s*")
+BYLINE = re.compile(
+    r"\s*(?P<name>(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),\s+(?P<title>[A-Z][\w ,'’.-]{3,80}?)\s*"
+)
 # "Brussels, Belgium", "Washington, D.C.", "Tirana, Albania": a short place line.
-PLACE = re.compile(r"\s*(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s*")
+PLACE = re.compile(
+    r"\s*(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s*"
+)
 
 # A person's full name in prose: two or three capitalised words, an initial allowed ("Antony J. Blinken").
 FULL_NAME = re.compile(
@@ -126,16 +136,104 @@ PROSE_TITLE = re.compile(
 # Labels that have the shape of a speaker but never are one ("NOTE:", "UPDATE:", "Date:").
 NOT_SPEAKERS = frozenset(
     {
-        "note", "editor's note", "editors note", "update", "correction", "warning", "source", "sources", "photo",
-        "video", "watch", "read more", "related", "transcript", "subject", "subjects", "topics", "topic", "tags",
-        "embargoed", "advertisement", "subscribe", "date", "time", "location", "place", "re", "title", "summary",
-        "background", "contact", "contacts", "media contact", "press contact", "attachment", "attachments",
-        "link", "links", "url", "email", "phone", "tel", "fax", "keywords", "category", "categories", "author",
-        "by", "posted", "published", "updated", "released", "release", "bill", "agenda", "present", "absent",
-        "appearances", "contents", "index", "exhibits", "page", "section", "chapter", "part", "item", "example",
-        "examples", "yes", "no", "ok", "okay", "well", "so", "look", "now", "first", "second",
-        "third", "finally", "also", "plus", "again", "still", "here", "there", "today", "tonight", "yesterday",
-        "tomorrow", "p.s", "ps", "nb", "fyi", "bottom line", "key points", "highlights", "overview",
+        "note",
+        "editor's note",
+        "editors note",
+        "update",
+        "correction",
+        "warning",
+        "source",
+        "sources",
+        "photo",
+        "video",
+        "watch",
+        "read more",
+        "related",
+        "transcript",
+        "subject",
+        "subjects",
+        "topics",
+        "topic",
+        "tags",
+        "embargoed",
+        "advertisement",
+        "subscribe",
+        "date",
+        "time",
+        "location",
+        "place",
+        "re",
+        "title",
+        "summary",
+        "background",
+        "contact",
+        "contacts",
+        "media contact",
+        "press contact",
+        "attachment",
+        "attachments",
+        "link",
+        "links",
+        "url",
+        "email",
+        "phone",
+        "tel",
+        "fax",
+        "keywords",
+        "category",
+        "categories",
+        "author",
+        "by",
+        "posted",
+        "published",
+        "updated",
+        "released",
+        "release",
+        "bill",
+        "agenda",
+        "present",
+        "absent",
+        "appearances",
+        "contents",
+        "index",
+        "exhibits",
+        "page",
+        "section",
+        "chapter",
+        "part",
+        "item",
+        "example",
+        "examples",
+        "yes",
+        "no",
+        "ok",
+        "okay",
+        "well",
+        "so",
+        "look",
+        "now",
+        "first",
+        "second",
+        "third",
+        "finally",
+        "also",
+        "plus",
+        "again",
+        "still",
+        "here",
+        "there",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "p.s",
+        "ps",
+        "nb",
+        "fyi",
+        "bottom line",
+        "key points",
+        "highlights",
+        "overview",
     }
 )
 

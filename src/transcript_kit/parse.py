@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import lark
 from lark.lexer import Lexer, Token
 
@@ -28,6 +29,7 @@ from transcript_kit._grammar import grammar_text
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
 from transcript_kit.formats.text import Layout, read_layout
+from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, LabelDecision, Span, Turn, TurnKind
 
 SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt"}
@@ -158,7 +160,9 @@ class _Tokenizer:
         """Whitespace-normalized text of lines first..last, beginning at offset ``start`` on line ``first``."""
         text, starts, ends = self.text, self.layout.starts, self.layout.ends
         if self.layout.line_numbered or self.layout.gapped:
-            parts = [text[start : ends[first]]] + [text[starts[i] : ends[i]] for i in range(first + 1, last + 1)]
+            parts = [text[start : ends[first]]] + [
+                text[starts[i] : ends[i]] for i in range(first + 1, last + 1)
+            ]
             joined = " ".join(parts)
         else:
             joined = text[start : ends[last]]
@@ -184,21 +188,28 @@ class _Tokenizer:
         seen_label = False
         for block in blocks:
             first = block.first
-            if speech_shape is not None and block.first not in accepted and (
-                block.indent != speech_shape[0] or (block.cont is not None and block.cont != speech_shape[1])
+            if (
+                speech_shape is not None
+                and block.first not in accepted
+                and (
+                    block.indent != speech_shape[0]
+                    or (block.cont is not None and block.cont != speech_shape[1])
+                )
             ):
                 # Not shaped like this document's speech: printed material inserted into the record.
-                self._emit_paragraph(out, block.first, block.last, self.layout.starts[first], seen_label, True)
+                self._emit_paragraph(
+                    out, block.first, block.last, self.layout.starts[first], seen_label, True
+                )
                 continue
             for i in range(block.first, block.last + 1):
-                candidate = accepted.get(i)
-                if candidate is None:
+                opening = accepted.get(i)
+                if opening is None:
                     continue
                 if i > first:
                     self._emit_paragraph(out, first, i - 1, self.layout.starts[first], seen_label)
                 seen_label = True
-                out.append(_token("LABEL", candidate.label, candidate.start, candidate.end))
-                first = self._emit_after_label(out, candidate, i, block.last, accepted)
+                out.append(_token("LABEL", opening.label, opening.start, opening.end))
+                first = self._emit_after_label(out, opening, i, block.last, accepted)
             if first <= block.last:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
         return out
@@ -213,11 +224,23 @@ class _Tokenizer:
                     continue
                 candidate = cand.find_candidate(text, start, end, i == block.first)
                 if candidate is not None:
+                    if candidate.alone and not candidate.timed and i + 1 < len(self.layout.starts):
+                        # "Travis:" with "0:15" on the line under it: a podcast label, timed like rev.com's.
+                        below_start, below_end = self._line(i + 1)
+                        if below_end > below_start and cand.LABEL_TIMESTAMP.fullmatch(
+                            text, below_start, below_end
+                        ):
+                            candidate = attrs.evolve(candidate, timed=True)
                     found[i] = candidate
         return found
 
     def _emit_after_label(
-        self, out: list[Token], candidate: cand.Candidate, line: int, last: int, accepted: dict[int, cand.Candidate]
+        self,
+        out: list[Token],
+        candidate: cand.Candidate,
+        line: int,
+        last: int,
+        accepted: dict[int, cand.Candidate],
     ) -> int:
         """Emit what follows a label in its paragraph (an interpreter note, the words up to the paragraph's end or
         the next label); return the next line still to emit."""
@@ -227,6 +250,14 @@ class _Tokenizer:
         if note is not None:
             out.append(_token("NOTE", normalize_space(note.group()), note.start(), note.end()))
             position = note.end()
+        if (
+            candidate.timed and self.text[position:end].strip()
+        ):  # "Joe Biden: (12:01)": the turn's start time, then the words below
+            stamp = self.text[position:end]
+            lead = len(stamp) - len(stamp.lstrip())
+            out.append(_token("TIMESTAMP", stamp.strip(), position + lead, end))
+            self.spans.append(Span("timestamp", position + lead, end))
+            return line + 1
         if self.text[position:end].strip():
             stop_line = line
             while stop_line < last and stop_line + 1 not in accepted:
@@ -238,7 +269,7 @@ class _Tokenizer:
         if line + 1 < len(self.layout.starts):
             nxt = line + 1
             start, stop = self._line(nxt)
-            if stop > start and lexicon.PODCAST_TIMESTAMP.fullmatch(self.text, start, stop):
+            if stop > start and cand.LABEL_TIMESTAMP.fullmatch(self.text, start, stop):
                 out.append(_token("TIMESTAMP", self.text[start:stop].strip(), start, stop))
                 self.spans.append(Span("timestamp", start, stop))
                 return nxt + 1 if nxt <= last else line + 1
@@ -262,7 +293,11 @@ class _Tokenizer:
             self.spans.append(Span("boilerplate", begin, boiler_end))
             out.append(_token("BOILER", value[:cut], begin, boiler_end))
             rest_start = boiler_end
-            rest = value[cut:].strip() if self.layout.line_numbered or self.layout.gapped else normalize_space(self.text[rest_start:end])
+            rest = (
+                value[cut:].strip()
+                if self.layout.line_numbered or self.layout.gapped
+                else normalize_space(self.text[rest_start:end])
+            )
             if rest:
                 out.append(_token("PARA", rest, rest_start, end))
             return
@@ -280,6 +315,8 @@ class _Tokenizer:
         return (found if found != -1 else position) + len(last_word)
 
     def _classify(self, value: str, seen_label: bool, out: list[Token]) -> str:
+        if not seen_label and value[:1] == "[" and lexicon.MASTHEAD.match(value):
+            return "DATELINE"
         if lexicon.END_MARKER.fullmatch(value) and (seen_label or value.lower().startswith("(whereupon")):
             return "END"
         if lexicon.DELIVERY_NOTE.fullmatch(value):
@@ -319,7 +356,9 @@ def _inserting(out: list[Token]) -> bool:
     if not out:
         return False
     last = out[-1]
-    return last.type == "INSERT" or (last.type == "STAGE" and lexicon.OPENS_INSERT.search(last.value) is not None)
+    return last.type == "INSERT" or (
+        last.type == "STAGE" and lexicon.OPENS_INSERT.search(last.value) is not None
+    )
 
 
 _SENTENCE_END = frozenset(".?!:;\"'”’)")
@@ -341,13 +380,19 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
     return (first, cont) if first > cont else None
 
 
-_SPAN_KINDS = {"INSERT": "insert", "BOILER": "boilerplate", "HEADING": "heading", "TIMESTAMP": "timestamp", "DELIVERY": "delivery_note"}
+_SPAN_KINDS = {
+    "INSERT": "insert",
+    "BOILER": "boilerplate",
+    "HEADING": "heading",
+    "TIMESTAMP": "timestamp",
+    "DELIVERY": "delivery_note",
+}
 _HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*")
 
 
 def _is_heading(value: str) -> bool:
     """An upper-case line without sentence punctuation ("ORAL ARGUMENT OF ROBERT A. LONG")."""
-    return len(value) < 120 and value[-1:] not in ".?!,;:\"”" and _HEADING.fullmatch(value) is not None
+    return len(value) < 120 and value[-1:] not in '.?!,;:"”' and _HEADING.fullmatch(value) is not None
 
 
 class _DocumentBuilder(lark.Transformer[Token, Any]):
@@ -378,7 +423,7 @@ def _labelled_turns(raw_turns: list[list[Token]], text: str) -> list[Turn]:
         label, body = tokens[0], tokens[1:]
         notes = tuple(t.value for t in body if t.type == "NOTE")
         start_ms = _timestamp_ms(next((t.value for t in body[:1] if t.type == "TIMESTAMP"), None))
-        parsed = cand.parse_label(label.value)
+        parsed = parse_label(label.value)
         # Inserted material splits a turn: speech, the insert, then the same speaker's speech goes on.
         for number, (segment, insert) in enumerate(_segments(body)):
             # Stage directions before the first or after the last paragraph stand between records.
@@ -442,7 +487,7 @@ def _record(index: int, kind: TurnKind, tokens: list[Token]) -> Turn:
 def _timestamp_ms(value: str | None) -> int | None:
     if value is None:
         return None
-    match = lexicon.PODCAST_TIMESTAMP.fullmatch(value)
+    match = cand.LABEL_TIMESTAMP.fullmatch(value)
     if match is None:
         return None
     hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
@@ -529,13 +574,15 @@ def _parse_subtitles(
     turns = tuple(
         t if t.label is None else _with_parsed_label(t) for t in subtitles.subtitle_turns(cues, text)
     )
-    return Document(doc_id=doc_id, text=text, turns=turns, path=path, sha256=sha256, encoding=encoding, format=fmt)
+    return Document(
+        doc_id=doc_id, text=text, turns=turns, path=path, sha256=sha256, encoding=encoding, format=fmt
+    )
 
 
 def _with_parsed_label(turn: Turn) -> Turn:
     import attrs
 
-    return attrs.evolve(turn, parsed_label=cand.parse_label(turn.label or ""))
+    return attrs.evolve(turn, parsed_label=parse_label(turn.label or ""))
 
 
 def format_of(path: str | Path) -> str:

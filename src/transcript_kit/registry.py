@@ -1,21 +1,22 @@
-"""A Popolo-like registry of people, posts and dated tenures, plus non-person roles and per-document overrides.
+"""A Popolo-like registry of people, posts and dated tenures, plus non-person roles and overrides.
 
 File shape (JSON, or TOML with the same keys)::
 
-    {"persons":  [{"id", "name", "family_name"?, "gender"?, "other_names"?: [{"name", "kind", "start"?, "end"?}],
-                   "identifiers"?: {"wikidata": "Q..."}}],
-     "posts":    [{"id", "label", "titles": [...], "generic"?: ["the secretary"], "jurisdiction"?, "organisation"?,
-                   "area"?}],
+    {"persons":  [{"id", "name", "family_name"?, "gender"?, "identifiers"?: {"wikidata": "Q..."},
+                   "other_names"?: [{"name", "kind", "start"?, "end"?}]}],
+     "posts":    [{"id", "label", "titles": [...], "generic"?: ["the secretary"],
+                   "jurisdiction"?, "organisation"?, "area"?}],
      "tenures":  [{"person", "post", "start"?, "end"?, "acting"?, "area"?}],
      "roles":    [{"key", "name", "labels": [...]}],
      "overrides": [{"doc_id"?, "label", "person"? | "not_person"?}],
      "jurisdictions": {"US": ["United States", "U.S.", ...]},
      "sources":  {"state.gov": {"jurisdiction": "US", "organisation": "US Department of State"}}}
 
-Dates are ISO and may be partial ("2015", "2015-03"): a partial start means the first day of that period, a partial
-end the last. Tenures are half-open in time, ``[start, end)``, but a date-only query covers a whole day, so on a
-handover day (the successor's start equals the predecessor's end) both holders are possible: that is deliberate,
-it is how "THE PRESIDENT" on 2021-01-20 comes out ambiguous. Keys starting with "_" and "note" are ignored.
+Dates are ISO and may be partial ("2015", "2015-03"): a partial start means the first day of that period,
+a partial end the last. Tenures are half-open in time, ``[start, end)``, but a date-only query covers a whole
+day, so on a handover day (the successor's start equals the predecessor's end) both holders are possible: that
+is deliberate, it is how "THE PRESIDENT" on 2021-01-20 comes out ambiguous. Keys starting with "_" and "note"
+are ignored.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from transcript_kit.keys import fold
 
 Date = datetime.date
 T = TypeVar("T")
+K = TypeVar("K")
 
 # Generational suffixes are not family names: "Donald B. Verrilli Jr." is a Verrilli.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -148,7 +150,7 @@ class _Index:
 
 
 def name_keys(name: str) -> tuple[str, ...]:
-    """Keys a full name is found by: as written, and first + last word ("Antony J. Blinken" → "antony blinken")."""
+    """Keys a full name is found by: as written, and first + last ("Antony J. Blinken" → "antony blinken")."""
     words = [w for w in fold(name).split() if w not in _SUFFIXES]
     keys = [" ".join(words)]
     if len(words) > 2:
@@ -157,7 +159,7 @@ def name_keys(name: str) -> tuple[str, ...]:
 
 
 def family_key(family: str) -> str:
-    """"Thomas-Greenfield", "THOMAS GREENFIELD" and "Thomas Greenfield" share a key."""
+    """ "Thomas-Greenfield", "THOMAS GREENFIELD" and "Thomas Greenfield" share a key."""
     return fold(family).replace("-", " ")
 
 
@@ -171,8 +173,8 @@ def _family_of(name: str) -> str:
     return words[-1].rstrip(",") if words else name
 
 
-def _group(pairs: Iterable[tuple[str, T]]) -> dict[str, tuple[T, ...]]:
-    grouped: dict[str, list[T]] = defaultdict(list)
+def _group(pairs: Iterable[tuple[K, T]]) -> dict[K, tuple[T, ...]]:
+    grouped: dict[K, list[T]] = defaultdict(list)
     for key, value in pairs:
         if value not in grouped[key]:
             grouped[key].append(value)
@@ -221,23 +223,28 @@ class Registry:
     _index: _Index = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        _check_references(self)
+        # Files are validated by the loader; a registry built in code is trusted.
         object.__setattr__(self, "_index", _build_index(self))
 
     # -- loading ---------------------------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: str | Path) -> Registry:
-        """Read and validate a registry file (.json, or .toml on Python 3.11+)."""
+    def load(cls, path: str | Path, *, base: Registry | None = None) -> Registry:
+        """Read and validate a registry file (.json, or .toml on Python 3.11+).
+
+        With ``base`` the file may refer to base's people and posts, and the result is base with the file on top.
+        """
         path = Path(path)
         try:
             raw = path.read_bytes()
         except OSError as error:
             raise RegistryError(f"{path}: cannot read registry: {error.strerror or error}") from error
-        return cls.from_bytes(raw, origin=str(path), toml=path.suffix.lower() == ".toml")
+        return cls.from_bytes(raw, origin=str(path), toml=path.suffix.lower() == ".toml", base=base)
 
     @classmethod
-    def from_bytes(cls, raw: bytes, *, origin: str, toml: bool = False) -> Registry:
+    def from_bytes(
+        cls, raw: bytes, *, origin: str, toml: bool = False, base: Registry | None = None
+    ) -> Registry:
         try:
             if toml:
                 if sys.version_info < (3, 11):
@@ -249,11 +256,14 @@ class Registry:
                 data = orjson.loads(raw)
         except (ValueError, UnicodeDecodeError) as error:
             raise RegistryError(f"{origin}: not valid {'TOML' if toml else 'JSON'}: {error}") from error
-        return cls.from_dict(data, origin=origin)
+        return cls.from_dict(data, origin=origin, base=base)
 
     @classmethod
-    def from_dict(cls, data: Any, *, origin: str = "<registry>") -> Registry:
-        return _Reader(origin).registry(data)
+    def from_dict(cls, data: Any, *, origin: str = "<registry>", base: Registry | None = None) -> Registry:
+        """Validate decoded JSON/TOML; references may point into ``base``, which the result is merged onto."""
+        registry = _Reader(origin).registry(data)
+        _check_references(registry, base)
+        return registry if base is None else base.merged(registry)
 
     @classmethod
     def default(cls) -> Registry:
@@ -318,7 +328,7 @@ class Registry:
         return tenures if on is None else tuple(t for t in tenures if t.active_on(on))
 
     def role(self, label: str) -> Role | None:
-        """The non-person role a label names, if any ("SENIOR ADMINISTRATION OFFICIAL 2" is the numbered role)."""
+        """The non-person role a label names ("SENIOR ADMINISTRATION OFFICIAL 2": the numbered role)."""
         key = fold(label)
         return self._index.roles.get(key) or self._index.roles.get(re.sub(r"\s*\d+$", "", key))
 
@@ -327,14 +337,15 @@ class Registry:
         return self._index.jurisdictions.get(fold(text)) if text else None
 
     def source_info(self, source: str | None) -> SourceInfo:
-        """What a source URL's domain (or a publisher name) says about a document's jurisdiction and employer."""
+        """What a source URL's domain (or a publisher) says about a document's jurisdiction and employer."""
         if not source:
             return SourceInfo()
         host = urlsplit(source).hostname if "//" in source else None
-        key = fold(host or source)
         for name, info in self.sources:  # few entries: a scan is cheaper than building a suffix tree
-            name = fold(name)
-            if key == name or key.endswith("." + name) or (host is None and name in key):
+            if host is not None:  # a domain matches itself and its subdomains
+                if host.lower() == name.lower() or host.lower().endswith("." + name.lower()):
+                    return info
+            elif fold(name) in fold(source):  # a publisher named in a longer string
                 return info
         return SourceInfo()
 
@@ -379,26 +390,32 @@ class _Reader:
     def registry(self, data: Any) -> Registry:
         if not isinstance(data, dict):
             raise self.fail("top level", f"expected an object, got {type(data).__name__}")
-        self.keys("top level", data, set(), {"persons", "posts", "tenures", "roles", "overrides", "jurisdictions",
-                                               "sources"})
+        self.keys(
+            "top level",
+            data,
+            set(),
+            {"persons", "posts", "tenures", "roles", "overrides", "jurisdictions", "sources"},
+        )
         return Registry(
-                persons=self.each(data, "persons", self.person),
-                posts=self.each(data, "posts", self.post),
-                tenures=self.each(data, "tenures", self.tenure),
-                roles=self.each(data, "roles", self.role),
-                overrides=self.each(data, "overrides", self.override),
-                jurisdictions=tuple(
-                    (code, self.strings(f"jurisdictions.{code}", aliases))
-                    for code, aliases in self.mapping("jurisdictions", data.get("jurisdictions", {})).items()
-                ),
-                sources=tuple(
-                    (name, self.source(f"sources.{name}", info))
-                    for name, info in self.mapping("sources", data.get("sources", {})).items()
-                ),
+            persons=self.each(data, "persons", self.person),
+            posts=self.each(data, "posts", self.post),
+            tenures=self.each(data, "tenures", self.tenure),
+            roles=self.each(data, "roles", self.role),
+            overrides=self.each(data, "overrides", self.override),
+            jurisdictions=tuple(
+                (code, self.strings(f"jurisdictions.{code}", aliases))
+                for code, aliases in self.mapping("jurisdictions", data.get("jurisdictions", {})).items()
+            ),
+            sources=tuple(
+                (name, self.source(f"sources.{name}", info))
+                for name, info in self.mapping("sources", data.get("sources", {})).items()
+            ),
             origin=self.origin,
         )
 
-    def each(self, data: dict[str, Any], section: str, read: Callable[[str, dict[str, Any]], T]) -> tuple[T, ...]:
+    def each(
+        self, data: dict[str, Any], section: str, read: Callable[[str, dict[str, Any]], T]
+    ) -> tuple[T, ...]:
         items = data.get(section, [])
         if not isinstance(items, list):
             raise self.fail(section, f"expected a list, got {type(items).__name__}")
@@ -408,8 +425,8 @@ class _Reader:
             entry = f"{section}[{number}]"
             if not isinstance(item, dict):
                 raise self.fail(entry, f"expected an object, got {type(item).__name__}")
-            if isinstance(item.get("id") or item.get("key"), str):
-                ident = item.get("id") or item.get("key")
+            ident = item.get("id") or item.get("key")
+            if isinstance(ident, str):
                 entry += f" ({ident!r})"
                 if ident in seen:
                     raise self.fail(entry, f"duplicate id {ident!r} (first at {section}[{seen[ident]}])")
@@ -421,7 +438,9 @@ class _Reader:
         missing = sorted(required - item.keys())
         if missing:
             raise self.fail(entry, f"missing field {missing[0]!r}")
-        unknown = sorted(k for k in item.keys() - required - optional if not k.startswith("_") and k != "note")
+        unknown = sorted(
+            k for k in item.keys() - required - optional if not k.startswith("_") and k != "note"
+        )
         if unknown:
             raise self.fail(entry, f"unknown field {unknown[0]!r}")
 
@@ -452,7 +471,9 @@ class _Reader:
             try:
                 bounds.append(None if value is None else parse_date(value, end=key == "end"))
             except (TypeError, ValueError):
-                raise self.fail(entry, f"field {key!r} must be an ISO date (YYYY[-MM[-DD]]), got {value!r}") from None
+                raise self.fail(
+                    entry, f"field {key!r} must be an ISO date (YYYY[-MM[-DD]]), got {value!r}"
+                ) from None
         start, end = bounds
         if start is not None and end is not None and end < start:
             raise self.fail(entry, f"end {item['end']} is before start {item['start']}")
@@ -545,17 +566,21 @@ class _Reader:
         return SourceInfo(self.text(entry, info, "jurisdiction"), self.text(entry, info, "organisation"))
 
 
-def _check_references(registry: Registry) -> None:
-    """Tenures and overrides must name people and posts the registry defines (also after a merge)."""
-    persons = {p.id for p in registry.persons}
-    posts = {p.id for p in registry.posts}
+def _check_references(registry: Registry, base: Registry | None) -> None:
+    """Tenures and overrides must name people and posts this file (or the base it extends) defines."""
+    persons = {p.id for p in (*registry.persons, *(base.persons if base else ()))}
+    posts = {p.id for p in (*registry.posts, *(base.posts if base else ()))}
     problems: Mapping[str, Callable[[Any], str | None]] = {
         "tenures": lambda t: (
-            f"unknown person {t.person!r}" if t.person not in persons
-            else f"unknown post {t.post!r}" if t.post not in posts else None
+            f"unknown person {t.person!r}"
+            if t.person not in persons
+            else f"unknown post {t.post!r}"
+            if t.post not in posts
+            else None
         ),
         "overrides": lambda o: next(
-            (f"unknown person {p!r}" for p in (o.person, o.not_person) if p is not None and p not in persons), None
+            (f"unknown person {p!r}" for p in (o.person, o.not_person) if p is not None and p not in persons),
+            None,
         ),
     }
     for section, problem_of in problems.items():

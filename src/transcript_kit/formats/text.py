@@ -41,7 +41,9 @@ class Layout:
     warnings: tuple[str, ...]
     blank_is_break: bool
     line_numbered: bool
-    gapped: bool = False  # some source lines (page markers) were left out: a paragraph's lines are not contiguous
+    gapped: bool = (
+        False  # some source lines (page markers) were left out: a paragraph's lines are not contiguous
+    )
 
 
 def read_front_matter(text: str, path: str | None = None) -> tuple[dict[str, Any], int, tuple[str, ...]]:
@@ -91,7 +93,9 @@ def read_layout(text: str, path: str | None = None) -> Layout:
     furniture: list[Span] = []
     if body_start:
         furniture.append(Span("front_matter", 0, body_start))
-    nonblank = [i for i in range(len(starts)) if ends[i] > starts[i] and not text[starts[i] : ends[i]].isspace()]
+    nonblank = [
+        i for i in range(len(starts)) if ends[i] > starts[i] and not text[starts[i] : ends[i]].isspace()
+    ]
     numbered = [i for i in nonblank if _LINE_NUMBER.match(text, starts[i], ends[i])]
     line_numbered = len(nonblank) >= 20 and len(numbered) >= _NUMBERED_SHARE * len(nonblank)
     blank_is_break = True
@@ -117,7 +121,14 @@ def read_layout(text: str, path: str | None = None) -> Layout:
                 furniture.append(Span("rule", start, end))
                 starts[i] = end  # a blank line: a rule ends the paragraph
     return Layout(
-        tuple(starts), tuple(ends), metadata, tuple(furniture), warnings, blank_is_break, line_numbered, gapped
+        tuple(starts),
+        tuple(ends),
+        metadata,
+        tuple(furniture),
+        warnings,
+        blank_is_break,
+        line_numbered,
+        gapped,
     )
 
 

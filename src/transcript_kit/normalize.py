@@ -1,0 +1,782 @@
+"""Resolve speaker labels to identities: right, or saying it is unsure.
+
+The normalizer sees each distinct (document, label) pair once, with that document's evidence, never each turn.
+Evidence is tried strongest first and the step that decided is recorded with a confidence::
+
+    override → role → document (the label's own full name, byline, intro, prose, "office (Name)")
+      → registry (name or alias; surname + title + date; generic title + date + jurisdiction)
+      → corpus (same label, same source elsewhere; a full name seen anywhere in the corpus) → fuzzy → none
+
+A step that finds several people stops the search: the label gets a document-scoped id and the candidates,
+never a guess. People outside the registry get the slug of their fullest name seen anywhere in the corpus, so
+ids do not depend on the order of documents.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import functools
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+
+from transcript_kit.keys import fold
+from transcript_kit.labels import parse_label
+from transcript_kit.model import DocumentEvidence, Label, LabelUse, Mention, Resolution, Speaker
+from transcript_kit.registry import Gender, Person, Registry, family_key, name_keys, title_key
+
+Date = datetime.date
+
+# Who a label may be, before ids are final: a registry id, or "~first last" for someone the registry lacks.
+Who = str
+_UNREGISTERED = "~"
+
+_GENDER = {
+    "mr": Gender.MALE,
+    "sir": Gender.MALE,
+    "ms": Gender.FEMALE,
+    "mrs": Gender.FEMALE,
+    "miss": Gender.FEMALE,
+    "madam": Gender.FEMALE,
+    "madame": Gender.FEMALE,
+    "dame": Gender.FEMALE,
+}
+# How much a document's naming of someone is worth, by where the name stood.
+_DOCUMENT_CONFIDENCE = {"label": 0.95, "byline": 0.95, "intro": 0.9, "title": 0.85, "prose": 0.85}
+_FUZZY_THRESHOLD, _FUZZY_MARGIN = 0.8, 0.1
+_MAX_CANDIDATES = 12
+
+
+def slug(text: str) -> str:
+    """A stable id fragment: "Antony J. Blinken" → "antony-j-blinken", "Šarec" → "sarec"."""
+    return re.sub(r"[^\w]+", "-", fold(text)).strip("-_") or "x"
+
+
+def _day(text: str | None) -> Date | None:
+    try:
+        return Date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
+def _source_key(source: str | None) -> str | None:
+    if not source:
+        return None
+    host = urlsplit(source).hostname if "//" in source else None
+    return fold(host.removeprefix("www.")) if host else fold(source)
+
+
+@attrs.frozen(slots=True)
+class _Named:
+    """A full name the document gives, with the title beside it and where it stood."""
+
+    who: Who
+    name: str
+    family: str
+    title: str | None
+    source: str
+
+
+@attrs.frozen(slots=True)
+class _Context:
+    doc_id: str
+    day: Date | None
+    source: str | None
+    jurisdiction: str | None
+    organisation: str | None
+    people: tuple[_Named, ...]
+
+
+@attrs.frozen(slots=True)
+class _Outcome:
+    resolution: Resolution
+    who: Who | None = None
+    confidence: float = 0.0
+    candidates: tuple[Who, ...] = ()
+    role_id: str | None = None  # "role:question" for non-person roles
+    role: str | None = None
+
+
+@attrs.frozen(slots=True)
+class _Parts:
+    """The label read for identity: given names without stray titles, the family key, titles, gender."""
+
+    given: tuple[str, ...]
+    family: str | None
+    titles: tuple[str, ...]
+    jurisdiction: str | None
+    gender: Gender | None
+    qualifiers: tuple[str, ...]
+
+
+@attrs.frozen(slots=True)
+class SpeakerSummary:
+    """One row of the speakers table, plus what the report needs."""
+
+    speaker_id: str
+    speaker_name: str | None
+    roles: tuple[str, ...]
+    labels: tuple[str, ...]
+    n_turns: int
+    n_documents: int
+    resolution: Resolution
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.candidates) and self.resolution is Resolution.NONE
+
+
+class SpeakerMap(Mapping[tuple[str, str], Speaker]):
+    """(doc_id, label) → Speaker, with per-speaker summaries and the warnings resolution raised."""
+
+    def __init__(
+        self,
+        speakers: dict[tuple[str, str], Speaker],
+        counts: dict[tuple[str, str], int],
+        warnings: tuple[str, ...],
+    ) -> None:
+        self._speakers = speakers
+        self._counts = counts
+        self.warnings = warnings
+
+    def __getitem__(self, key: tuple[str, str]) -> Speaker:
+        return self._speakers[key]
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return iter(self._speakers)
+
+    def __len__(self) -> int:
+        return len(self._speakers)
+
+    def count(self, key: tuple[str, str]) -> int:
+        """How many turns the label opens in that document."""
+        return self._counts.get(key, 0)
+
+    def summaries(self) -> tuple[SpeakerSummary, ...]:
+        """One summary per speaker id, most turns first."""
+        groups: dict[str, list[tuple[tuple[str, str], Speaker]]] = defaultdict(list)
+        for key, speaker in self._speakers.items():
+            groups[speaker.id or f"doc:{key[0]}#{slug(key[1])}"].append((key, speaker))
+        out = []
+        for speaker_id, members in groups.items():
+            speakers = [s for _, s in members]
+            out.append(
+                SpeakerSummary(
+                    speaker_id=speaker_id,
+                    speaker_name=next((s.name for s in speakers if s.name), None),
+                    roles=tuple(sorted({s.role for s in speakers if s.role})),
+                    labels=tuple(sorted({label for (_, label), _ in members})),
+                    n_turns=sum(self._counts.get(key, 0) for key, _ in members),
+                    n_documents=len({doc for (doc, _), _ in members}),
+                    resolution=min((s.resolution for s in speakers), key=list(Resolution).index),
+                    candidates=tuple(sorted({c for s in speakers for c in s.candidates})),
+                )
+            )
+        return tuple(sorted(out, key=lambda s: (-s.n_turns, s.speaker_id)))
+
+    def speaker_rows(self) -> Iterator[dict[str, Any]]:
+        """Rows of the speakers table (export/schema.py SPEAKERS)."""
+        for s in self.summaries():
+            yield {
+                "speaker_id": s.speaker_id,
+                "speaker_name": s.speaker_name,
+                "roles": list(s.roles),
+                "labels": list(s.labels),
+                "resolution": s.resolution.value,
+                "n_turns": s.n_turns,
+                "n_documents": s.n_documents,
+                "candidates": list(s.candidates),
+            }
+
+
+class Normalizer:
+    """Resolves the distinct labels of a corpus against document evidence, a registry and the corpus."""
+
+    def __init__(self, registry: Registry | None = None, *, use_default_registry: bool = True) -> None:
+        base = Registry.default() if use_default_registry else Registry()
+        self.registry = (
+            base if registry is None else (base.merged(registry) if use_default_registry else registry)
+        )
+        self._active = functools.lru_cache(maxsize=4096)(self._active_uncached)
+
+    # -- the corpus pass -------------------------------------------------------------------------------------
+
+    def resolve(self, evidence: Iterable[DocumentEvidence]) -> SpeakerMap:
+        documents = _merge_documents(evidence)  # sorted by doc_id: nothing below depends on input order
+        contexts = {doc.doc_id: self._context(doc) for doc in documents}
+        uses = [(doc, use) for doc in documents for use in doc.labels]
+        first = {(doc.doc_id, use.label): self._local(contexts[doc.doc_id], use) for doc, use in uses}
+        corpus = _CorpusIndex.build(self, contexts.values(), uses, first)
+        final: dict[tuple[str, str], _Outcome] = {}
+        for doc, use in uses:
+            key = (doc.doc_id, use.label)
+            outcome = first[key]
+            undecided = (
+                outcome.resolution is Resolution.NONE and not outcome.candidates and outcome.role_id is None
+            )
+            final[key] = self._corpus_step(contexts[doc.doc_id], use, corpus) if undecided else outcome
+        return self._speaker_map(documents, final, corpus)
+
+    def _speaker_map(
+        self, documents: list[DocumentEvidence], final: dict[tuple[str, str], _Outcome], corpus: _CorpusIndex
+    ) -> SpeakerMap:
+        speakers: dict[tuple[str, str], Speaker] = {}
+        warnings: list[str] = []
+        for (doc_id, label), o in final.items():
+            if o.role_id is not None:
+                speakers[doc_id, label] = Speaker(o.role_id, o.role, o.role, o.resolution, o.confidence)
+            elif o.who is not None:
+                speakers[doc_id, label] = Speaker(
+                    corpus.final_id(o.who), corpus.display_name(o.who), o.role, o.resolution, o.confidence
+                )
+            else:
+                candidates = tuple(sorted({corpus.final_id(c) for c in o.candidates}))
+                scoped = f"doc:{doc_id}#{slug(label)}"
+                speakers[doc_id, label] = Speaker(scoped, None, o.role, Resolution.NONE, 0.0, candidates)
+                if candidates:
+                    warnings.append(f"{doc_id}: speaker {label!r} is ambiguous: {', '.join(candidates)}")
+        counts = {(doc.doc_id, use.label): use.count for doc in documents for use in doc.labels}
+        return SpeakerMap(speakers, counts, tuple(warnings))
+
+    # -- per document ----------------------------------------------------------------------------------------
+
+    def _context(self, doc: DocumentEvidence) -> _Context:
+        info = self.registry.source_info(doc.source)
+        day = _day(doc.date)
+        named = [self._named(m.name, m.title, m.source, day) for m in _mentions(doc)]
+        named.extend(self._title_people(doc.title, day))
+        for use in doc.labels:  # a full-name label names its speaker for the whole document
+            label = use.parsed or parse_label(use.label)
+            parts = self._parts(label) if label is not None else None
+            if parts is not None and parts.given and parts.family:
+                title = " ".join(parts.titles) or None
+                named.append(self._named(" ".join((*parts.given, parts.family)), title, "label", day))
+        return _Context(
+            doc_id=doc.doc_id,
+            day=day,
+            source=_source_key(doc.source),
+            jurisdiction=self.registry.jurisdiction(doc.jurisdiction)
+            or doc.jurisdiction
+            or info.jurisdiction,
+            organisation=info.organisation,
+            people=tuple(n for n in named if n is not None),
+        )
+
+    def _named(self, name: str, title: str | None, source: str, day: Date | None) -> _Named | None:
+        words = name.split()
+        if len(words) < 2:
+            return None
+        found = self.registry.by_name(name, day)
+        who = found[0].id if len(found) == 1 else _UNREGISTERED + name_keys(name)[-1]
+        family = found[0].family_name if len(found) == 1 else name_keys(name)[0].split()[-1]
+        return _Named(who, name, family_key(family), title, source)
+
+    def _title_people(self, title: str | None, day: Date | None) -> Iterator[_Named]:
+        """ "Remarks by President Biden in ...": a title + registry surname in the headline names a person."""
+        words = re.findall(r"[^\W\d_][\w'’-]*", title or "")
+        for before, word in zip(words, words[1:]):
+            if not self.registry.is_title(before):
+                continue
+            people = [p for p in self.registry.by_family(word) if day is None or self._tenures(p.id, day)]
+            if len(people) == 1:
+                yield _Named(people[0].id, people[0].name, family_key(people[0].family_name), before, "title")
+
+    def _parts(self, label: Label) -> _Parts:
+        # The label grammar may read a hyphenated title as a given name ("Secretary-General Jens ...").
+        stray = tuple(g for g in label.given if self.registry.is_title(g))
+        honorific = fold(label.honorific or "")
+        return _Parts(
+            given=tuple(g for g in label.given if g not in stray),
+            family=label.family,
+            titles=(*label.titles, *stray),
+            jurisdiction=self.registry.jurisdiction(label.jurisdiction),
+            gender=_GENDER.get(honorific),
+            qualifiers=label.qualifiers,
+        )
+
+    def _local(self, ctx: _Context, use: LabelUse) -> _Outcome:
+        """Every step that needs only this document and the registry."""
+        overrides = self.registry.overrides_for(ctx.doc_id, use.label)
+        chosen = next((o.person for o in overrides if o.person is not None), None)
+        if chosen is not None:
+            return _Outcome(Resolution.OVERRIDE, chosen, 1.0, role=self._role_of(chosen, None, ctx))
+        excluded = frozenset(o.not_person for o in overrides if o.not_person is not None)
+        label = use.parsed or parse_label(use.label)
+        role = self.registry.role(use.label)
+        if role is not None or (label is not None and label.role is not None):
+            key = role.key if role is not None else (label.role if label is not None else None)
+            return _Outcome(
+                Resolution.LABEL, None, 1.0, role_id=f"role:{key}", role=role.name if role else use.label
+            )
+        if label is None:
+            return _Outcome(Resolution.NONE)
+        if (
+            label.inner is not None
+        ):  # "The PRESIDING OFFICER (Mr. Kyl)": the person is inside, the office outside
+            inner = self._person(ctx, label.inner, excluded)
+            outer = " ".join(label.titles) or None
+            resolution = Resolution.DOCUMENT if inner.who is not None else inner.resolution
+            return attrs.evolve(inner, resolution=resolution, role=outer or inner.role)
+        return self._person(ctx, label, excluded)
+
+    def _person(self, ctx: _Context, label: Label, excluded: frozenset[str]) -> _Outcome:
+        parts = self._parts(label)
+        for step in (self._document_step, self._registry_step):
+            outcome = step(ctx, parts, excluded)
+            if outcome is not None:
+                return outcome
+        return _Outcome(Resolution.NONE, role=" ".join(parts.titles) or None)
+
+    def _document_step(self, ctx: _Context, parts: _Parts, excluded: frozenset[str]) -> _Outcome | None:
+        if parts.given and parts.family:  # the label names the person in full
+            found = self._narrow(
+                [p.id for p in self.registry.by_name(" ".join((*parts.given, parts.family)), ctx.day)],
+                parts,
+                ctx,
+                excluded,
+                soft=True,
+            )
+            if len(found) == 1:
+                return self._decided(Resolution.REGISTRY, found[0], 0.95, parts, ctx)
+            if len(found) > 1:
+                return _Outcome(Resolution.NONE, candidates=tuple(found))
+            if self._family_ids(_family_keys(parts)[0]):  # "THOMAS GREENFIELD": a two-word family name
+                return None
+            who = _UNREGISTERED + name_keys(" ".join((*parts.given, parts.family)))[-1]
+            return self._decided(Resolution.DOCUMENT, who, 0.9, parts, ctx)
+        if parts.family:
+            keys = _family_keys(parts)
+            named = [n for n in ctx.people if n.family in keys]
+        elif parts.titles:
+            named = [n for n in ctx.people if n.title and self._same_office(parts.titles, n.title)]
+        else:
+            return None
+        by_who: dict[Who, _Named] = {}
+        for n in sorted(named, key=lambda n: -_DOCUMENT_CONFIDENCE.get(n.source, 0.8)):
+            by_who.setdefault(n.who, n)
+        found = self._narrow(list(by_who), parts, ctx, excluded, soft=True)
+        if len(found) == 1:
+            n = by_who[found[0]]
+            return self._decided(
+                Resolution.DOCUMENT, n.who, _DOCUMENT_CONFIDENCE.get(n.source, 0.8), parts, ctx, title=n.title
+            )
+        return _Outcome(Resolution.NONE, candidates=tuple(found)) if found else None
+
+    def _registry_step(self, ctx: _Context, parts: _Parts, excluded: frozenset[str]) -> _Outcome | None:
+        if parts.family:
+            ids = next((ids for key in _family_keys(parts) if (ids := self._family_ids(key))), [])
+            found = self._narrow(ids, parts, ctx, excluded, soft=False)
+            confidence = 0.85 if ctx.day else 0.6
+        elif parts.titles:
+            return self._generic_step(ctx, parts, excluded)
+        else:
+            return None
+        if len(found) == 1:
+            return self._decided(Resolution.REGISTRY, found[0], confidence, parts, ctx)
+        return _Outcome(Resolution.NONE, candidates=tuple(found)) if found else None
+
+    def _generic_step(self, ctx: _Context, parts: _Parts, excluded: frozenset[str]) -> _Outcome | None:
+        """A title standing alone ("THE SECRETARY"): its holder on the document's day, where it has one."""
+        posts = [p for t in parts.titles for p in self.registry.posts_titled(t, generic=True)]
+        jurisdiction = parts.jurisdiction or ctx.jurisdiction
+        if jurisdiction is not None:
+            posts = [p for p in posts if p.jurisdiction in (None, jurisdiction)]
+        posts = _prefer(posts, lambda p: ctx.organisation is not None and p.organisation == ctx.organisation)
+        holders = sorted({t.person for p in posts for t in self.registry.holders(p.id, ctx.day)} - excluded)
+        holders = self._narrow(holders, parts, ctx, excluded, soft=True) if ctx.day else holders
+        if len(holders) == 1 and ctx.day is not None:
+            return self._decided(Resolution.REGISTRY, holders[0], 0.9, parts, ctx)
+        return _Outcome(Resolution.NONE, candidates=tuple(holders[:_MAX_CANDIDATES])) if holders else None
+
+    def _corpus_step(self, ctx: _Context, use: LabelUse, corpus: _CorpusIndex) -> _Outcome:
+        label = use.parsed or parse_label(use.label)
+        if label is None or label.inner is not None:
+            return _Outcome(Resolution.NONE)
+        parts = self._parts(label)
+        excluded = frozenset(
+            o.not_person
+            for o in self.registry.overrides_for(ctx.doc_id, use.label)
+            if o.not_person is not None
+        )
+        same = (
+            sorted(corpus.by_label.get((ctx.source, fold(use.label)), set()) - excluded) if ctx.source else []
+        )
+        if len(same) == 1:
+            return self._decided(Resolution.CORPUS, same[0], 0.75, parts, ctx)
+        if parts.family and not parts.given:
+            seen = {who for key in _family_keys(parts) for who in corpus.by_family.get(key, ())}
+            registered = self._narrow(
+                [w for w in seen if not w.startswith(_UNREGISTERED)], parts, ctx, excluded, soft=False
+            )
+            found = sorted({*registered, *(w for w in seen if w.startswith(_UNREGISTERED))} - excluded)
+            if len(found) == 1:
+                return self._decided(Resolution.CORPUS, found[0], 0.7, parts, ctx)
+            if len(found) > 1:
+                return _Outcome(Resolution.NONE, candidates=tuple(found))
+        return self._fuzzy_step(ctx, parts, excluded) or _Outcome(
+            Resolution.NONE, role=" ".join(parts.titles) or None
+        )
+
+    def _fuzzy_step(self, ctx: _Context, parts: _Parts, excluded: frozenset[str]) -> _Outcome | None:
+        """A misspelt surname, only among people in office on the day, with a clear winner."""
+        if ctx.day is None or not parts.family or len(parts.family) < 4:
+            return None
+        target = family_key(parts.family)
+        active = self._narrow([p.id for p in self._active(ctx.day)], parts, ctx, excluded, soft=True)
+        scored = sorted(
+            (
+                (difflib.SequenceMatcher(None, target, family_key(self._person_of(i).family_name)).ratio(), i)
+                for i in active
+            ),
+            reverse=True,
+        )
+        if not scored or scored[0][0] < _FUZZY_THRESHOLD:
+            return None
+        if len(scored) > 1 and scored[0][0] - scored[1][0] < _FUZZY_MARGIN:
+            return None
+        return self._decided(Resolution.FUZZY, scored[0][1], round(0.7 * scored[0][0], 4), parts, ctx)
+
+    # -- helpers ---------------------------------------------------------------------------------------------
+
+    def _person_of(self, person_id: str) -> Person:
+        person = self.registry.person(person_id)
+        assert person is not None
+        return person
+
+    def _active_uncached(self, day: Date) -> tuple[Person, ...]:
+        ids = sorted({t.person for t in self.registry.tenures if t.active_on(day)})
+        return tuple(self._person_of(i) for i in ids)
+
+    def _family_ids(self, key: str) -> list[str]:
+        return [p.id for p in self.registry.by_family(key)]
+
+    def _narrow(
+        self, whos: list[Who], parts: _Parts, ctx: _Context, excluded: frozenset[str], *, soft: bool
+    ) -> list[Who]:
+        """Keep who fits the label and the document: gender, date and jurisdiction rule people out; title,
+        qualifier and employer only choose among those left. ``soft`` keeps people whose dates don't fit when
+        the document itself named them."""
+        found = sorted(set(whos) - excluded)
+        found = [w for w in found if self._fits_gender(w, parts.gender)]
+        if ctx.day is not None and not soft:
+            found = [w for w in found if self._tenures(w, ctx.day) or not self.registry.tenures_of(w)]
+        jurisdiction = parts.jurisdiction or (ctx.jurisdiction if not parts.titles and not soft else None)
+        if jurisdiction is not None:  # people the registry lacks have no known jurisdiction to rule them out
+            found = [
+                w
+                for w in found
+                if w.startswith(_UNREGISTERED) or self._in_jurisdiction(w, jurisdiction, ctx.day)
+            ]
+        found = _prefer(found, lambda w: self._holds_title(w, parts.titles, ctx.day))
+        found = _prefer(found, lambda w: self._fits_qualifiers(w, parts.qualifiers, ctx.day))
+        found = _prefer(found, lambda w: self._in_jurisdiction(w, ctx.jurisdiction, ctx.day))
+        return _prefer(
+            found,
+            lambda w: (
+                any(self._post_org(t.post) == ctx.organisation for t in self._tenures(w, ctx.day))
+                if ctx.organisation
+                else False
+            ),
+        )
+
+    def _tenures(self, who: Who, day: Date | None) -> list[Any]:
+        tenures = self.registry.tenures_of(who)
+        return [t for t in tenures if day is None or t.active_on(day)]
+
+    def _post_org(self, post_id: str) -> str | None:
+        post = self.registry.post(post_id)
+        return post.organisation if post else None
+
+    def _fits_gender(self, who: Who, gender: Gender | None) -> bool:
+        person = self.registry.person(who)
+        return gender is None or person is None or person.gender in (None, gender)
+
+    def _in_jurisdiction(self, who: Who, jurisdiction: str | None, day: Date | None) -> bool:
+        if jurisdiction is None:
+            return False
+        posts = (self.registry.post(t.post) for t in self._tenures(who, day))
+        return any(p is not None and p.jurisdiction == jurisdiction for p in posts)
+
+    def _holds_title(self, who: Who, titles: tuple[str, ...], day: Date | None) -> bool:
+        wanted = {p.id for t in titles for p in self.registry.posts_titled(t)}
+        return any(t.post in wanted for t in self._tenures(who, day))
+
+    def _fits_qualifiers(self, who: Who, qualifiers: tuple[str, ...], day: Date | None) -> bool:
+        """ "of New Jersey", "Grayndler—Prime Minister": a qualifier names a seat or an office."""
+        words = {
+            title_key(re.sub(r"^of\s+", "", part.strip(), flags=re.I))
+            for q in qualifiers
+            for part in re.split(r"[\u2014\u2013,-]", q)
+            if part.strip()
+        }
+        for t in self._tenures(who, day):
+            post = self.registry.post(t.post)
+            area = t.area or (post.area if post else None)
+            if (area and fold(area) in words) or (post and words & {title_key(x) for x in post.titles}):
+                return True
+        return False
+
+    def _same_office(self, titles: tuple[str, ...], written: str) -> bool:
+        """Does a title in the label ("SECRETARY") name the office a mention gives ("Secretary of State")?"""
+        written_key = title_key(written)
+        written_posts = {p.id for p in self.registry.posts_titled(written)}
+        for title in titles:
+            key = title_key(title)
+            if written_key == key or written_key.startswith(key + " ") or written_key.endswith(" " + key):
+                return True
+            if written_posts & {p.id for p in self.registry.posts_titled(title)}:
+                return True
+        return False
+
+    def _decided(
+        self,
+        resolution: Resolution,
+        who: Who,
+        confidence: float,
+        parts: _Parts,
+        ctx: _Context,
+        title: str | None = None,
+    ) -> _Outcome:
+        return _Outcome(resolution, who, confidence, role=self._role_of(who, parts, ctx) or title)
+
+    def _role_of(self, who: Who, parts: _Parts | None, ctx: _Context) -> str | None:
+        """The office held on the day: the one the label names, else the one at the document's employer."""
+        posts = [p for t in self._tenures(who, ctx.day) if (p := self.registry.post(t.post)) is not None]
+        titles = parts.titles if parts else ()
+        wanted = {p.id for t in titles for p in self.registry.posts_titled(t)}
+        posts = _prefer(posts, lambda p: p.id in wanted)
+        posts = _prefer(posts, lambda p: ctx.organisation is not None and p.organisation == ctx.organisation)
+        if ctx.day is None and not wanted:
+            posts = posts[:0]
+        if len({p.id for p in posts}) == 1:
+            return posts[0].label
+        return " ".join(titles) or None
+
+
+def _prefer(items: list[Any], test: Any) -> list[Any]:
+    """The items passing ``test`` if any do, else all: a preference that never rules everyone out."""
+    kept = [item for item in items if test(item)]
+    return kept or items
+
+
+def _family_keys(parts: _Parts) -> tuple[str, ...]:
+    """ "THOMAS GREENFIELD" may be a family name of two words: try that before "GREENFIELD"."""
+    assert parts.family is not None
+    keys = [family_key(parts.family)]
+    if parts.given:
+        keys.insert(0, family_key(f"{parts.given[-1]} {parts.family}"))
+    return tuple(keys)
+
+
+def _mentions(doc: DocumentEvidence) -> tuple[Mention, ...]:
+    if doc.mentions or not doc.byline:
+        return doc.mentions
+    name, _, title = doc.byline.partition(",")  # a byline the parser did not turn into a mention
+    return (Mention(name.strip(), title.strip() or None, 0, "byline"),)
+
+
+def _merge_documents(evidence: Iterable[DocumentEvidence]) -> list[DocumentEvidence]:
+    """One evidence record per doc_id (label counts added up), sorted by doc_id."""
+    merged: dict[str, DocumentEvidence] = {}
+    for doc in evidence:
+        if doc.doc_id in merged:
+            old = merged[doc.doc_id]
+            counts = Counter({u.label: u.count for u in old.labels})
+            parsed = {u.label: u.parsed for u in (*old.labels, *doc.labels)}
+            counts.update({u.label: u.count for u in doc.labels})
+            doc = attrs.evolve(
+                old,
+                mentions=(*old.mentions, *doc.mentions),
+                labels=tuple(LabelUse(lab, parsed[lab], n) for lab, n in counts.items()),
+            )
+        merged[doc.doc_id] = doc
+    return [
+        attrs.evolve(d, labels=tuple(sorted(d.labels, key=lambda u: u.label)))
+        for _, d in sorted(merged.items())
+    ]
+
+
+@attrs.frozen(slots=True)
+class _CorpusIndex:
+    """What the whole corpus knows: people named in full anywhere, and labels resolved per source."""
+
+    by_family: dict[str, frozenset[Who]]
+    by_label: dict[tuple[str | None, str], set[Who]]
+    names: dict[Who, str]  # registry id or unregistered key → display name
+    ids: dict[Who, str]
+    registry: Registry
+
+    @classmethod
+    def build(
+        cls,
+        normalizer: Normalizer,
+        contexts: Iterable[_Context],
+        uses: list[tuple[DocumentEvidence, LabelUse]],
+        first: dict[tuple[str, str], _Outcome],
+    ) -> _CorpusIndex:
+        contexts = list(contexts)
+        families: dict[str, set[Who]] = defaultdict(set)
+        spellings: dict[Who, set[str]] = defaultdict(set)
+        for ctx in contexts:
+            for n in ctx.people:
+                families[n.family].add(n.who)
+                spellings[n.who].add(n.name)
+        by_label: dict[tuple[str | None, str], set[Who]] = defaultdict(set)
+        source = {ctx.doc_id: ctx.source for ctx in contexts}
+        for (doc_id, label), o in first.items():
+            if o.who is not None and o.resolution in (
+                Resolution.OVERRIDE,
+                Resolution.DOCUMENT,
+                Resolution.REGISTRY,
+            ):
+                by_label[source[doc_id], fold(label)].add(o.who)
+        names: dict[Who, str] = {}
+        for who, written in spellings.items():
+            person = normalizer.registry.person(who)
+            # The fullest spelling wins, then the alphabetically first: a choice no document order can change.
+            names[who] = person.name if person else min(written, key=lambda s: (-len(s.split()), -len(s), s))
+        ids = {who: who if not who.startswith(_UNREGISTERED) else slug(name) for who, name in names.items()}
+        return cls(
+            {k: frozenset(v) for k, v in families.items()}, dict(by_label), names, ids, normalizer.registry
+        )
+
+    def display_name(self, who: Who) -> str:
+        person = self.registry.person(who)
+        return person.name if person else self.names.get(who) or who.removeprefix(_UNREGISTERED).title()
+
+    def final_id(self, who: Who) -> str:
+        return self.ids.get(who) or (slug(who[1:]) if who.startswith(_UNREGISTERED) else who)
+
+
+# -- reporting --------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(slots=True)
+class LabelReport:
+    """A label that did not resolve to one person, across the corpus."""
+
+    label: str
+    n_turns: int
+    n_documents: int
+    candidates: tuple[str, ...]
+    documents: tuple[str, ...]  # the first few, to look at
+
+
+def unresolved_labels(speaker_map: SpeakerMap) -> tuple[tuple[LabelReport, ...], tuple[LabelReport, ...]]:
+    """(ambiguous, unresolved) labels, most turns first."""
+    groups: dict[tuple[str, bool], list[tuple[str, Speaker, int]]] = defaultdict(list)
+    for (doc_id, label), speaker in speaker_map.items():
+        if speaker.resolution is Resolution.NONE:
+            groups[label, bool(speaker.candidates)].append(
+                (doc_id, speaker, speaker_map.count((doc_id, label)))
+            )
+    reports: dict[bool, list[LabelReport]] = {True: [], False: []}
+    for (label, ambiguous), members in groups.items():
+        docs = sorted({d for d, _, _ in members})
+        reports[ambiguous].append(
+            LabelReport(
+                label,
+                sum(n for _, _, n in members),
+                len(docs),
+                tuple(sorted({c for _, s, _ in members for c in s.candidates})),
+                tuple(docs[:5]),
+            )
+        )
+    order = lambda r: (-r.n_turns, -r.n_documents, r.label)  # noqa: E731
+    return tuple(sorted(reports[True], key=order)), tuple(sorted(reports[False], key=order))
+
+
+def speakers_report(speaker_map: SpeakerMap) -> str:
+    """The text ``transcript-kit speakers`` prints: who spoke, how each was found, and what is left to do."""
+    summaries = [s for s in speaker_map.summaries() if s.resolution is not Resolution.NONE]
+    ambiguous, unresolved = unresolved_labels(speaker_map)
+    totals = Counter[str]()
+    for key, speaker in speaker_map.items():
+        kind = (
+            "role"
+            if (speaker.id or "").startswith("role:")
+            else "person"
+            if speaker.resolution is not Resolution.NONE
+            else "ambiguous"
+            if speaker.candidates
+            else "unresolved"
+        )
+        totals[kind] += speaker_map.count(key)
+    total = sum(totals.values()) or 1
+    lines = [
+        f"{len(speaker_map)} distinct labels, {sum(totals.values())} turns: "
+        + ", ".join(
+            f"{kind} {totals[kind]} ({100 * totals[kind] / total:.1f}%)"
+            for kind in ("person", "role", "ambiguous", "unresolved")
+        )
+    ]
+    lines += ["", "Speakers:"]
+    for s in summaries:
+        lines.append(
+            f"  {s.speaker_id}  {s.speaker_name or ''}  [{s.resolution.value}] {s.n_turns} turns,"
+            f" {s.n_documents} docs; labels: {' | '.join(s.labels)}"
+            + (f"; roles: {' | '.join(s.roles)}" if s.roles else "")
+        )
+    lines += ["", "Ambiguous labels (most frequent first):"]
+    lines += [
+        f"  {r.label!r}  {r.n_turns} turns, {r.n_documents} docs; candidates: {', '.join(r.candidates)}"
+        for r in ambiguous
+    ] or ["  (none)"]
+    lines += ["", "Unresolved labels (most frequent first):"]
+    lines += [
+        f"  {r.label!r}  {r.n_turns} turns, {r.n_documents} docs; e.g. {', '.join(r.documents[:3])}"
+        for r in unresolved
+    ] or ["  (none)"]
+    return "\n".join(lines)
+
+
+def registry_skeleton(speaker_map: SpeakerMap) -> dict[str, Any]:
+    """A registry file to fill in: a person per unresolved named label, override stubs for ambiguous ones.
+
+    Loads as it is (notes live under "_" keys, which the loader ignores); the user completes names, tenures.
+    """
+    ambiguous, unresolved = unresolved_labels(speaker_map)
+    persons: dict[str, dict[str, Any]] = {}
+    for r in unresolved:
+        label = parse_label(r.label)
+        if label is None or not label.family or label.role:
+            continue
+        name = " ".join((*label.given, label.family))
+        entry = persons.setdefault(
+            slug(name),
+            {
+                "id": slug(name),
+                "name": name,
+                "other_names": [],
+                "_labels": [],
+                "_n_turns": 0,
+                "_documents": [],
+            },
+        )
+        entry["other_names"].append({"name": r.label, "kind": "alias"})
+        entry["_labels"].append(r.label)
+        entry["_n_turns"] += r.n_turns
+        entry["_documents"] = sorted({*entry["_documents"], *r.documents})[:5]
+    return {
+        "_about": "registry skeleton: complete names, add posts and tenures, then use --registry FILE",
+        "persons": sorted(persons.values(), key=lambda p: (-p["_n_turns"], p["id"])),
+        "posts": [],
+        "tenures": [],
+        "overrides": [],
+        "_ambiguous": [
+            {
+                "label": r.label,
+                "candidates": list(r.candidates),
+                "documents": list(r.documents),
+                "n_turns": r.n_turns,
+                "_hint": "add an override {doc_id, label, person} per document",
+            }
+            for r in ambiguous
+        ],
+    }

@@ -1,0 +1,83 @@
+"""The label grammar on real labels (every distinct speaker of the gold files) and on lines that are not labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from transcript_kit.labels import parse_label
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _gold_labels() -> list[str]:
+    labels = {
+        orjson.loads(line)["speaker"]
+        for path in CORPUS.glob("*/gold/*.jsonl")
+        for line in path.read_bytes().splitlines()
+        if line.strip()
+    }
+    return sorted(label for label in labels if label)
+
+
+GOLD_LABELS = _gold_labels()
+
+
+def test_the_gold_files_hold_sixty_distinct_labels() -> None:
+    assert len(GOLD_LABELS) == 60
+
+
+@pytest.mark.parametrize("label", GOLD_LABELS)
+def test_every_gold_label_parses_into_a_person_an_office_or_a_role(label: str) -> None:
+    parsed = parse_label(label)
+    assert parsed is not None, label
+    assert parsed.family or parsed.titles or parsed.role, parsed
+
+
+@pytest.mark.parametrize(
+    ("label", "parts"),
+    [
+        ("Mr. McCONNELL", {"honorific": "Mr.", "family": "McCONNELL"}),
+        ("Mr. SMITH of New Jersey", {"family": "SMITH", "qualifiers": ("of New Jersey",)}),
+        ("MS. PSAKI", {"honorific": "MS.", "family": "PSAKI"}),
+        ("Q", {"role": "question"}),
+        ("QUESTION", {"role": "question"}),
+        ("SENIOR ADMINISTRATION OFFICIAL", {"role": "senior-administration-official"}),
+        ("CHIEF JUSTICE ROBERTS", {"titles": ("CHIEF JUSTICE",), "family": "ROBERTS"}),
+        ("Mr ALBANESE (Grayndler—Prime Minister) (14:00)", {"family": "ALBANESE", "time": "14:00"}),
+        (
+            "US Secretary of State Antony Blinken",
+            {"jurisdiction": "US", "given": ("Antony",), "family": "Blinken"},
+        ),
+    ],
+)
+def test_real_labels_come_apart_into_their_parts(label: str, parts: dict[str, object]) -> None:
+    parsed = parse_label(label)
+    assert parsed is not None
+    for field, value in parts.items():
+        assert getattr(parsed, field) == value, (field, parsed)
+
+
+def test_an_office_keeps_its_holder_from_the_parentheses() -> None:
+    parsed = parse_label("The PRESIDING OFFICER (Mr. Kyl)")
+    assert parsed is not None and parsed.article and parsed.titles == ("PRESIDING OFFICER",)
+    assert parsed.inner is not None and parsed.inner.family == "Kyl"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remarks by Secretary Blinken and Prime Minister Rama following the meeting",
+        "EU reacts to threats to prosecutors",
+        "Vučić’s message to Serbs",
+        "the most important questions in our society",
+        "Committee during consideration of S. 1042, as follows",
+        "Hey, Jen, on testing",
+        "To be clear, here is what I said in 1967",
+        "academic credentials. I have heard a colleague of mine say",
+    ],
+)
+def test_headlines_and_prose_before_a_colon_are_not_labels(text: str) -> None:
+    assert parse_label(text) is None
