@@ -131,6 +131,11 @@ class Result:
     stderr: str
     errors: int = 0  # lines in convert's errors.jsonl
 
+    @property
+    def failed(self) -> bool:
+        # convert exits 1 when some inputs went to errors.jsonl and the rest converted: still a valid timing.
+        return self.returncode not in (0, 1) or (self.returncode == 1 and not self.errors)
+
 
 def measure(command: list[str], env: dict[str, str]) -> Result:
     """Run ``command`` once inside the wrapper and collect its figures."""
@@ -152,6 +157,17 @@ def measure(command: list[str], env: dict[str, str]) -> Result:
         stdout=raw["stdout"],
         stderr=raw["stderr"],
     )
+
+
+def run(template: list[str], inputs: Path, tmp: Path, env: dict[str, str]) -> Result:
+    """Measure one command from ``template`` on ``inputs``, writing into a fresh folder removed after."""
+    out = Path(tempfile.mkdtemp(dir=tmp, prefix="out-"))
+    command = [arg.replace("{in}", str(inputs)).replace("{out}", str(out)) for arg in template]
+    result = measure(command, env)
+    errors = out / "errors.jsonl"
+    result.errors = len(errors.read_text().splitlines()) if errors.is_file() else 0
+    shutil.rmtree(out)
+    return result
 
 
 def _count(pattern: str, text: str) -> int | None:
@@ -187,41 +203,45 @@ def main() -> int:
         )
         return 2
 
-    # Measure this checkout's src/, not whatever transcript-kit happens to be installed.
-    pythonpath = [str(REPO / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(pythonpath))
-    runs: dict[str, list[str]] = {}
+    runs: dict[str, list[str]] = {}  # command templates: {in} is the input folder, {out} an empty folder
+    if not args.skip_splitter:
+        runs[SPLITTER] = [sys.executable, str(BENCH_DIR / "oneoff_splitter.py"), "{in}", "{out}/turns.jsonl"]
+    if not args.skip_convert:
+        fmt = ["--format", args.format] if args.format else []
+        for workers in args.workers.split(","):
+            cli = [sys.executable, "-m", "transcript_kit.cli", "convert", "{in}", *fmt]
+            runs[f"convert --workers {workers}"] = [*cli, "--workers", workers, "--out", "{out}"]
+
     with tempfile.TemporaryDirectory(prefix="transcript-kit-bench-") as tmp:
+        # Measure this checkout's src/, not whatever transcript-kit happens to be installed. Bytecode goes to
+        # a cache of our own, even where PYTHONDONTWRITEBYTECODE is set: an installed package has its .pyc
+        # files, and compiling every module on every run would be counted against convert.
+        pythonpath = [str(REPO / "src"), *filter(None, [os.environ.get("PYTHONPATH")])]
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(pythonpath), PYTHONPYCACHEPREFIX=f"{tmp}/pycache")
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+
         inputs = Path(tmp) / "input"
         files = unpack(args.archive, inputs, args.limit)
         n_bytes = sum(f.stat().st_size for f in files)
-        if not args.skip_splitter:
-            runs[SPLITTER] = [sys.executable, str(BENCH_DIR / "oneoff_splitter.py"), str(inputs)]
-        if not args.skip_convert:
-            # Import once untimed: compiles the .pyc files that an installed package would already have.
-            check = subprocess.run(
-                [sys.executable, "-c", "import transcript_kit.cli"], env=env, capture_output=True, text=True
-            )
-            if check.returncode:
-                print(f"run_bench: cannot import transcript_kit:\n{check.stderr}", file=sys.stderr)
+
+        # One untimed run of each command on two files fills that cache and stops early if a command fails.
+        warmup = Path(tmp) / "warmup"
+        for file in files[:2]:
+            (warmup / file.relative_to(inputs)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(file, warmup / file.relative_to(inputs))
+        for name, template in runs.items():
+            result = run(template, warmup, Path(tmp), env)
+            if result.failed:
+                print(
+                    f"run_bench: {name} failed (exit {result.returncode}):\n{result.stderr}", file=sys.stderr
+                )
                 return 2
-            fmt = ["--format", args.format] if args.format else []
-            for workers in args.workers.split(","):
-                cli = [sys.executable, "-m", "transcript_kit.cli", "convert", str(inputs), *fmt]
-                runs[f"convert --workers {workers}"] = [*cli, "--workers", workers, "--out"]
 
         results: dict[str, list[Result]] = {name: [] for name in runs}
         # Interleave the repeats so that a slow spell on the machine hits every command alike.
         for _ in range(args.repeat):
-            for name, command in runs.items():
-                out = Path(tempfile.mkdtemp(dir=tmp, prefix="out-"))
-                # The splitter takes an output file, convert an output folder (both given last).
-                target = out / "turns.jsonl" if name == SPLITTER else out
-                result = measure([*command, str(target)], env)
-                errors = out / "errors.jsonl"
-                result.errors = len(errors.read_text().splitlines()) if errors.is_file() else 0
-                shutil.rmtree(out)
-                results[name].append(result)
+            for name, template in runs.items():
+                results[name].append(run(template, inputs, Path(tmp), env))
 
     combine = statistics.median if args.stat == "median" else min
     print(
@@ -236,8 +256,7 @@ def main() -> int:
     baseline = None
     failed = False
     for name, tries in results.items():
-        # convert exits 1 when some inputs went to errors.jsonl and the rest converted: still a valid timing.
-        bad = [t for t in tries if t.returncode not in (0, 1) or (t.returncode == 1 and not t.errors)]
+        bad = [t for t in tries if t.failed]
         if bad:
             print(f"{name:<22}FAILED (exit {bad[0].returncode}):\n{bad[0].stderr}{bad[0].stdout}")
             failed = True

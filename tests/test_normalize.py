@@ -1,4 +1,4 @@
-"""The normalizer: the same person gets the same id; roles are not people; unsure means no id and candidates."""
+"""The normalizer: one person, one id; roles are not people; unsure means no id, and candidates."""
 
 from __future__ import annotations
 

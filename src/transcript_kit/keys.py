@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
-_DROP = re.compile(r"[.'’`\u2018\u201b]")
+_DROP = re.compile(r"[.'\u2019`\u2018\u201b]")
 _SPACE = re.compile(r"\s+")
 
 

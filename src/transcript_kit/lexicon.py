@@ -23,6 +23,24 @@ BOILERPLATE = re.compile(
     r"|from now on you can download|^text size|^share (?:this|on)\b|^advertisement$|cookie (?:policy|settings|preferences)"
     r"|all rights reserved|from the congressional record online|government (?:publishing|printing) office \[www|^read more\b|^related (?:stories|articles|news)?:?$|^follow us\b|^print this page"
 )
+# Every BOILERPLATE alternative contains one of these (lower-case) words: a cheap substring test that spares the
+# big case-insensitive alternation on the vast majority of paragraphs, which are speech.
+_BOILERPLATE_TRIGGERS = (
+    "subscri", "updated", "support", "donation", "paywall", "contribution", "become a", "account", "password",
+    "verification", "inbox", "receive", "new code", "button", "email", "with your", "sign", "register", "log",
+    "broadcast", "download", "text size", "share", "advertisement", "cookie", "rights reserved", "record online",
+    "office [www", "read more", "related", "follow us", "print this",
+)  # fmt: skip
+
+
+def find_boilerplate(value: str, start: int = 0) -> re.Match[str] | None:
+    """The first boilerplate phrase in ``value`` from ``start``, or None."""
+    lowered = value[start:].lower()
+    if not any(trigger in lowered for trigger in _BOILERPLATE_TRIGGERS):
+        return None
+    return BOILERPLATE.search(value, start)
+
+
 # How a glued-on appeal ends, so the real sentence after it ("...all the difference.U.S. Secretary...") survives.
 BOILERPLATE_SENTENCE_END = re.compile(r"[.!?](?=[A-Z\u201c\"])")
 

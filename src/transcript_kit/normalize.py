@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import itertools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
@@ -279,8 +280,8 @@ class Normalizer:
 
     def _title_people(self, title: str | None, day: Date | None) -> Iterator[_Named]:
         """ "Remarks by President Biden in ...": a title + registry surname in the headline names a person."""
-        words = re.findall(r"[^\W\d_][\w'’-]*", title or "")
-        for before, word in zip(words, words[1:]):
+        words = re.findall(r"[^\W\d_][\w'\u2019-]*", title or "")
+        for before, word in itertools.pairwise(words):
             if not self.registry.is_title(before):
                 continue
             people = [p for p in self.registry.by_family(word) if day is None or self._tenures(p.id, day)]

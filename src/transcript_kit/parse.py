@@ -136,7 +136,9 @@ class _TokenStream(Lexer):
 
 @functools.lru_cache(maxsize=1)
 def _document_parser() -> lark.Lark:
-    return lark.Lark(grammar_text("transcript.lark"), parser="lalr", lexer=_TokenStream)
+    return lark.Lark(
+        grammar_text("transcript.lark"), parser="lalr", lexer=_TokenStream, transformer=_DocumentBuilder()
+    )
 
 
 def _token(kind: str, value: str, start: int, end: int) -> Token:
@@ -327,7 +329,7 @@ class _Tokenizer:
             return "HEADING"
         if lexicon.TIME_LINE.fullmatch(value):
             return "TIMESTAMP"
-        if lexicon.BOILERPLATE.search(value[:400]):
+        if lexicon.find_boilerplate(value[:400]):
             if _glued_boilerplate_end(value) is not None:
                 return "BOILER_PREFIX"
             return "BOILER"
@@ -342,11 +344,11 @@ class _Tokenizer:
 
 def _glued_boilerplate_end(value: str) -> int | None:
     """Where a boilerplate sentence glued onto real text ends ("...all the difference.U.S. Secretary ...")."""
-    match = lexicon.BOILERPLATE.search(value)
+    match = lexicon.find_boilerplate(value)
     if match is None:
         return None
     glue = lexicon.BOILERPLATE_SENTENCE_END.search(value, match.end())
-    if glue is None or lexicon.BOILERPLATE.search(value, glue.end()):
+    if glue is None or lexicon.find_boilerplate(value, glue.end()):
         return None
     return glue.end()
 
@@ -395,26 +397,35 @@ def _is_heading(value: str) -> bool:
     return len(value) < 120 and value[-1:] not in '.?!,;:"”' and _HEADING.fullmatch(value) is not None
 
 
+@attrs.frozen(slots=True)
+class _Skeleton:
+    """The document tree as the grammar shaped it: preamble tokens, one token list per turn, trailer tokens."""
+
+    preamble: list[Token]
+    turns: list[list[Token]]
+    trailer: list[Token]
+
+
+class _Trailer(list[Token]):
+    """Marks the trailer among the children of ``start``."""
+
+
 class _DocumentBuilder(lark.Transformer[Token, Any]):
-    """Turns the document tree into raw turns. One Transformer for the one document grammar."""
+    """The one Transformer of the document grammar; it runs inside the LALR parser, so no tree is built."""
 
     def preamble(self, children: list[Token]) -> list[Token]:
-        return children
-
-    def trailer(self, children: list[Token]) -> list[Token]:
         return children
 
     def turn(self, children: list[Token]) -> list[Token]:
         return children
 
-    def start(self, children: list[list[Token]]) -> list[list[Token]]:
-        return children
+    def trailer(self, children: list[Token]) -> _Trailer:
+        return _Trailer(children)
 
-
-def _turns_from_tree(groups: list[list[Token]], has_trailer: bool) -> tuple[list[Token], list[list[Token]]]:
-    preamble = groups[0]
-    turns = groups[1:-1] if has_trailer else groups[1:]
-    return preamble, turns
+    def start(self, children: list[list[Token]]) -> _Skeleton:
+        preamble, *turns = children
+        trailer = turns.pop() if turns and isinstance(turns[-1], _Trailer) else _Trailer()
+        return _Skeleton(preamble, turns, trailer)
 
 
 def _labelled_turns(raw_turns: list[list[Token]], text: str) -> list[Turn]:
@@ -524,17 +535,16 @@ def parse_text(
     tokenizer = _Tokenizer(text, layout, path)
     tokens = tokenizer.tokens()
     try:
-        tree = _document_parser().parse(tokens)  # type: ignore[arg-type]
+        skeleton = _document_parser().parse(tokens)  # type: ignore[arg-type]
     except lark.exceptions.UnexpectedInput as error:
         token = getattr(error, "token", None)
         offset = getattr(token, "start_pos", None)
         raise ParseError(f"document structure: {describe_place(path, text, offset)}") from None
     except lark.exceptions.LarkError as error:
         raise ParseError(f"{path or '<text>'}: document structure: {error}") from None
-    groups = _DocumentBuilder().transform(tree)
-    has_trailer = bool(tree.children) and getattr(tree.children[-1], "data", None) == "trailer"
-    preamble, raw_turns = _turns_from_tree(groups, has_trailer)
-    turns = _labelled_turns(raw_turns, text)
+    assert isinstance(skeleton, _Skeleton)
+    preamble = skeleton.preamble
+    turns = _labelled_turns(skeleton.turns, text)
     warnings = list(layout.warnings)
     prose_paragraphs: list[Token] = []
     if not turns:

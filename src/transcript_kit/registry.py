@@ -232,7 +232,7 @@ class Registry:
     def load(cls, path: str | Path, *, base: Registry | None = None) -> Registry:
         """Read and validate a registry file (.json, or .toml on Python 3.11+).
 
-        With ``base`` the file may refer to base's people and posts, and the result is base with the file on top.
+        With ``base`` the file may refer to base's people and posts; the result is base with the file on top.
         """
         path = Path(path)
         try:

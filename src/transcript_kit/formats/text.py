@@ -18,6 +18,8 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", 
 # A PDF-to-text court transcript numbers every content line 1..25 at the left margin.
 _LINE_NUMBER = re.compile(r"[ \t]{0,3}(\d{1,2})(?=[ \t]|$)[ \t]?")
 _NUMBERED_SHARE = 0.6
+# libyaml's safe loader when the wheel has it: the pure-Python one costs more than parsing the transcript.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Congressional Record furniture: page-break markers "[[Page S8584]]" (a page turns, the paragraph goes on) and
 # rules "____" between items (they end a paragraph).
 # The House's "{time}  2015" clock marks sit between paragraphs the same way.
@@ -52,7 +54,7 @@ def read_front_matter(text: str, path: str | None = None) -> tuple[dict[str, Any
     if match is None:
         return {}, 0, ()
     try:
-        loaded = yaml.safe_load(match.group(1) or "")
+        loaded = yaml.load(match.group(1) or "", Loader=_YAML_LOADER)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" line {mark.line + 2}" if mark is not None else ""
