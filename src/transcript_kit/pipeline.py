@@ -179,8 +179,8 @@ def load_registry(config: ConvertConfig) -> Registry | None:
     """The starter registry (unless turned off) with the user's registries on top."""
     registry: Registry | None = Registry.default() if config.use_default_registry else None
     for path in config.registry_paths:
-        own = Registry.load(Path(path))
-        registry = own if registry is None else registry.merged(own)
+        # Loaded on top of the base, so a user's file may add tenures to the starter registry's posts.
+        registry = Registry.load(Path(path), base=registry)
     return registry
 
 
