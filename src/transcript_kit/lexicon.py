@@ -127,7 +127,7 @@ LONG_DATE = re.compile(
 )
 # A legislative record's masthead: "[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]".
 MASTHEAD = re.compile(
-    r"\s*\[(?:Congressional Record|Parliamentary Debates|Hansard)[^()\]]{0,80}\((?P<date>[^()]{6,40})\)\]\s*"
+    r"\s*\[(?P<publication>Congressional Record|Parliamentary Debates|Hansard)[^()\]]{0,80}\((?P<date>[^()]{6,40})\)\]\s*"
 )
 # "Antony J. Blinken, Secretary of State": a name, a comma, a title.
 BYLINE = re.compile(

@@ -373,6 +373,10 @@ class Normalizer:
         if parts.family:
             ids = next((ids for key in _family_keys(parts) if (ids := self._family_ids(key))), [])
             found = self._narrow(ids, parts, ctx, excluded, soft=False)
+            if not parts.titles and not parts.given and ctx.organisation is not None:
+                # A bare surname ("Mr. KENNEDY") is weak: in a source with a known employer, only its people
+                # qualify, so a senator is not taken for the justice of the same name.
+                found = [w for w in found if self._works_for(w, ctx.organisation, ctx.day)]
             confidence = 0.85 if ctx.day else 0.6
         elif parts.titles:
             return self._generic_step(ctx, parts, excluded)
@@ -480,15 +484,16 @@ class Normalizer:
         return _prefer(
             found,
             lambda w: (
-                any(self._post_org(t.post) == ctx.organisation for t in self._tenures(w, ctx.day))
-                if ctx.organisation
-                else False
+                self._works_for(w, ctx.organisation, ctx.day) if ctx.organisation else False
             ),
         )
 
     def _tenures(self, who: Who, day: Date | None) -> list[Any]:
         tenures = self.registry.tenures_of(who)
         return [t for t in tenures if day is None or t.active_on(day)]
+
+    def _works_for(self, who: Who, organisation: str, day: Date | None) -> bool:
+        return any(self._post_org(t.post) == organisation for t in self._tenures(who, day))
 
     def _post_org(self, post_id: str) -> str | None:
         post = self.registry.post(post_id)

@@ -251,6 +251,7 @@ class _Tokenizer:
         note = lexicon.INTERPRETER_NOTE.match(self.text, position, end)
         if note is not None:
             out.append(_token("NOTE", normalize_space(note.group()), note.start(), note.end()))
+            self.spans.append(Span("note", note.start(), note.end()))
             position = note.end()
         if (
             candidate.timed and self.text[position:end].strip()
