@@ -31,11 +31,13 @@ def test_parse_text_returns_turns_with_resolved_speakers() -> None:
 def test_errors_share_one_base_and_their_builtin() -> None:
     assert issubclass(tk.DecodeError, tk.TranscriptKitError) and issubclass(tk.DecodeError, ValueError)
     assert issubclass(tk.InputError, OSError)
-    with pytest.raises(tk.InputError, match="missing.txt"):
+    with pytest.raises(tk.InputError, match=r"missing\.txt"):
         tk.parse_file(REPO / "missing.txt")
 
 
-def test_the_readme_quickstart_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_readme_quickstart_runs(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     library = readme.split("## Library", 1)[1]
     code = re.search(r"```python\n(.*?)```", library, re.S)

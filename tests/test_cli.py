@@ -15,14 +15,18 @@ from transcript_kit.cli import main
 from .conftest import CORPUS, REPO, SEEDS
 
 
-def test_convert_with_no_input_converts_the_bundled_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_convert_with_no_input_converts_the_bundled_corpus(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(REPO)
     assert main(["convert", "--out", str(tmp_path / "out"), "--format", "jsonl"]) == 0
     documents = (tmp_path / "out" / "documents.jsonl").read_bytes().splitlines()
     assert len(documents) == len([p for p in CORPUS.rglob("*") if p.suffix in {".txt", ".srt", ".vtt"}])
 
 
-def test_convert_exits_non_zero_when_an_input_failed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_convert_exits_non_zero_when_an_input_failed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     folder = tmp_path / "in"
     shutil.copytree(SEEDS, folder)
     (folder / "bad.txt").write_bytes(b"\x00" * 100)

@@ -45,7 +45,7 @@ def test_cp1252_text_falls_back_to_a_legacy_encoding() -> None:
 
 
 def test_binary_input_is_refused_with_the_path_in_the_message() -> None:
-    with pytest.raises(DecodeError, match="scan.pdf.*binary") as caught:
+    with pytest.raises(DecodeError, match=r"scan\.pdf.*binary") as caught:
         decode(b"%PDF-1.7\x00\x01\x02\x03" + bytes(range(256)), "scan.pdf")
     assert isinstance(caught.value, ValueError)
     assert isinstance(caught.value, TranscriptKitError)

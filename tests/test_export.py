@@ -43,7 +43,9 @@ turn_rows = st.fixed_dictionaries(
         "speaker_id": optional_text,
         "speaker_name": optional_text,
         "speaker_role": optional_text,
-        "resolution": st.sampled_from(["override", "document", "registry", "corpus", "fuzzy", "label", "none"]),
+        "resolution": st.sampled_from(
+            ["override", "document", "registry", "corpus", "fuzzy", "label", "none"]
+        ),
         "confidence": st.none() | st.sampled_from([0.0, 0.5, 1.0]),
         "text": st.text(max_size=200),
         "char_start": st.integers(0, 2**40),

@@ -9,8 +9,19 @@ from transcript_kit.errors import TranscriptKitError
 from transcript_kit.model import Document, TurnKind
 from transcript_kit.parse import parse_bytes, parse_text
 
-LABELS = ["SECRETARY BLINKEN:", "Q", "MS. PSAKI:", "Mr. McCONNELL.", "Prime Minister Edi Rama:", "(Laughter.)",
-          "The PRESIDING OFFICER (Mr. Kyl).", "---", "END 2:20 P.M. EDT", "06/13/2021 03:08 PM EDT", "“Quoted,”"]
+LABELS = [
+    "SECRETARY BLINKEN:",
+    "Q",
+    "MS. PSAKI:",
+    "Mr. McCONNELL.",
+    "Prime Minister Edi Rama:",
+    "(Laughter.)",
+    "The PRESIDING OFFICER (Mr. Kyl).",
+    "---",
+    "END 2:20 P.M. EDT",
+    "06/13/2021 03:08 PM EDT",
+    "“Quoted,”",
+]
 pieces = st.one_of(
     st.sampled_from(LABELS),
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60),

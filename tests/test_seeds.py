@@ -36,7 +36,9 @@ def test_000_has_four_turns_a_header_and_no_boilerplate_speech() -> None:
     assert document.location == "Brussels, Belgium"
     assert document.byline == "Antony J. Blinken, Secretary of State"
     assert all("subscribed" not in t.text for t in document.turns)
-    assert any(s.kind == "boilerplate" and "subscribed" in document.text[s.start : s.end] for s in document.spans)
+    assert any(
+        s.kind == "boilerplate" and "subscribed" in document.text[s.start : s.end] for s in document.spans
+    )
 
 
 def test_001_has_three_turns_and_the_first_spans_two_paragraphs() -> None:

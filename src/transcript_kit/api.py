@@ -28,7 +28,9 @@ def parse(
     return _resolved(parse_text(text, doc_id=doc_id, fmt=fmt), normalizer)
 
 
-def parse_file(path: str | Path, *, doc_id: str | None = None, normalizer: Normalizer | None = None) -> Document:
+def parse_file(
+    path: str | Path, *, doc_id: str | None = None, normalizer: Normalizer | None = None
+) -> Document:
     """Read, decode and parse one file; the format follows the extension (.srt, .vtt, otherwise text)."""
     path = Path(path)
     document = parse_bytes(read_bytes(path), doc_id=doc_id or path.stem, path=str(path))

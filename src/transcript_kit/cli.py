@@ -13,7 +13,8 @@ import orjson
 from transcript_kit import __version__
 from transcript_kit.errors import TranscriptKitError
 from transcript_kit.export import WRITERS
-from transcript_kit.pipeline import ConvertConfig, collect_speakers, convert, terminal_progress
+from transcript_kit.normalize import Normalizer
+from transcript_kit.pipeline import ConvertConfig, collect_speakers, convert, load_registry, terminal_progress
 
 DEFAULT_INPUT = Path("corpus")
 DEFAULT_OUT = Path("transcript-kit-out")
@@ -36,33 +37,45 @@ def _positive(value: str) -> int:
 
 def _add_registry_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--registry", action="append", default=[], metavar="FILE", help="a registry of people (JSON or TOML), repeatable"
+        "--registry",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a registry of people (JSON or TOML), repeatable",
     )
     parser.add_argument("--no-default-registry", action="store_true", help="do not use the starter registry")
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="transcript-kit", description="Speaker-attributed corpora from transcripts.")
+    parser = argparse.ArgumentParser(
+        prog="transcript-kit", description="Speaker-attributed corpora from transcripts."
+    )
     parser.add_argument("--version", action="version", version=f"transcript-kit {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     run = commands.add_parser("convert", help="convert files and folders into corpus tables")
     run.add_argument("inputs", nargs="*", type=Path, help=f"files or folders (default: {DEFAULT_INPUT}/)")
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")
-    run.add_argument("--format", type=_formats, default=("jsonl", "parquet"), help="jsonl,parquet (default: both)")
+    run.add_argument(
+        "--format", type=_formats, default=("jsonl", "parquet"), help="jsonl,parquet (default: both)"
+    )
     run.add_argument("--workers", type=_positive, default=1, help="parallel worker processes (default: 1)")
     _add_registry_options(run)
 
     show = commands.add_parser("parse", help="print one document's turns for a person to check")
     show.add_argument("file", type=Path)
-    show.add_argument("--explain", action="store_true", help="show every label candidate and why it was decided")
+    show.add_argument(
+        "--explain", action="store_true", help="show every label candidate and why it was decided"
+    )
     show.add_argument("--json", action="store_true", help="print turn rows as JSON lines")
     _add_registry_options(show)
 
     people = commands.add_parser("speakers", help="list the corpus's speakers and what stayed unresolved")
     people.add_argument("inputs", nargs="*", type=Path, help=f"files or folders (default: {DEFAULT_INPUT}/)")
     people.add_argument("--workers", type=_positive, default=1)
-    people.add_argument("--skeleton", type=Path, metavar="FILE", help="write a registry skeleton for unresolved labels")
+    people.add_argument(
+        "--skeleton", type=Path, metavar="FILE", help="write a registry skeleton for unresolved labels"
+    )
     _add_registry_options(people)
 
     score = commands.add_parser("score", help="compare an export with gold turns (word-level speaker F1)")
@@ -90,7 +103,10 @@ def _convert(args: argparse.Namespace) -> int:
         f" from {summary.n_inputs} inputs in {summary.seconds:.1f}s ({rate:.1f} MB/s) -> {summary.out_dir}/"
     )
     if summary.n_errors:
-        print(f"{summary.n_errors} inputs could not be converted: see {args.out / 'errors.jsonl'}", file=sys.stderr)
+        print(
+            f"{summary.n_errors} inputs could not be converted: see {args.out / 'errors.jsonl'}",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -102,11 +118,24 @@ def _parse(args: argparse.Namespace) -> int:
     document = parse_file(args.file, normalizer=_normalizer(args))
     if args.json:
         for turn in document.turns:
-            sys.stdout.buffer.write(orjson.dumps(turn_row(document.doc_id, turn), option=orjson.OPT_APPEND_NEWLINE))
+            sys.stdout.buffer.write(
+                orjson.dumps(turn_row(document.doc_id, turn), option=orjson.OPT_APPEND_NEWLINE)
+            )
         return 0
-    facts = [f"{k}: {v}" for k, v in (("title", document.title), ("date", document.date), ("time", document.time),
-             ("place", document.location), ("byline", document.byline), ("source", document.source),
-             ("encoding", document.encoding), ("format", document.format)) if v]
+    facts = [
+        f"{k}: {v}"
+        for k, v in (
+            ("title", document.title),
+            ("date", document.date),
+            ("time", document.time),
+            ("place", document.location),
+            ("byline", document.byline),
+            ("source", document.source),
+            ("encoding", document.encoding),
+            ("format", document.format),
+        )
+        if v
+    ]
     print(f"{document.path}\n  " + "\n  ".join(facts))
     for warning in document.warnings:
         print(f"  warning: {warning}")
@@ -130,10 +159,7 @@ def _parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _normalizer(args: argparse.Namespace) -> object:
-    from transcript_kit.normalize import Normalizer
-    from transcript_kit.pipeline import load_registry
-
+def _normalizer(args: argparse.Namespace) -> Normalizer:
     return Normalizer(load_registry(_config(args)), use_default_registry=False)
 
 
@@ -172,6 +198,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # "transcript-kit speakers | head": the reader left; that is not an error
+        sys.stderr.close()
+        return 0
 
 
 if __name__ == "__main__":

@@ -45,9 +45,13 @@ def decode(data: bytes, path: str | None = None) -> Decoded:
             try:
                 return Decoded(data[len(bom) :].decode(encoding.replace("-sig", "")), encoding)
             except UnicodeDecodeError as error:
-                raise DecodeError(f"{where}: byte {error.start}: not valid {encoding} despite its BOM") from None
+                raise DecodeError(
+                    f"{where}: byte {error.start}: not valid {encoding} despite its BOM"
+                ) from None
     if _looks_binary(data):
-        raise DecodeError(f"{where}: binary data (NUL or control bytes near the start), not a text transcript")
+        raise DecodeError(
+            f"{where}: binary data (NUL or control bytes near the start), not a text transcript"
+        )
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:

@@ -29,7 +29,9 @@ def evidence_of(document: Document) -> DocumentEvidence:
 def attach_speakers(document: Document, speakers: Mapping[tuple[str, str], Speaker]) -> Document:
     """The document with each labelled turn's resolved speaker filled in."""
     turns = tuple(
-        attrs.evolve(turn, speaker=speakers.get((document.doc_id, turn.label))) if turn.label is not None else turn
+        attrs.evolve(turn, speaker=speakers.get((document.doc_id, turn.label)))
+        if turn.label is not None
+        else turn
         for turn in document.turns
     )
     return attrs.evolve(document, turns=turns)

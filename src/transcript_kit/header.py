@@ -168,7 +168,9 @@ def read_header(
         (metadata[k] for k in ("source_url", "url", "source") if isinstance(metadata.get(k), str)), None
     )
     masthead = lexicon.MASTHEAD.match(dateline.value) if dateline is not None else None
-    if source is None and masthead is not None:  # "[Congressional Record Volume 151 ...]" names its publication
+    if (
+        source is None and masthead is not None
+    ):  # "[Congressional Record Volume 151 ...]" names its publication
         source = masthead["publication"]
     return HeaderInfo(
         title=title,

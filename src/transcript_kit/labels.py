@@ -111,7 +111,10 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
             else:
                 qualifiers.append(value)
         return Label(
-            titles=tuple(titles), qualifiers=tuple(qualifiers), notes=tuple(notes), **fields  # type: ignore[arg-type]
+            titles=tuple(titles),
+            qualifiers=tuple(qualifiers),
+            notes=tuple(notes),
+            **fields,  # type: ignore[arg-type]
         )
 
 

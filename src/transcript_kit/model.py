@@ -14,7 +14,9 @@ class TurnKind(str, enum.Enum):
     TURN = "turn"  # labelled speech
     MONOLOGUE = "monologue"  # unlabelled single-speaker text, e.g. a prepared speech
     QUOTE = "quote"  # quotation attributed in prose
-    STAGE = "stage"  # stage direction or recorder's note standing alone ("The clerk proceeded to call the roll.")
+    STAGE = (
+        "stage"  # stage direction or recorder's note standing alone ("The clerk proceeded to call the roll.")
+    )
     # Printed material inserted into a record and never spoken: a bill, letter or article "ordered to be printed
     # in the Record, as follows:". No speaker; kept so the words are not lost, and so they never count as speech.
     INSERT = "insert"

@@ -483,9 +483,7 @@ class Normalizer:
         found = _prefer(found, lambda w: self._in_jurisdiction(w, ctx.jurisdiction, ctx.day))
         return _prefer(
             found,
-            lambda w: (
-                self._works_for(w, ctx.organisation, ctx.day) if ctx.organisation else False
-            ),
+            lambda w: self._works_for(w, ctx.organisation, ctx.day) if ctx.organisation else False,
         )
 
     def _tenures(self, who: Who, day: Date | None) -> list[Any]:

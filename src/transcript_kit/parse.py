@@ -47,7 +47,7 @@ class _Block:
     first line and of its second (None for a one-line paragraph): the shape that tells speech from inserted text
     in documents that mark paragraphs by a first-line indent."""
 
-    __slots__ = ("first", "last", "indent", "cont")
+    __slots__ = ("cont", "first", "indent", "last")
 
     def __init__(self, first: int, last: int, indent: int = 0) -> None:
         self.first = first
@@ -285,11 +285,15 @@ class _Tokenizer:
         if not value:
             return
         kind = self._classify(value, seen_label, out)
-        if kind in ("PARA", "HEADING") and seen_label and _inserting(out):
-            # Inserted material runs from the recorder's "..., as follows:" while paragraphs are not shaped like
-            # speech (block-indented, centred, flush) or are captions without a sentence end.
-            if off_shape or kind == "HEADING" or value[-1:] not in _SENTENCE_END:
-                kind = "INSERT"
+        # Inserted material runs from the recorder's "..., as follows:" while paragraphs are not shaped like
+        # speech (block-indented, centred, flush) or are captions without a sentence end.
+        if (
+            kind in ("PARA", "HEADING")
+            and seen_label
+            and _inserting(out)
+            and (off_shape or kind == "HEADING" or value[-1:] not in _SENTENCE_END)
+        ):
+            kind = "INSERT"
         if kind == "BOILER_PREFIX":
             cut = _glued_boilerplate_end(value)
             boiler_end = self._offset_of_word_end(begin, end, value[:cut])
@@ -536,7 +540,7 @@ def parse_text(
     tokenizer = _Tokenizer(text, layout, path)
     tokens = tokenizer.tokens()
     try:
-        skeleton = _document_parser().parse(tokens)  # type: ignore[arg-type]
+        skeleton = _document_parser().parse(tokens)
     except lark.exceptions.UnexpectedInput as error:
         token = getattr(error, "token", None)
         offset = getattr(token, "start_pos", None)

@@ -24,16 +24,15 @@ import orjson
 
 from transcript_kit import __version__
 from transcript_kit.errors import InputError, TranscriptKitError
+from transcript_kit.evidence import evidence_of
 from transcript_kit.export import WRITERS
 from transcript_kit.export._atomic import atomic_writer
 from transcript_kit.export.rows import document_row, speaker_fields, turn_row
 from transcript_kit.export.schema import SCHEMA_VERSION
-
 from transcript_kit.model import DocumentEvidence, Speaker
 from transcript_kit.normalize import Normalizer, SpeakerMap
 from transcript_kit.parse import parse_bytes, read_bytes
 from transcript_kit.registry import Registry
-from transcript_kit.evidence import evidence_of
 
 TRANSCRIPT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".srt", ".vtt"})
 # A folder's own documentation is not a transcript.
@@ -308,7 +307,9 @@ def _write_errors(path: Path, errors: Sequence[ErrorRecord]) -> None:
             handle.write(orjson.dumps(error.row(), option=orjson.OPT_APPEND_NEWLINE))
 
 
-def _write_manifest(path: Path, inputs: Sequence[Path], config: ConvertConfig, summary: ConvertSummary) -> None:
+def _write_manifest(
+    path: Path, inputs: Sequence[Path], config: ConvertConfig, summary: ConvertSummary
+) -> None:
     # No timestamps or absolute machine paths beyond what was given: the same input gives the same manifest.
     manifest = {
         "tool": "transcript-kit",

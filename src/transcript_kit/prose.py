@@ -18,7 +18,9 @@ _SPEAKER = r"(?P<who>[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z�
 _QUOTE = r"[“\"](?P<words>[^“”\"\n]{8,}?)(?P<tail>[,.!?]?)[”\"]"
 # “…,” Minister Šarec underlined.   /   “…,” said Minister Šarec.
 _SPEAKER_THEN_VERB = re.compile(_QUOTE + r"\s*,?\s+" + _SPEAKER + r"\s+(?:" + _VERBS + r")\b")
-_VERB_THEN_SPEAKER = re.compile(_QUOTE + r"\s*,?\s+(?:" + _VERBS + r")\s+" + _SPEAKER + r"(?=[.,;]|\s+(?:on|in|at)\b)")
+_VERB_THEN_SPEAKER = re.compile(
+    _QUOTE + r"\s*,?\s+(?:" + _VERBS + r")\s+" + _SPEAKER + r"(?=[.,;]|\s+(?:on|in|at)\b)"
+)
 
 
 def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
@@ -32,7 +34,9 @@ def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
                 label = parse_label(who)
                 if label is None or (label.family is None and not label.titles) or label.role is not None:
                     continue
-                found.append((match.start("words"), match.end("words"), " ".join(match.group("words").split()), who))
+                found.append(
+                    (match.start("words"), match.end("words"), " ".join(match.group("words").split()), who)
+                )
     found.sort()
     return [
         Turn(index, TurnKind.QUOTE, words, start, end, label=who, parsed_label=parse_label(who))

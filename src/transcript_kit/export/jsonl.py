@@ -18,6 +18,8 @@ def write_jsonl(table: str, rows: Iterable[Mapping[str, Any]], path: Path) -> in
     count = 0
     with atomic_writer(path) as handle:
         for row in rows:
-            handle.write(orjson.dumps({name: row.get(name) for name in names}, option=orjson.OPT_APPEND_NEWLINE))
+            handle.write(
+                orjson.dumps({name: row.get(name) for name in names}, option=orjson.OPT_APPEND_NEWLINE)
+            )
             count += 1
     return count

@@ -21,11 +21,10 @@ def write_parquet(table: str, rows: Iterable[Mapping[str, Any]], path: Path) -> 
     schema = TABLES[table].with_metadata(parquet_metadata(table))
     iterator = iter(rows)
     count = 0
-    with atomic_path(path) as temporary:
-        with pq.ParquetWriter(temporary, schema, compression="zstd") as writer:
-            while batch := list(islice(iterator, ROWS_PER_GROUP)):
-                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-                count += len(batch)
-            if count == 0:
-                writer.write_table(schema.empty_table())
+    with atomic_path(path) as temporary, pq.ParquetWriter(temporary, schema, compression="zstd") as writer:
+        while batch := list(islice(iterator, ROWS_PER_GROUP)):
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+            count += len(batch)
+        if count == 0:
+            writer.write_table(schema.empty_table())
     return count

@@ -68,7 +68,12 @@ ERRORS = pa.schema(
     ]
 )
 
-TABLES: dict[str, pa.Schema] = {"turns": TURNS, "documents": DOCUMENTS, "speakers": SPEAKERS, "errors": ERRORS}
+TABLES: dict[str, pa.Schema] = {
+    "turns": TURNS,
+    "documents": DOCUMENTS,
+    "speakers": SPEAKERS,
+    "errors": ERRORS,
+}
 
 
 def parquet_metadata(table: str) -> dict[bytes, bytes]:

@@ -54,7 +54,7 @@ def read_front_matter(text: str, path: str | None = None) -> tuple[dict[str, Any
     if match is None:
         return {}, 0, ()
     try:
-        loaded = yaml.load(match.group(1) or "", Loader=_YAML_LOADER)  # noqa: S506 (a safe loader)
+        loaded = yaml.load(match.group(1) or "", Loader=_YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f" line {mark.line + 2}" if mark is not None else ""
