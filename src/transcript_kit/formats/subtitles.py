@@ -19,7 +19,11 @@ from collections.abc import Iterable
 
 import attrs
 
+from transcript_kit.candidates import strength
 from transcript_kit.errors import ParseError, describe_place
+from transcript_kit.keys import fold
+from transcript_kit.labels import parse_label
+from transcript_kit.lexicon import NOT_SPEAKERS
 from transcript_kit.model import Turn, TurnKind
 
 __all__ = ["Cue", "read_srt", "read_vtt", "subtitle_turns"]
@@ -41,19 +45,6 @@ _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 
 # A "Name:" prefix at the start of a cue: the candidate runs to the first colon; _is_speaker_label decides.
 _PREFIX = re.compile(r"(?P<label>[^\W_][^:]{0,59}):(?= |$)")
-# A label word: a name ("McCONNELL", "O'Brien", "Jean-Luc"), an abbreviation ("Mr.", "U.S."), a number ("2").
-_LABEL_WORD = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_][\w'\u2019-]{0,2}\.|[^\W\d_][\w'\u2019-]*|[0-9]{1,3}")
-_PARTICLES = frozenset({"of", "the", "de", "van", "von", "der", "den", "da", "del", "di", "du", "la", "le"})
-# Capitalised words that open asides and headings ("Note: this…", "Step 2: …"), not speakers.
-_NOT_SPEAKERS = frozenset(
-    {
-        "also", "and", "but", "caution", "chapter", "edit", "example", "hint", "nb", "no", "note", "now",
-        "ok", "okay", "or", "part", "plus", "ps", "re", "so", "source", "step", "subject", "tip", "title",
-        "update", "warning", "well", "yes",
-    }
-)  # fmt: skip
-_MAX_NAME_WORDS = 4
-_MAX_UPPER_WORDS = 6  # "SECRETARY OF STATE BLINKEN", "THE PRESIDING OFFICER"
 
 
 @attrs.frozen(slots=True)
@@ -145,21 +136,16 @@ def subtitle_turns(cues: Iterable[Cue], source_text: str) -> tuple[Turn, ...]:
     return tuple(turns)
 
 
+_MAX_GIVEN_NAMES = 3  # "Anne Marie Slaughter" is a name; five capitalised words are a heading
+
+
 def _is_speaker_label(label: str) -> bool:
-    """1-4 capitalised words (lower-case particles between) or an upper-case label; a number may end it."""
-    words = label.split(" ")
-    if not all(_LABEL_WORD.fullmatch(word) for word in words):
-        return False  # sentence punctuation, double spaces
-    if words[0].rstrip(".").lower() in _NOT_SPEAKERS or words[0].isdigit():
+    """The label grammar decides, as it does for text documents; heading words ("Note:", "Step 2:") are refused."""
+    parsed = parse_label(label)
+    if parsed is None or fold(parsed.raw) in NOT_SPEAKERS or fold(parsed.raw.split()[0]) in NOT_SPEAKERS:
         return False
-    if words[-1].isdigit():  # "Speaker 2", "GUEST 1"
-        words = words[:-1]
-    if any(word.isdigit() for word in words):
-        return False
-    if label.isupper():
-        return len(words) <= _MAX_UPPER_WORDS
-    names = [word for word in words if word not in _PARTICLES]
-    return words[-1] in names and 1 <= len(names) <= _MAX_NAME_WORDS and all(w[0].isupper() for w in names)
+    # A title, role or honorific makes a label; a bare name must look like one person's name.
+    return strength(parsed, label) is not None or len(parsed.given) < _MAX_GIVEN_NAMES
 
 
 def _after_prefix(cue: Cue, prefix_end: int, source: str) -> tuple[str, int]:
