@@ -451,3 +451,21 @@ def test_a_headline_title_and_surname_binds_the_generic_label(normalizer: Normal
     )
     speaker = normalizer.resolve([doc])["town-hall", "THE PRESIDENT"]
     assert (speaker.id, speaker.resolution) == ("joseph-r-biden-jr", Resolution.DOCUMENT)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("ROBERT A. LONG", "Robert A. Long"),
+        ("DONALD B. VERRILLI, JR.", "Donald B. Verrilli, Jr."),
+        ("PATRICK O'BRIEN", "Patrick O'Brien"),
+        ("MITCH MCCONNELL", "Mitch McConnell"),
+        ("MACK WEST", "Mack West"),
+        ("JOHN SMITH III", "John Smith III"),
+        ("Linda Thomas-Greenfield", "Linda Thomas-Greenfield"),
+    ],
+)
+def test_names_printed_in_capitals_are_shown_in_display_case(written: str, shown: str) -> None:
+    from transcript_kit.normalize import display_case
+
+    assert display_case(written) == shown

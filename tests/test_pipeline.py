@@ -99,3 +99,19 @@ def test_discover_skips_folder_documentation_and_golden_files(tmp_path: Path) ->
 def test_work_files_are_cleaned_up(seeds: Path, tmp_path: Path) -> None:
     convert([seeds], tmp_path / "out")
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_an_ambiguous_speaker_is_a_warning_on_its_document(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "handover.md").write_text(
+        "---\ndate: 2021-01-20\nsource_url: https://www.whitehouse.gov/briefing-room/x/\n---\n\n"
+        "THE PRESIDENT:  Thank you all.\n\nQ    Mr. President?\n",
+        encoding="utf-8",
+    )
+    convert([folder], tmp_path / "out")
+    (document,) = _jsonl(tmp_path / "out" / "documents.jsonl")
+    assert any("THE PRESIDENT" in str(w) and "ambiguous" in str(w) for w in document["warnings"])  # type: ignore[attr-defined]
+    (president, _) = _jsonl(tmp_path / "out" / "turns.jsonl")
+    assert president["speaker_id"] == "doc:handover#the-president"
+    assert president["resolution"] == "none"

@@ -53,6 +53,25 @@ _FUZZY_THRESHOLD, _FUZZY_MARGIN = 0.8, 0.1
 _MAX_CANDIDATES = 12
 
 
+_ROMAN = re.compile(r"(?i)(?:ii|iii|iv|vi|vii|viii)\.?")
+
+
+def _word_case(word: str) -> str:
+    if _ROMAN.fullmatch(word):
+        return word.upper()
+    cased = "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    # McCONNELL -> McConnell, O'BRIEN -> O'Brien ("Mac" is left alone: MACK is Mack)
+    return re.sub(r"^(Mc|O['’])(\w)", lambda m: m[1] + m[2].upper(), cased)
+
+
+def display_case(name: str) -> str:
+    """A name printed in capitals ("ROBERT A. LONG", as court transcripts list counsel) in display case;
+    a name already in mixed case is kept as written."""
+    if not name.isupper():
+        return name
+    return " ".join(_word_case(word) for word in name.split())
+
+
 def slug(text: str) -> str:
     """A stable id fragment: "Antony J. Blinken" → "antony-j-blinken", "Šarec" → "sarec"."""
     return re.sub(r"[^\w]+", "-", fold(text)).strip("-_") or "x"
@@ -140,11 +159,19 @@ class SpeakerMap(Mapping[tuple[str, str], Speaker]):
         self,
         speakers: dict[tuple[str, str], Speaker],
         counts: dict[tuple[str, str], int],
-        warnings: tuple[str, ...],
+        warnings: tuple[tuple[str, str], ...],
     ) -> None:
         self._speakers = speakers
         self._counts = counts
-        self.warnings = warnings
+        self._warnings = warnings  # (doc_id, message)
+
+    @property
+    def warnings(self) -> tuple[str, ...]:
+        return tuple(f"{doc_id}: {message}" for doc_id, message in self._warnings)
+
+    def warnings_of(self, doc_id: str) -> tuple[str, ...]:
+        """The warnings resolution raised for one document (for the documents table)."""
+        return tuple(message for who, message in self._warnings if who == doc_id)
 
     def __getitem__(self, key: tuple[str, str]) -> Speaker:
         return self._speakers[key]
@@ -228,7 +255,7 @@ class Normalizer:
         self, documents: list[DocumentEvidence], final: dict[tuple[str, str], _Outcome], corpus: _CorpusIndex
     ) -> SpeakerMap:
         speakers: dict[tuple[str, str], Speaker] = {}
-        warnings: list[str] = []
+        warnings: list[tuple[str, str]] = []
         for (doc_id, label), o in final.items():
             if o.role_id is not None:
                 speakers[doc_id, label] = Speaker(o.role_id, o.role, o.role, o.resolution, o.confidence)
@@ -241,7 +268,7 @@ class Normalizer:
                 scoped = f"doc:{doc_id}#{slug(label)}"
                 speakers[doc_id, label] = Speaker(scoped, None, o.role, Resolution.NONE, 0.0, candidates)
                 if candidates:
-                    warnings.append(f"{doc_id}: speaker {label!r} is ambiguous: {', '.join(candidates)}")
+                    warnings.append((doc_id, f"speaker {label!r} is ambiguous: {', '.join(candidates)}"))
         counts = {(doc.doc_id, use.label): use.count for doc in documents for use in doc.labels}
         return SpeakerMap(speakers, counts, tuple(warnings))
 
@@ -644,7 +671,8 @@ class _CorpusIndex:
         for who, written in spellings.items():
             person = normalizer.registry.person(who)
             # The fullest spelling wins, then the alphabetically first: a choice no document order can change.
-            names[who] = person.name if person else min(written, key=lambda s: (-len(s.split()), -len(s), s))
+            fullest = min(written, key=lambda s: (-len(s.split()), -len(s), s))
+            names[who] = person.name if person else display_case(fullest)
         ids = {who: who if not who.startswith(_UNREGISTERED) else slug(name) for who, name in names.items()}
         return cls(
             {k: frozenset(v) for k, v in families.items()}, dict(by_label), names, ids, normalizer.registry

@@ -200,6 +200,15 @@ def _resolved_turns(work_dir: str, shard_count: int, speakers: SpeakerMap) -> It
         yield row
 
 
+def _documents_with_warnings(
+    work_dir: str, shard_count: int, speakers: SpeakerMap
+) -> Iterator[dict[str, Any]]:
+    """Spilled document rows, with the warnings speaker resolution raised for each (ambiguous labels)."""
+    for row in _spilled_rows(work_dir, shard_count, "documents"):
+        row["warnings"] = [*row["warnings"], *speakers.warnings_of(row["doc_id"])]
+        yield row
+
+
 Progress = Callable[[int, int], None]
 
 
@@ -262,7 +271,7 @@ def convert(
                 if table == "turns":
                     rows = _resolved_turns(work_dir, len(shards), speakers)
                 elif table == "documents":
-                    rows = _spilled_rows(work_dir, len(shards), "documents")
+                    rows = _documents_with_warnings(work_dir, len(shards), speakers)
                 else:
                     rows = speakers.speaker_rows()
                 name = f"{table}.{fmt}"
