@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 # Web-page furniture that must never become speech: subscription notices, donation appeals, account forms,
-# sharing widgets, related-story blocks. Matched case-insensitively against a whole paragraph.
+# sharing widgets, related-story blocks. Phrases are found anywhere in a paragraph, case-insensitively ...
 BOILERPLATE = re.compile(
     r"(?i)"
     r"you are subscribed to|this information has recently been updated|unsubscribe|manage (?:your )?subscriptions?"
@@ -18,23 +18,41 @@ BOILERPLATE = re.compile(
     r"|create (?:an|your) account|reset (?:your )?password|verification code|check your inbox"
     r"|didn'?t receive (?:a|the) code|send new code|subscribe to (?:our|the) newsletter"
     r"|you have successfully created your account|your password has been updated|create a new password"
-    r"|the password must be|click (?:on )?the button|enter the email address|log ?in with your|sign (?:in|up) (?:to|for|with)"
-    r"|^register$|^log ?in$|^sign (?:in|up)$|multimedia account|broadcast-quality video"
-    r"|from now on you can download|^text size|^share (?:this|on)\b|^advertisement$|cookie (?:policy|settings|preferences)"
-    r"|all rights reserved|from the congressional record online|government (?:publishing|printing) office \[www|^read more\b|^related (?:stories|articles|news)?:?$|^follow us\b|^print this page"
+    r"|the password must be|click (?:on )?the button|enter the email address|log ?in with your"
+    r"|sign (?:in|up) (?:to|for|with)|multimedia account|broadcast-quality video|from now on you can download"
+    r"|cookie (?:policy|settings|preferences)|all rights reserved|from the congressional record online"
+    r"|government (?:publishing|printing) office \[www"
 )
-# Every BOILERPLATE alternative contains one of these (lower-case) words: a cheap substring test that spares the
-# big case-insensitive alternation on the vast majority of paragraphs, which are speech.
+# ... and every phrase contains one of these lower-case triggers. Speech rarely does, so one cheap pass over the
+# whole document usually spares the alternation on every paragraph.
 _BOILERPLATE_TRIGGERS = (
-    "subscri", "updated", "support", "donation", "paywall", "contribution", "become a", "account", "password",
-    "verification", "inbox", "receive", "new code", "button", "email", "with your", "sign", "register", "log",
-    "broadcast", "download", "text size", "share", "advertisement", "cookie", "rights reserved", "record online",
-    "office [www", "read more", "related", "follow us", "print this",
+    "subscri", "recently been updated", "your support helps", "your support makes", "your donation", "journalism",
+    "paywall", "make a donation", "make a contribution", "make a one-off", "make a monthly", "become a member",
+    "an account", "your account", "password", "verification code", "your inbox", "receive a code",
+    "receive the code", "new code", "the button", "email address", "log in with", "login with", "sign in ",
+    "sign up ", "multimedia account", "broadcast-quality", "you can download", "cookie", "rights reserved",
+    "record online", "office [www",
 )  # fmt: skip
+# ... while these are whole short paragraphs: a button or a widget's caption.
+BOILERPLATE_LINE = re.compile(
+    r"(?i)\s*(?:register|log ?in|sign (?:in|up)|advertisement|text size.*|share (?:this|on)\b.*|read more\b.*"
+    r"|related(?: stories| articles| news)?:?|follow us\b.*|print this page)\s*"
+)
+_LINE_MAX = 60
+
+
+def may_contain_boilerplate(text: str) -> bool:
+    """Whether any boilerplate phrase can occur in a document (False lets the parser skip the phrase search)."""
+    lowered = text.lower()
+    return any(trigger in lowered for trigger in _BOILERPLATE_TRIGGERS)
 
 
 def find_boilerplate(value: str, start: int = 0) -> re.Match[str] | None:
-    """The first boilerplate phrase in ``value`` from ``start``, or None."""
+    """The first boilerplate phrase in ``value`` from ``start``, or a whole-paragraph caption; else None."""
+    if start == 0 and len(value) <= _LINE_MAX:
+        line = BOILERPLATE_LINE.fullmatch(value)
+        if line is not None:
+            return line
     lowered = value[start:].lower()
     if not any(trigger in lowered for trigger in _BOILERPLATE_TRIGGERS):
         return None

@@ -154,6 +154,7 @@ class _Tokenizer:
         self.path = path
         self.spans: list[Span] = list(layout.furniture)
         self.decisions: list[LabelDecision] = []
+        self.may_have_boilerplate = lexicon.may_contain_boilerplate(text)
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -222,7 +223,7 @@ class _Tokenizer:
         for block in blocks:
             for i in range(block.first, block.last + 1):
                 start, end = self._line(i)
-                if end <= start:
+                if end <= start or text[start].islower():  # most wrapped lines: no label starts lower-case
                     continue
                 candidate = cand.find_candidate(text, start, end, i == block.first)
                 if candidate is not None:
@@ -334,7 +335,7 @@ class _Tokenizer:
             return "HEADING"
         if lexicon.TIME_LINE.fullmatch(value):
             return "TIMESTAMP"
-        if lexicon.find_boilerplate(value[:400]):
+        if (self.may_have_boilerplate or len(value) <= _SHORT) and lexicon.find_boilerplate(value[:400]):
             if _glued_boilerplate_end(value) is not None:
                 return "BOILER_PREFIX"
             return "BOILER"
@@ -387,6 +388,7 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
     return (first, cont) if first > cont else None
 
 
+_SHORT = 60  # a paragraph this short may be a widget caption ("Register", "Read more")
 _SPAN_KINDS = {
     "INSERT": "insert",
     "BOILER": "boilerplate",
