@@ -212,6 +212,8 @@ def main() -> int:
             cli = [sys.executable, "-m", "transcript_kit.cli", "convert", "{in}", *fmt]
             runs[f"convert --workers {workers}"] = [*cli, "--workers", workers, "--out", "{out}"]
 
+    # Other work on the machine slows the runs, two workers most: the load average is printed with the figures.
+    load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="transcript-kit-bench-") as tmp:
         # Measure this checkout's src/, not whatever transcript-kit happens to be installed. Bytecode goes to
         # a cache of our own, even where PYTHONDONTWRITEBYTECODE is set: an installed package has its .pyc
@@ -275,6 +277,8 @@ def main() -> int:
             f"{turns if turns is not None else '?':>9}{tries[-1].errors:>8}{ratio:>13}"
         )
     print("peak RSS: the largest single process (ru_maxrss); tree RSS: sampled sum over all its processes")
+    if load_before is not None:
+        print(f"1-minute load average: {load_before:.2f} before, {os.getloadavg()[0]:.2f} after")
     return 1 if failed else 0
 
 

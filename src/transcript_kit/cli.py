@@ -12,7 +12,7 @@ import orjson
 
 from transcript_kit import __version__
 from transcript_kit.errors import TranscriptKitError
-from transcript_kit.export import WRITERS
+from transcript_kit.export import SINKS
 from transcript_kit.normalize import Normalizer
 from transcript_kit.pipeline import ConvertConfig, collect_speakers, convert, load_registry, terminal_progress
 
@@ -22,9 +22,9 @@ DEFAULT_OUT = Path("transcript-kit-out")
 
 def _formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
-    unknown = [f for f in chosen if f not in WRITERS]
+    unknown = [f for f in chosen if f not in SINKS]
     if unknown or not chosen:
-        raise argparse.ArgumentTypeError(f"choose from {', '.join(sorted(WRITERS))} (comma-separated)")
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(sorted(SINKS))} (comma-separated)")
     return chosen
 
 

@@ -479,6 +479,34 @@ def _labelled_turns(raw_turns: list[list[Token]], text: str) -> list[Turn]:
     return turns
 
 
+_MERGED = frozenset(("PARA", "INSERT"))
+
+
+def _merge_runs(tokens: list[Token]) -> list[Token]:
+    """Consecutive paragraphs (or inserted paragraphs) become one token, their texts joined by a blank line: the
+    grammar needs no more, and the LALR parser's cost is per token."""
+    merged: list[Token] = []
+    run: list[Token] = []
+
+    def flush() -> None:
+        if len(run) == 1:
+            merged.append(run[0])
+        elif run:
+            value = "\n\n".join(run)
+            merged.append(_token(run[0].type, value, int(run[0].start_pos or 0), int(run[-1].end_pos or 0)))
+        run.clear()
+
+    for token in tokens:
+        if run and token.type != run[0].type:
+            flush()
+        if token.type in _MERGED:
+            run.append(token)
+        else:
+            merged.append(token)
+    flush()
+    return merged
+
+
 def _segments(body: list[Token]) -> Iterator[tuple[list[Token], list[Token]]]:
     """Split a turn's body at inserted material: (tokens before, the insert's tokens) pairs."""
     segment: list[Token] = []
@@ -540,7 +568,7 @@ def parse_text(
         return _parse_subtitles(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256, fmt=fmt)
     layout = read_layout(text, path)
     tokenizer = _Tokenizer(text, layout, path)
-    tokens = tokenizer.tokens()
+    tokens = _merge_runs(tokenizer.tokens())
     try:
         skeleton = _document_parser().parse(tokens)
     except lark.exceptions.UnexpectedInput as error:

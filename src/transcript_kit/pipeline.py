@@ -9,6 +9,7 @@ the spilled rows into the exporters. A distributed runner only has to run ``conv
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -25,7 +26,7 @@ import orjson
 from transcript_kit import __version__
 from transcript_kit.errors import InputError, TranscriptKitError
 from transcript_kit.evidence import evidence_of
-from transcript_kit.export import WRITERS
+from transcript_kit.export import SINKS
 from transcript_kit.export._atomic import atomic_writer
 from transcript_kit.export.rows import document_row, speaker_fields, turn_row
 from transcript_kit.export.schema import SCHEMA_VERSION
@@ -249,8 +250,8 @@ def convert(
     """Convert transcripts under ``inputs`` into the corpus tables in ``out_dir`` (DESIGN.md §2)."""
     began = time.perf_counter()
     for fmt in config.formats:
-        if fmt not in WRITERS:
-            raise InputError(f"unknown format {fmt!r}; choose from {', '.join(sorted(WRITERS))}")
+        if fmt not in SINKS:
+            raise InputError(f"unknown format {fmt!r}; choose from {', '.join(sorted(SINKS))}")
     registry = load_registry(config)
     files, errors = discover(inputs)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -264,19 +265,16 @@ def convert(
         speakers = Normalizer(registry, use_default_registry=False).resolve(evidence)
         written: list[str] = []
         counts: dict[str, int] = {}
-        for fmt in config.formats:
-            writer = WRITERS[fmt]
-            for table in TABLE_NAMES:
-                rows: Iterable[dict[str, Any]]
-                if table == "turns":
-                    rows = _resolved_turns(work_dir, len(shards), speakers)
-                elif table == "documents":
-                    rows = _documents_with_warnings(work_dir, len(shards), speakers)
-                else:
-                    rows = speakers.speaker_rows()
-                name = f"{table}.{fmt}"
-                counts[table] = writer(table, rows, out_dir / name)
-                written.append(name)
+        for table in TABLE_NAMES:
+            rows: Iterable[dict[str, Any]]
+            if table == "turns":
+                rows = _resolved_turns(work_dir, len(shards), speakers)
+            elif table == "documents":
+                rows = _documents_with_warnings(work_dir, len(shards), speakers)
+            else:
+                rows = speakers.speaker_rows()
+            counts[table] = _export(table, rows, out_dir, config.formats)
+            written.extend(f"{table}.{fmt}" for fmt in config.formats)
         _write_errors(out_dir / "errors.jsonl", errors)
         summary = ConvertSummary(
             out_dir=str(out_dir),
@@ -308,6 +306,18 @@ def collect_speakers(inputs: Sequence[Path], config: ConvertConfig) -> tuple[Spe
         errors.extend(result.errors)
     evidence = [e for result in results for e in result.evidence]
     return Normalizer(registry, use_default_registry=False).resolve(evidence), errors
+
+
+def _export(table: str, rows: Iterable[dict[str, Any]], out_dir: Path, formats: Sequence[str]) -> int:
+    """One pass over the rows feeds every chosen format."""
+    with contextlib.ExitStack() as stack:
+        sinks = [stack.enter_context(SINKS[fmt](table, out_dir / f"{table}.{fmt}")) for fmt in formats]
+        count = 0
+        for row in rows:
+            for sink in sinks:
+                sink.add(row)
+            count += 1
+    return count
 
 
 def _write_errors(path: Path, errors: Sequence[ErrorRecord]) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import orjson
@@ -12,14 +14,33 @@ from transcript_kit.export._atomic import atomic_writer
 from transcript_kit.export.schema import TABLES
 
 
+class JsonlSink:
+    """Rows of one table streamed to a JSON Lines file; the file appears only when the sink closes cleanly."""
+
+    def __init__(self, table: str, path: Path) -> None:
+        self._names = TABLES[table].names
+        self._stack = contextlib.ExitStack()
+        self._handle = self._stack.enter_context(atomic_writer(path))
+        self.count = 0
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        self._handle.write(
+            orjson.dumps({name: row.get(name) for name in self._names}, option=orjson.OPT_APPEND_NEWLINE)
+        )
+        self.count += 1
+
+    def __enter__(self) -> JsonlSink:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> bool | None:
+        return self._stack.__exit__(kind, error, trace)
+
+
 def write_jsonl(table: str, rows: Iterable[Mapping[str, Any]], path: Path) -> int:
     """Stream ``rows`` of ``table`` to ``path`` atomically; return the number of rows written."""
-    names = TABLES[table].names
-    count = 0
-    with atomic_writer(path) as handle:
+    with JsonlSink(table, path) as sink:
         for row in rows:
-            handle.write(
-                orjson.dumps({name: row.get(name) for name in names}, option=orjson.OPT_APPEND_NEWLINE)
-            )
-            count += 1
-    return count
+            sink.add(row)
+    return sink.count

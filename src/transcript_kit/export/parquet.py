@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
-from itertools import islice
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import pyarrow as pa
@@ -16,15 +17,47 @@ from transcript_kit.export.schema import TABLES, parquet_metadata
 ROWS_PER_GROUP = 50_000
 
 
+class ParquetSink:
+    """Rows of one table streamed to Parquet, a row group per batch (memory stays at one batch); the file
+    appears only when the sink closes cleanly."""
+
+    def __init__(self, table: str, path: Path) -> None:
+        self._schema = TABLES[table].with_metadata(parquet_metadata(table))
+        self._stack = contextlib.ExitStack()
+        temporary = self._stack.enter_context(atomic_path(path))
+        self._writer = self._stack.enter_context(
+            pq.ParquetWriter(temporary, self._schema, compression="zstd")
+        )
+        self._batch: list[Mapping[str, Any]] = []
+        self.count = 0
+
+    def add(self, row: Mapping[str, Any]) -> None:
+        self._batch.append(row)
+        if len(self._batch) >= ROWS_PER_GROUP:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._batch:
+            self._writer.write_table(pa.Table.from_pylist(self._batch, schema=self._schema))
+            self.count += len(self._batch)
+            self._batch = []
+
+    def __enter__(self) -> ParquetSink:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> bool | None:
+        if kind is None:
+            self._flush()
+            if self.count == 0:
+                self._writer.write_table(self._schema.empty_table())
+        return self._stack.__exit__(kind, error, trace)
+
+
 def write_parquet(table: str, rows: Iterable[Mapping[str, Any]], path: Path) -> int:
     """Stream ``rows`` of ``table`` to ``path`` atomically, one row group per batch; return the row count."""
-    schema = TABLES[table].with_metadata(parquet_metadata(table))
-    iterator = iter(rows)
-    count = 0
-    with atomic_path(path) as temporary, pq.ParquetWriter(temporary, schema, compression="zstd") as writer:
-        while batch := list(islice(iterator, ROWS_PER_GROUP)):
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
-            count += len(batch)
-        if count == 0:
-            writer.write_table(schema.empty_table())
-    return count
+    with ParquetSink(table, path) as sink:
+        for row in rows:
+            sink.add(row)
+    return sink.count
