@@ -4,32 +4,15 @@ Each format also has a sink (``add(row)``, used as a context manager), so one st
 formats at once.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Protocol
 
+from transcript_kit.export._sink import Sink
 from transcript_kit.export.jsonl import JsonlSink, write_jsonl
 from transcript_kit.export.parquet import ParquetSink, write_parquet
 from transcript_kit.export.schema import SCHEMA_VERSION, TABLES
 
 WRITERS = {"jsonl": write_jsonl, "parquet": write_parquet}
-
-
-class Sink(Protocol):
-    """What every format's sink offers."""
-
-    count: int
-
-    def add(self, row: Mapping[str, Any]) -> None: ...
-
-    def __enter__(self) -> "Sink": ...
-
-    def __exit__(
-        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
-    ) -> bool | None: ...
-
-
 SINKS: dict[str, Callable[[str, Path], Sink]] = {"jsonl": JsonlSink, "parquet": ParquetSink}
 
 __all__ = [
@@ -39,6 +22,7 @@ __all__ = [
     "WRITERS",
     "JsonlSink",
     "ParquetSink",
+    "Sink",
     "write_jsonl",
     "write_parquet",
 ]

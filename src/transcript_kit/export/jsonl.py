@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from transcript_kit.export._atomic import atomic_writer
+from transcript_kit.export._sink import drain
 from transcript_kit.export.schema import TABLES
 
 
@@ -40,7 +41,4 @@ class JsonlSink:
 
 def write_jsonl(table: str, rows: Iterable[Mapping[str, Any]], path: Path) -> int:
     """Stream ``rows`` of ``table`` to ``path`` atomically; return the number of rows written."""
-    with JsonlSink(table, path) as sink:
-        for row in rows:
-            sink.add(row)
-    return sink.count
+    return drain(JsonlSink(table, path), rows)

@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from transcript_kit.export._atomic import atomic_path
+from transcript_kit.export._sink import drain
 from transcript_kit.export.schema import TABLES, parquet_metadata
 
 ROWS_PER_GROUP = 50_000
@@ -57,7 +58,4 @@ class ParquetSink:
 
 def write_parquet(table: str, rows: Iterable[Mapping[str, Any]], path: Path) -> int:
     """Stream ``rows`` of ``table`` to ``path`` atomically, one row group per batch; return the row count."""
-    with ParquetSink(table, path) as sink:
-        for row in rows:
-            sink.add(row)
-    return sink.count
+    return drain(ParquetSink(table, path), rows)
