@@ -143,8 +143,11 @@ def _parse(args: argparse.Namespace) -> int:
     for turn in document.turns:
         speaker = turn.speaker
         who = turn.label or "(no label)"
-        if speaker is not None and speaker.id:
-            who += f"  ->  {speaker.name or speaker.id} [{speaker.id}; {speaker.resolution.value}]"
+        if speaker is not None and speaker.name:
+            who += f"  ->  {speaker.name} [{speaker.id}; {speaker.resolution.value}]"
+        elif speaker is not None:
+            unsure = f"; candidates: {', '.join(speaker.candidates)}" if speaker.candidates else ""
+            who += f"  ->  unresolved [{speaker.id}{unsure}]"
         notes = f"  ({'; '.join(turn.notes)})" if turn.notes else ""
         print(f"[{turn.index}] {turn.kind.value}  {who}{notes}  @{turn.char_start}-{turn.char_end}")
         print(textwrap.indent(textwrap.shorten(turn.text, 400, placeholder=" …") or "(empty)", "    ") + "\n")
