@@ -175,6 +175,12 @@ def _count(pattern: str, text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError("must be a whole number, 1 or more")
+    return int(value)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -186,9 +192,11 @@ def main() -> int:
         default=Path(os.environ.get(ARCHIVE_ENV, DEFAULT_ARCHIVE)),
         help=f"the collection (.tar.gz); default ${ARCHIVE_ENV} or {DEFAULT_ARCHIVE}",
     )
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each command, interleaved (default 1)")
+    parser.add_argument(
+        "--repeat", type=_positive, default=1, help="runs of each command, interleaved (default 1)"
+    )
     parser.add_argument("--stat", choices=("median", "best"), default="median", help="how to combine repeats")
-    parser.add_argument("--limit", type=int, help="only the first N files by path (a quick run)")
+    parser.add_argument("--limit", type=_positive, help="only the first N files by path (a quick run)")
     parser.add_argument("--workers", default="1,2", help="convert --workers values to run (default 1,2)")
     parser.add_argument("--skip-splitter", action="store_true", help="do not run the one-off splitter")
     parser.add_argument("--skip-convert", action="store_true", help="do not run transcript-kit convert")

@@ -23,8 +23,8 @@ BOILERPLATE = re.compile(
     r"|cookie (?:policy|settings|preferences)|all rights reserved|from the congressional record online"
     r"|government (?:publishing|printing) office \[www"
 )
-# ... and every phrase contains one of these lower-case triggers. Speech rarely does, so one cheap pass over the
-# whole document usually spares the alternation on every paragraph.
+# ... and every phrase contains one of these lower-case triggers: a cheap substring test that spares the big
+# case-insensitive alternation on paragraphs that cannot match it.
 _BOILERPLATE_TRIGGERS = (
     "subscri", "recently been updated", "your support helps", "your support makes", "your donation", "journalism",
     "paywall", "make a donation", "make a contribution", "make a one-off", "make a monthly", "become a member",
@@ -39,12 +39,6 @@ BOILERPLATE_LINE = re.compile(
     r"|related(?: stories| articles| news)?:?|follow us\b.*|print this page)\s*"
 )
 _LINE_MAX = 60
-
-
-def may_contain_boilerplate(text: str) -> bool:
-    """Whether any boilerplate phrase can occur in a document (False lets the parser skip the phrase search)."""
-    lowered = text.lower()
-    return any(trigger in lowered for trigger in _BOILERPLATE_TRIGGERS)
 
 
 def find_boilerplate(value: str, start: int = 0) -> re.Match[str] | None:

@@ -56,13 +56,6 @@ class _Block:
         self.cont: int | None = None
 
 
-def _indent(text: str, start: int, end: int) -> int:
-    position = start
-    while position < end and text[position] in " \t\u00a0":
-        position += 1
-    return position - start
-
-
 def _is_hard_wrapped(text: str, layout: Layout) -> bool:
     lengths = [e - s for s, e in zip(layout.starts, layout.ends) if e > s]
     if not lengths:
@@ -94,8 +87,9 @@ def _paragraphs(text: str, layout: Layout) -> list[_Block]:
     paragraph's own margin; in text that is not hard-wrapped, every line is one."""
     wrapped = layout.line_numbered or _is_hard_wrapped(text, layout)
     starts, ends = layout.starts, layout.ends
+    # Line ends are cut after the last visible character, so a line with content has end > start.
     indents: list[int | None] = [
-        None if end <= start or text[start:end].isspace() else _indent(text, start, end)
+        None if end <= start else end - start - len(text[start:end].lstrip(" \t\u00a0"))
         for start, end in zip(starts, ends)
     ]
     opening = _first_line_indents(indents) if wrapped and not layout.line_numbered else frozenset()
@@ -154,7 +148,8 @@ class _Tokenizer:
         self.path = path
         self.spans: list[Span] = list(layout.furniture)
         self.decisions: list[LabelDecision] = []
-        self.may_have_boilerplate = lexicon.may_contain_boilerplate(text)
+        # Web furniture surrounds a transcript: between its first and last label, paragraphs are speech.
+        self.body_lines = (0, -1)
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -186,6 +181,8 @@ class _Tokenizer:
             self.decisions.append(cand.decision(candidate, verdict))
             if verdict.accepted:
                 accepted[line] = candidate
+        if accepted:
+            self.body_lines = (min(accepted), max(accepted))
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
         out: list[Token] = []
         seen_label = False
@@ -285,7 +282,8 @@ class _Tokenizer:
         value, begin, end = self._segment_text(first, last, start)
         if not value:
             return
-        kind = self._classify(value, seen_label, out)
+        inside_body = self.body_lines[0] < first < self.body_lines[1]
+        kind = self._classify(value, seen_label, out, inside_body)
         # Inserted material runs from the recorder's "..., as follows:" while paragraphs are not shaped like
         # speech (block-indented, centred, flush) or are captions without a sentence end.
         if (
@@ -322,7 +320,7 @@ class _Tokenizer:
         found = self.text.find(last_word, position, end)
         return (found if found != -1 else position) + len(last_word)
 
-    def _classify(self, value: str, seen_label: bool, out: list[Token]) -> str:
+    def _classify(self, value: str, seen_label: bool, out: list[Token], inside_body: bool = False) -> str:
         if not seen_label and value[:1] == "[" and lexicon.MASTHEAD.match(value):
             return "DATELINE"
         if lexicon.END_MARKER.fullmatch(value) and (seen_label or value.lower().startswith("(whereupon")):
@@ -335,7 +333,7 @@ class _Tokenizer:
             return "HEADING"
         if lexicon.TIME_LINE.fullmatch(value):
             return "TIMESTAMP"
-        if (self.may_have_boilerplate or len(value) <= _SHORT) and lexicon.find_boilerplate(value[:400]):
+        if not inside_body and lexicon.find_boilerplate(value[:400]):
             if _glued_boilerplate_end(value) is not None:
                 return "BOILER_PREFIX"
             return "BOILER"
@@ -388,7 +386,6 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
     return (first, cont) if first > cont else None
 
 
-_SHORT = 60  # a paragraph this short may be a widget caption ("Register", "Read more")
 _SPAN_KINDS = {
     "INSERT": "insert",
     "BOILER": "boilerplate",

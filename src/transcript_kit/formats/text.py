@@ -6,6 +6,7 @@ A reader never rewrites the text; it only says where the content of each line st
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
@@ -77,15 +78,23 @@ def _plain(value: Any) -> Any:
 
 
 def _line_bounds(text: str, start: int) -> tuple[list[int], list[int]]:
-    starts: list[int] = []
-    ends: list[int] = []
-    position = start
-    for line in text[start:].split("\n"):
-        end = position + len(line.rstrip())
-        starts.append(position)
-        ends.append(end)
-        position += len(line) + 1
-    return starts, ends
+    """Where each line starts, and where its content ends (trailing space, CR and NBSP cut: a blank line is empty)."""
+    lines = text[start:].split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=start))
+    starts.pop()
+    return starts, [s + len(line.rstrip()) for s, line in zip(starts, lines)]
+
+
+def _is_line_numbered(text: str, starts: list[int], ends: list[int], nonblank: list[int]) -> list[int] | None:
+    """The numbered lines of a PDF-to-text transcript, or None when the document is not one (decided on a
+    sample first, so ordinary documents pay for a few dozen lines, not all of them)."""
+    if len(nonblank) < 20:
+        return None
+    sample = nonblank[:60]
+    if sum(1 for i in sample if _LINE_NUMBER.match(text, starts[i], ends[i])) < _NUMBERED_SHARE * len(sample) / 2:
+        return None
+    numbered = [i for i in nonblank if _LINE_NUMBER.match(text, starts[i], ends[i])]
+    return numbered if len(numbered) >= _NUMBERED_SHARE * len(nonblank) else None
 
 
 def read_layout(text: str, path: str | None = None) -> Layout:
@@ -95,13 +104,11 @@ def read_layout(text: str, path: str | None = None) -> Layout:
     furniture: list[Span] = []
     if body_start:
         furniture.append(Span("front_matter", 0, body_start))
-    nonblank = [
-        i for i in range(len(starts)) if ends[i] > starts[i] and not text[starts[i] : ends[i]].isspace()
-    ]
-    numbered = [i for i in nonblank if _LINE_NUMBER.match(text, starts[i], ends[i])]
-    line_numbered = len(nonblank) >= 20 and len(numbered) >= _NUMBERED_SHARE * len(nonblank)
+    nonblank = [i for i, (start, end) in enumerate(zip(starts, ends)) if end > start]
+    numbered = _is_line_numbered(text, starts, ends, nonblank)
+    line_numbered = numbered is not None
     blank_is_break = True
-    if line_numbered:
+    if numbered is not None:
         numbered_set = set(numbered)
         for i in nonblank:
             match = _LINE_NUMBER.match(text, starts[i], ends[i])
