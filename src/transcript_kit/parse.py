@@ -11,11 +11,12 @@ The work is split the way DESIGN.md §1 draws it:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -118,6 +119,13 @@ def _paragraphs(text: str, layout: Layout) -> list[_Block]:
     return blocks
 
 
+@functools.lru_cache(maxsize=4096)
+def _inner_label_pattern(labels: frozenset[str]) -> re.Pattern[str]:
+    """A line start followed by one of ``labels`` (longest first, so "MS. PSAKI" is not read as "MS")."""
+    choices = "|".join(re.escape(label) for label in sorted(labels, key=lambda text: (-len(text), text)))
+    return re.compile(rf"\n[ \t\u00a0*_]*(?:{choices})")
+
+
 class _TokenStream(Lexer):
     """Hands the pre-made paragraph tokens to Lark: the tokens are the lexer's output, decided in Python."""
 
@@ -172,17 +180,20 @@ class _Tokenizer:
 
     def tokens(self) -> list[Token]:
         blocks = _paragraphs(self.text, self.layout)
-        found = self._find_candidates(blocks)
+        found = self._paragraph_candidates(blocks)
         verdicts = cand.decide(found.values())
-        at_start = {c.label for c in found.values() if c.at_paragraph_start and verdicts[c.label].accepted}
+        at_start = {c.label for c in found.values() if verdicts[c.label].accepted}
+        found.update(self._inner_candidates(blocks, at_start))
         accepted: dict[int, cand.Candidate] = {}
-        for line, candidate in found.items():
+        for line in sorted(found):
+            candidate = found[line]
             verdict = cand.accepted_here(candidate, verdicts[candidate.label], at_start)
             self.decisions.append(cand.decision(candidate, verdict))
             if verdict.accepted:
                 accepted[line] = candidate
-        if accepted:
-            self.body_lines = (min(accepted), max(accepted))
+        label_lines = sorted(accepted)
+        if label_lines:
+            self.body_lines = (label_lines[0], label_lines[-1])
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
         out: list[Token] = []
         seen_label = False
@@ -201,9 +212,11 @@ class _Tokenizer:
                     out, block.first, block.last, self.layout.starts[first], seen_label, True
                 )
                 continue
-            for i in range(block.first, block.last + 1):
-                opening = accepted.get(i)
-                if opening is None:
+            low = bisect.bisect_left(label_lines, block.first)
+            high = bisect.bisect_right(label_lines, block.last)
+            for i in label_lines[low:high]:
+                opening = accepted[i]
+                if i < first:  # already consumed as the text of an earlier label in this paragraph
                     continue
                 if i > first:
                     self._emit_paragraph(out, first, i - 1, self.layout.starts[first], seen_label)
@@ -214,24 +227,52 @@ class _Tokenizer:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
         return out
 
-    def _find_candidates(self, blocks: list[_Block]) -> dict[int, cand.Candidate]:
+    def _candidate_at(self, i: int, at_paragraph_start: bool) -> cand.Candidate | None:
+        start, end = self._line(i)
+        if end <= start or self.text[start].islower():  # no label starts lower-case
+            return None
+        candidate = cand.find_candidate(self.text, start, end, at_paragraph_start)
+        if (
+            candidate is not None
+            and candidate.alone
+            and not candidate.timed
+            and i + 1 < len(self.layout.starts)
+        ):
+            # "Travis:" with "0:15" on the line under it: a podcast label, timed like rev.com's.
+            below_start, below_end = self._line(i + 1)
+            if below_end > below_start and cand.LABEL_TIMESTAMP.fullmatch(self.text, below_start, below_end):
+                candidate = attrs.evolve(candidate, timed=True)
+        return candidate
+
+    def _paragraph_candidates(self, blocks: list[_Block]) -> dict[int, cand.Candidate]:
+        """Label candidates at the start of paragraphs: where turns open, and what the document decides on."""
         found: dict[int, cand.Candidate] = {}
-        text = self.text
         for block in blocks:
-            for i in range(block.first, block.last + 1):
-                start, end = self._line(i)
-                if end <= start or text[start].islower():  # most wrapped lines: no label starts lower-case
-                    continue
-                candidate = cand.find_candidate(text, start, end, i == block.first)
-                if candidate is not None:
-                    if candidate.alone and not candidate.timed and i + 1 < len(self.layout.starts):
-                        # "Travis:" with "0:15" on the line under it: a podcast label, timed like rev.com's.
-                        below_start, below_end = self._line(i + 1)
-                        if below_end > below_start and cand.LABEL_TIMESTAMP.fullmatch(
-                            text, below_start, below_end
-                        ):
-                            candidate = attrs.evolve(candidate, timed=True)
-                    found[i] = candidate
+            candidate = self._candidate_at(block.first, True)
+            if candidate is not None:
+                found[block.first] = candidate
+        return found
+
+    def _inner_candidates(self, blocks: list[_Block], labels: set[str]) -> dict[int, cand.Candidate]:
+        """Lines inside paragraphs that begin with a label the document uses at paragraph starts: only those
+        can open a turn there, so only they are looked for (one regex pass over the text, not a loop of lines)."""
+        if not labels:
+            return {}
+        starts = self.layout.starts
+        if self.layout.line_numbered:  # line numbers stand before the labels: look at every line
+            lines: Iterable[int] = (i for block in blocks for i in range(block.first + 1, block.last + 1))
+        else:
+            firsts = {block.first for block in blocks}
+            hits = (
+                bisect.bisect_right(starts, m.start() + 1) - 1
+                for m in _inner_label_pattern(frozenset(labels)).finditer(self.text)
+            )
+            lines = sorted({i for i in hits if i >= 0 and i not in firsts})
+        found: dict[int, cand.Candidate] = {}
+        for i in lines:
+            candidate = self._candidate_at(i, False)
+            if candidate is not None and candidate.label in labels:
+                found[i] = candidate
         return found
 
     def _emit_after_label(

@@ -91,7 +91,10 @@ def _is_line_numbered(text: str, starts: list[int], ends: list[int], nonblank: l
     if len(nonblank) < 20:
         return None
     sample = nonblank[:60]
-    if sum(1 for i in sample if _LINE_NUMBER.match(text, starts[i], ends[i])) < _NUMBERED_SHARE * len(sample) / 2:
+    if (
+        sum(1 for i in sample if _LINE_NUMBER.match(text, starts[i], ends[i]))
+        < _NUMBERED_SHARE * len(sample) / 2
+    ):
         return None
     numbered = [i for i in nonblank if _LINE_NUMBER.match(text, starts[i], ends[i])]
     return numbered if len(numbered) >= _NUMBERED_SHARE * len(nonblank) else None
