@@ -119,7 +119,7 @@ def _paragraphs(text: str, layout: Layout) -> list[_Block]:
     return blocks
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=64)  # documents of one source share label sets; compiled patterns are not small
 def _inner_label_pattern(labels: frozenset[str]) -> re.Pattern[str]:
     """A line start followed by one of ``labels`` (longest first, so "MS. PSAKI" is not read as "MS")."""
     choices = "|".join(re.escape(label) for label in sorted(labels, key=lambda text: (-len(text), text)))

@@ -15,7 +15,9 @@ from transcript_kit.export._atomic import atomic_path
 from transcript_kit.export._sink import drain
 from transcript_kit.export.schema import TABLES, parquet_metadata
 
-ROWS_PER_GROUP = 50_000
+# Rows per row group: small enough that a batch of Python rows stays a few tens of MB, large enough for
+# analytic readers to skip and parallelize by group.
+ROWS_PER_GROUP = 16_384
 
 
 class ParquetSink:
