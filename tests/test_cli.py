@@ -77,3 +77,66 @@ def test_the_console_script_is_installed_and_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "5 documents" in result.stdout
+
+
+def test_speakers_lists_people_roles_and_the_unresolved(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["speakers", str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    assert "Antony J. Blinken" in out and "Edi Rama" in out
+    assert "Unresolved labels" in out
+
+
+def test_speakers_writes_a_registry_skeleton_that_loads(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "MS. NOBODYKNOWS:  Hello.\n\nQ    Hi.\n\nMS. NOBODYKNOWS:  Bye.\n", encoding="utf-8"
+    )
+    skeleton = tmp_path / "skeleton.json"
+    assert main(["speakers", str(folder), "--skeleton", str(skeleton)]) == 0
+    assert "NOBODYKNOWS" in skeleton.read_text(encoding="utf-8").upper()
+    assert main(["convert", str(folder), "--out", str(tmp_path / "o"), "--registry", str(skeleton)]) == 0
+
+
+def test_a_user_registry_resolves_a_new_person(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "MS. QUIBBLE:  Hello.\n\nQ    Hi.\n\nMS. QUIBBLE:  Bye.\n", encoding="utf-8"
+    )
+    registry = tmp_path / "people.json"
+    registry.write_text(
+        '{"persons": [{"id": "q-quibble", "name": "Quentina Quibble", "gender": "female"}]}', encoding="utf-8"
+    )
+    assert main(["convert", str(folder), "--out", str(tmp_path / "o"), "--registry", str(registry)]) == 0
+    rows = [orjson.loads(line) for line in (tmp_path / "o" / "turns.jsonl").read_bytes().splitlines()]
+    assert rows[0]["speaker_id"] == "q-quibble" and rows[0]["speaker_name"] == "Quentina Quibble"
+
+
+def test_a_broken_registry_is_a_clear_error_naming_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    registry = tmp_path / "bad.json"
+    registry.write_text('{"persons": [{"id": "x"}, {"id": "x", "name": "X"}]}', encoding="utf-8")
+    assert main(["convert", str(SEEDS), "--out", str(tmp_path / "o"), "--registry", str(registry)]) == 2
+    assert "bad.json" in capsys.readouterr().err
+
+
+def test_without_the_default_registry_people_come_from_document_evidence_only(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    assert main(["convert", str(SEEDS), "--out", str(out), "--no-default-registry", "--format", "jsonl"]) == 0
+    rows = [orjson.loads(line) for line in (out / "turns.jsonl").read_bytes().splitlines()]
+    resolutions = {row["resolution"] for row in rows if row["speaker_label"]}
+    assert "registry" not in resolutions
+
+
+def test_score_prints_per_document_and_overall_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = CORPUS / "podcast-transcripts"
+    assert main(["convert", str(folder / "raw"), "--out", str(tmp_path / "o"), "--format", "jsonl"]) == 0
+    capsys.readouterr()
+    assert main(["score", str(folder / "gold"), str(tmp_path / "o")]) == 0
+    out = capsys.readouterr().out
+    assert "buzzsprout-trailer" in out and "overall" in out
+    assert "1.0000" in out
