@@ -130,7 +130,9 @@ CASES: list[tuple[str, dict[str, Any], tuple[str, Any]]] = [
     ("MODERATOR", {}, ("role:moderator", Resolution.LABEL)),
     ("OPERATOR", {}, ("role:operator", Resolution.LABEL)),
     ("AUDIENCE MEMBER", {}, ("role:audience-member", Resolution.LABEL)),
-    ("SENIOR ADMINISTRATION OFFICIAL 1", {}, ("role:senior-administration-official", Resolution.LABEL)),
+    # numbered placeholders are different people of one role: each keeps a document-scoped id
+    ("SENIOR ADMINISTRATION OFFICIAL 1", {}, ("doc:doc#senior-administration-official-1", Resolution.LABEL)),
+    ("Speaker 2", {}, ("doc:doc#speaker-2", Resolution.LABEL)),
     ("An honourable member", {"source": HANSARD}, ("role:honourable-member", Resolution.LABEL)),
     ("New Speaker", {}, ("role:unidentified", Resolution.LABEL)),
     # same surname, same period: honorifics and qualifiers narrow, and what is left stays ambiguous

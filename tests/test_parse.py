@@ -346,3 +346,19 @@ def test_turn_offsets_point_at_the_turn_text_in_the_source() -> None:
     doc = parse_text(text)
     for turn in doc.turns:
         assert " ".join(text[turn.char_start : turn.char_end].split()) == turn.text
+
+
+def test_question_and_answer_marks_alternate_without_blank_lines() -> None:
+    doc = parse_text("Q: How are you?\nA: Fine, thanks.\nQ: And the weather?\nA: Rainy.\n")
+    assert [(t.label, t.text) for t in doc.turns] == [
+        ("Q", "How are you?"),
+        ("A", "Fine, thanks."),
+        ("Q", "And the weather?"),
+        ("A", "Rainy."),
+    ]
+    assert [t.parsed_label.role for t in doc.turns if t.parsed_label] == ["question", "answer"] * 2
+
+
+def test_compact_upper_case_labels_on_consecutive_lines_each_open_a_turn() -> None:
+    doc = parse_text("INTERVIEWER: So tell me.\nSMITH: Well, it began in 1990.\nINTERVIEWER: And then?\n")
+    assert [t.label for t in doc.turns] == ["INTERVIEWER", "SMITH", "INTERVIEWER"]

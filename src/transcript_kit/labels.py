@@ -23,6 +23,7 @@ _ROLE_KEYS = {
     "q": "question",
     "question": "question",
     "questions": "question",
+    "a": "answer",
 }
 
 

@@ -72,6 +72,9 @@ def display_case(name: str) -> str:
     return " ".join(_word_case(word) for word in name.split())
 
 
+_NUMBERED = re.compile(r"\s\d{1,3}\s*$")
+
+
 def slug(text: str) -> str:
     """A stable id fragment: "Antony J. Blinken" → "antony-j-blinken", "Šarec" → "sarec"."""
     return re.sub(r"[^\w]+", "-", fold(text)).strip("-_") or "x"
@@ -339,8 +342,11 @@ class Normalizer:
         role = self.registry.role(use.label)
         if role is not None or (label is not None and label.role is not None):
             key = role.key if role is not None else (label.role if label is not None else None)
+            # "Speaker 1" and "Speaker 2" are two people of one role: numbered, each keeps an id of its own.
+            numbered = _NUMBERED.search(use.label)
+            role_id = f"doc:{ctx.doc_id}#{slug(use.label)}" if numbered else f"role:{key}"
             return _Outcome(
-                Resolution.LABEL, None, 1.0, role_id=f"role:{key}", role=role.name if role else use.label
+                Resolution.LABEL, None, 1.0, role_id=role_id, role=role.name if role else use.label
             )
         if label is None:
             return _Outcome(Resolution.NONE)
