@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -15,15 +14,7 @@ from transcript_kit.score import score_directory
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 FOLDERS = sorted(p.name for p in CORPUS.iterdir() if (p / "raw").is_dir() and (p / "gold").is_dir())
-SUBTITLES = (".srt", ".vtt")
 BAR = 0.97
-
-
-def _readable(path: Path) -> bool:
-    """Subtitle files need formats/subtitles.py; until it exists they are left out (text files always count)."""
-    if path.suffix.lower() not in SUBTITLES:
-        return True
-    return importlib.util.find_spec("transcript_kit.formats.subtitles") is not None
 
 
 def _export(folder: str, tmp_path: Path) -> tuple[Path, Path]:
@@ -33,7 +24,7 @@ def _export(folder: str, tmp_path: Path) -> tuple[Path, Path]:
     with (out_dir / "turns.jsonl").open("wb") as handle:
         for raw in sorted((CORPUS / folder / "raw").iterdir()):
             gold = CORPUS / folder / "gold" / f"{raw.stem}.jsonl"
-            if not gold.is_file() or not _readable(raw):
+            if not gold.is_file():
                 continue
             shutil.copy(gold, gold_dir / gold.name)
             document = parse_bytes(raw.read_bytes(), doc_id=raw.stem, path=str(raw))
@@ -43,7 +34,12 @@ def _export(folder: str, tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_there_are_corpus_folders_to_score() -> None:
-    assert {"congressional-record", "whitehouse-briefings", "scotus-argument-pdftotext"} <= set(FOLDERS)
+    assert {
+        "congressional-record",
+        "whitehouse-briefings",
+        "scotus-argument-pdftotext",
+        "podcast-transcripts",
+    } <= set(FOLDERS)
 
 
 @pytest.mark.slow

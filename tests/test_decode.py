@@ -66,3 +66,9 @@ def test_any_utf8_text_round_trips_unchanged(text: str) -> None:
         return
     decoded = decode(text.encode("utf-8"))
     assert decoded.text == text
+
+
+def test_a_nul_byte_anywhere_marks_binary_and_its_offset_is_given() -> None:
+    data = b"SECRETARY BLINKEN: Hello.\n" * 1000 + b"a\x00b"
+    with pytest.raises(DecodeError, match=rf"byte {len(data) - 2}:"):
+        decode(data, "late-nul.txt")

@@ -362,3 +362,61 @@ def test_question_and_answer_marks_alternate_without_blank_lines() -> None:
 def test_compact_upper_case_labels_on_consecutive_lines_each_open_a_turn() -> None:
     doc = parse_text("INTERVIEWER: So tell me.\nSMITH: Well, it began in 1990.\nINTERVIEWER: And then?\n")
     assert [t.label for t in doc.turns] == ["INTERVIEWER", "SMITH", "INTERVIEWER"]
+
+
+# --- nothing silently lost -------------------------------------------------------------------------------
+
+
+def test_a_section_break_between_turns_does_not_end_the_transcript() -> None:
+    doc = parse_text(
+        "SECRETARY BLINKEN: One.\n\n* * *\n\nPRIME MINISTER RAMA: Two.\n\nSECRETARY BLINKEN: Three.\n"
+    )
+    assert [t.text for t in doc.turns if t.kind is TurnKind.TURN] == ["One.", "Two.", "Three."]
+
+
+def test_a_whereupon_note_between_turns_is_a_stage_record() -> None:
+    doc = parse_text(
+        "THE COURT: Swear him in.\n\n(Whereupon, the witness was sworn.)\n\nMR. SMITH: Thank you.\n"
+    )
+    assert [(t.kind, t.label) for t in doc.turns] == [
+        (TurnKind.TURN, "THE COURT"),
+        (TurnKind.STAGE, None),
+        (TurnKind.TURN, "MR. SMITH"),
+    ]
+
+
+def test_a_delivery_note_after_the_first_label_is_a_stage_direction_not_an_error() -> None:
+    doc = parse_text("MODERATOR: Our speaker.\n\n(As prepared)\n\nMS. JONES: Thank you all.\n")
+    assert [t.label for t in doc.turns if t.kind is TurnKind.TURN] == ["MODERATOR", "MS. JONES"]
+
+
+def test_shouted_speech_in_capitals_stays_in_the_turn() -> None:
+    doc = parse_text("MS. JONES: Hello everyone.\n\nI SAY NO TO WAR\n\nAnd then more words.\n\nQ    Why?\n")
+    assert doc.turns[0].text == "Hello everyone.\n\nI SAY NO TO WAR\n\nAnd then more words."
+
+
+def test_lines_ending_in_a_bare_carriage_return_are_lines() -> None:
+    doc = parse_text(
+        "SECRETARY BLINKEN: Hello.\rPRIME MINISTER RAMA: Thank you.\rSECRETARY BLINKEN: Again.\r"
+    )
+    assert [t.label for t in doc.turns] == ["SECRETARY BLINKEN", "PRIME MINISTER RAMA", "SECRETARY BLINKEN"]
+
+
+def test_prose_without_speakers_says_so_in_a_warning() -> None:
+    doc = parse_text("A long paragraph of prose with nobody named as speaking. " * 20)
+    assert doc.turns == ()
+    assert any("in no turn" in warning for warning in doc.warnings)
+
+
+def test_a_long_line_ending_in_a_colon_is_explained_as_refused() -> None:
+    intro = (
+        "Prime Minister Edi Rama held today a very cordial meeting in Brussels. " * 2
+        + "following the meeting:"
+    )
+    doc = parse_text(f"{intro}\n\nSECRETARY BLINKEN: Thank you.\n")
+    assert any(not d.accepted and d.text.endswith("following the meeting") for d in doc.decisions)
+
+
+def test_senate_labels_with_an_abbreviated_title_are_read() -> None:
+    doc = parse_text("  Sen. SMITH. Mr. President, I rise.\n  Mr. JONES. I object.\n  Sen. SMITH. Fine.\n")
+    assert [t.label for t in doc.turns] == ["Sen. SMITH", "Mr. JONES", "Sen. SMITH"]

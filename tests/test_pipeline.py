@@ -115,3 +115,11 @@ def test_an_ambiguous_speaker_is_a_warning_on_its_document(tmp_path: Path) -> No
     (president, _) = _jsonl(tmp_path / "out" / "turns.jsonl")
     assert president["speaker_id"] == "doc:handover#the-president"
     assert president["resolution"] == "none"
+
+
+def test_doc_ids_stay_unique_across_inputs_and_a_file_named_twice_converts_once(tmp_path: Path) -> None:
+    for folder, words in (("r1", "MS. A:  Hi."), ("r2", "MS. B:  Yo.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.txt").write_text(words + "\n", encoding="utf-8")
+    files, _ = discover([tmp_path / "r1", tmp_path / "r2", tmp_path / "r1" / "a.txt"])
+    assert [f.doc_id for f in files] == ["a", "r2/a"]

@@ -6,10 +6,11 @@ import shutil
 from pathlib import Path
 
 import orjson
+import pytest
 
 import transcript_kit as tk
 from transcript_kit.model import TurnKind
-from transcript_kit.pipeline import convert
+from transcript_kit.pipeline import ConvertConfig, convert
 
 from .conftest import SEEDS
 
@@ -100,10 +101,11 @@ def test_turn_offsets_point_at_the_turn_text_in_every_seed() -> None:
                 assert _span_text(document, turn) == " ".join(turn.text.split())
 
 
-def test_one_person_gets_one_id_across_sources(tmp_path: Path) -> None:
+@pytest.mark.parametrize("use_registry", [True, False], ids=["with-registry", "evidence-only"])
+def test_one_person_gets_one_id_across_sources(tmp_path: Path, use_registry: bool) -> None:
     folder = tmp_path / "seeds"
     shutil.copytree(SEEDS, folder)
-    convert([folder], tmp_path / "out")
+    convert([folder], tmp_path / "out", ConvertConfig(use_default_registry=use_registry))
     rows = [orjson.loads(line) for line in (tmp_path / "out" / "turns.jsonl").read_bytes().splitlines()]
     ids: dict[str, set[str]] = {}
     names: dict[str, set[str]] = {}

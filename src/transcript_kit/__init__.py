@@ -14,7 +14,6 @@ from transcript_kit.api import parse, parse_file
 from transcript_kit.errors import (
     DecodeError,
     InputError,
-    LabelError,
     ParseError,
     RegistryError,
     TranscriptKitError,
@@ -30,7 +29,6 @@ __all__ = [
     "Document",
     "InputError",
     "Label",
-    "LabelError",
     "Mention",
     "Normalizer",
     "ParseError",

@@ -8,7 +8,7 @@ from pathlib import Path
 from transcript_kit.evidence import attach_speakers, evidence_of
 from transcript_kit.model import Document
 from transcript_kit.normalize import Normalizer
-from transcript_kit.parse import format_of, parse_bytes, parse_text, read_bytes
+from transcript_kit.parse import parse_bytes, parse_text, read_bytes
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,5 +34,4 @@ def parse_file(
     """Read, decode and parse one file; the format follows the extension (.srt, .vtt, otherwise text)."""
     path = Path(path)
     document = parse_bytes(read_bytes(path), doc_id=doc_id or path.stem, path=str(path))
-    assert document.format == format_of(path)
     return _resolved(document, normalizer)

@@ -32,8 +32,12 @@ LABEL_TIMESTAMP = re.compile(
 _BARE_Q = re.compile(r"[ \t\u00a0]*(?P<label>Q|QUESTION)(?=[ \t\u00a0]+\S|[ \t]*$)")
 # Congressional Record: "Mr. McCONNELL.", "The PRESIDING OFFICER (Mr. Kyl).", "Mr. SMITH of New Jersey."
 _PERIOD = re.compile(
-    r"[ \t]*(?P<label>(?:The|Mr|Mrs|Ms|Miss|Dr|Madam)\.?\s(?:[^.\n(]|\([^)\n]{0,60}\)){1,80}?)\.(?=\s|$)"
+    r"[ \t]*(?P<label>(?:The|Mr|Mrs|Ms|Miss|Dr|Madam|Sen|Senator|Rep|Representative|Delegate)\.?\s"
+    r"(?:[^.\n(]|\([^)\n]{0,60}\)){1,80}?)\.(?=\s|$)"
 )
+# A whole line ending in a colon (an intro: "Remarks by ... following the meeting:"): a candidate only so that
+# --explain can say why it was refused.
+_LONG_COLON_LINE = re.compile(r"[ \t\u00a0]*(?P<label>[^\n]{111,400}):[ \t]*")
 _CAPITALS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -70,7 +74,11 @@ def find_candidate(text: str, start: int, end: int, at_paragraph_start: bool) ->
         match = _COLON.match(text, start, end)
         if match is not None:
             return _candidate(match, ":", text, end, at_paragraph_start)
-    if first in "TMD":
+    elif text[end - 1] == ":" and end - start > 110:
+        match = _LONG_COLON_LINE.fullmatch(text, start, end)
+        if match is not None:
+            return _candidate(match, ":", text, end, at_paragraph_start)
+    if first in "TMDSR":
         match = _PERIOD.match(text, start, end)
         if match is not None and _CAPITALS.search(_PARENS.sub("", match.group("label"))):
             return _candidate(match, ".", text, end, at_paragraph_start)
@@ -106,6 +114,19 @@ def strength(parsed: Label, label: str) -> str | None:
     return None
 
 
+def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
+    """Why a label candidate can never be a speaker, whatever the document: None when it may be one."""
+    if parsed is None:
+        return "not label-shaped: the label grammar does not read it"
+    if fold(parsed.raw) in NOT_SPEAKERS:
+        return "a heading word, not a speaker"
+    if parsed.raw.split(None, 1)[0].casefold() in NOT_LABEL_FIRST_WORDS:
+        return "a byline, sponsor or address line, not a speaker"
+    if delimiter == "." and parsed.family is None and not parsed.titles:
+        return "a period label needs a name or an office"
+    return None
+
+
 @attrs.frozen(slots=True)
 class Verdict:
     accepted: bool
@@ -125,17 +146,9 @@ def decide(candidates: Iterable[Candidate]) -> dict[str, Verdict]:
     weak: list[str] = []
     for label in dict.fromkeys(c.label for c in candidates):
         parsed = parse_label(label)
-        if parsed is None:
-            verdicts[label] = Verdict(False, "not label-shaped: the label grammar does not read it", None)
-            continue
-        if fold(parsed.raw) in NOT_SPEAKERS:
-            verdicts[label] = Verdict(False, "a heading word, not a speaker", parsed)
-            continue
-        if parsed.raw.split(None, 1)[0].casefold() in NOT_LABEL_FIRST_WORDS:
-            verdicts[label] = Verdict(False, "a byline, sponsor or address line, not a speaker", parsed)
-            continue
-        if delimiters[label] == "." and parsed.family is None and not parsed.titles:
-            verdicts[label] = Verdict(False, "a period label needs a name or an office", parsed)
+        refused = refusal(parsed, delimiters[label])
+        if parsed is None or refused is not None:
+            verdicts[label] = Verdict(False, refused or "", parsed)
             continue
         why = strength(parsed, label)
         if why is None:

@@ -29,12 +29,16 @@ class Decoded:
     encoding: str
 
 
-def _looks_binary(data: bytes) -> bool:
+def _looks_binary(data: bytes) -> int | None:
+    """Where the bytes stop looking like text (a NUL anywhere, or control bytes near the start), else None."""
+    nul = data.find(b"\x00")
+    if nul != -1:
+        return nul
     head = data[:_SNIFF]
-    if b"\x00" in head:
-        return True
     controls = len(head) - len(head.translate(None, _BINARY_BYTES))
-    return controls > max(2, len(head) // 100)
+    if controls > max(2, len(head) // 100):
+        return next(i for i, byte in enumerate(head) if byte in _BINARY_BYTES)
+    return None
 
 
 def decode(data: bytes, path: str | None = None) -> Decoded:
@@ -48,9 +52,10 @@ def decode(data: bytes, path: str | None = None) -> Decoded:
                 raise DecodeError(
                     f"{where}: byte {error.start}: not valid {encoding} despite its BOM"
                 ) from None
-    if _looks_binary(data):
+    binary_at = _looks_binary(data)
+    if binary_at is not None:
         raise DecodeError(
-            f"{where}: binary data (NUL or control bytes near the start), not a text transcript"
+            f"{where}: byte {binary_at}: binary data (NUL or control bytes), not a text transcript"
         )
     try:
         return Decoded(data.decode("utf-8"), "utf-8")

@@ -33,10 +33,6 @@ class ParseError(TranscriptKitError, ValueError):
     """A document's structure could not be parsed."""
 
 
-class LabelError(TranscriptKitError, ValueError):
-    """A speaker label could not be parsed by the label grammar."""
-
-
 class RegistryError(TranscriptKitError, ValueError):
     """A registry file is malformed: names the file, the entry and the problem."""
 

@@ -19,7 +19,7 @@ BOILERPLATE = re.compile(
     r"|didn'?t receive (?:a|the) code|send new code|subscribe to (?:our|the) newsletter"
     r"|you have successfully created your account|your password has been updated|create a new password"
     r"|the password must be|click (?:on )?the button|enter the email address|log ?in with your"
-    r"|sign (?:in|up) (?:to|for|with)|multimedia account|broadcast-quality video|from now on you can download"
+    r"|sign (?:in|up) (?:to|for|with)|from now on you can download"
     r"|cookie (?:policy|settings|preferences)|all rights reserved|from the congressional record online"
     r"|government (?:publishing|printing) office \[www"
 )
@@ -30,7 +30,7 @@ _BOILERPLATE_TRIGGERS = (
     "paywall", "make a donation", "make a contribution", "make a one-off", "make a monthly", "become a member",
     "an account", "your account", "password", "verification code", "your inbox", "receive a code",
     "receive the code", "new code", "the button", "email address", "log in with", "login with", "sign in ",
-    "sign up ", "multimedia account", "broadcast-quality", "you can download", "cookie", "rights reserved",
+    "sign up ", "you can download", "cookie", "rights reserved",
     "record online", "office [www",
 )  # fmt: skip
 # ... while these are whole short paragraphs: a button or a widget's caption.
@@ -104,7 +104,6 @@ END_MARKER = re.compile(
 TIME_LINE = re.compile(
     r"\s*\(?\s*(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4}T)?)\s*\)?\s*", re.I
 )
-PODCAST_TIMESTAMP = re.compile(r"\s*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})\s*")
 
 # Header shapes (only looked for before the first turn).
 DATELINE = re.compile(
@@ -148,19 +147,6 @@ BYLINE = re.compile(
 # "Brussels, Belgium", "Washington, D.C.", "Tirana, Albania": a short place line.
 PLACE = re.compile(
     r"\s*(?P<place>[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2},\s[A-Z][\w'’.-]+(?:\s[A-Z][\w'’.-]+){0,2})\s*"
-)
-
-# A person's full name in prose: two or three capitalised words, an initial allowed ("Antony J. Blinken").
-FULL_NAME = re.compile(
-    r"(?<![\w'’-])(?P<name>[A-Z\u00c0-\u017d][\w'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z\u00c0-\u017d][\w'’-]+){1,2})(?![\w'’-])"
-)
-
-# "Secretary", "Minister" ...: words that make a preceding phrase a title in prose ("Prime Minister Edi Rama").
-PROSE_TITLE = re.compile(
-    r"(?P<title>(?:(?:U\.S\.|US|United States|Albanian|Slovenian|Serbian|German|French|British)\s+)?"
-    r"(?:(?:Prime|Foreign|Defen[cs]e|Deputy|Vice|Chief|Secretary|Senior)\s+)*"
-    r"(?:Minister|Secretary(?:\s+of\s+State)?|President|Chancellor|Ambassador|Senator|Governor|Mayor"
-    r"|Secretary[- ]General|Spokesperson|Press Secretary))\s+$"
 )
 
 # Labels that have the shape of a speaker but never are one ("NOTE:", "UPDATE:", "Date:").

@@ -323,8 +323,7 @@ class _Tokenizer:
         value, begin, end = self._segment_text(first, last, start)
         if not value:
             return
-        inside_body = self.body_lines[0] < first < self.body_lines[1]
-        kind = self._classify(value, seen_label, out, inside_body)
+        kind = self._classify(value, seen_label, out, first)
         # Inserted material runs from the recorder's "..., as follows:" while paragraphs are not shaped like
         # speech (block-indented, centred, flush) or are captions without a sentence end.
         if (
@@ -361,13 +360,20 @@ class _Tokenizer:
         found = self.text.find(last_word, position, end)
         return (found if found != -1 else position) + len(last_word)
 
-    def _classify(self, value: str, seen_label: bool, out: list[Token], inside_body: bool = False) -> str:
+    def _classify(self, value: str, seen_label: bool, out: list[Token], line: int) -> str:
+        first_label, last_label = self.body_lines
+        inside_body = first_label < line < last_label
         if not seen_label and value[:1] == "[" and lexicon.MASTHEAD.match(value):
             return "DATELINE"
-        if lexicon.END_MARKER.fullmatch(value) and (seen_label or value.lower().startswith("(whereupon")):
-            return "END"
+        # An end marker ends the transcript only after its last label: "* * *" or "(Whereupon, the witness was
+        # sworn.)" between turns must not throw the turns after it away.
+        if lexicon.END_MARKER.fullmatch(value):
+            if line > last_label and (seen_label or value.lower().startswith("(whereupon")):
+                return "END"
+            if value.lstrip()[:1] in ("*", "("):  # a section break or a note between turns
+                return "STAGE"
         if lexicon.DELIVERY_NOTE.fullmatch(value):
-            return "DELIVERY"
+            return "STAGE" if seen_label else "DELIVERY"
         if lexicon.STAGE_DIRECTION.fullmatch(value) or lexicon.RECORDER_NOTE.fullmatch(value):
             return "STAGE"
         if lexicon.RECORD_CAPTION.fullmatch(value):
@@ -382,9 +388,15 @@ class _Tokenizer:
             kind = header.classify_header_line(value, position=len(out))
             if kind is not None:
                 return kind
-        if _is_heading(value):
+        # Inside a turn, capitals alone may be shouted speech ("I SAY NO TO WAR"): only a centred line is a heading
+        # there (court transcripts' "ORAL ARGUMENT OF ...", the Record's titles).
+        if _is_heading(value) and (not seen_label or self._indent_of(line) >= _CENTRED):
             return "HEADING"
         return "PARA"
+
+    def _indent_of(self, line: int) -> int:
+        start, end = self._line(line)
+        return end - start - len(self.text[start:end].lstrip(" \t\u00a0"))
 
 
 def _glued_boilerplate_end(value: str) -> int | None:
@@ -427,6 +439,7 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
     return (first, cont) if first > cont else None
 
 
+_CENTRED = 8  # leading spaces that make a short line a centred title
 _SPAN_KINDS = {
     "INSERT": "insert",
     "BOILER": "boilerplate",
@@ -473,7 +486,7 @@ class _DocumentBuilder(lark.Transformer[Token, Any]):
         return _Skeleton(preamble, turns, trailer)
 
 
-def _labelled_turns(raw_turns: list[list[Token]], text: str) -> list[Turn]:
+def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
     turns: list[Turn] = []
     for tokens in raw_turns:
         label, body = tokens[0], tokens[1:]
@@ -617,7 +630,7 @@ def parse_text(
         raise ParseError(f"{path or '<text>'}: document structure: {error}") from None
     assert isinstance(skeleton, _Skeleton)
     preamble = skeleton.preamble
-    turns = _labelled_turns(skeleton.turns, text)
+    turns = _labelled_turns(skeleton.turns)
     warnings = list(layout.warnings)
     prose_paragraphs: list[Token] = []
     if not turns:
@@ -625,6 +638,12 @@ def parse_text(
         if not turns:
             prose_paragraphs = [t for t in preamble if t.type == "PARA"]
             turns = prose.quotations(text, prose_paragraphs)
+            if prose_paragraphs and not turns:
+                # Said, not silently dropped: the text is here, but nothing in it says who speaks.
+                chars = sum(int(t.end_pos or 0) - int(t.start_pos or 0) for t in prose_paragraphs)
+                warnings.append(
+                    f"{chars} characters of text are in no turn: no speaker label, delivery note or quotation"
+                )
     meta = header.read_header(layout.metadata, preamble, prose_paragraphs, text)
     return Document(
         doc_id=doc_id,

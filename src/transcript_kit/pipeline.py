@@ -112,9 +112,10 @@ def _doc_id(path: Path, root: Path) -> str:
 
 
 def discover(inputs: Sequence[Path]) -> tuple[list[InputFile], list[ErrorRecord]]:
-    """Transcript files under the inputs (folders recursively), in a stable order, each with its doc_id."""
+    """Transcript files under the inputs (folders recursively), in a stable order, each with a unique doc_id."""
     files: list[InputFile] = []
     errors: list[ErrorRecord] = []
+    seen_paths: set[Path] = set()
     seen_ids: set[str] = set()
     for given in inputs:
         if given.is_dir():
@@ -125,12 +126,28 @@ def discover(inputs: Sequence[Path]) -> tuple[list[InputFile], list[ErrorRecord]
             errors.append(ErrorRecord(str(given), None, "InputError", f"{given}: no such file or folder"))
             continue
         for path in paths:
-            doc_id = _doc_id(path, root)
-            if doc_id in seen_ids:  # "a.txt" beside "a.srt": keep both, the later one with its extension
-                doc_id = path.relative_to(root).as_posix()
+            resolved = path.resolve()
+            if resolved in seen_paths:  # the same file named twice (a folder and a file in it) converts once
+                continue
+            seen_paths.add(resolved)
+            doc_id = _unique_id(path, root, seen_ids)
             seen_ids.add(doc_id)
             files.append(InputFile(str(path), doc_id))
     return files, errors
+
+
+def _unique_id(path: Path, root: Path, taken: set[str]) -> str:
+    """The path relative to its input root without extension; on a clash ("a.txt" beside "a.srt", or two
+    inputs that both hold "a.txt"), the input folder's name goes in front, then a number."""
+    doc_id = _doc_id(path, root)
+    if doc_id not in taken:
+        return doc_id
+    prefixed = f"{root.resolve().name}/{doc_id}"
+    candidate, number = prefixed, 2
+    while candidate in taken:
+        candidate = f"{prefixed}-{number}"
+        number += 1
+    return candidate
 
 
 def _shards(files: Sequence[InputFile], size: int, work_dir: str) -> list[Shard]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pyarrow as pa
 
 SCHEMA_VERSION = "1"
-TOOL_NAME = "transcript-kit"
 
 TURNS = pa.schema(
     [

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from transcript_kit.candidates import strength
+from transcript_kit.candidates import refusal, strength
 from transcript_kit.errors import ParseError, describe_place
 from transcript_kit.keys import fold
 from transcript_kit.labels import parse_label
@@ -142,7 +142,7 @@ _MAX_GIVEN_NAMES = 3  # "Anne Marie Slaughter" is a name; five capitalised words
 def _is_speaker_label(label: str) -> bool:
     """The label grammar decides, as it does for text documents; heading words ("Note:", "Step 2:") are refused."""
     parsed = parse_label(label)
-    if parsed is None or fold(parsed.raw) in NOT_SPEAKERS or fold(parsed.raw.split()[0]) in NOT_SPEAKERS:
+    if parsed is None or refusal(parsed) is not None or fold(parsed.raw.split()[0]) in NOT_SPEAKERS:
         return False
     # A title, role or honorific makes a label; a bare name must look like one person's name.
     return strength(parsed, label) is not None or len(parsed.given) < _MAX_GIVEN_NAMES

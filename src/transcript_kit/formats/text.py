@@ -21,6 +21,8 @@ _LINE_NUMBER = re.compile(r"[ \t]{0,3}(\d{1,2})(?=[ \t]|$)[ \t]?")
 _NUMBERED_SHARE = 0.6
 # libyaml's safe loader when the wheel has it: the pure-Python one costs more than parsing the transcript.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# An anchor or alias starts a YAML node: after "key: ", "- ", "[", "{" or ",", never inside a quoted string.
+_YAML_ALIAS = re.compile(r"(?:^|:[ \t]+|-[ \t]+|[\[{,][ \t]*)[&*][\w-]+(?=[\s,\]}]|$)", re.M)
 # Congressional Record furniture: page-break markers "[[Page S8584]]" (a page turns, the paragraph goes on) and
 # rules "____" between items (they end a paragraph).
 # The House's "{time}  2015" clock marks sit between paragraphs the same way.
@@ -54,12 +56,18 @@ def read_front_matter(text: str, path: str | None = None) -> tuple[dict[str, Any
     match = _FRONT_MATTER.match(text)
     if match is None:
         return {}, 0, ()
+    source = match.group(1) or ""
+    where = path or "<text>"
+    if _YAML_ALIAS.search(source):  # an alias can expand a few bytes into gigabytes ("billion laughs")
+        return {}, match.end(), (f"{where}: front matter uses YAML anchors or aliases; it was not read",)
     try:
-        loaded = yaml.load(match.group(1) or "", Loader=_YAML_LOADER)
+        loaded = yaml.load(source, Loader=_YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = f" line {mark.line + 2}" if mark is not None else ""
-        return {}, 0, (f"{path or '<text>'}:{line}: front matter is not valid YAML; read as text",)
+        line = f":{mark.line + 2}" if mark is not None else ""
+        return {}, 0, (f"{where}{line}: front matter is not valid YAML; read as text",)
+    except (ValueError, RecursionError) as error:  # e.g. "date: 2021-02-30": YAML, but not a real date
+        return {}, match.end(), (f"{where}: front matter could not be read: {error}",)
     if not isinstance(loaded, dict):
         return {}, match.end(), ()
     metadata = {str(key): _plain(value) for key, value in loaded.items()}
@@ -78,8 +86,11 @@ def _plain(value: Any) -> Any:
 
 
 def _line_bounds(text: str, start: int) -> tuple[list[int], list[int]]:
-    """Where each line starts, and where its content ends (trailing space, CR and NBSP cut: a blank line is empty)."""
-    lines = text[start:].split("\n")
+    """Where each line starts, and where its content ends (trailing space, CR and NBSP cut: a blank line is empty).
+    Lines end at LF or CRLF; a document whose lines end at a bare CR (old Mac files) is split there instead."""
+    body = text[start:]
+    separator = "\r" if "\n" not in body and "\r" in body else "\n"
+    lines = body.split(separator)
     starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=start))
     starts.pop()
     return starts, [s + len(line.rstrip()) for s, line in zip(starts, lines)]

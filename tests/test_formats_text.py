@@ -1,0 +1,45 @@
+"""formats.text: front matter read safely, lines found whatever their line ends."""
+
+from __future__ import annotations
+
+from transcript_kit.formats.text import read_front_matter, read_layout
+
+
+def test_front_matter_becomes_metadata_with_iso_dates() -> None:
+    metadata, body, warnings = read_front_matter(
+        '---\ndate: 2021-07-16\ntitle: "Briefing"\n---\nMS. PSAKI: Hi.'
+    )
+    assert metadata == {"date": "2021-07-16", "title": "Briefing"}
+    assert body == len('---\ndate: 2021-07-16\ntitle: "Briefing"\n---\n') and warnings == ()
+
+
+def test_an_impossible_date_is_a_warning_not_a_crash() -> None:
+    metadata, body, warnings = read_front_matter("---\ndate: 2021-02-30\n---\ntext", "x.md")
+    assert metadata == {} and body > 0
+    assert warnings and "x.md" in warnings[0]
+
+
+def test_yaml_aliases_are_refused_so_a_small_file_cannot_expand_into_gigabytes() -> None:
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n---\ntext"
+    metadata, _, warnings = read_front_matter(bomb)
+    assert metadata == {} and "aliases" in warnings[0]
+
+
+def test_invalid_yaml_is_read_as_text_with_a_warning_naming_the_line() -> None:
+    metadata, body, warnings = read_front_matter("---\ntitle: [unclosed\n---\ntext", "y.md")
+    assert metadata == {} and body == 0 and warnings[0].startswith("y.md:")
+
+
+def test_line_bounds_cut_trailing_space_and_carriage_returns() -> None:
+    text = "one  \r\ntwo\u00a0\r\n\r\nthree"
+    layout = read_layout(text)
+    assert [text[s:e] for s, e in zip(layout.starts, layout.ends)] == ["one", "two", "", "three"]
+
+
+def test_pdf_line_numbers_are_furniture_and_content_starts_after_them() -> None:
+    lines = [f"{n:>2}   CHIEF JUSTICE ROBERTS: line {n} of the argument" for n in range(1, 26)]
+    text = "\n\n".join([*lines, "                      Alderson Reporting Company"])
+    layout = read_layout(text)
+    assert layout.line_numbered
+    assert text[layout.starts[0] : layout.ends[0]].lstrip().startswith("CHIEF JUSTICE ROBERTS")
+    assert any(s.kind == "page_furniture" and "Alderson" in text[s.start : s.end] for s in layout.furniture)
