@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212-]")
 _DROP = re.compile(r"[.'\u2019`\u2018\u201b]")
@@ -18,3 +19,10 @@ def fold(text: str) -> str:
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = _DROP.sub("", _DASHES.sub("-", stripped))
     return _SPACE.sub(" ", stripped).strip()
+
+
+def source_host(source: str) -> str | None:
+    """The host of a source URL, lower-case and without "www." ("https://www.state.gov/x" -> "state.gov");
+    None when the source is a publisher's name rather than a URL."""
+    host = urlsplit(source).hostname if "//" in source else None
+    return host.lower().removeprefix("www.") if host else None

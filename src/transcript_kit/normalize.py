@@ -22,11 +22,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
-from urllib.parse import urlsplit
 
 import attrs
 
-from transcript_kit.keys import fold
+from transcript_kit.keys import fold, source_host
 from transcript_kit.labels import parse_label
 from transcript_kit.model import DocumentEvidence, Label, LabelUse, Mention, Resolution, Speaker
 from transcript_kit.registry import Gender, Person, Registry, family_key, name_keys, title_key
@@ -90,8 +89,8 @@ def _day(text: str | None) -> Date | None:
 def _source_key(source: str | None) -> str | None:
     if not source:
         return None
-    host = urlsplit(source).hostname if "//" in source else None
-    return fold(host.removeprefix("www.")) if host else fold(source)
+    host = source_host(source)
+    return fold(host) if host else fold(source)
 
 
 @attrs.frozen(slots=True)

@@ -32,13 +32,12 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import attrs
 import orjson
 
 from transcript_kit.errors import RegistryError
-from transcript_kit.keys import fold
+from transcript_kit.keys import fold, source_host
 
 Date = datetime.date
 T = TypeVar("T")
@@ -340,10 +339,10 @@ class Registry:
         """What a source URL's domain (or a publisher) says about a document's jurisdiction and employer."""
         if not source:
             return SourceInfo()
-        host = urlsplit(source).hostname if "//" in source else None
+        host = source_host(source)
         for name, info in self.sources:  # few entries: a scan is cheaper than building a suffix tree
             if host is not None:  # a domain matches itself and its subdomains
-                if host.lower() == name.lower() or host.lower().endswith("." + name.lower()):
+                if host == name.lower() or host.endswith("." + name.lower()):
                     return info
             elif fold(name) in fold(source):  # a publisher named in a longer string
                 return info
