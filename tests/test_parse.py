@@ -420,3 +420,32 @@ def test_a_long_line_ending_in_a_colon_is_explained_as_refused() -> None:
 def test_senate_labels_with_an_abbreviated_title_are_read() -> None:
     doc = parse_text("  Sen. SMITH. Mr. President, I rise.\n  Mr. JONES. I object.\n  Sen. SMITH. Fine.\n")
     assert [t.label for t in doc.turns] == ["Sen. SMITH", "Mr. JONES", "Sen. SMITH"]
+
+
+def test_rev_style_labels_with_their_time_inside_open_timed_turns() -> None:
+    doc = parse_text(
+        "Donald Trump (00:05):\nThank you very much.\n\nKristen Welker (00:12):\nFirst question.\n\n"
+        "Donald Trump (01:20):\nGo ahead.\n"
+    )
+    assert [(t.label, t.start_ms, t.text) for t in doc.turns] == [
+        ("Donald Trump (00:05)", 5_000, "Thank you very much."),
+        ("Kristen Welker (00:12)", 12_000, "First question."),
+        ("Donald Trump (01:20)", 80_000, "Go ahead."),
+    ]
+
+
+def test_deposition_question_and_answer_marks_with_a_period() -> None:
+    doc = parse_text("Q. Please state your name.\nA. John Smith.\nQ. Where do you live?\nA. Ohio.\n")
+    assert [(t.label, t.text) for t in doc.turns] == [
+        ("Q", "Please state your name."),
+        ("A", "John Smith."),
+        ("Q", "Where do you live?"),
+        ("A", "Ohio."),
+    ]
+
+
+def test_a_remarks_as_delivered_note_makes_the_rest_one_monologue() -> None:
+    doc = parse_text("Remarks as delivered\n\nThank you all for coming.\n\nWe have much work to do.\n")
+    (speech,) = doc.turns
+    assert speech.kind is TurnKind.MONOLOGUE
+    assert speech.text == "Thank you all for coming.\n\nWe have much work to do."

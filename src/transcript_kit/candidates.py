@@ -30,6 +30,8 @@ LABEL_TIMESTAMP = re.compile(
     r"[ \t\u00a0]*[(\[]?[ \t]*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,]\d{1,3})?[ \t]*[)\]]?[ \t]*"
 )
 _BARE_Q = re.compile(r"[ \t\u00a0]*(?P<label>Q|QUESTION)(?=[ \t\u00a0]+\S|[ \t]*$)")
+# Depositions and interviews: "Q. Please state your name." / "A. John Smith."
+_QA_PERIOD = re.compile(r"[ \t\u00a0]*(?P<label>Q|A)\.(?=[ \t\u00a0]+\S)")
 # Congressional Record: "Mr. McCONNELL.", "The PRESIDING OFFICER (Mr. Kyl).", "Mr. SMITH of New Jersey."
 _PERIOD = re.compile(
     r"[ \t]*(?P<label>(?:The|Mr|Mrs|Ms|Miss|Dr|Madam|Sen|Senator|Rep|Representative|Delegate)\.?\s"
@@ -64,11 +66,14 @@ def find_candidate(text: str, start: int, end: int, at_paragraph_start: bool) ->
     first = text[start:end].lstrip(" \t\u00a0*_")[:1]
     if not first or not (first.isalpha()):
         return None
-    if first == "Q":
+    if first in "QA":
         # A bare questioner mark wins over a later colon: "Q    Hey, Jen, on testing: We're hearing ..."
-        match = _BARE_Q.match(text, start, end)
+        match = _BARE_Q.match(text, start, end) if first == "Q" else None
         if match is not None:
             return _candidate(match, "", text, end, at_paragraph_start)
+        match = _QA_PERIOD.match(text, start, end)
+        if match is not None:
+            return _candidate(match, ".", text, end, at_paragraph_start)
     colon = text.find(":", start, min(end, start + 110))
     if colon != -1:
         match = _COLON.match(text, start, end)
@@ -163,10 +168,8 @@ def decide(candidates: Iterable[Candidate]) -> dict[str, Verdict]:
         style = style_of(label, delimiters[label])
         if at_start[label] >= 2 or alone[label] >= 2:
             verdicts[label] = Verdict(True, f"a name that recurs as a label ({at_start[label]}x)", parsed)
-        elif timed[label]:
-            verdicts[label] = Verdict(
-                True, "a name alone on its line with a timestamp (rev.com style)", parsed
-            )
+        elif timed[label] or (parsed is not None and parsed.time is not None):
+            verdicts[label] = Verdict(True, "a name with a timestamp (rev.com style)", parsed)
         elif dominant == style:
             verdicts[label] = Verdict(
                 True, f"a name in the style of this document's labels ({style})", parsed

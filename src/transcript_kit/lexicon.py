@@ -88,7 +88,8 @@ RECORD_CAPTION = re.compile(
 
 # Delivery notes that mark a prepared text: the speech after it is a monologue.
 DELIVERY_NOTE = re.compile(
-    r"(?i)\s*[(\[]?\s*(?:as prepared(?: for delivery)?|as delivered|check against delivery)\s*[)\]]?\s*"
+    r"(?i)\s*[(\[]?\s*(?:(?:remarks|speech|statement|text|address),?\s+)?"
+    r"(?:as prepared(?: for delivery)?|as delivered|check against delivery)\s*[)\]]?\s*"
 )
 # Interpreter notes at the start of a turn are kept as a turn attribute.
 INTERPRETER_NOTE = re.compile(

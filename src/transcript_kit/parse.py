@@ -491,8 +491,10 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
     for tokens in raw_turns:
         label, body = tokens[0], tokens[1:]
         notes = tuple(t.value for t in body if t.type == "NOTE")
-        start_ms = _timestamp_ms(next((t.value for t in body[:1] if t.type == "TIMESTAMP"), None))
         parsed = parse_label(label.value)
+        stamp = next((t.value for t in body[:1] if t.type == "TIMESTAMP"), None)
+        # "Donald Trump (00:05):": the time inside the label is the turn's start
+        start_ms = _timestamp_ms(stamp or (parsed.time if parsed is not None else None))
         # Inserted material splits a turn: speech, the insert, then the same speaker's speech goes on.
         for number, (segment, insert) in enumerate(_segments(body)):
             # Stage directions before the first or after the last paragraph stand between records.
