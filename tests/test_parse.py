@@ -449,3 +449,12 @@ def test_a_remarks_as_delivered_note_makes_the_rest_one_monologue() -> None:
     (speech,) = doc.turns
     assert speech.kind is TurnKind.MONOLOGUE
     assert speech.text == "Thank you all for coming.\n\nWe have much work to do."
+
+
+def test_a_name_said_once_is_a_label_in_a_document_whose_labels_are_names() -> None:
+    doc = parse_text(
+        "Lester Holt: Good evening and welcome.\n\nJoe Biden: Thanks, Lester.\n\nLester Holt: Let's begin.\n"
+    )
+    assert [t.label for t in doc.turns] == ["Lester Holt", "Joe Biden", "Lester Holt"]
+    reasons = {d.text: d.reason for d in doc.decisions}
+    assert "recurs" in reasons["Lester Holt"] and "style" in reasons["Joe Biden"]

@@ -162,15 +162,23 @@ def decide(candidates: Iterable[Candidate]) -> dict[str, Verdict]:
             continue
         verdicts[label] = Verdict(True, f"{why}", parsed)
         strong_styles[style_of(label, delimiters[label])] += at_start[label]
-    dominant = strong_styles.most_common(1)[0][0] if strong_styles else None
+    # Names that recur (or carry a timestamp) are labels by themselves, and they tell the document's style too.
+    pending: list[str] = []
     for label in weak:
         parsed = verdicts[label].parsed
-        style = style_of(label, delimiters[label])
         if at_start[label] >= 2 or alone[label] >= 2:
             verdicts[label] = Verdict(True, f"a name that recurs as a label ({at_start[label]}x)", parsed)
         elif timed[label] or (parsed is not None and parsed.time is not None):
             verdicts[label] = Verdict(True, "a name with a timestamp (rev.com style)", parsed)
-        elif dominant == style:
+        else:
+            pending.append(label)
+            continue
+        strong_styles[style_of(label, delimiters[label])] += at_start[label]
+    dominant = strong_styles.most_common(1)[0][0] if strong_styles else None
+    for label in pending:
+        parsed = verdicts[label].parsed
+        style = style_of(label, delimiters[label])
+        if dominant == style:
             verdicts[label] = Verdict(
                 True, f"a name in the style of this document's labels ({style})", parsed
             )
