@@ -156,13 +156,17 @@ def decide(candidates: Iterable[Candidate]) -> dict[str, Verdict]:
             verdicts[label] = Verdict(False, refused or "", parsed)
             continue
         why = strength(parsed, label)
+        if why is not None and delimiters[label] == "." and len(label) == 1:
+            why = None  # "A." may begin "A. Philip Randolph ...": a one-letter mark must recur to count
         if why is None:
             weak.append(label)
             verdicts[label] = Verdict(False, "", parsed)
             continue
         verdicts[label] = Verdict(True, f"{why}", parsed)
         strong_styles[style_of(label, delimiters[label])] += at_start[label]
-    # Names that recur (or carry a timestamp) are labels by themselves, and they tell the document's style too.
+    # Names that recur (or carry a timestamp) are labels by themselves; they tell the document's style only when
+    # no strong label does (a speech's "Leaders of the NAACP: ..." said twice must not outvote "THE VICE PRESIDENT").
+    recurring_styles: Counter[str] = Counter()
     pending: list[str] = []
     for label in weak:
         parsed = verdicts[label].parsed
@@ -173,8 +177,9 @@ def decide(candidates: Iterable[Candidate]) -> dict[str, Verdict]:
         else:
             pending.append(label)
             continue
-        strong_styles[style_of(label, delimiters[label])] += at_start[label]
-    dominant = strong_styles.most_common(1)[0][0] if strong_styles else None
+        recurring_styles[style_of(label, delimiters[label])] += at_start[label]
+    styles = strong_styles or recurring_styles
+    dominant = styles.most_common(1)[0][0] if styles else None
     for label in pending:
         parsed = verdicts[label].parsed
         style = style_of(label, delimiters[label])
