@@ -81,3 +81,16 @@ def test_an_office_keeps_its_holder_from_the_parentheses() -> None:
 )
 def test_headlines_and_prose_before_a_colon_are_not_labels(text: str) -> None:
     assert parse_label(text) is None
+
+
+@pytest.mark.parametrize("prose", ["The first", "First, in terms of mechanics", "And Donna", "the secretary"])
+def test_lower_case_title_words_and_conjunctions_do_not_make_a_label(prose: str) -> None:
+    from transcript_kit.candidates import refusal
+
+    assert refusal(parse_label(prose)) is not None
+
+
+def test_pro_tempore_is_the_one_title_printed_in_lower_case() -> None:
+    label = parse_label("The SPEAKER pro tempore (Mr. Foley)")
+    assert label is not None and label.titles == ("SPEAKER pro tempore",)
+    assert label.inner is not None and label.inner.family == "Foley"

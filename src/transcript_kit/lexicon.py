@@ -153,7 +153,7 @@ PLACE = re.compile(
 # Labels that have the shape of a speaker but never are one ("NOTE:", "UPDATE:", "Date:").
 NOT_SPEAKERS = frozenset(
     {
-        "absent", "advertisement", "again", "agenda", "also", "and", "appearances", "attachment",
+        "absent", "advertisement", "after", "before", "again", "agenda", "also", "and", "appearances", "attachment",
         "attachments", "author", "background", "bill", "bottom line", "but", "by", "categories", "category",
         "caution", "chapter", "contact", "contacts", "contents", "correction", "date", "edit", "editor's note",
         "editors note", "email", "embargoed", "example", "examples", "exhibits", "fax", "finally", "first",
@@ -168,7 +168,25 @@ NOT_SPEAKERS = frozenset(
 )  # fmt: skip
 
 # First words that make a colon line a byline or a sponsor line, never a speaker ("By Mr. DeWINE (for himself):").
-NOT_LABEL_FIRST_WORDS = frozenset({"by", "from", "to", "via", "re", "cc", "subject"})
+NOT_LABEL_FIRST_WORDS = frozenset(
+    {
+        "by",
+        "from",
+        "to",
+        "via",
+        "re",
+        "cc",
+        "subject",
+        "and",
+        "but",
+        "or",
+        "so",
+        "then",
+        "now",
+        "also",
+        "plus",
+    }
+)
 
 # Capitalised words that make a run of names an organisation, a place or a thing rather than a person.
 NOT_NAME_WORDS = frozenset(
