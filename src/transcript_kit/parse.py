@@ -34,7 +34,6 @@ from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, LabelDecision, Span, Turn, TurnKind
 
 SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt"}
-_WS = re.compile(r"\s+")
 # A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
 _WRAPPED_MIN, _WRAPPED_MAX = 40, 100
 
