@@ -1,0 +1,57 @@
+"""header: dateline, byline, place and title before the first turn; the people the header and prose name."""
+
+from __future__ import annotations
+
+import pytest
+
+from transcript_kit.header import classify_header_line, find_mentions
+from transcript_kit.parse import parse_text
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("06/13/2021 03:08 PM EDT", "DATELINE"),
+        ("Monday, March 26, 2012", "DATELINE"),
+        ("Antony J. Blinken, Secretary of State", "BYLINE"),
+        ("Brussels, Belgium", "PLACE"),
+        ("Washington, D.C.", "PLACE"),
+    ],
+)
+def test_header_lines_are_recognised_by_shape(line: str, kind: str) -> None:
+    assert classify_header_line(line, position=3) == kind
+
+
+def test_a_sentence_is_not_a_header_line() -> None:
+    assert classify_header_line("The talks went well, officials said.", position=3) is None
+
+
+def test_the_first_short_line_without_a_full_stop_is_the_title() -> None:
+    assert (
+        classify_header_line("Albania, US sign 5G technology coordination agreement", position=0) == "TITLE"
+    )
+
+
+def test_a_dateline_gives_an_iso_date_and_a_24_hour_time() -> None:
+    doc = parse_text("06/13/2021 03:08 PM EDT\n\nBrussels, Belgium\n\nSECRETARY BLINKEN: Thank you.\n")
+    assert (doc.date, doc.time, doc.location) == ("2021-06-13", "15:08 EDT", "Brussels, Belgium")
+
+
+def test_a_congressional_record_masthead_names_the_publication_and_the_date() -> None:
+    doc = parse_text(
+        "[Congressional Record Volume 151, Number 98 (Wednesday, July 20, 2005)]\n[Senate]\n\n"
+        "  Mr. FRIST. Mr. President, I ask unanimous consent.\n"
+    )
+    assert (doc.source, doc.date) == ("Congressional Record", "2005-07-20")
+
+
+def test_mentions_split_the_title_from_the_name() -> None:
+    text = "Albanian Defense Minister Niko Peleshi met his Slovenian counterpart, Marjan Šarec, on Monday."
+    mentions = {(m.name, m.title) for m in find_mentions(text, 0, len(text), "prose")}
+    assert ("Niko Peleshi", "Albanian Defense Minister") in mentions
+    assert ("Marjan Šarec", None) in mentions
+
+
+def test_a_run_of_capitals_never_crosses_a_sentence_end() -> None:
+    text = "He met Edi Rama in Brussels. Remarks followed."
+    assert [m.name for m in find_mentions(text, 0, len(text), "prose")] == ["Edi Rama"]
