@@ -143,7 +143,9 @@ def _document_parser() -> lark.Lark:
 
 
 def _token(kind: str, value: str, start: int, end: int) -> Token:
-    return Token(kind, value, start_pos=start, end_pos=end)
+    # Positional arguments (type, value, start_pos, line, column, end_line, end_column, end_pos): Lark's keyword
+    # handling costs more than the token itself, and there is one token per paragraph.
+    return Token(kind, value, start, None, None, None, None, end)
 
 
 class _Tokenizer:
@@ -494,6 +496,22 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
         stamp = next((t.value for t in body[:1] if t.type == "TIMESTAMP"), None)
         # "Donald Trump (00:05):": the time inside the label is the turn's start
         start_ms = _timestamp_ms(stamp or (parsed.time if parsed is not None else None))
+        if len(body) == 1 and body[0].type == "PARA":  # the common case: a label and its paragraphs
+            speech = body[0]
+            start, end = int(speech.start_pos or 0), int(speech.end_pos or 0)
+            turns.append(
+                Turn(
+                    len(turns),
+                    TurnKind.TURN,
+                    speech.value,
+                    start,
+                    end,
+                    str(label.value),
+                    parsed,
+                    start_ms=start_ms,
+                )
+            )
+            continue
         # Inserted material splits a turn: speech, the insert, then the same speaker's speech goes on.
         for number, (segment, insert) in enumerate(_segments(body)):
             # Stage directions before the first or after the last paragraph stand between records.
