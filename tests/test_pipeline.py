@@ -123,3 +123,13 @@ def test_doc_ids_stay_unique_across_inputs_and_a_file_named_twice_converts_once(
         (tmp_path / folder / "a.txt").write_text(words + "\n", encoding="utf-8")
     files, _ = discover([tmp_path / "r1", tmp_path / "r2", tmp_path / "r1" / "a.txt"])
     assert [f.doc_id for f in files] == ["a", "r2/a"]
+
+
+def test_the_parquet_corpus_loads_straight_into_duckdb(seeds: Path, tmp_path: Path) -> None:
+    duckdb = pytest.importorskip("duckdb")
+    convert([seeds], tmp_path / "out")
+    turns = (tmp_path / "out" / "turns.parquet").as_posix()
+    rows = duckdb.sql(
+        f"SELECT speaker_id, count(*) FROM '{turns}' WHERE kind = 'turn' GROUP BY ALL ORDER BY ALL"
+    ).fetchall()
+    assert ("antony-j-blinken", 4) in rows and ("edi-rama", 3) in rows
