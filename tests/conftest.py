@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import HealthCheck, settings
 
 # Properties are about what always holds, not about speed: a slow CI machine must not fail them on a deadline.
-settings.register_profile("transcript-kit", deadline=None)
+settings.register_profile("transcript-kit", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("transcript-kit")
 
 REPO = Path(__file__).resolve().parents[1]
