@@ -86,12 +86,16 @@ def test_speakers_lists_people_roles_and_the_unresolved(capsys: pytest.CaptureFi
     assert "Unresolved labels" in out
 
 
-def test_speakers_writes_a_registry_skeleton_that_loads(tmp_path: Path) -> None:
+def _briefing_by(tmp_path: Path, label: str) -> Path:
+    """A folder holding one short briefing by ``label`` with a questioner."""
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "a.txt").write_text(
-        "MS. NOBODYKNOWS:  Hello.\n\nQ    Hi.\n\nMS. NOBODYKNOWS:  Bye.\n", encoding="utf-8"
-    )
+    (folder / "a.txt").write_text(f"{label}:  Hello.\n\nQ    Hi.\n\n{label}:  Bye.\n", encoding="utf-8")
+    return folder
+
+
+def test_speakers_writes_a_registry_skeleton_that_loads(tmp_path: Path) -> None:
+    folder = _briefing_by(tmp_path, "MS. NOBODYKNOWS")
     skeleton = tmp_path / "skeleton.json"
     assert main(["speakers", str(folder), "--skeleton", str(skeleton)]) == 0
     assert "NOBODYKNOWS" in skeleton.read_text(encoding="utf-8").upper()
@@ -99,11 +103,7 @@ def test_speakers_writes_a_registry_skeleton_that_loads(tmp_path: Path) -> None:
 
 
 def test_a_user_registry_resolves_a_new_person(tmp_path: Path) -> None:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "MS. QUIBBLE:  Hello.\n\nQ    Hi.\n\nMS. QUIBBLE:  Bye.\n", encoding="utf-8"
-    )
+    folder = _briefing_by(tmp_path, "MS. QUIBBLE")
     registry = tmp_path / "people.json"
     registry.write_text(
         '{"persons": [{"id": "q-quibble", "name": "Quentina Quibble", "gender": "female"}]}', encoding="utf-8"
