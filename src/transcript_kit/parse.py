@@ -524,11 +524,11 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
                 trailing -= 1
             for stage in segment[:lead]:
                 turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
-            speech = [t for t in segment[lead:trailing] if t.type in ("PARA", "STAGE")]
-            if speech or number == 0:
-                words = "\n\n".join(t.value for t in speech)
-                start = speech[0].start_pos if speech else label.end_pos
-                end = speech[-1].end_pos if speech else label.end_pos
+            spoken = [t for t in segment[lead:trailing] if t.type in ("PARA", "STAGE")]
+            if spoken or number == 0:
+                words = "\n\n".join(t.value for t in spoken)
+                start = spoken[0].start_pos if spoken else label.end_pos
+                end = spoken[-1].end_pos if spoken else label.end_pos
                 turns.append(
                     Turn(
                         index=len(turns),
