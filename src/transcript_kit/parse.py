@@ -527,15 +527,15 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
             spoken = [t for t in segment[lead:trailing] if t.type in ("PARA", "STAGE")]
             if spoken or number == 0:
                 words = "\n\n".join(t.value for t in spoken)
-                start = spoken[0].start_pos if spoken else label.end_pos
-                end = spoken[-1].end_pos if spoken else label.end_pos
+                begin = spoken[0].start_pos if spoken else label.end_pos
+                finish = spoken[-1].end_pos if spoken else label.end_pos
                 turns.append(
                     Turn(
                         index=len(turns),
                         kind=TurnKind.TURN,
                         text=words,
-                        char_start=int(start or 0),
-                        char_end=int(end or 0),
+                        char_start=int(begin or 0),
+                        char_end=int(finish or 0),
                         label=str(label.value),
                         parsed_label=parsed,
                         notes=notes,
