@@ -46,6 +46,21 @@ def _add_registry_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-default-registry", action="store_true", help="do not use the starter registry")
 
 
+def _add_convention_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--convention",
+        metavar="NAME",
+        help="parse every document with this convention profile (default: chosen per document)",
+    )
+    parser.add_argument(
+        "--conventions",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add a convention profile from a TOML file (repeatable); see README 'Conventions'",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="transcript-kit", description="Speaker-attributed corpora from transcripts."
@@ -61,6 +76,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--workers", type=_positive, default=1, help="parallel worker processes (default: 1)")
     _add_registry_options(run)
+    _add_convention_options(run)
 
     show = commands.add_parser("parse", help="print one document's turns for a person to check")
     show.add_argument("file", type=Path)
@@ -69,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--json", action="store_true", help="print turn rows as JSON lines")
     _add_registry_options(show)
+    _add_convention_options(show)
 
     people = commands.add_parser("speakers", help="list the corpus's speakers and what stayed unresolved")
     people.add_argument("inputs", nargs="*", type=Path, help=f"files or folders (default: {DEFAULT_INPUT}/)")
@@ -77,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
         "--skeleton", type=Path, metavar="FILE", help="write a registry skeleton for unresolved labels"
     )
     _add_registry_options(people)
+    _add_convention_options(people)
 
     score = commands.add_parser("score", help="compare an export with gold turns (word-level speaker F1)")
     score.add_argument("gold_dir", type=Path)
@@ -89,6 +107,8 @@ def _config(args: argparse.Namespace, **more: object) -> ConvertConfig:
     return ConvertConfig(
         registry_paths=tuple(str(p) for p in args.registry),
         use_default_registry=not args.no_default_registry,
+        convention=args.convention,
+        convention_files=tuple(str(p) for p in args.conventions),
         **more,  # type: ignore[arg-type]
     )
 
@@ -114,8 +134,10 @@ def _convert(args: argparse.Namespace) -> int:
 def _parse(args: argparse.Namespace) -> int:
     from transcript_kit.api import parse_file
     from transcript_kit.export.rows import turn_row
+    from transcript_kit.pipeline import conventions_of
 
-    document = parse_file(args.file, normalizer=_normalizer(args))
+    conventions = conventions_of(_config(args))
+    document = parse_file(args.file, normalizer=_normalizer(args), conventions=conventions)
     if args.json:
         for turn in document.turns:
             sys.stdout.buffer.write(
@@ -133,6 +155,7 @@ def _parse(args: argparse.Namespace) -> int:
             ("source", document.source),
             ("encoding", document.encoding),
             ("format", document.format),
+            ("convention", document.convention),
         )
         if v
     ]
@@ -152,6 +175,9 @@ def _parse(args: argparse.Namespace) -> int:
         print(f"[{turn.index}] {turn.kind.value}  {who}{notes}  @{turn.char_start}-{turn.char_end}")
         print(textwrap.indent(textwrap.shorten(turn.text, 400, placeholder=" …") or "(empty)", "    ") + "\n")
     if args.explain:
+        print("convention:")
+        for note in document.convention_notes:
+            print(f"  {note}")
         print("label candidates:")
         for decision in document.decisions:
             verdict = "accepted" if decision.accepted else "rejected"

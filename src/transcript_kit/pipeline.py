@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import functools
 import multiprocessing
 import os
 import shutil
@@ -24,6 +25,7 @@ import attrs
 import orjson
 
 from transcript_kit import __version__
+from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.errors import InputError, TranscriptKitError
 from transcript_kit.evidence import evidence_of
 from transcript_kit.export import SINKS
@@ -51,6 +53,8 @@ class ConvertConfig:
     shard_size: int = 32
     registry_paths: tuple[str, ...] = ()
     use_default_registry: bool = True
+    convention: str | None = None  # a profile forced on every document (--convention)
+    convention_files: tuple[str, ...] = ()  # the user's profiles (--conventions), validated before any input
 
 
 @attrs.frozen(slots=True)
@@ -161,8 +165,19 @@ def _spill_path(work_dir: str, index: int, table: str) -> Path:
     return Path(work_dir) / f"shard-{index:06d}.{table}.jsonl"
 
 
+@functools.lru_cache(maxsize=4)
+def _conventions(files: tuple[str, ...], forced: str | None) -> Conventions:
+    return Conventions.load([Path(f) for f in files], forced)
+
+
+def conventions_of(config: ConvertConfig) -> Conventions:
+    """The convention profiles a run parses with: built-in plus the user's files, validated (once per process)."""
+    return _conventions(config.convention_files, config.convention)
+
+
 def convert_shard(shard: Shard, config: ConvertConfig) -> ShardResult:
     """The map step: parse a shard's files, spill their rows, return their speaker evidence and errors."""
+    conventions = conventions_of(config)
     evidence: list[DocumentEvidence] = []
     errors: list[ErrorRecord] = []
     n_turns = n_bytes = 0
@@ -175,7 +190,7 @@ def convert_shard(shard: Shard, config: ConvertConfig) -> ShardResult:
         for item in shard.files:
             try:
                 data = read_bytes(Path(item.path))
-                document = parse_bytes(data, doc_id=item.doc_id, path=item.path)
+                document = parse_bytes(data, doc_id=item.doc_id, path=item.path, conventions=conventions)
             except TranscriptKitError as error:
                 errors.append(ErrorRecord(item.path, item.doc_id, type(error).__name__, str(error)))
                 continue
@@ -270,6 +285,7 @@ def convert(
         if fmt not in SINKS:
             raise InputError(f"unknown format {fmt!r}; choose from {', '.join(sorted(SINKS))}")
     registry = load_registry(config)
+    conventions_of(config)  # a bad profile file is an error before any input is read
     files, errors = discover(inputs)
     out_dir.mkdir(parents=True, exist_ok=True)
     work_dir = tempfile.mkdtemp(prefix=".work-", dir=out_dir)
@@ -313,6 +329,7 @@ def convert(
 def collect_speakers(inputs: Sequence[Path], config: ConvertConfig) -> tuple[SpeakerMap, list[ErrorRecord]]:
     """Parse the inputs and resolve their speakers, without exporting anything."""
     registry = load_registry(config)
+    conventions_of(config)
     files, errors = discover(inputs)
     work_dir = tempfile.mkdtemp(prefix="transcript-kit-")
     try:
