@@ -16,6 +16,7 @@ def _gold_labels() -> list[str]:
     labels = {
         orjson.loads(line)["speaker"]
         for path in CORPUS.glob("*/gold/*.jsonl")
+        if path.parts[-3] != "conventions"  # issue 7's evaluation set: labels the parser does not read yet
         for line in path.read_bytes().splitlines()
         if line.strip()
     }
