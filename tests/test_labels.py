@@ -16,6 +16,7 @@ def _gold_labels() -> list[str]:
     labels = {
         orjson.loads(line)["speaker"]
         for path in CORPUS.glob("*/gold/*.jsonl")
+        if path.parts[-3] != "conventions"  # issue 7's evaluation set: labels the parser does not read yet
         for line in path.read_bytes().splitlines()
         if line.strip()
     }
@@ -25,8 +26,9 @@ def _gold_labels() -> list[str]:
 GOLD_LABELS = _gold_labels()
 
 
-def test_the_gold_files_hold_sixty_distinct_labels() -> None:
-    assert len(GOLD_LABELS) == 60
+def test_the_gold_files_hold_sixty_five_distinct_labels() -> None:
+    # 60 from the development corpora, 5 from the seeds' gold (identity gold for Blinken, Rama and Šarec)
+    assert len(GOLD_LABELS) == 65
 
 
 @pytest.mark.parametrize("label", GOLD_LABELS)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from transcript_kit.score import (
     Counts,
+    GoldFormatError,
     format_report,
     main,
     normalize_label,
@@ -291,3 +292,100 @@ def test_a_stem_matching_several_documents_scores_the_first_and_says_so(tmp_path
     (doc,) = score_directory(tmp_path / "gold", tmp_path / "out").documents
     assert doc.doc_id == "a/dup" and doc.note == "also matched: b/dup"
     assert "also matched: b/dup" in format_report(score_directory(tmp_path / "gold", tmp_path / "out"))
+
+
+# ----------------------------------------------------------------------------------------------------
+# Identity
+
+IDENTITY_GOLD: tuple[Turn, ...] = (
+    ("The PRESIDING OFFICER", "The Senator from Nevada is recognized."),  # 6 words, a role here
+    ("Mr. REID", "Thank you very much Mr. President."),  # 6 words
+    ("The PRESIDING OFFICER", "Without objection it is so ordered."),  # 6 words, turn 2: Kyl in the chair
+    ("Mr. KYL", "I yield the floor now."),  # 5 words
+)
+
+
+def write_identity(folder: Path, rows: Sequence[dict[str, Any]]) -> None:
+    (folder / "identity.jsonl").write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+
+
+def identity_folder(tmp: Path, ids_a: Sequence[str | None], ids_b: Sequence[str | None]) -> Any:
+    """Two documents of the same four turns; the export gives the turns of each the ids listed."""
+    folder = tmp / "cr"
+    for name in ("a", "b"):
+        write_gold(folder / "gold", name, IDENTITY_GOLD)
+    write_identity(
+        folder,
+        [
+            row
+            for doc in ("a", "b")
+            for row in (
+                {
+                    "doc": doc,
+                    "speaker": "The PRESIDING OFFICER",
+                    "person": "role:presiding-officer",
+                    "turns": {"2": "jon-kyl"},
+                },
+                {"doc": doc, "speaker": "Mr. REID", "person": "harry-reid"},
+                {"doc": doc, "speaker": "Mr. KYL", "person": "jon-kyl"},
+            )
+        ],
+    )
+    rows = []
+    for doc, ids in (("a", ids_a), ("b", ids_b)):
+        for row, speaker_id in zip(export_rows(doc, IDENTITY_GOLD), ids, strict=True):
+            rows.append({**row, "speaker_id": speaker_id})
+    write_export(tmp / "out", rows)
+    report = score_directory(folder / "gold", tmp / "out")
+    assert report.identity is not None
+    return report.identity
+
+
+def test_identity_is_perfect_when_each_person_has_one_id_across_documents(tmp_path: Path) -> None:
+    ids = ("role:presiding-officer", "harry-reid", "jon-kyl", "jon-kyl")
+    identity = identity_folder(tmp_path, ids, ids)
+    assert (identity.precision, identity.recall, identity.f1) == (1.0, 1.0, 1.0)
+    # the role's turn is not scored; the chair's turn 2 is Kyl's: 6 + 6 + 5 words per document
+    assert identity.words == 34
+    assert identity.merges == () and identity.splits == ()
+
+
+def test_a_person_with_an_id_per_document_is_a_split_and_costs_recall(tmp_path: Path) -> None:
+    identity = identity_folder(
+        tmp_path,
+        ("role:presiding-officer", "doc:a#reid", "jon-kyl", "jon-kyl"),
+        ("role:presiding-officer", "doc:b#reid", "jon-kyl", "jon-kyl"),
+    )
+    assert identity.precision == 1.0
+    # Reid's 12 words are in two clusters of 6: each word's recall is 1/2; the other 22 words score 1.
+    assert identity.recall == pytest.approx((12 * 0.5 + 22) / 34)
+    assert identity.splits == (("harry-reid", ("doc:a#reid", "doc:b#reid")),)
+    assert identity.merges == ()
+
+
+def test_a_role_id_that_holds_the_person_in_the_chair_and_another_person_is_a_merge(tmp_path: Path) -> None:
+    # The chair's turn 2 (Kyl) and Reid's turns both given one id: two people counted as one.
+    ids = ("role:presiding-officer", "harry-reid", "harry-reid", "jon-kyl")
+    identity = identity_folder(tmp_path, ids, ids)
+    assert identity.merges == (("harry-reid", ("harry-reid", "jon-kyl")),)
+    assert identity.splits == (("jon-kyl", ("harry-reid", "jon-kyl")),)
+    assert identity.precision < 1.0 and identity.recall < 1.0
+
+
+def test_identity_is_in_the_printed_and_json_reports_and_absent_without_identity_gold(tmp_path: Path) -> None:
+    ids = ("role:presiding-officer", "doc:a#reid", "jon-kyl", "jon-kyl")
+    identity_folder(tmp_path, ids, ids)
+    report = score_directory(tmp_path / "cr" / "gold", tmp_path / "out")
+    assert "identity (B-cubed over 34 words)" in format_report(report)
+    assert "split: harry-reid is doc:a#reid" not in format_report(report)  # same id in both docs: no split
+    assert orjson.loads(report_to_json(report))["identity"]["f1"] == 1.0
+    (tmp_path / "cr" / "identity.jsonl").unlink()
+    assert score_directory(tmp_path / "cr" / "gold", tmp_path / "out").identity is None
+
+
+def test_a_malformed_identity_file_names_the_file_and_line(tmp_path: Path) -> None:
+    ids = ("role:presiding-officer", "harry-reid", "jon-kyl", "jon-kyl")
+    identity_folder(tmp_path, ids, ids)
+    (tmp_path / "cr" / "identity.jsonl").write_text('{"doc": "a", "speaker": "Mr. KYL", "person": 5}\n')
+    with pytest.raises(GoldFormatError, match=r"identity.jsonl:1: 'person' must be a string"):
+        score_directory(tmp_path / "cr" / "gold", tmp_path / "out")

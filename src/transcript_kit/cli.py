@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -75,6 +76,11 @@ def _parser() -> argparse.ArgumentParser:
         "--format", type=_formats, default=("jsonl", "parquet"), help="jsonl,parquet (default: both)"
     )
     run.add_argument("--workers", type=_positive, default=1, help="parallel worker processes (default: 1)")
+    run.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an output folder that holds files transcript-kit did not write (they are kept)",
+    )
     _add_registry_options(run)
     _add_convention_options(run)
 
@@ -116,7 +122,7 @@ def _config(args: argparse.Namespace, **more: object) -> ConvertConfig:
 def _convert(args: argparse.Namespace) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
     config = _config(args, formats=args.format, workers=args.workers)
-    summary = convert(inputs, args.out, config, progress=terminal_progress())
+    summary = convert(inputs, args.out, config, progress=terminal_progress(), force=args.force)
     rate = summary.n_bytes / 1e6 / summary.seconds if summary.seconds else 0.0
     print(
         f"{summary.n_documents} documents, {summary.n_turns} turns, {summary.n_speakers} speakers"
@@ -217,19 +223,32 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is so that every ``finally`` runs, as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {"convert": _convert, "parse": _parse, "speakers": _speakers, "score": _score}
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return handlers[args.command](args)
     except TranscriptKitError as error:
         print(f"transcript-kit: error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as interruption:
+        kept = "; previous output kept" if args.command == "convert" else ""
+        print(f"\ntranscript-kit: interrupted{kept}", file=sys.stderr)
+        return 128 + (signal.SIGTERM if isinstance(interruption, _Terminated) else signal.SIGINT)
     except BrokenPipeError:  # "transcript-kit speakers | head": the reader left; that is not an error
         sys.stderr.close()
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

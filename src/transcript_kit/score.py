@@ -1,4 +1,4 @@
-"""Score an export against gold turns: word-level speaker attribution and turn-boundary F1.
+"""Score an export against gold turns: word-level speaker attribution, turn-boundary F1 and speaker identity.
 
 Gold is a directory of ``<name>.jsonl`` files, one ``{"speaker": ..., "text": ...}`` object per turn, in
 order. The export is an output directory holding ``turns.jsonl`` (DESIGN.md section 2). Both sides are reduced
@@ -6,6 +6,14 @@ to a stream of normalized words, each tagged with its speaker label; the two str
 aligned pair counts as correct when both words carry the same (normalized) label. Scoring words rather than
 turns keeps one mis-split turn from costing as much as a whole wrong document, and makes the score indifferent
 to punctuation, quote style and whitespace.
+
+Identity: when the gold directory's parent holds ``identity.jsonl`` (one ``{"doc", "speaker", "person",
+"turns"?}`` line per distinct gold label, see corpus/README.md), the same aligned words are scored for who the
+speaker is. Each aligned word whose gold person is a person (not ``role:*``) and whose export turn carries a
+``speaker_id`` is an item; gold persons and export ids are two clusterings of those items across every document
+of the folder, compared with B-cubed precision, recall and F1. A *merge* is an export id holding two gold persons
+with at least 5% of its words each (two people counted as one); a *split* is a gold person spread over two export
+ids with at least 5% of the person's words each.
 """
 
 from __future__ import annotations
@@ -15,6 +23,7 @@ import difflib
 import re
 import sys
 import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +37,7 @@ __all__ = [
     "Counts",
     "DocumentScore",
     "GoldFormatError",
+    "IdentityScore",
     "ScoreReport",
     "format_report",
     "main",
@@ -75,20 +85,28 @@ class _Stream:
     words: tuple[str, ...]
     labels: tuple[str | None, ...]  # None: the word is unattributed (no label, or a stage direction)
     turn_starts: tuple[int, ...]  # word index of each turn's first word (turns without words are skipped)
+    turns: tuple[int, ...] = ()  # each word's turn number (the gold file's row, counted from 0)
+    ids: tuple[str | None, ...] = ()  # each word's speaker_id (export side)
 
 
-def _stream(turns: Iterable[tuple[str | None, str]]) -> _Stream:
+def _stream(turns: Iterable[tuple[str | None, str]], ids: Iterable[str | None] = ()) -> _Stream:
     all_words: list[str] = []
     labels: list[str | None] = []
     starts: list[int] = []
-    for label, text in turns:
+    turn_of: list[int] = []
+    id_of: list[str | None] = []
+    id_iter = iter(ids)
+    for number, (label, text) in enumerate(turns):
+        speaker_id = next(id_iter, None)
         turn_words = words(text)
         if not turn_words:
             continue
         starts.append(len(all_words))
         all_words.extend(turn_words)
         labels.extend([normalize_label(label)] * len(turn_words))
-    return _Stream(tuple(all_words), tuple(labels), tuple(starts))
+        turn_of.extend([number] * len(turn_words))
+        id_of.extend([speaker_id] * len(turn_words))
+    return _Stream(tuple(all_words), tuple(labels), tuple(starts), tuple(turn_of), tuple(id_of))
 
 
 def _read_jsonl(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -131,12 +149,16 @@ def _read_gold(path: Path) -> _Stream:
     )
 
 
-def _read_export(turns_path: Path, stems: frozenset[str]) -> dict[str, list[tuple[int, str | None, str]]]:
-    """The export rows of every document a gold stem could match, as (turn_index, label, text) per doc_id.
+_ExportRow = tuple[int, str | None, str, str | None]  # turn_index, label, text, speaker_id
+
+
+def _read_export(turns_path: Path, stems: frozenset[str]) -> dict[str, list[_ExportRow]]:
+    """The export rows of every document a gold stem could match, as (turn_index, label, text, speaker_id)
+    per doc_id.
 
     Only candidate documents are kept, so scoring a few gold files against a large export stays cheap.
     """
-    docs: dict[str, list[tuple[int, str | None, str]]] = {}
+    docs: dict[str, list[_ExportRow]] = {}
     for n, row in _read_jsonl(turns_path):
         doc_id = _text_field(turns_path, n, row, "doc_id")
         if doc_id not in stems and doc_id.rsplit("/", 1)[-1] not in stems:
@@ -145,8 +167,11 @@ def _read_export(turns_path: Path, stems: frozenset[str]) -> dict[str, list[tupl
         if not isinstance(index, int):
             raise GoldFormatError(f"{turns_path}:{n}: 'turn_index' must be an integer, got {index!r}")
         # Stage directions are words the export saw but attributed to nobody.
-        label = None if row.get("kind") == "stage" else _label_field(turns_path, n, row, "speaker_label")
-        docs.setdefault(doc_id, []).append((index, label, _text_field(turns_path, n, row, "text")))
+        stage = row.get("kind") == "stage"
+        label = None if stage else _label_field(turns_path, n, row, "speaker_label")
+        speaker_id = None if stage else _label_field(turns_path, n, row, "speaker_id")
+        text = _text_field(turns_path, n, row, "text")
+        docs.setdefault(doc_id, []).append((index, label, text, speaker_id))
     return docs
 
 
@@ -232,16 +257,23 @@ class ScoreReport:
 
     documents: tuple[DocumentScore, ...]
     overall: Counts
+    identity: IdentityScore | None = None  # when the gold folder has identity.jsonl
 
     @property
     def missing(self) -> tuple[str, ...]:
         return tuple(d.name for d in self.documents if d.missing)
 
 
-def _compare(gold: _Stream, export: _Stream) -> Counts:
+_Blocks = list[tuple[int, int, int]]  # (gold start, export start, size) of each aligned run of words
+
+
+def _align(gold: _Stream, export: _Stream) -> _Blocks:
     # autojunk=False: frequent words ("the") must stay alignable; the default heuristic would drop them.
     matcher = difflib.SequenceMatcher(None, gold.words, export.words, autojunk=False)
-    blocks = matcher.get_matching_blocks()[:-1]  # the last block is a (len, len, 0) sentinel
+    return [tuple(b) for b in matcher.get_matching_blocks()[:-1]]  # type: ignore[misc]  # drop the sentinel
+
+
+def _compare(gold: _Stream, export: _Stream, blocks: _Blocks) -> Counts:
     aligned = correct = 0
     # gold_at[k]: the gold index of export word k, for the boundary mapping below.
     gold_at: list[int | None] = [None] * len(export.words)
@@ -292,8 +324,11 @@ def score_directory(gold_dir: Path, out_dir: Path) -> ScoreReport:
     if not turns_path.is_file():
         raise InputError(f"{turns_path}: not found (is {out_dir} a transcript-kit output directory?)")
     export_docs = _read_export(turns_path, frozenset(p.stem for p in gold_paths))
+    identity_path = gold_dir.parent / IDENTITY_FILE
+    identity = _read_identity(identity_path) if identity_path.is_file() else None
 
     documents: list[DocumentScore] = []
+    items: list[tuple[str, str]] = []  # (gold person, export id) per scored word, all documents
     for path in gold_paths:
         gold = _read_gold(path)
         matches = _match(path.stem, export_docs)
@@ -302,11 +337,103 @@ def score_directory(gold_dir: Path, out_dir: Path) -> ScoreReport:
             continue
         doc_id = matches[0]
         rows = sorted(export_docs[doc_id], key=lambda row: row[0])
-        export = _stream((label, text) for _, label, text in rows)
+        export = _stream(((label, text) for _, label, text, _ in rows), (i for *_, i in rows))
+        blocks = _align(gold, export)
         note = f"also matched: {', '.join(matches[1:])}" if len(matches) > 1 else None
-        documents.append(DocumentScore(path.stem, doc_id, _compare(gold, export), note))
+        documents.append(DocumentScore(path.stem, doc_id, _compare(gold, export, blocks), note))
+        if identity is not None:
+            items.extend(_identity_items(path.stem, gold, export, blocks, identity))
     overall = sum((d.counts for d in documents), Counts())
-    return ScoreReport(tuple(documents), overall)
+    return ScoreReport(tuple(documents), overall, None if identity is None else _identity_score(items))
+
+
+# ----------------------------------------------------------------------------------------------------
+# Identity
+
+IDENTITY_FILE = "identity.jsonl"
+_SHARE = 0.05  # a merge or split counts when the smaller side holds at least this share of the words
+
+
+@attrs.frozen(slots=True)
+class _IdentityGold:
+    by_label: dict[tuple[str, str | None], str]  # (doc, normalized gold label) → person
+    by_turn: dict[tuple[str, int], str]  # (doc, gold turn number) → person, where one label is several people
+
+
+def _read_identity(path: Path) -> _IdentityGold:
+    by_label: dict[tuple[str, str | None], str] = {}
+    by_turn: dict[tuple[str, int], str] = {}
+    for n, row in _read_jsonl(path):
+        doc = _text_field(path, n, row, "doc")
+        person = _text_field(path, n, row, "person")
+        by_label[doc, normalize_label(_text_field(path, n, row, "speaker"))] = person
+        turns = row.get("turns", {})
+        if not isinstance(turns, dict):
+            raise GoldFormatError(f"{path}:{n}: 'turns' must map a turn number to a person, got {turns!r}")
+        for number, who in turns.items():
+            if not (isinstance(number, str) and number.isdigit() and isinstance(who, str)):
+                raise GoldFormatError(f"{path}:{n}: 'turns' entry {number!r}: {who!r} is not turn → person")
+            by_turn[doc, int(number)] = who
+    return _IdentityGold(by_label, by_turn)
+
+
+def _identity_items(
+    doc: str, gold: _Stream, export: _Stream, blocks: _Blocks, identity: _IdentityGold
+) -> Iterator[tuple[str, str]]:
+    """(gold person, export id) for each aligned word the identity score counts.
+
+    Words of roles (``role:*``) are not scored; neither are words the export left without an id or the gold
+    without a label, which attribution scoring already counts. A gold label missing from identity.jsonl is a
+    person of its own, known only in its document.
+    """
+    for g, e, size in blocks:
+        for i in range(size):
+            export_id = export.ids[e + i]
+            label = gold.labels[g + i]
+            if export_id is None or label is None:
+                continue
+            turn = gold.turns[g + i]
+            person = identity.by_turn.get((doc, turn)) or identity.by_label.get(
+                (doc, label), f"unknown:{doc}:{label}"
+            )
+            if not person.startswith("role:"):
+                yield person, export_id
+
+
+@attrs.frozen(slots=True)
+class IdentityScore:
+    """B-cubed scores of speaker identity over a folder, with the merges and splits behind a low score."""
+
+    words: int  # scored words
+    precision: float
+    recall: float
+    merges: tuple[tuple[str, tuple[str, ...]], ...]  # export id → the gold persons it holds
+    splits: tuple[tuple[str, tuple[str, ...]], ...]  # gold person → the export ids it is spread over
+
+    @property
+    def f1(self) -> float:
+        return _f1(self.precision, self.recall)
+
+
+def _identity_score(items: list[tuple[str, str]]) -> IdentityScore:
+    if not items:
+        return IdentityScore(0, 1.0, 1.0, (), ())
+    both = Counter(items)
+    gold_sizes = Counter(person for person, _ in items)
+    export_sizes = Counter(export_id for _, export_id in items)
+    # B-cubed over words: a word's precision is the share of its export cluster that is its gold person; summed
+    # over the n words of one (person, id) cell that is n * n / |cluster|.
+    precision = sum(n * n / export_sizes[e] for (_, e), n in both.items()) / len(items)
+    recall = sum(n * n / gold_sizes[p] for (p, _), n in both.items()) / len(items)
+
+    def spread(sizes: Counter[str], side: int) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        members: dict[str, list[str]] = defaultdict(list)
+        for cell, n in both.items():
+            if n >= _SHARE * sizes[cell[side]]:
+                members[cell[side]].append(cell[1 - side])
+        return tuple((key, tuple(sorted(m))) for key, m in sorted(members.items()) if len(m) > 1)
+
+    return IdentityScore(len(items), precision, recall, spread(export_sizes, 1), spread(gold_sizes, 0))
 
 
 # ----------------------------------------------------------------------------------------------------
@@ -341,9 +468,32 @@ def report_to_json(report: ScoreReport) -> bytes:
             ],
             "overall": {**attrs.asdict(report.overall), **_scores(report.overall)},
             "missing": list(report.missing),
+            "identity": None if report.identity is None else _identity_json(report.identity),
         },
         option=orjson.OPT_INDENT_2,
     )
+
+
+def _identity_json(identity: IdentityScore) -> dict[str, Any]:
+    return {
+        "words": identity.words,
+        "precision": identity.precision,
+        "recall": identity.recall,
+        "f1": identity.f1,
+        "merges": [{"id": key, "persons": list(members)} for key, members in identity.merges],
+        "splits": [{"person": key, "ids": list(members)} for key, members in identity.splits],
+    }
+
+
+def format_identity(identity: IdentityScore) -> str:
+    """The identity lines of the report: B-cubed scores, then each merge and split."""
+    lines = [
+        f"identity (B-cubed over {identity.words} words): P {identity.precision:.4f}  R {identity.recall:.4f}"
+        f"  F1 {identity.f1:.4f}  merges {len(identity.merges)}  splits {len(identity.splits)}"
+    ]
+    lines += [f"  merge: {key} holds {', '.join(members)}" for key, members in identity.merges]
+    lines += [f"  split: {key} is {', '.join(members)}" for key, members in identity.splits]
+    return "\n".join(lines)
 
 
 def format_report(report: ScoreReport) -> str:
@@ -363,6 +513,8 @@ def format_report(report: ScoreReport) -> str:
     lines += ["-" * len(header), line("overall", report.overall, None)]
     if report.missing:
         lines.append(f"missing from the export ({len(report.missing)}): {', '.join(report.missing)}")
+    if report.identity is not None:
+        lines.append(format_identity(report.identity))
     return "\n".join(lines)
 
 
