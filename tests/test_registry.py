@@ -305,3 +305,142 @@ def test_a_missing_file_is_a_registry_error(tmp_path: Path) -> None:
 def test_registry_error_is_also_a_value_error() -> None:
     with pytest.raises(ValueError):
         Registry.from_dict([], origin="x.json")
+
+
+# -- robustness: every field type-checked, errors short, deep or large input handled ------------------------
+
+
+def test_deeply_nested_toml_is_a_registry_error_not_a_recursion_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.toml"
+    path.write_text("persons = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"deep\.toml: "):
+        Registry.load(path)
+
+
+def test_deeply_nested_json_is_a_registry_error(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"persons": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with pytest.raises(RegistryError, match=r"deep\.json: not valid JSON"):
+        Registry.load(path)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("other_names", 5, r"persons\[0\] \('ann-example'\): field 'other_names' must be a list, got 5"),
+        (
+            "other_names",
+            ["Ann"],
+            r"persons\[0\] \('ann-example'\)\.other_names\[0\]: expected an object, got 'Ann'",
+        ),
+        (
+            "identifiers",
+            {"wikidata": 7},
+            r"persons\[0\] \('ann-example'\)\.identifiers\.wikidata: expected a non-empty string",
+        ),
+        ("known_from", "soon", r"persons\[0\] \('ann-example'\): field 'known_from' must be an ISO date"),
+        (
+            "name",
+            ["Ann"],
+            r"persons\[0\] \('ann-example'\): field 'name' must be a non-empty string, got list of 1",
+        ),
+    ],
+)
+def test_a_wrong_type_in_any_person_field_names_the_file_and_entry(
+    tmp_path: Path, field: str, value: Any, message: str
+) -> None:
+    data = minimal()
+    data["persons"][0][field] = value
+    with pytest.raises(RegistryError, match=r"people\.json: " + message):
+        Registry.load(write(tmp_path, data))
+
+
+def test_wrong_types_in_posts_tenures_roles_and_sources_are_registry_errors(tmp_path: Path) -> None:
+    cases: list[tuple[str, Any, str]] = [
+        ("posts", {"single_holder": "yes"}, "field 'single_holder' must be true or false"),
+        ("posts", {"titles": [3]}, r"posts\[0\] \('mayor'\)\.titles\[0\]: expected a non-empty string"),
+        ("tenures", {"party": 1}, "field 'party' must be a non-empty string"),
+        ("tenures", {"acting": "no"}, "field 'acting' must be true or false"),
+    ]
+    for section, change, message in cases:
+        data = minimal()
+        data[section][0].update(change)
+        with pytest.raises(RegistryError, match=message):
+            Registry.load(write(tmp_path, data))
+    data = minimal()
+    data["sources"] = {"example.org": {"registries": "us-congress"}}
+    with pytest.raises(RegistryError, match=r"sources\.example\.org\.registries: expected a list"):
+        Registry.load(write(tmp_path, data))
+
+
+def test_error_messages_are_capped_however_long_the_bad_value(tmp_path: Path) -> None:
+    data = minimal()
+    data["persons"][0]["gender"] = "x" * 100_000
+    data["persons"].append({"id": "y" * 100_000, "name": 5})
+    with pytest.raises(RegistryError) as caught:
+        Registry.load(write(tmp_path, data))
+    assert len(str(caught.value)) < 300 + len(str(tmp_path))
+
+
+def test_twenty_thousand_people_sharing_one_name_all_load_and_are_found() -> None:
+    persons = [{"id": f"john-smith-{n}", "name": "John Smith"} for n in range(20_000)]
+    registry = Registry.from_dict({"persons": persons})
+    assert len(registry.by_name("John Smith")) == 20_000
+    assert len(registry.by_family("Smith")) == 20_000
+
+
+def test_overlapping_tenures_of_a_single_holder_post_are_reported_with_both_entries(tmp_path: Path) -> None:
+    data = minimal()
+    data["posts"][0]["single_holder"] = True
+    data["persons"].append({"id": "bob-example", "name": "Bob Example"})
+    data["tenures"].append({"person": "bob-example", "post": "mayor", "start": "2023-06-01"})
+    with pytest.raises(
+        RegistryError, match=r"tenures\[0\] \('ann-example'.*tenures\[1\] \('bob-example'.*one holder"
+    ):
+        Registry.load(write(tmp_path, data))
+    data["tenures"][1]["start"] = "2024-01-01"  # a handover day is no overlap
+    assert len(Registry.load(write(tmp_path, data)).holders("mayor", D(2024, 1, 1))) == 2
+
+
+def test_an_override_pointing_to_a_missing_person_is_reported_with_the_entry(tmp_path: Path) -> None:
+    data = minimal()
+    data["overrides"] = [{"label": "THE MAYOR", "person": "nobody"}]
+    with pytest.raises(RegistryError, match=r"overrides\[0\] \('THE MAYOR'\): unknown person 'nobody'"):
+        Registry.load(write(tmp_path, data))
+
+
+def test_people_two_registries_share_by_wikidata_or_bioguide_id_are_merged_not_doubled() -> None:
+    base = Registry.from_dict(
+        {
+            "persons": [
+                {
+                    "id": "joseph-r-biden-jr",
+                    "name": "Joseph R. Biden Jr.",
+                    "identifiers": {"wikidata": "Q6279"},
+                }
+            ],
+            "posts": [{"id": "pres", "label": "President", "titles": ["President"]}],
+            "tenures": [
+                {"person": "joseph-r-biden-jr", "post": "pres", "start": "2021-01-20", "end": "2025-01-20"}
+            ],
+        }
+    )
+    other = Registry.from_dict(
+        {
+            "persons": [
+                {
+                    "id": "joe-biden",
+                    "name": "Joe Biden",
+                    "identifiers": {"bioguide": "B000444", "wikidata": "Q6279"},
+                }
+            ],
+            "posts": [{"id": "sen", "label": "Senator", "titles": ["Senator"]}],
+            "tenures": [{"person": "joe-biden", "post": "sen", "start": "1973-01-03", "end": "2009-01-15"}],
+        }
+    )
+    merged = base.merged(other)
+    assert [p.id for p in merged.persons] == ["joseph-r-biden-jr"]
+    person = merged.person("joseph-r-biden-jr")
+    assert person is not None and dict(person.identifiers) == {"bioguide": "B000444", "wikidata": "Q6279"}
+    assert {t.post for t in merged.tenures_of("joseph-r-biden-jr")} == {"pres", "sen"}
+    assert len(merged.by_name("Joe Biden")) == len(merged.by_name("Joseph R. Biden Jr.")) == 1

@@ -13,23 +13,19 @@ import unicodedata
 import lark
 
 from transcript_kit._grammar import grammar_text
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.model import Label
 
 # A label is a short thing; anything longer is prose and is refused before the parser sees it.
 MAX_LABEL_WORDS = 12
 MAX_LABEL_CHARS = 120
 
-_ROLE_KEYS = {
-    "q": "question",
-    "question": "question",
-    "questions": "question",
-    "a": "answer",
-}
 
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
-    return lark.Lark(grammar_text("label.lark"), parser="lalr", lexer="contextual", cache=False)
+    # The grammar's word terminals are filled from the shared vocabulary.
+    return lark.Lark(expand(grammar_text("label.lark")), parser="lalr", lexer="contextual", cache=False)
 
 
 def _words(tokens: list[lark.Token]) -> str:
@@ -37,8 +33,10 @@ def _words(tokens: list[lark.Token]) -> str:
 
 
 def _role_key(words: str) -> str:
-    key = re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKD", words).casefold()).strip("-")
-    return _ROLE_KEYS.get(key, key)
+    printed = " ".join(words.casefold().split())
+    if printed in VOCABULARY.role_keys:
+        return VOCABULARY.role_keys[printed]
+    return re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKD", printed)).strip("-")
 
 
 class _LabelBuilder(lark.Transformer[lark.Token, Label]):

@@ -3,14 +3,22 @@
 File shape (JSON, or TOML with the same keys)::
 
     {"persons":  [{"id", "name", "family_name"?, "gender"?, "identifiers"?: {"wikidata": "Q..."},
-                   "other_names"?: [{"name", "kind", "start"?, "end"?}]}],
+                   "other_names"?: [{"name", "kind", "start"?, "end"?}], "known_from"?, "source"?}],
      "posts":    [{"id", "label", "titles": [...], "generic"?: ["the secretary"],
-                   "jurisdiction"?, "organisation"?, "area"?}],
-     "tenures":  [{"person", "post", "start"?, "end"?, "acting"?, "area"?}],
-     "roles":    [{"key", "name", "labels": [...]}],
+                   "jurisdiction"?, "organisation"?, "area"?, "single_holder"?}],
+     "tenures":  [{"person", "post", "start"?, "end"?, "acting"?, "area"?, "district"?, "party"?, "source"?}],
+     "roles":    [{"key", "name", "labels": [...], "organisation"?}],
      "overrides": [{"doc_id"?, "label", "person"? | "not_person"?}],
      "jurisdictions": {"US": ["United States", "U.S.", ...]},
-     "sources":  {"state.gov": {"jurisdiction": "US", "organisation": "US Department of State"}}}
+     "sources":  {"state.gov": {"jurisdiction": "US", "organisation": "US Department of State",
+                                "registries"?: ["us-congress"]}}}
+
+``known_from`` says the registry knows a person's tenures only from that day on (an upstream file that keeps a
+member's last term only): before it their offices are unknown, not absent, so a date filter does not rule them
+out. ``single_holder`` posts (a prime minister, a speaker) have one holder at a time: tenures that overlap by more
+than a handover day are an error. ``source`` cites where a fact comes from. ``sources.*.registries`` names
+packaged registries (``transcript_kit/data/<name>.json.gz``) that documents from that source need: they are loaded
+on demand, so ordinary runs do not pay for them.
 
 Dates are ISO and may be partial ("2015", "2015-03"): a partial start means the first day of that period,
 a partial end the last. Tenures are half-open in time, ``[start, end)``, but a date-only query covers a whole
@@ -25,6 +33,7 @@ import calendar
 import datetime
 import enum
 import functools
+import gzip
 import importlib.resources
 import re
 import sys
@@ -79,6 +88,8 @@ class Person:
     gender: Gender | None = None
     other_names: tuple[OtherName, ...] = ()
     identifiers: tuple[tuple[str, str], ...] = ()  # (scheme, value), e.g. ("wikidata", "Q6279")
+    known_from: Date | None = None  # tenures before this day are unknown to the registry, not absent
+    source: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -90,6 +101,7 @@ class Post:
     jurisdiction: str | None = None
     organisation: str | None = None
     area: str | None = None
+    single_holder: bool = False  # one holder at a time (a prime minister), unlike a seat among many
 
 
 @attrs.frozen(slots=True)
@@ -100,6 +112,9 @@ class Tenure:
     end: Date | None = None  # the day it ended (the successor's first day on a handover)
     acting: bool = False
     area: str | None = None  # constituency or state, when the post has many seats
+    district: str | None = None  # a numbered seat within the area (a US House district)
+    party: str | None = None
+    source: str | None = None
 
     def active_on(self, day: Date) -> bool:
         """Could the person hold the post at some moment of ``day``? Both holders can on a handover day."""
@@ -113,6 +128,7 @@ class Role:
     key: str
     name: str
     labels: tuple[str, ...]
+    organisation: str | None = None  # the chamber a presiding role belongs to: a document using it sits there
 
 
 @attrs.frozen(slots=True)
@@ -129,6 +145,7 @@ class Override:
 class SourceInfo:
     jurisdiction: str | None = None
     organisation: str | None = None
+    registries: tuple[str, ...] = ()  # packaged registries this source's documents need
 
 
 @attrs.frozen(slots=True)
@@ -173,10 +190,11 @@ def _family_of(name: str) -> str:
 
 
 def _group(pairs: Iterable[tuple[K, T]]) -> dict[K, tuple[T, ...]]:
-    grouped: dict[K, list[T]] = defaultdict(list)
+    """Values by key, each once, in first-seen order. A dict per key keeps it linear: 20k people sharing one
+    name cost 20k inserts, not 20k² comparisons."""
+    grouped: dict[K, dict[T, None]] = defaultdict(dict)
     for key, value in pairs:
-        if value not in grouped[key]:
-            grouped[key].append(value)
+        grouped[key][value] = None
     return {key: tuple(values) for key, values in grouped.items()}
 
 
@@ -252,9 +270,13 @@ class Registry:
 
                 data: Any = tomllib.loads(raw.decode("utf-8"))
             else:
-                data = orjson.loads(raw)
+                data = orjson.loads(raw)  # refuses nesting deeper than 1024 itself
         except (ValueError, UnicodeDecodeError) as error:
-            raise RegistryError(f"{origin}: not valid {'TOML' if toml else 'JSON'}: {error}") from error
+            raise RegistryError(
+                f"{origin}: not valid {'TOML' if toml else 'JSON'}: {_cap(str(error))}"
+            ) from error
+        except RecursionError:  # tomllib recurses per nesting level; a registry is never deep
+            raise RegistryError(f"{origin}: not a registry: values nested too deeply") from None
         return cls.from_dict(data, origin=origin, base=base)
 
     @classmethod
@@ -262,6 +284,7 @@ class Registry:
         """Validate decoded JSON/TOML; references may point into ``base``, which the result is merged onto."""
         registry = _Reader(origin).registry(data)
         _check_references(registry, base)
+        _check_single_holders(registry, base)
         return registry if base is None else base.merged(registry)
 
     @classmethod
@@ -269,20 +292,46 @@ class Registry:
         """The starter registry shipped with the package."""
         return _default()
 
+    @classmethod
+    def packaged(cls, name: str) -> Registry:
+        """A registry shipped with the package as ``transcript_kit/data/<name>.json.gz`` (e.g. "us-congress")."""
+        return _packaged(name)
+
     def merged(self, other: Registry) -> Registry:
-        """``other`` on top of this registry: its entries replace ours with the same id (or role key)."""
-        persons = {p.id: p for p in (*self.persons, *other.persons)}
+        """``other`` on top of this registry: its entries replace ours with the same id (or role key).
+
+        A person of ``other`` who shares a bioguide or Wikidata id with one of ours under another id is the same
+        person: merged into ours (our id kept, names, identifiers and tenures united), never doubled.
+        """
+        ours = {p.id: p for p in self.persons}
+        same = _same_people(self.persons, other.persons)  # their id → our id
+        persons = dict(ours)
+        for person in other.persons:
+            target = same.get(person.id)
+            persons[target or person.id] = _united(ours[target], person) if target else person
         posts = {p.id: p for p in (*self.posts, *other.posts)}
         roles = {r.key: r for r in (*self.roles, *other.roles)}
-        # A user who redefines a person's tenures means those, not ours plus theirs.
-        redefined = {t.person for t in other.tenures}
-        tenures = (*(t for t in self.tenures if t.person not in redefined), *other.tenures)
+        theirs = tuple(
+            attrs.evolve(t, person=same[t.person]) if t.person in same else t for t in other.tenures
+        )
+        # A user who redefines a person's tenures means those, not ours plus theirs; a person merged by a shared
+        # identifier keeps both sides' tenures (two sources of one career).
+        redefined = {t.person for t in other.tenures if t.person not in same}
+        tenures = (*(t for t in self.tenures if t.person not in redefined), *theirs)
+        overrides = (
+            attrs.evolve(
+                o,
+                person=same.get(o.person or "", o.person),
+                not_person=same.get(o.not_person or "", o.not_person),
+            )
+            for o in other.overrides
+        )
         return Registry(
             persons=tuple(persons.values()),
             posts=tuple(posts.values()),
             tenures=tuple(dict.fromkeys(tenures)),
             roles=tuple(roles.values()),
-            overrides=tuple(dict.fromkeys((*self.overrides, *other.overrides))),
+            overrides=tuple(dict.fromkeys((*self.overrides, *overrides))),
             jurisdictions=tuple({**dict(self.jurisdictions), **dict(other.jurisdictions)}.items()),
             sources=tuple({**dict(self.sources), **dict(other.sources)}.items()),
             origin=f"{self.origin} + {other.origin}",
@@ -359,6 +408,56 @@ def _default() -> Registry:
     return Registry.from_bytes(resource.read_bytes(), origin="transcript_kit/data/registry.json")
 
 
+@functools.lru_cache(maxsize=8)
+def _packaged(name: str) -> Registry:
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        raise RegistryError(f"no packaged registry named {name!r}")
+    resource = importlib.resources.files("transcript_kit.data").joinpath(f"{name}.json.gz")
+    try:
+        raw = gzip.decompress(resource.read_bytes())
+    except (OSError, EOFError) as error:
+        raise RegistryError(
+            f"transcript_kit/data/{name}.json.gz: cannot read packaged registry: {error}"
+        ) from error
+    return Registry.from_bytes(raw, origin=f"transcript_kit/data/{name}.json.gz")
+
+
+# Identifier schemes that name one person everywhere: two entries sharing one are the same person.
+PERSON_SCHEMES = ("bioguide", "wikidata")
+
+
+def _same_people(ours: Iterable[Person], theirs: Iterable[Person]) -> dict[str, str]:
+    """Their person id → our person id, for people with another id who share a bioguide or Wikidata id."""
+    index = {(k, v): p.id for p in ours for k, v in p.identifiers if k in PERSON_SCHEMES}
+    same: dict[str, str] = {}
+    for person in theirs:
+        for key in person.identifiers:
+            target = index.get(key)
+            if target is not None and target != person.id:
+                same[person.id] = target
+                break
+    return same
+
+
+def _united(ours: Person, theirs: Person) -> Person:
+    """One person from two entries: their fields on top, our id, every name and identifier of both."""
+    names = {fold(o.name): o for o in (*ours.other_names, *theirs.other_names)}
+    for name in (ours.name, theirs.name):
+        if fold(name) not in names and fold(name) != fold(theirs.name):
+            names[fold(name)] = OtherName(name, NameKind.ALIAS)
+    starts = [d for d in (ours.known_from, theirs.known_from) if d is not None]
+    return attrs.evolve(
+        theirs,
+        id=ours.id,
+        gender=theirs.gender or ours.gender,
+        other_names=tuple(names.values()),
+        identifiers=tuple(sorted({**dict(ours.identifiers), **dict(theirs.identifiers)}.items())),
+        # An entry without the bound is not known to be complete (a starter entry lists only some offices): the
+        # union is unknown before the latest bound either side gives.
+        known_from=max(starts) if starts else None,
+    )
+
+
 def _within(day: Date, start: Date | None, end: Date | None) -> bool:
     return (start is None or start <= day) and (end is None or day <= end)
 
@@ -377,18 +476,36 @@ def parse_date(text: str, *, end: bool = False) -> Date:
     return Date(year, 12, 31) if end else Date(year, 1, 1)
 
 
+_MAX_SHOWN = 80
+
+
+def _cap(text: str) -> str:
+    """Text shortened for an error message: a bad value may be megabytes long."""
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 3] + "..."
+
+
+def _show(value: Any) -> str:
+    """A value as an error message shows it: its repr, capped; a container only by its type and size."""
+    if isinstance(value, (dict, list, tuple)):
+        return f"{type(value).__name__} of {len(value)}"
+    return _cap(repr(value))
+
+
 class _Reader:
-    """Turns decoded JSON/TOML into registry entries, naming the file and the entry in every error."""
+    """Turns decoded JSON/TOML into registry entries, naming the file and the entry in every error.
+
+    Every field is type-checked before use, so a wrong type is a RegistryError, never a TypeError.
+    """
 
     def __init__(self, origin: str) -> None:
         self.origin = origin
 
     def fail(self, entry: str, problem: str) -> RegistryError:
-        return RegistryError(f"{self.origin}: {entry}: {problem}")
+        return RegistryError(f"{self.origin}: {_cap(entry)}: {problem}")
 
     def registry(self, data: Any) -> Registry:
         if not isinstance(data, dict):
-            raise self.fail("top level", f"expected an object, got {type(data).__name__}")
+            raise self.fail("top level", f"expected an object, got {_show(data)}")
         self.keys(
             "top level",
             data,
@@ -402,11 +519,11 @@ class _Reader:
             roles=self.each(data, "roles", self.role),
             overrides=self.each(data, "overrides", self.override),
             jurisdictions=tuple(
-                (code, self.strings(f"jurisdictions.{code}", aliases))
+                (code, self.strings(f"jurisdictions.{_cap(code)}", aliases))
                 for code, aliases in self.mapping("jurisdictions", data.get("jurisdictions", {})).items()
             ),
             sources=tuple(
-                (name, self.source(f"sources.{name}", info))
+                (name, self.source(f"sources.{_cap(name)}", info))
                 for name, info in self.mapping("sources", data.get("sources", {})).items()
             ),
             origin=self.origin,
@@ -417,18 +534,18 @@ class _Reader:
     ) -> tuple[T, ...]:
         items = data.get(section, [])
         if not isinstance(items, list):
-            raise self.fail(section, f"expected a list, got {type(items).__name__}")
+            raise self.fail(section, f"expected a list, got {_show(items)}")
         out: list[T] = []
         seen: dict[str, int] = {}
         for number, item in enumerate(items):
             entry = f"{section}[{number}]"
             if not isinstance(item, dict):
-                raise self.fail(entry, f"expected an object, got {type(item).__name__}")
+                raise self.fail(entry, f"expected an object, got {_show(item)}")
             ident = item.get("id") or item.get("key")
             if isinstance(ident, str):
-                entry += f" ({ident!r})"
+                entry += f" ({_cap(repr(ident))})"
                 if ident in seen:
-                    raise self.fail(entry, f"duplicate id {ident!r} (first at {section}[{seen[ident]}])")
+                    raise self.fail(entry, f"duplicate id (first at {section}[{seen[ident]}])")
                 seen[ident] = number
             out.append(read(entry, item))
         return tuple(out)
@@ -441,24 +558,50 @@ class _Reader:
             k for k in item.keys() - required - optional if not k.startswith("_") and k != "note"
         )
         if unknown:
-            raise self.fail(entry, f"unknown field {unknown[0]!r}")
+            raise self.fail(entry, f"unknown field {_cap(repr(unknown[0]))}")
 
     def text(self, entry: str, item: dict[str, Any], key: str, *, required: bool = False) -> str | None:
         value = item.get(key)
         if value is None and not required:
             return None
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(entry, f"field {key!r} must be a non-empty string, got {value!r}")
+            raise self.fail(entry, f"field {key!r} must be a non-empty string, got {_show(value)}")
         return value.strip()
 
     def strings(self, entry: str, value: Any) -> tuple[str, ...]:
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(entry, f"expected a list of non-empty strings, got {value!r}")
+        if not isinstance(value, list):
+            raise self.fail(entry, f"expected a list of non-empty strings, got {_show(value)}")
+        for number, v in enumerate(value):
+            if not isinstance(v, str) or not v.strip():
+                raise self.fail(f"{entry}[{number}]", f"expected a non-empty string, got {_show(v)}")
         return tuple(v.strip() for v in value)
+
+    def items(self, entry: str, item: dict[str, Any], key: str) -> list[Any]:
+        value = item.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(entry, f"field {key!r} must be a list, got {_show(value)}")
+        return value
+
+    def flag(self, entry: str, item: dict[str, Any], key: str) -> bool:
+        value = item.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(entry, f"field {key!r} must be true or false, got {_show(value)}")
+        return value
+
+    def date(self, entry: str, item: dict[str, Any], key: str) -> Date | None:
+        value = item.get(key)
+        if isinstance(value, datetime.date):  # TOML has native dates
+            value = value.isoformat()
+        try:
+            return None if value is None else parse_date(value)
+        except (TypeError, ValueError):
+            raise self.fail(
+                entry, f"field {key!r} must be an ISO date (YYYY[-MM[-DD]]), got {_show(value)}"
+            ) from None
 
     def mapping(self, entry: str, value: Any) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise self.fail(entry, f"expected an object, got {type(value).__name__}")
+            raise self.fail(entry, f"expected an object, got {_show(value)}")
         return value
 
     def dates(self, entry: str, item: dict[str, Any]) -> tuple[Date | None, Date | None]:
@@ -471,11 +614,11 @@ class _Reader:
                 bounds.append(None if value is None else parse_date(value, end=key == "end"))
             except (TypeError, ValueError):
                 raise self.fail(
-                    entry, f"field {key!r} must be an ISO date (YYYY[-MM[-DD]]), got {value!r}"
+                    entry, f"field {key!r} must be an ISO date (YYYY[-MM[-DD]]), got {_show(value)}"
                 ) from None
         start, end = bounds
         if start is not None and end is not None and end < start:
-            raise self.fail(entry, f"end {item['end']} is before start {item['start']}")
+            raise self.fail(entry, f"end {end} is before start {start}")
         return start, end
 
     def enum(self, entry: str, kind: type[enum.Enum], value: Any, key: str) -> Any:
@@ -483,24 +626,32 @@ class _Reader:
             return kind(value)
         except ValueError:
             choices = ", ".join(m.value for m in kind)
-            raise self.fail(entry, f"field {key!r} is {value!r}; expected one of {choices}") from None
+            raise self.fail(entry, f"field {key!r} is {_show(value)}; expected one of {choices}") from None
 
     def person(self, entry: str, item: dict[str, Any]) -> Person:
-        self.keys(entry, item, {"id", "name"}, {"family_name", "gender", "other_names", "identifiers"})
+        self.keys(
+            entry,
+            item,
+            {"id", "name"},
+            {"family_name", "gender", "other_names", "identifiers", "known_from", "source"},
+        )
         name = self.text(entry, item, "name", required=True)
         assert name is not None
         others = []
-        for number, other in enumerate(item.get("other_names", [])):
+        for number, other in enumerate(self.items(entry, item, "other_names")):
             where = f"{entry}.other_names[{number}]"
             if not isinstance(other, dict):
-                raise self.fail(where, f"expected an object, got {type(other).__name__}")
+                raise self.fail(where, f"expected an object, got {_show(other)}")
             self.keys(where, other, {"name"}, {"kind", "start", "end"})
             start, end = self.dates(where, other)
             kind = self.enum(where, NameKind, other.get("kind", "alias"), "kind")
             others.append(OtherName(self.text(where, other, "name", required=True) or "", kind, start, end))
         identifiers = self.mapping(f"{entry}.identifiers", item.get("identifiers", {}))
-        if not all(isinstance(v, str) for v in identifiers.values()):
-            raise self.fail(entry, "identifiers must map a scheme to a string")
+        for scheme, value in identifiers.items():
+            if not isinstance(value, str) or not value:
+                raise self.fail(
+                    f"{entry}.identifiers.{scheme}", f"expected a non-empty string, got {_show(value)}"
+                )
         gender = item.get("gender")
         return Person(
             id=self.text(entry, item, "id", required=True) or "",
@@ -509,10 +660,17 @@ class _Reader:
             gender=None if gender is None else self.enum(entry, Gender, gender, "gender"),
             other_names=tuple(others),
             identifiers=tuple(sorted(identifiers.items())),
+            known_from=self.date(entry, item, "known_from"),
+            source=self.text(entry, item, "source"),
         )
 
     def post(self, entry: str, item: dict[str, Any]) -> Post:
-        self.keys(entry, item, {"id", "label", "titles"}, {"generic", "jurisdiction", "organisation", "area"})
+        self.keys(
+            entry,
+            item,
+            {"id", "label", "titles"},
+            {"generic", "jurisdiction", "organisation", "area", "single_holder"},
+        )
         return Post(
             id=self.text(entry, item, "id", required=True) or "",
             label=self.text(entry, item, "label", required=True) or "",
@@ -521,14 +679,15 @@ class _Reader:
             jurisdiction=self.text(entry, item, "jurisdiction"),
             organisation=self.text(entry, item, "organisation"),
             area=self.text(entry, item, "area"),
+            single_holder=self.flag(entry, item, "single_holder"),
         )
 
     def tenure(self, entry: str, item: dict[str, Any]) -> Tenure:
-        self.keys(entry, item, {"person", "post"}, {"start", "end", "acting", "area"})
-        entry = f"{entry} ({item.get('person')!r} as {item.get('post')!r})"
-        acting = item.get("acting", False)
-        if not isinstance(acting, bool):
-            raise self.fail(entry, f"field 'acting' must be true or false, got {acting!r}")
+        self.keys(
+            entry, item, {"person", "post"}, {"start", "end", "acting", "area", "district", "party", "source"}
+        )
+        entry = f"{entry} ({_show(item.get('person'))} as {_show(item.get('post'))})"
+        acting = self.flag(entry, item, "acting")
         start, end = self.dates(entry, item)
         return Tenure(
             person=self.text(entry, item, "person", required=True) or "",
@@ -537,14 +696,18 @@ class _Reader:
             end=end,
             acting=acting,
             area=self.text(entry, item, "area"),
+            district=self.text(entry, item, "district"),
+            party=self.text(entry, item, "party"),
+            source=self.text(entry, item, "source"),
         )
 
     def role(self, entry: str, item: dict[str, Any]) -> Role:
-        self.keys(entry, item, {"key", "name"}, {"labels"})
+        self.keys(entry, item, {"key", "name"}, {"labels", "organisation"})
         return Role(
             key=self.text(entry, item, "key", required=True) or "",
             name=self.text(entry, item, "name", required=True) or "",
             labels=self.strings(f"{entry}.labels", item.get("labels", [])),
+            organisation=self.text(entry, item, "organisation"),
         )
 
     def override(self, entry: str, item: dict[str, Any]) -> Override:
@@ -561,8 +724,12 @@ class _Reader:
 
     def source(self, entry: str, info: Any) -> SourceInfo:
         info = self.mapping(entry, info)
-        self.keys(entry, info, set(), {"jurisdiction", "organisation"})
-        return SourceInfo(self.text(entry, info, "jurisdiction"), self.text(entry, info, "organisation"))
+        self.keys(entry, info, set(), {"jurisdiction", "organisation", "registries"})
+        return SourceInfo(
+            self.text(entry, info, "jurisdiction"),
+            self.text(entry, info, "organisation"),
+            self.strings(f"{entry}.registries", info.get("registries", [])),
+        )
 
 
 def _check_references(registry: Registry, base: Registry | None) -> None:
@@ -588,3 +755,28 @@ def _check_references(registry: Registry, base: Registry | None) -> None:
             if problem is not None:
                 who = f" ({item.person!r} as {item.post!r})" if section == "tenures" else f" ({item.label!r})"
                 raise RegistryError(f"{registry.origin}: {section}[{number}]{who}: {problem}")
+
+
+def _check_single_holders(registry: Registry, base: Registry | None) -> None:
+    """A post with one holder at a time must not have two tenures overlapping by more than a handover day."""
+    posts = {p.id: p for p in (*(base.posts if base else ()), *registry.posts)}
+    numbered = {t: n for n, t in enumerate(registry.tenures)}
+    by_post: dict[tuple[str, str | None], list[Tenure]] = defaultdict(list)
+    for t in registry.tenures:
+        post = posts.get(t.post)
+        if post is not None and post.single_holder:
+            by_post[t.post, t.area].append(t)
+    for tenures in by_post.values():
+        # Sorted by start, a tenure overlaps an earlier one exactly when it starts before the latest end so far.
+        ordered = sorted(tenures, key=lambda t: t.start or Date.min)
+        latest: Tenure | None = None
+        for t in ordered:
+            if latest is not None and (latest.end is None or (t.start or Date.min) < latest.end):
+                first, second = numbered[latest], numbered[t]
+                raise RegistryError(
+                    f"{registry.origin}: tenures[{first}] ({latest.person!r} as {latest.post!r}, {latest.start} to "
+                    f"{latest.end or 'open'}) and tenures[{second}] ({t.person!r}, from {t.start}) overlap, but "
+                    f"{t.post!r} has one holder at a time"
+                )
+            if latest is None or (latest.end is not None and (t.end is None or t.end > latest.end)):
+                latest = t
