@@ -166,6 +166,7 @@ class _Tokenizer:
         self.body_lines = (0, -1)
         self.rule_hits: dict[str, int] = {}  # which profile rules decided paragraphs, for --explain
         self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
+        self.warnings: list[str] = []
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -206,6 +207,7 @@ class _Tokenizer:
             self.decisions.append(cand.decision(candidate, verdict))
             if verdict.accepted:
                 accepted[line] = candidate
+        self._warn_refused_lookalikes(found, accepted)
         label_lines = sorted(accepted)
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
@@ -241,6 +243,22 @@ class _Tokenizer:
             if first <= block.last:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
         return out
+
+    def _warn_refused_lookalikes(
+        self, found: dict[int, cand.Candidate], accepted: dict[int, cand.Candidate]
+    ) -> None:
+        """A refused label printed like the document's accepted ones is worth a look: say where it is."""
+        styles = Counter(cand.style_of(c) for c in accepted.values())
+        if not styles:
+            return
+        dominant = styles.most_common(1)[0][0]
+        for line, candidate in found.items():
+            if line in accepted or not candidate.at_paragraph_start or cand.style_of(candidate) != dominant:
+                continue
+            if parse_label(candidate.label) is None:
+                continue  # the label grammar does not read it: prose that ends in a colon, not a lookalike
+            where = describe_place(self.path, self.text, candidate.start)
+            self.warnings.append(f"a label like this document's was refused at {where}")
 
     def _candidate_at(self, i: int, at_paragraph_start: bool) -> cand.Candidate | None:
         start, end = self._line(i)
@@ -661,8 +679,14 @@ def parse_text(
     assert isinstance(skeleton, _Skeleton)
     preamble = skeleton.preamble
     turns = _labelled_turns(skeleton.turns)
-    warnings = list(layout.warnings)
+    warnings = [*layout.warnings, *tokenizer.warnings]
     prose_paragraphs: list[Token] = []
+    speech_before = [t for t in preamble if t.type == "PARA"]
+    if turns and speech_before:
+        # Said, not silently dropped: words before the first label belong to no speaker.
+        chars = sum(int(t.end_pos or 0) - int(t.start_pos or 0) for t in speech_before)
+        where = describe_place(path, text, int(speech_before[0].start_pos or 0))
+        warnings.append(f"{chars} characters of text before the first label are in no turn, from {where}")
     if not turns:
         turns = _monologue(preamble)
         if not turns:
