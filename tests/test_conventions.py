@@ -54,7 +54,9 @@ def test_word_lists_live_once_in_the_vocabulary() -> None:
 
 
 def test_each_document_gets_the_profile_its_evidence_shows() -> None:
-    record = "[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]\n\n  Mr. FRIST. Thanks.\n"
+    record = (
+        "[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]\n\n  Mr. FRIST. Thanks.\n"
+    )
     assert parse_text(record).convention == "congressional_record"
     un = "The meeting was called to order at 10.05 a.m.\n\nThe President (spoke in French): I welcome you.\n"
     assert parse_text(un).convention == "un_record"
@@ -122,7 +124,9 @@ def test_a_family_overrides_its_parents_tables_by_name() -> None:
 
 def test_the_base_profile_infers_a_label_shape_nobody_listed() -> None:
     # Two-letter radio-drama cues and a play's cues alone on their line, with no family evidence at all.
-    cues = "".join(f"{who}\n{line}\n\n" for who, line in [("JO", "Is it on?"), ("MK", "It is."), ("JO", "Then go.")] * 2)
+    cues = "".join(
+        f"{who}\n{line}\n\n" for who, line in [("JO", "Is it on?"), ("MK", "It is."), ("JO", "Then go.")] * 2
+    )
     document = parse_text(cues)
     assert document.convention == "base"
     assert [t.label for t in document.turns] == ["JO", "MK", "JO"] * 2

@@ -193,6 +193,13 @@ class _Tokenizer:
         found = self._line_candidates(firsts)
         shapes, inferred = cand.infer_shapes(found.values(), self.convention, len(blocks))
         found = {i: c for i, c in found.items() if c.shape in shapes and self._has_words_below(i, c, found)}
+        # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
+        # their utterances one a line under a time line, with no blank line between.
+        inner = Counter(c.label for c in found.values() if not c.at_paragraph_start and not c.alone)
+        found = {
+            i: attrs.evolve(c, at_paragraph_start=True) if inner[c.label] >= _RECURRING_INNER else c
+            for i, c in found.items()
+        }
         prefix = f"{self.convention.name} profile, shape "
         verdicts = cand.decide((c for c in found.values() if c.at_paragraph_start), prefix)
         self.inferred = inferred
@@ -286,11 +293,8 @@ class _Tokenizer:
             # lines (one sentence a line, as aligned parliamentary text prints it).
             candidate = self._candidate_at(i, i in firsts)
             if candidate is not None:
-                found[i] = (
-                    candidate
-                    if candidate.at_paragraph_start or not candidate.alone
-                    else (attrs.evolve(candidate, at_paragraph_start=True))
-                )
+                opens = not candidate.at_paragraph_start and candidate.alone
+                found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
@@ -461,6 +465,7 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
     return (first, cont) if first > cont else None
 
 
+_RECURRING_INNER = 3
 _CENTRED = 8  # leading spaces that make a short line a centred title
 _SPAN_KINDS = {
     "INSERT": "insert",
