@@ -21,7 +21,6 @@ MAX_LABEL_WORDS = 12
 MAX_LABEL_CHARS = 120
 
 
-
 @functools.lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
     # The grammar's word terminals are filled from the shared vocabulary.
@@ -71,6 +70,9 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
     def time(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("time", str(children[-1]).strip())
 
+    def affiliation(self, children: list[lark.Token]) -> tuple[str, str]:
+        return ("qualifier", str(children[-1]).strip())
+
     def number(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("qualifier", str(children[0]))
 
@@ -99,7 +101,15 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
                 titles.append(value)
             elif part == "paren":
                 inner = parse_label(value)
-                if inner is not None and inner.family is not None and "inner" not in fields:
+                # A holder in brackets is a person as printed ("(Mr. Kyl)", "(Tony Blair)"), never a seat or a
+                # portfolio with a dash ("(Grayndler—Prime Minister)").
+                if (
+                    inner is not None
+                    and inner.family is not None
+                    and not inner.qualifiers
+                    and (inner.honorific or inner.given)
+                    and "inner" not in fields
+                ):
                     fields["inner"] = inner
                 else:
                     qualifiers.append(value)

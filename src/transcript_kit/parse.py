@@ -268,8 +268,10 @@ class _Tokenizer:
             # lines (one sentence a line, as aligned parliamentary text prints it).
             candidate = self._candidate_at(i, i in firsts)
             if candidate is not None:
-                found[i] = candidate if candidate.at_paragraph_start or not candidate.alone else (
-                    attrs.evolve(candidate, at_paragraph_start=True)
+                found[i] = (
+                    candidate
+                    if candidate.at_paragraph_start or not candidate.alone
+                    else (attrs.evolve(candidate, at_paragraph_start=True))
                 )
         return found
 
@@ -516,13 +518,15 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
         # Inserted material splits a turn: speech, the insert, then the same speaker's speech goes on.
         for number, (segment, insert) in enumerate(_segments(body)):
             # Stage directions before the first or after the last paragraph stand between records.
-            lead = 0
-            if number > 0:
-                while lead < len(segment) and segment[lead].type == "STAGE":
-                    lead += 1
-            trailing = len(segment)
-            while trailing > lead and segment[trailing - 1].type == "STAGE":
-                trailing -= 1
+            # (Headings, timestamps and notes among them are not speech either; only paragraphs bound it.)
+            paragraphs = [i for i, t in enumerate(segment) if t.type == "PARA"]
+            lead = paragraphs[0] if paragraphs and number > 0 else 0
+            if number == 0 and paragraphs:  # "HELENA / (turning away) / Don't.": the direction is no speech
+                lead = paragraphs[0] if all(t.type == "STAGE" for t in segment[: paragraphs[0]]) else 0
+            trailing = paragraphs[-1] + 1 if paragraphs else len(segment)
+            if not paragraphs:
+                while trailing > lead and segment[trailing - 1].type == "STAGE":
+                    trailing -= 1
             for stage in segment[:lead]:
                 turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
             spoken = [t for t in segment[lead:trailing] if t.type in ("PARA", "STAGE")]
@@ -544,7 +548,8 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
                     )
                 )
             for stage in segment[trailing:]:
-                turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
+                if stage.type == "STAGE":
+                    turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
             if insert:
                 turns.append(_record(len(turns), TurnKind.INSERT, insert))
     return turns
