@@ -73,6 +73,11 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
     def time(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("time", str(children[-1]).strip())
 
+    def nested_paren(self, children: list[lark.Token]) -> tuple[str, str]:
+        # "(Secretary of State (International Financial Institutions), Lib.)": kept whole, never a holder.
+        inner = [str(c).strip() for c in children if isinstance(c, lark.Token) and c.type == "INNER_TEXT"]
+        return ("qualifier", f"{inner[0]} ({inner[1]}){' ' + inner[2] if len(inner) > 2 else ''}")
+
     def affiliation(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("qualifier", str(children[-1]).strip())
 

@@ -196,7 +196,14 @@ class _Tokenizer:
         found = {i: c for i, c in found.items() if c.shape in shapes and self._has_words_below(i, c, found)}
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
         # their utterances one a line under a time line, with no blank line between.
-        inner = Counter(c.label for c in found.values() if not c.at_paragraph_start and not c.alone)
+        inner = Counter(
+            c.label
+            for c in found.values()
+            if not c.at_paragraph_start
+            and not c.alone
+            and c.label[:1].isupper()
+            and not self.layout.line_numbered
+        )
         found = {
             i: attrs.evolve(c, at_paragraph_start=True) if inner[c.label] >= _RECURRING_INNER else c
             for i, c in found.items()
