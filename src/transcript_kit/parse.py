@@ -31,6 +31,7 @@ from transcript_kit.conventions.catalog import Conventions, default_conventions
 from transcript_kit.conventions.profile import Convention
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
+from transcript_kit.formats import tagged
 from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, LabelDecision, Span, Turn, TurnKind
@@ -646,6 +647,10 @@ def parse_text(
     profiles by default), or forced by them."""
     if fmt in ("srt", "vtt"):
         return _parse_subtitles(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256, fmt=fmt)
+    if fmt == "text" and tagged.looks_tagged(text):  # a .txt of speaker markup, told by its content
+        fmt = "tagged"
+    if fmt == "tagged":
+        return _parse_tagged(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256)
     layout = read_layout(text, path)
     convention, chosen_because = (conventions or default_conventions()).choose(text)
     tokenizer = _Tokenizer(text, layout, path, convention)
@@ -717,6 +722,23 @@ def _parse_subtitles(
     )
     return Document(
         doc_id=doc_id, text=text, turns=turns, path=path, sha256=sha256, encoding=encoding, format=fmt
+    )
+
+
+def _parse_tagged(text: str, *, doc_id: str, path: str | None, encoding: str, sha256: str | None) -> Document:
+    found = tagged.read_tagged(text)
+    warnings = () if found.turns else ("speaker markup without a speaker tag that holds text",)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        turns=found.turns,
+        path=path,
+        sha256=sha256,
+        encoding=encoding,
+        format="tagged",
+        title=found.title,
+        spans=found.spans,
+        warnings=warnings,
     )
 
 
