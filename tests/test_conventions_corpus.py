@@ -27,7 +27,7 @@ BELOW_BAR = {
     "interview-fullwidth-colon": 0.94,
     "news-prose-quotes": 0.20,
     "podcast-markdown": 0.96,
-    "radio-drama-codes": 0.0,
+    "radio-drama-codes": 0.35,
     "numbered-bold-labels": 0.95,
     "earnings-call-dash-title": 0.60,
     "earnings-call-fool-style": 0.85,
