@@ -234,11 +234,25 @@ class Normalizer:
             base if registry is None else (base.merged(registry) if use_default_registry else registry)
         )
         self._active = functools.lru_cache(maxsize=4096)(self._active_uncached)
+        self._packaged: set[str] = set()
 
     # -- the corpus pass -------------------------------------------------------------------------------------
 
+    def _load_packaged(self, documents: Iterable[DocumentEvidence]) -> None:
+        """Add the packaged registries the documents' sources call for (the Congressional Record needs every
+        member of Congress): loaded on demand, so a run without such documents never pays for them."""
+        needed = {
+            name for doc in documents for name in self.registry.source_info(doc.source).registries
+        } - self._packaged
+        for name in sorted(needed):
+            self.registry = _with_packaged(self.registry, name)
+            self._packaged.add(name)
+        if needed:
+            self._active = functools.lru_cache(maxsize=4096)(self._active_uncached)
+
     def resolve(self, evidence: Iterable[DocumentEvidence]) -> SpeakerMap:
         documents = _merge_documents(evidence)  # sorted by doc_id: nothing below depends on input order
+        self._load_packaged(documents)
         contexts = {doc.doc_id: self._context(doc) for doc in documents}
         uses = [(doc, use) for doc in documents for use in doc.labels]
         first = {(doc.doc_id, use.label): self._local(contexts[doc.doc_id], use) for doc, use in uses}
@@ -523,7 +537,9 @@ class Normalizer:
         return [t for t in tenures if day is None or t.active_on(day)]
 
     def _works_for(self, who: Who, organisation: str, day: Date | None) -> bool:
-        return any(self._post_org(t.post) == organisation for t in self._tenures(who, day))
+        return any(
+            self.registry.within(self._post_org(t.post), organisation) for t in self._tenures(who, day)
+        )
 
     def _post_org(self, post_id: str) -> str | None:
         post = self.registry.post(post_id)
@@ -593,6 +609,23 @@ class Normalizer:
         if len({p.id for p in posts}) == 1:
             return posts[0].label
         return " ".join(titles) or None
+
+
+_MERGED: dict[tuple[int, str], tuple[Registry, Registry]] = {}
+
+
+def _with_packaged(registry: Registry, name: str) -> Registry:
+    """``registry`` with a packaged registry merged on top, remembered per registry: merging 13k people costs
+    a fraction of a second, and every Normalizer over the same registry needs the same result."""
+    key = (id(registry), name)
+    cached = _MERGED.get(key)
+    if cached is not None and cached[0] is registry:
+        return cached[1]
+    merged = registry.merged(Registry.packaged(name))
+    if len(_MERGED) >= 4:
+        _MERGED.pop(next(iter(_MERGED)))
+    _MERGED[key] = (registry, merged)
+    return merged
 
 
 def _prefer(items: list[Any], test: Any) -> list[Any]:

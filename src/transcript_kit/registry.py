@@ -10,6 +10,7 @@ File shape (JSON, or TOML with the same keys)::
      "roles":    [{"key", "name", "labels": [...], "organisation"?}],
      "overrides": [{"doc_id"?, "label", "person"? | "not_person"?}],
      "jurisdictions": {"US": ["United States", "U.S.", ...]},
+     "organisations": {"United States Senate": "United States Congress"},   (part of)
      "sources":  {"state.gov": {"jurisdiction": "US", "organisation": "US Department of State",
                                 "registries"?: ["us-congress"]}}}
 
@@ -236,6 +237,7 @@ class Registry:
     overrides: tuple[Override, ...] = ()
     jurisdictions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     sources: tuple[tuple[str, SourceInfo], ...] = ()
+    organisations: tuple[tuple[str, str], ...] = ()  # (organisation, the one it is part of)
     origin: str = attrs.field(default="<registry>", eq=False)
     _index: _Index = attrs.field(init=False, eq=False, repr=False)
 
@@ -334,6 +336,7 @@ class Registry:
             overrides=tuple(dict.fromkeys((*self.overrides, *overrides))),
             jurisdictions=tuple({**dict(self.jurisdictions), **dict(other.jurisdictions)}.items()),
             sources=tuple({**dict(self.sources), **dict(other.sources)}.items()),
+            organisations=tuple({**dict(self.organisations), **dict(other.organisations)}.items()),
             origin=f"{self.origin} + {other.origin}",
         )
 
@@ -396,6 +399,17 @@ class Registry:
             elif fold(name) in fold(source):  # a publisher named in a longer string
                 return info
         return SourceInfo()
+
+    def within(self, organisation: str | None, wanted: str) -> bool:
+        """Is ``organisation`` ``wanted`` or part of it (the Senate is part of Congress)?"""
+        parents = dict(self.organisations)
+        seen: set[str] = set()
+        while organisation is not None and organisation not in seen:
+            if organisation == wanted:
+                return True
+            seen.add(organisation)
+            organisation = parents.get(organisation)
+        return False
 
     def overrides_for(self, doc_id: str, label: str) -> tuple[Override, ...]:
         key = fold(label)
@@ -510,7 +524,7 @@ class _Reader:
             "top level",
             data,
             set(),
-            {"persons", "posts", "tenures", "roles", "overrides", "jurisdictions", "sources"},
+            {"persons", "posts", "tenures", "roles", "overrides", "jurisdictions", "sources", "organisations"},
         )
         return Registry(
             persons=self.each(data, "persons", self.person),
@@ -525,6 +539,10 @@ class _Reader:
             sources=tuple(
                 (name, self.source(f"sources.{_cap(name)}", info))
                 for name, info in self.mapping("sources", data.get("sources", {})).items()
+            ),
+            organisations=tuple(
+                (name, self.text(f"organisations.{_cap(name)}", {"part_of": parent}, "part_of", required=True) or "")
+                for name, parent in self.mapping("organisations", data.get("organisations", {})).items()
             ),
             origin=self.origin,
         )
@@ -551,6 +569,8 @@ class _Reader:
         return tuple(out)
 
     def keys(self, entry: str, item: dict[str, Any], required: set[str], optional: set[str]) -> None:
+        if required <= item.keys() and item.keys() <= required | optional:
+            return  # the common case, checked in one step
         missing = sorted(required - item.keys())
         if missing:
             raise self.fail(entry, f"missing field {missing[0]!r}")
