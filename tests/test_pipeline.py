@@ -9,6 +9,7 @@ import orjson
 import pyarrow.parquet as pq
 import pytest
 
+from transcript_kit.errors import InputError
 from transcript_kit.export import SCHEMA_VERSION
 from transcript_kit.pipeline import ConvertConfig, convert, discover
 
@@ -70,9 +71,17 @@ def test_a_bad_file_goes_to_the_error_report_and_the_rest_converts(seeds: Path, 
     assert "broken.txt" in str(errors[0]["message"]) and errors[0]["error"] == "DecodeError"
 
 
-def test_a_missing_input_is_reported_not_fatal(seeds: Path, tmp_path: Path) -> None:
-    summary = convert([seeds, tmp_path / "nope"], tmp_path / "out")
-    assert summary.n_documents == 5 and summary.n_errors == 1
+def test_a_missing_input_is_an_error_before_anything_is_written(seeds: Path, tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="nope: no such file or folder"):
+        convert([seeds, tmp_path / "nope"], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_folder_without_transcripts_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="no transcripts found"):
+        convert([tmp_path / "empty"], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
 
 
 def test_the_same_input_gives_byte_identical_jsonl(seeds: Path, tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -46,6 +47,21 @@ def _add_registry_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-default-registry", action="store_true", help="do not use the starter registry")
 
 
+def _add_convention_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--convention",
+        metavar="NAME",
+        help="parse every document with this convention profile (default: chosen per document)",
+    )
+    parser.add_argument(
+        "--conventions",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add a convention profile from a TOML file (repeatable); see README 'Conventions'",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="transcript-kit", description="Speaker-attributed corpora from transcripts."
@@ -60,7 +76,13 @@ def _parser() -> argparse.ArgumentParser:
         "--format", type=_formats, default=("jsonl", "parquet"), help="jsonl,parquet (default: both)"
     )
     run.add_argument("--workers", type=_positive, default=1, help="parallel worker processes (default: 1)")
+    run.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an output folder that holds files transcript-kit did not write (they are kept)",
+    )
     _add_registry_options(run)
+    _add_convention_options(run)
 
     show = commands.add_parser("parse", help="print one document's turns for a person to check")
     show.add_argument("file", type=Path)
@@ -69,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--json", action="store_true", help="print turn rows as JSON lines")
     _add_registry_options(show)
+    _add_convention_options(show)
 
     people = commands.add_parser("speakers", help="list the corpus's speakers and what stayed unresolved")
     people.add_argument("inputs", nargs="*", type=Path, help=f"files or folders (default: {DEFAULT_INPUT}/)")
@@ -77,6 +100,7 @@ def _parser() -> argparse.ArgumentParser:
         "--skeleton", type=Path, metavar="FILE", help="write a registry skeleton for unresolved labels"
     )
     _add_registry_options(people)
+    _add_convention_options(people)
 
     registry = commands.add_parser("registry", help="build registries of people from public data")
     registry_commands = registry.add_subparsers(dest="registry_command", required=True)
@@ -99,6 +123,8 @@ def _config(args: argparse.Namespace, **more: object) -> ConvertConfig:
     return ConvertConfig(
         registry_paths=tuple(str(p) for p in args.registry),
         use_default_registry=not args.no_default_registry,
+        convention=args.convention,
+        convention_files=tuple(str(p) for p in args.conventions),
         **more,  # type: ignore[arg-type]
     )
 
@@ -106,7 +132,7 @@ def _config(args: argparse.Namespace, **more: object) -> ConvertConfig:
 def _convert(args: argparse.Namespace) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
     config = _config(args, formats=args.format, workers=args.workers)
-    summary = convert(inputs, args.out, config, progress=terminal_progress())
+    summary = convert(inputs, args.out, config, progress=terminal_progress(), force=args.force)
     rate = summary.n_bytes / 1e6 / summary.seconds if summary.seconds else 0.0
     print(
         f"{summary.n_documents} documents, {summary.n_turns} turns, {summary.n_speakers} speakers"
@@ -124,8 +150,10 @@ def _convert(args: argparse.Namespace) -> int:
 def _parse(args: argparse.Namespace) -> int:
     from transcript_kit.api import parse_file
     from transcript_kit.export.rows import turn_row
+    from transcript_kit.pipeline import conventions_of
 
-    document = parse_file(args.file, normalizer=_normalizer(args))
+    conventions = conventions_of(_config(args))
+    document = parse_file(args.file, normalizer=_normalizer(args), conventions=conventions)
     if args.json:
         for turn in document.turns:
             sys.stdout.buffer.write(
@@ -143,6 +171,7 @@ def _parse(args: argparse.Namespace) -> int:
             ("source", document.source),
             ("encoding", document.encoding),
             ("format", document.format),
+            ("convention", document.convention),
         )
         if v
     ]
@@ -162,6 +191,9 @@ def _parse(args: argparse.Namespace) -> int:
         print(f"[{turn.index}] {turn.kind.value}  {who}{notes}  @{turn.char_start}-{turn.char_end}")
         print(textwrap.indent(textwrap.shorten(turn.text, 400, placeholder=" …") or "(empty)", "    ") + "\n")
     if args.explain:
+        print("convention:")
+        for note in document.convention_notes:
+            print(f"  {note}")
         print("label candidates:")
         for decision in document.decisions:
             verdict = "accepted" if decision.accepted else "rejected"
@@ -213,6 +245,14 @@ def _registry(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is so that every ``finally`` runs, as for Ctrl-C."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     handlers = {
@@ -222,16 +262,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "score": _score,
         "registry": _registry,
     }
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return handlers[args.command](args)
     except TranscriptKitError as error:
         print(f"transcript-kit: error: {error}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as interruption:
+        kept = "; previous output kept" if args.command == "convert" else ""
+        print(f"\ntranscript-kit: interrupted{kept}", file=sys.stderr)
+        return 128 + (signal.SIGTERM if isinstance(interruption, _Terminated) else signal.SIGINT)
     except BrokenPipeError:  # "transcript-kit speakers | head": the reader left; that is not an error
         sys.stderr.close()
         return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

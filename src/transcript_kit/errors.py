@@ -39,3 +39,7 @@ class RegistryError(TranscriptKitError, ValueError):
 
 class InputError(TranscriptKitError, OSError):
     """An input path cannot be read."""
+
+
+class ConventionError(TranscriptKitError, ValueError):
+    """A convention profile is malformed or unknown: names the file, the entry and the problem."""

@@ -8,11 +8,12 @@ the spilled rows into the exporters. A distributed runner only has to run ``conv
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
+import functools
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -24,10 +25,12 @@ import attrs
 import orjson
 
 from transcript_kit import __version__
+from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.errors import InputError, TranscriptKitError
 from transcript_kit.evidence import evidence_of
 from transcript_kit.export import SINKS
 from transcript_kit.export._atomic import atomic_writer
+from transcript_kit.export.folder import check_output, make_folder, output_path, staged_output
 from transcript_kit.export.rows import document_row, speaker_fields, turn_row
 from transcript_kit.export.schema import SCHEMA_VERSION
 from transcript_kit.model import DocumentEvidence, Speaker
@@ -51,6 +54,8 @@ class ConvertConfig:
     shard_size: int = 32
     registry_paths: tuple[str, ...] = ()
     use_default_registry: bool = True
+    convention: str | None = None  # a profile forced on every document (--convention)
+    convention_files: tuple[str, ...] = ()  # the user's profiles (--conventions), validated before any input
 
 
 @attrs.frozen(slots=True)
@@ -161,8 +166,19 @@ def _spill_path(work_dir: str, index: int, table: str) -> Path:
     return Path(work_dir) / f"shard-{index:06d}.{table}.jsonl"
 
 
+@functools.lru_cache(maxsize=4)
+def _conventions(files: tuple[str, ...], forced: str | None) -> Conventions:
+    return Conventions.load([Path(f) for f in files], forced)
+
+
+def conventions_of(config: ConvertConfig) -> Conventions:
+    """The convention profiles a run parses with: built-in plus the user's files, validated (once per process)."""
+    return _conventions(config.convention_files, config.convention)
+
+
 def convert_shard(shard: Shard, config: ConvertConfig) -> ShardResult:
     """The map step: parse a shard's files, spill their rows, return their speaker evidence and errors."""
+    conventions = conventions_of(config)
     evidence: list[DocumentEvidence] = []
     errors: list[ErrorRecord] = []
     n_turns = n_bytes = 0
@@ -175,7 +191,7 @@ def convert_shard(shard: Shard, config: ConvertConfig) -> ShardResult:
         for item in shard.files:
             try:
                 data = read_bytes(Path(item.path))
-                document = parse_bytes(data, doc_id=item.doc_id, path=item.path)
+                document = parse_bytes(data, doc_id=item.doc_id, path=item.path, conventions=conventions)
             except TranscriptKitError as error:
                 errors.append(ErrorRecord(item.path, item.doc_id, type(error).__name__, str(error)))
                 continue
@@ -230,10 +246,18 @@ def _documents_with_warnings(
 Progress = Callable[[int, int], None]
 
 
+def _worker_init() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent alone decides what happens next.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def run_shards(
     shards: Sequence[Shard], config: ConvertConfig, progress: Progress | None = None
 ) -> list[ShardResult]:
-    """Run the map step locally: in this process for one worker, else in a process pool (results in order)."""
+    """Run the map step locally: in this process for one worker, else in a process pool (results in order).
+
+    If the parent is interrupted the pool's workers are terminated at once, not left to finish their shards.
+    """
     results: list[ShardResult] = []
     done = 0
     total = sum(len(s.files) for s in shards)
@@ -245,16 +269,25 @@ def run_shards(
                 progress(done, total)
         return results
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with concurrent.futures.ProcessPoolExecutor(
-        max_workers=config.workers, mp_context=multiprocessing.get_context(method)
-    ) as pool:
-        futures = {pool.submit(convert_shard, shard, config): shard for shard in shards}
-        for future in concurrent.futures.as_completed(futures):
-            results.append(future.result())
-            done += len(futures[future].files)
+    pool = multiprocessing.get_context(method).Pool(config.workers, initializer=_worker_init)
+    try:
+        for result in pool.imap_unordered(functools.partial(convert_shard, config=config), shards):
+            results.append(result)
+            done += len(shards[result.index].files)
             if progress:
                 progress(done, total)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
     return sorted(results, key=lambda r: r.index)
+
+
+def check_inputs(inputs: Sequence[Path]) -> None:
+    """Every input must exist before anything is written: a typo is an error, not an empty corpus."""
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise InputError(f"{', '.join(missing)}: no such file or folder")
 
 
 def convert(
@@ -263,18 +296,33 @@ def convert(
     config: ConvertConfig = ConvertConfig(),
     progress: Progress | None = None,
     runner: Callable[[Sequence[Shard], ConvertConfig, Progress | None], list[ShardResult]] = run_shards,
+    *,
+    force: bool = False,
 ) -> ConvertSummary:
-    """Convert transcripts under ``inputs`` into the corpus tables in ``out_dir`` (DESIGN.md §2)."""
+    """Convert transcripts under ``inputs`` into the corpus tables in ``out_dir`` (DESIGN.md §2).
+
+    The run is staged beside ``out_dir`` and replaces it in one step (see :mod:`transcript_kit.export.folder`);
+    ``force`` lets it replace a folder holding files transcript-kit did not write (they are kept).
+    """
     began = time.perf_counter()
     for fmt in config.formats:
         if fmt not in SINKS:
             raise InputError(f"unknown format {fmt!r}; choose from {', '.join(sorted(SINKS))}")
+    check_inputs(inputs)
+    out = output_path(out_dir)
+    check_output(out, force=force)
     registry = load_registry(config)
+    conventions_of(config)  # a bad profile file is an error before any input is read
     files, errors = discover(inputs)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    work_dir = tempfile.mkdtemp(prefix=".work-", dir=out_dir)
-    try:
-        shards = _shards(files, max(1, config.shard_size), work_dir)
+    if not files and not errors:
+        raise InputError(
+            f"{', '.join(map(str, inputs))}: no transcripts found "
+            f"(looked for {', '.join(sorted(TRANSCRIPT_SUFFIXES))})"
+        )
+    with staged_output(out, force=force) as staging:
+        work_dir = staging / ".work"
+        make_folder(work_dir)
+        shards = _shards(files, max(1, config.shard_size), str(work_dir))
         results = runner(shards, config, progress)
         for result in results:
             errors.extend(result.errors)
@@ -285,14 +333,15 @@ def convert(
         for table in TABLE_NAMES:
             rows: Iterable[dict[str, Any]]
             if table == "turns":
-                rows = _resolved_turns(work_dir, len(shards), speakers)
+                rows = _resolved_turns(str(work_dir), len(shards), speakers)
             elif table == "documents":
-                rows = _documents_with_warnings(work_dir, len(shards), speakers)
+                rows = _documents_with_warnings(str(work_dir), len(shards), speakers)
             else:
                 rows = speakers.speaker_rows()
-            counts[table] = _export(table, rows, out_dir, config.formats)
+            counts[table] = _export(table, rows, staging, config.formats)
             written.extend(f"{table}.{fmt}" for fmt in config.formats)
-        _write_errors(out_dir / "errors.jsonl", errors)
+        shutil.rmtree(work_dir)
+        _write_errors(staging / "errors.jsonl", errors)
         summary = ConvertSummary(
             out_dir=str(out_dir),
             n_inputs=len(files),
@@ -304,15 +353,14 @@ def convert(
             seconds=time.perf_counter() - began,
             files=(*written, "errors.jsonl", "manifest.json"),
         )
-        _write_manifest(out_dir / "manifest.json", inputs, config, summary)
-        return summary
-    finally:
-        shutil.rmtree(work_dir, ignore_errors=True)
+        _write_manifest(staging / "manifest.json", inputs, config, summary)
+    return summary
 
 
 def collect_speakers(inputs: Sequence[Path], config: ConvertConfig) -> tuple[SpeakerMap, list[ErrorRecord]]:
     """Parse the inputs and resolve their speakers, without exporting anything."""
     registry = load_registry(config)
+    conventions_of(config)
     files, errors = discover(inputs)
     work_dir = tempfile.mkdtemp(prefix="transcript-kit-")
     try:
