@@ -3,7 +3,7 @@
 File shape (JSON, or TOML with the same keys)::
 
     {"persons":  [{"id", "name", "family_name"?, "gender"?, "identifiers"?: {"wikidata": "Q..."},
-                   "other_names"?: [{"name", "kind", "start"?, "end"?}], "known_from"?, "source"?}],
+                   "other_names"?: [{"name", "kind", "start"?, "end"?}], "known_from"?, "born"?, "source"?}],
      "posts":    [{"id", "label", "titles": [...], "generic"?: ["the secretary"],
                    "jurisdiction"?, "organisation"?, "area"?, "single_holder"?}],
      "tenures":  [{"person", "post", "start"?, "end"?, "acting"?, "area"?, "district"?, "party"?, "source"?}],
@@ -90,6 +90,7 @@ class Person:
     other_names: tuple[OtherName, ...] = ()
     identifiers: tuple[tuple[str, str], ...] = ()  # (scheme, value), e.g. ("wikidata", "Q6279")
     known_from: Date | None = None  # tenures before this day are unknown to the registry, not absent
+    born: Date | None = None  # bounds when someone can have held an office the registry does not date
     source: str | None = None
 
 
@@ -464,6 +465,7 @@ def _united(ours: Person, theirs: Person) -> Person:
         theirs,
         id=ours.id,
         gender=theirs.gender or ours.gender,
+        born=theirs.born or ours.born,
         other_names=tuple(names.values()),
         identifiers=tuple(sorted({**dict(ours.identifiers), **dict(theirs.identifiers)}.items())),
         # An entry without the bound is not known to be complete (a starter entry lists only some offices): the
@@ -524,7 +526,16 @@ class _Reader:
             "top level",
             data,
             set(),
-            {"persons", "posts", "tenures", "roles", "overrides", "jurisdictions", "sources", "organisations"},
+            {
+                "persons",
+                "posts",
+                "tenures",
+                "roles",
+                "overrides",
+                "jurisdictions",
+                "sources",
+                "organisations",
+            },
         )
         return Registry(
             persons=self.each(data, "persons", self.person),
@@ -541,7 +552,11 @@ class _Reader:
                 for name, info in self.mapping("sources", data.get("sources", {})).items()
             ),
             organisations=tuple(
-                (name, self.text(f"organisations.{_cap(name)}", {"part_of": parent}, "part_of", required=True) or "")
+                (
+                    name,
+                    self.text(f"organisations.{_cap(name)}", {"part_of": parent}, "part_of", required=True)
+                    or "",
+                )
                 for name, parent in self.mapping("organisations", data.get("organisations", {})).items()
             ),
             origin=self.origin,
@@ -653,7 +668,7 @@ class _Reader:
             entry,
             item,
             {"id", "name"},
-            {"family_name", "gender", "other_names", "identifiers", "known_from", "source"},
+            {"family_name", "gender", "other_names", "identifiers", "known_from", "born", "source"},
         )
         name = self.text(entry, item, "name", required=True)
         assert name is not None
@@ -681,6 +696,7 @@ class _Reader:
             other_names=tuple(others),
             identifiers=tuple(sorted(identifiers.items())),
             known_from=self.date(entry, item, "known_from"),
+            born=self.date(entry, item, "born"),
             source=self.text(entry, item, "source"),
         )
 

@@ -75,6 +75,8 @@ def _person(where: _Where, item: dict[str, Any]) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": person_id, "name": name}
     if (family := where.text(item, "family_name")) is not None:
         entry["family_name"] = family
+    if (born := where.date(item, "birth_date")) is not None:
+        entry["born"] = born
     if (gender := where.text(item, "gender")) in ("male", "female", "other"):
         entry["gender"] = gender
     others = []

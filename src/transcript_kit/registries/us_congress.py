@@ -222,6 +222,8 @@ def _yaml_person(record: _Record, raw: Any, path: Path) -> tuple[str, dict[str, 
     person = _person_entry(
         person_id, full, last, written, identifiers, record.text(bio, "gender", "bio.gender")
     )
+    if (born := record.date(bio, "birthday", "bio.birthday")) is not None:
+        person["born"] = born
     return bioguide, person, tenures
 
 
@@ -339,7 +341,7 @@ def _csv_people(path: Path) -> Iterator[tuple[str, dict[str, Any], list[dict[str
                 raise record.fail(f"type is {kind!r}; expected sen or rep")
             if state is None or not _STATE.fullmatch(state):
                 raise record.fail(f"state must be a two-letter code, got {state!r}")
-            record.date(row, "birthday", "birthday")
+            born = record.date(row, "birthday", "birthday")
             written = _names(
                 first,
                 record.text(row, "middle_name", "middle_name"),
@@ -366,6 +368,8 @@ def _csv_people(path: Path) -> Iterator[tuple[str, dict[str, Any], list[dict[str
             person = _person_entry(
                 person_id, full, last, written, identifiers, record.text(row, "gender", "gender")
             )
+            if born is not None:
+                person["born"] = born
             yield bioguide, person, [tenure]
 
 
