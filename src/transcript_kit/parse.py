@@ -31,6 +31,7 @@ from transcript_kit.conventions.catalog import Conventions, default_conventions
 from transcript_kit.conventions.profile import Convention
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
+from transcript_kit.formats import tagged
 from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, LabelDecision, Span, Turn, TurnKind
@@ -166,6 +167,7 @@ class _Tokenizer:
         self.body_lines = (0, -1)
         self.rule_hits: dict[str, int] = {}  # which profile rules decided paragraphs, for --explain
         self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
+        self.warnings: list[str] = []
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -192,6 +194,20 @@ class _Tokenizer:
         found = self._line_candidates(firsts)
         shapes, inferred = cand.infer_shapes(found.values(), self.convention, len(blocks))
         found = {i: c for i, c in found.items() if c.shape in shapes and self._has_words_below(i, c, found)}
+        # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
+        # their utterances one a line under a time line, with no blank line between.
+        inner = Counter(
+            c.label
+            for c in found.values()
+            if not c.at_paragraph_start
+            and not c.alone
+            and c.label[:1].isupper()
+            and not self.layout.line_numbered
+        )
+        found = {
+            i: attrs.evolve(c, at_paragraph_start=True) if inner[c.label] >= _RECURRING_INNER else c
+            for i, c in found.items()
+        }
         prefix = f"{self.convention.name} profile, shape "
         verdicts = cand.decide((c for c in found.values() if c.at_paragraph_start), prefix)
         self.inferred = inferred
@@ -206,6 +222,7 @@ class _Tokenizer:
             self.decisions.append(cand.decision(candidate, verdict))
             if verdict.accepted:
                 accepted[line] = candidate
+        self._warn_refused_lookalikes(found, accepted)
         label_lines = sorted(accepted)
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
@@ -242,6 +259,22 @@ class _Tokenizer:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
         return out
 
+    def _warn_refused_lookalikes(
+        self, found: dict[int, cand.Candidate], accepted: dict[int, cand.Candidate]
+    ) -> None:
+        """A refused label printed like the document's accepted ones is worth a look: say where it is."""
+        styles = Counter(cand.style_of(c) for c in accepted.values())
+        if not styles:
+            return
+        dominant = styles.most_common(1)[0][0]
+        for line, candidate in found.items():
+            if line in accepted or not candidate.at_paragraph_start or cand.style_of(candidate) != dominant:
+                continue
+            if parse_label(candidate.label) is None:
+                continue  # the label grammar does not read it: prose that ends in a colon, not a lookalike
+            where = describe_place(self.path, self.text, candidate.start)
+            self.warnings.append(f"a label like this document's was refused at {where}")
+
     def _candidate_at(self, i: int, at_paragraph_start: bool) -> cand.Candidate | None:
         start, end = self._line(i)
         if end <= start or self.text[start].islower():  # no label starts lower-case
@@ -268,11 +301,8 @@ class _Tokenizer:
             # lines (one sentence a line, as aligned parliamentary text prints it).
             candidate = self._candidate_at(i, i in firsts)
             if candidate is not None:
-                found[i] = (
-                    candidate
-                    if candidate.at_paragraph_start or not candidate.alone
-                    else (attrs.evolve(candidate, at_paragraph_start=True))
-                )
+                opens = not candidate.at_paragraph_start and candidate.alone
+                found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
@@ -443,6 +473,7 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
     return (first, cont) if first > cont else None
 
 
+_RECURRING_INNER = 3
 _CENTRED = 8  # leading spaces that make a short line a centred title
 _SPAN_KINDS = {
     "INSERT": "insert",
@@ -646,6 +677,10 @@ def parse_text(
     profiles by default), or forced by them."""
     if fmt in ("srt", "vtt"):
         return _parse_subtitles(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256, fmt=fmt)
+    if fmt == "text" and tagged.looks_tagged(text):  # a .txt of speaker markup, told by its content
+        fmt = "tagged"
+    if fmt == "tagged":
+        return _parse_tagged(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256)
     layout = read_layout(text, path)
     convention, chosen_because = (conventions or default_conventions()).choose(text)
     tokenizer = _Tokenizer(text, layout, path, convention)
@@ -661,8 +696,14 @@ def parse_text(
     assert isinstance(skeleton, _Skeleton)
     preamble = skeleton.preamble
     turns = _labelled_turns(skeleton.turns)
-    warnings = list(layout.warnings)
+    warnings = [*layout.warnings, *tokenizer.warnings]
     prose_paragraphs: list[Token] = []
+    speech_before = [t for t in preamble if t.type == "PARA"]
+    if turns and speech_before:
+        # Said, not silently dropped: words before the first label belong to no speaker.
+        chars = sum(int(t.end_pos or 0) - int(t.start_pos or 0) for t in speech_before)
+        where = describe_place(path, text, int(speech_before[0].start_pos or 0))
+        warnings.append(f"{chars} characters of text before the first label are in no turn, from {where}")
     if not turns:
         turns = _monologue(preamble)
         if not turns:
@@ -717,6 +758,23 @@ def _parse_subtitles(
     )
     return Document(
         doc_id=doc_id, text=text, turns=turns, path=path, sha256=sha256, encoding=encoding, format=fmt
+    )
+
+
+def _parse_tagged(text: str, *, doc_id: str, path: str | None, encoding: str, sha256: str | None) -> Document:
+    found = tagged.read_tagged(text)
+    warnings = () if found.turns else ("speaker markup without a speaker tag that holds text",)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        turns=found.turns,
+        path=path,
+        sha256=sha256,
+        encoding=encoding,
+        format="tagged",
+        title=found.title,
+        spans=found.spans,
+        warnings=warnings,
     )
 
 

@@ -72,14 +72,14 @@ def _load() -> Vocabulary:
     data: dict[str, Any] = tomllib.loads(raw)
     words: dict[str, tuple[str, ...]] = {}
     role_keys: dict[str, str] = {}
-    for section in ("label", "lines", "boilerplate"):
+    for section in ("label", "lines", "boilerplate", "markup"):
         for key, value in data.get(section, {}).items():
             if key == "role_keys":
                 role_keys.update(value)
             elif key == "words":
                 words.update({k: tuple(v) for k, v in value.items()})
             elif isinstance(value, list):
-                words[key if section != "boilerplate" else f"boilerplate_{key}"] = tuple(value)
+                words[key if section in ("label", "lines") else f"{section}_{key}"] = tuple(value)
     months = {name: int(number) for number, names in data["months"].items() for name in names}
     words["months"] = tuple(months)
     folded = {name: frozenset(w.casefold() for w in ws) for name, ws in words.items()}
