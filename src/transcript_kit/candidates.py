@@ -92,8 +92,8 @@ class ShapeMatcher:
         shape = self.shapes[index]
         label_start, label_end = match.span(f"label_{index}")
         label = _FORMAT_CHARS.sub("", text[label_start:label_end]).strip()
-        if not label:
-            return None
+        if not label or "   " in text[label_end : match.end()]:
+            return None  # a column of colons ("DEPARTMENT OF HEALTH AND      :") is a caption, not a label
         if shape.capitals and not _CAPITALS.search(_PARENS.sub("", label)):
             return None
         rest = match.end()

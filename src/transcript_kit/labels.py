@@ -16,9 +16,12 @@ from transcript_kit._grammar import grammar_text
 from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.model import Label
 
-# A label is a short thing; anything longer is prose and is refused before the parser sees it.
+# A label is a short thing; anything longer is prose and is refused before the parser sees it. Brackets may hold
+# more (a parliament prints a minister's whole portfolio list there), so they count apart.
 MAX_LABEL_WORDS = 12
 MAX_LABEL_CHARS = 120
+MAX_BRACKETED_CHARS = 400
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -69,6 +72,11 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
 
     def time(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("time", str(children[-1]).strip())
+
+    def nested_paren(self, children: list[lark.Token]) -> tuple[str, str]:
+        # "(Secretary of State (International Financial Institutions), Lib.)": kept whole, never a holder.
+        inner = [str(c).strip() for c in children if isinstance(c, lark.Token) and c.type == "INNER_TEXT"]
+        return ("qualifier", f"{inner[0]} ({inner[1]}){' ' + inner[2] if len(inner) > 2 else ''}")
 
     def affiliation(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("qualifier", str(children[-1]).strip())
@@ -137,7 +145,10 @@ def clean_label(text: str) -> str:
 def parse_label(text: str) -> Label | None:
     """Parse one speaker label (without its trailing colon or period); None when it is not label-shaped."""
     raw = clean_label(unicodedata.normalize("NFC", text))
-    if not raw or len(raw) > MAX_LABEL_CHARS or raw.count(" ") >= MAX_LABEL_WORDS:
+    bare = _BRACKETED.sub("", raw)
+    if not raw or len(raw) > MAX_BRACKETED_CHARS or len(bare) > MAX_LABEL_CHARS:
+        return None
+    if bare.count(" ") >= MAX_LABEL_WORDS:
         return None
     parser = _parser()  # built outside the try: a broken grammar must fail loudly, not refuse every label
     try:

@@ -166,6 +166,7 @@ class _Tokenizer:
         self.body_lines = (0, -1)
         self.rule_hits: dict[str, int] = {}  # which profile rules decided paragraphs, for --explain
         self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
+        self.warnings: list[str] = []
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -192,6 +193,20 @@ class _Tokenizer:
         found = self._line_candidates(firsts)
         shapes, inferred = cand.infer_shapes(found.values(), self.convention, len(blocks))
         found = {i: c for i, c in found.items() if c.shape in shapes and self._has_words_below(i, c, found)}
+        # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
+        # their utterances one a line under a time line, with no blank line between.
+        inner = Counter(
+            c.label
+            for c in found.values()
+            if not c.at_paragraph_start
+            and not c.alone
+            and c.label[:1].isupper()
+            and not self.layout.line_numbered
+        )
+        found = {
+            i: attrs.evolve(c, at_paragraph_start=True) if inner[c.label] >= _RECURRING_INNER else c
+            for i, c in found.items()
+        }
         prefix = f"{self.convention.name} profile, shape "
         verdicts = cand.decide((c for c in found.values() if c.at_paragraph_start), prefix)
         self.inferred = inferred
@@ -206,6 +221,7 @@ class _Tokenizer:
             self.decisions.append(cand.decision(candidate, verdict))
             if verdict.accepted:
                 accepted[line] = candidate
+        self._warn_refused_lookalikes(found, accepted)
         label_lines = sorted(accepted)
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
@@ -242,6 +258,22 @@ class _Tokenizer:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
         return out
 
+    def _warn_refused_lookalikes(
+        self, found: dict[int, cand.Candidate], accepted: dict[int, cand.Candidate]
+    ) -> None:
+        """A refused label printed like the document's accepted ones is worth a look: say where it is."""
+        styles = Counter(cand.style_of(c) for c in accepted.values())
+        if not styles:
+            return
+        dominant = styles.most_common(1)[0][0]
+        for line, candidate in found.items():
+            if line in accepted or not candidate.at_paragraph_start or cand.style_of(candidate) != dominant:
+                continue
+            if parse_label(candidate.label) is None:
+                continue  # the label grammar does not read it: prose that ends in a colon, not a lookalike
+            where = describe_place(self.path, self.text, candidate.start)
+            self.warnings.append(f"a label like this document's was refused at {where}")
+
     def _candidate_at(self, i: int, at_paragraph_start: bool) -> cand.Candidate | None:
         start, end = self._line(i)
         if end <= start or self.text[start].islower():  # no label starts lower-case
@@ -268,11 +300,8 @@ class _Tokenizer:
             # lines (one sentence a line, as aligned parliamentary text prints it).
             candidate = self._candidate_at(i, i in firsts)
             if candidate is not None:
-                found[i] = (
-                    candidate
-                    if candidate.at_paragraph_start or not candidate.alone
-                    else (attrs.evolve(candidate, at_paragraph_start=True))
-                )
+                opens = not candidate.at_paragraph_start and candidate.alone
+                found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
@@ -443,6 +472,7 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
     return (first, cont) if first > cont else None
 
 
+_RECURRING_INNER = 3
 _CENTRED = 8  # leading spaces that make a short line a centred title
 _SPAN_KINDS = {
     "INSERT": "insert",
@@ -667,8 +697,14 @@ def parse_text(
     assert isinstance(skeleton, _Skeleton)
     preamble = skeleton.preamble
     turns = _labelled_turns(skeleton.turns)
-    warnings = list(layout.warnings)
+    warnings = [*layout.warnings, *tokenizer.warnings]
     prose_paragraphs: list[Token] = []
+    speech_before = [t for t in preamble if t.type == "PARA"]
+    if turns and speech_before:
+        # Said, not silently dropped: words before the first label belong to no speaker.
+        chars = sum(int(t.end_pos or 0) - int(t.start_pos or 0) for t in speech_before)
+        where = describe_place(path, text, int(speech_before[0].start_pos or 0))
+        warnings.append(f"{chars} characters of text before the first label are in no turn, from {where}")
     if not turns:
         turns = _monologue(preamble)
         if not turns:
