@@ -44,12 +44,6 @@ BELOW_BAR = {
     "play-inline-bracket": 0.70,
     "screenplay": 0.45,
     "un-security-council": 0.80,
-    # added with the documents (convdocs helper), at what the parser scored when they landed
-    "earnings-call-streetevents": 0.0,
-    "flight-get-prefix-log": 0.0,
-    "rev-style-timestamps": 0.0,
-    "senate-hearing-inserts": 0.0,
-    "subtitles-sdh": 0.88,
 }
 DOCUMENTS = sorted(p.stem for p in (FOLDER / "gold").glob("*.jsonl"))
 
