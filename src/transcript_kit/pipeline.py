@@ -33,12 +33,13 @@ from transcript_kit.export._atomic import atomic_writer
 from transcript_kit.export.folder import check_output, make_folder, output_path, staged_output
 from transcript_kit.export.rows import document_row, speaker_fields, turn_row
 from transcript_kit.export.schema import SCHEMA_VERSION
+from transcript_kit.formats import SUFFIX_FORMATS
 from transcript_kit.model import DocumentEvidence, Speaker
 from transcript_kit.normalize import Normalizer, SpeakerMap
 from transcript_kit.parse import parse_bytes, read_bytes
 from transcript_kit.registry import Registry
 
-TRANSCRIPT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".srt", ".vtt"})
+TRANSCRIPT_SUFFIXES = frozenset(SUFFIX_FORMATS)
 # A folder's own documentation is not a transcript.
 _FOLDER_DOCS = ("readme", "source", "sources", "license", "licence", "changelog")
 ALL_FORMATS = ("jsonl", "parquet")
