@@ -39,3 +39,7 @@ class RegistryError(TranscriptKitError, ValueError):
 
 class InputError(TranscriptKitError, OSError):
     """An input path cannot be read."""
+
+
+class SchemaError(TranscriptKitError, ValueError):
+    """Rows handed to a writer do not match the table's schema: names the table and the keys in question."""
