@@ -14,38 +14,38 @@ from collections.abc import Iterable
 
 import attrs
 
+from transcript_kit.conventions.catalog import BASE, builtin
+from transcript_kit.conventions.profile import Convention, LabelShape
+from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold
 from transcript_kit.labels import parse_label
-from transcript_kit.lexicon import NOT_LABEL_FIRST_WORDS, NOT_SPEAKERS
 from transcript_kit.model import Label, LabelDecision
 
-# The candidate shapes. They only find where a label could end; what is inside is the label grammar's business.
-# A parenthesis inside a label may hold a colon: "Mr ALBANESE (Grayndler—Prime Minister) (14:00):".
-_COLON = re.compile(
-    r"[ \t\u00a0]*(?:\*\*|__)?(?P<label>[^\s:*_(\[](?:[^:\n(]|\([^()\n]{0,80}\)){0,100}?)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?"
-    r"(?=\s|$)"
-)
-# What may follow a label alone on its line: a timestamp "(00:05)", "[01:02:03]" (rev.com and podcast styles).
-LABEL_TIMESTAMP = re.compile(
-    r"[ \t\u00a0]*[(\[]?[ \t]*(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,]\d{1,3})?[ \t]*[)\]]?[ \t]*"
-)
-_BARE_Q = re.compile(r"[ \t\u00a0]*(?P<label>Q|QUESTION)(?=[ \t\u00a0]+\S|[ \t]*$)")
-# Depositions and interviews: "Q. Please state your name." / "A. John Smith."
-_QA_PERIOD = re.compile(r"[ \t\u00a0]*(?P<label>Q|A)\.(?=[ \t\u00a0]+\S)")
-# Congressional Record: "Mr. McCONNELL.", "The PRESIDING OFFICER (Mr. Kyl).", "Mr. SMITH of New Jersey."
-_PERIOD = re.compile(
-    r"[ \t]*(?P<label>(?:The|Mr|Mrs|Ms|Miss|Dr|Madam|Sen|Senator|Rep|Representative|Delegate)\.?\s"
-    r"(?:[^.\n(]|\([^)\n]{0,60}\)){1,80}?)\.(?=\s|$)"
-)
-# A whole line ending in a colon (an intro: "Remarks by ... following the meeting:"): a candidate only so that
-# --explain can say why it was refused.
-_LONG_COLON_LINE = re.compile(r"[ \t\u00a0]*(?P<label>[^\n]{111,400}):[ \t]*")
+# What may follow a label on its line, or stand on the line under a label alone: a timestamp "(00:05)",
+# "[01:02:03]" (rev.com and podcast styles). Matched on a stripped slice: no blanks at either end, so a long run
+# of blanks after a label costs one strip, never a backtracking search.
+LABEL_TIMESTAMP = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,]\d{1,3})?[)\]]?")
 _CAPITALS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _PARENS = re.compile(r"\([^()]*\)")
+# Zero-width and bidi marks say nothing about a label: ignored when deciding, kept in the text.
+_FORMAT_CHARS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
+
+# A sub-debate heading's second half: a few capitalised words, no sentence end ("Bridges", "Roads and Rail").
+_HEADING_TAIL = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|of|the|for|in|on|to|&|—|–|-)){0,6}")
 
 # How a candidate's style is written; documents keep one style for their real labels.
-UPPER, TITLE_CASE, CONGRESS = "upper", "title", "congress"
+UPPER, TITLE_CASE = "upper", "title"
+
+
+def is_timestamp(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The timestamp that ``text[start:end]`` is, blanks around it aside."""
+    value = text[start:end]
+    stripped = value.strip(" \t\u00a0")
+    if not stripped:
+        return None
+    lead = len(value) - len(value.lstrip(" \t\u00a0"))
+    return LABEL_TIMESTAMP.fullmatch(text, start + lead, start + lead + len(stripped))
 
 
 @attrs.frozen(slots=True)
@@ -55,53 +55,95 @@ class Candidate:
     label: str
     start: int
     end: int
-    delimiter: str  # ":", "." or "" (a bare Q)
+    delimiter: str  # ":", "." or "" (a bare Q, a cue alone on its line)
     at_paragraph_start: bool
     alone: bool  # nothing follows on its line (or only a timestamp)
-    timed: bool = False  # a timestamp follows it on its line: "Joe Biden: (12:01)"
+    timed: bool = False  # a timestamp follows it on its line ("Joe Biden: (12:01)") or stands before it
+    shape: str = "colon"
+    stamp: tuple[int, int] | None = None  # where a recording time printed with the label is
+    heading_tail: bool = False  # what follows is a short capitalised phrase: "Eastfield Electorate: Bridges"
 
 
-def find_candidate(text: str, start: int, end: int, at_paragraph_start: bool) -> Candidate | None:
-    """The label candidate at the start of the line ``text[start:end]``, if its shape allows one."""
-    first = text[start:end].lstrip(" \t\u00a0*_")[:1]
-    if not first or not (first.isalpha()):
-        return None
-    if first in "QA":
-        # A bare questioner mark wins over a later colon: "Q    Hey, Jen, on testing: We're hearing ..."
-        match = _BARE_Q.match(text, start, end) if first == "Q" else None
-        if match is not None:
-            return _candidate(match, "", text, end, at_paragraph_start)
-        match = _QA_PERIOD.match(text, start, end)
-        if match is not None:
-            return _candidate(match, ".", text, end, at_paragraph_start)
-    colon = text.find(":", start, min(end, start + 110))
-    if colon != -1:
-        match = _COLON.match(text, start, end)
-        if match is not None:
-            return _candidate(match, ":", text, end, at_paragraph_start)
-    elif text[end - 1] == ":" and end - start > 110:
-        match = _LONG_COLON_LINE.fullmatch(text, start, end)
-        if match is not None:
-            return _candidate(match, ":", text, end, at_paragraph_start)
-    if first in "TMDSR":
-        match = _PERIOD.match(text, start, end)
-        if match is not None and _CAPITALS.search(_PARENS.sub("", match.group("label"))):
-            return _candidate(match, ".", text, end, at_paragraph_start)
-    return None
+class ShapeMatcher:
+    """One convention's label shapes compiled into a single alternation with a named group per shape, matched
+    once at each line start: the first shape that matches (in the profile's order) gives the candidate."""
+
+    def __init__(self, convention: Convention) -> None:
+        self.shapes: tuple[LabelShape, ...] = convention.shapes
+        parts = []
+        for i, shape in enumerate(self.shapes):
+            body = shape.pattern.replace("(?P<label>", f"(?P<label_{i}>").replace(
+                "(?P<stamp>", f"(?P<stamp_{i}>"
+            )
+            parts.append(f"(?P<shape_{i}>{body})")
+        self.pattern = re.compile("|".join(parts))
+        self._alone = frozenset(s.name for s in self.shapes if s.alone)
+
+    def prints_alone(self, shape: str) -> bool:
+        """Whether the shape prints its labels alone on their line (a cue, a name over its words)."""
+        return shape in self._alone
+
+    def find(self, text: str, start: int, end: int, at_paragraph_start: bool) -> Candidate | None:
+        """The label candidate at the start of the line ``text[start:end]``, if a shape allows one."""
+        match = self.pattern.match(text, start, end)
+        if match is None:
+            return None
+        index = next(i for i in range(len(self.shapes)) if match.group(f"shape_{i}") is not None)
+        shape = self.shapes[index]
+        label_start, label_end = match.span(f"label_{index}")
+        label = _FORMAT_CHARS.sub("", text[label_start:label_end]).strip()
+        if not label or "   " in text[label_end : match.end()]:
+            return None  # a column of colons ("DEPARTMENT OF HEALTH AND      :") is a caption, not a label
+        if shape.capitals and not _CAPITALS.search(_PARENS.sub("", label)):
+            return None
+        rest = match.end()
+        stamp_group = f"stamp_{index}"
+        stamp = (
+            match.span(stamp_group)
+            if match.re.groupindex.get(stamp_group) and match.group(stamp_group)
+            else None
+        )
+        timed = stamp is not None or (rest < end and is_timestamp(text, rest, end) is not None)
+        tail = text[rest:end].strip()
+        alone = shape.alone or (timed and stamp is None) or not tail
+        return Candidate(
+            label,
+            label_start,
+            rest,
+            shape.delimiter,
+            at_paragraph_start,
+            alone,
+            timed,
+            shape.name,
+            stamp,
+            heading_tail=bool(tail) and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
+        )
 
 
-def _candidate(match: re.Match[str], delimiter: str, text: str, line_end: int, at_start: bool) -> Candidate:
-    rest = match.end()
-    timed = rest < line_end and LABEL_TIMESTAMP.fullmatch(text, rest, line_end) is not None
-    alone = timed or not text[rest:line_end].strip()
-    label = match.group("label").strip()
-    return Candidate(label, match.start("label"), rest, delimiter, at_start, alone, timed)
+_MATCHERS: dict[tuple[str, str], ShapeMatcher] = {}
 
 
-def style_of(label: str, delimiter: str) -> str:
-    if delimiter == ".":
-        return CONGRESS
-    return TITLE_CASE if _LOWER.search(_PARENS.sub("", label)) else UPPER
+def find_candidate(
+    text: str, start: int, end: int, at_paragraph_start: bool, convention: Convention | None = None
+) -> Candidate | None:
+    """The label candidate at the start of the line ``text[start:end]`` under ``convention`` (the base profile's
+    shapes by default)."""
+    return matcher_for(convention or builtin()[BASE]).find(text, start, end, at_paragraph_start)
+
+
+def matcher_for(convention: Convention) -> ShapeMatcher:
+    """The compiled shapes of a convention (built once per profile and process)."""
+    key = (convention.origin, convention.name)
+    found = _MATCHERS.get(key)
+    if found is None:
+        found = _MATCHERS[key] = ShapeMatcher(convention)
+    return found
+
+
+def style_of(candidate: Candidate) -> str:
+    """The shape a label is printed in and its case: a document keeps one style for its real labels."""
+    case = TITLE_CASE if _LOWER.search(_PARENS.sub("", candidate.label)) else UPPER
+    return f"{candidate.shape}/{case}"
 
 
 def strength(parsed: Label, label: str) -> str | None:
@@ -123,10 +165,10 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
     """Why a label candidate can never be a speaker, whatever the document: None when it may be one."""
     if parsed is None:
         return "not label-shaped: the label grammar does not read it"
-    if fold(parsed.raw) in NOT_SPEAKERS:
-        return "a heading word, not a speaker"
-    if parsed.raw.split(None, 1)[0].casefold() in NOT_LABEL_FIRST_WORDS:
-        return "a byline, sponsor or address line, not a speaker"
+    if VOCABULARY.contains("never_speakers", fold(parsed.raw)):
+        return "a heading word, not a speaker (vocabulary: never_speakers)"
+    if VOCABULARY.contains("not_label_first_words", parsed.raw.split(None, 1)[0].rstrip(".,")):
+        return "a byline, sponsor, clause or address line, not a speaker (vocabulary: not_label_first_words)"
     if delimiter == "." and parsed.family is None and not parsed.titles:
         return "a period label needs a name or an office"
     return None
@@ -139,56 +181,106 @@ class Verdict:
     parsed: Label | None
 
 
-def decide(candidates: Iterable[Candidate]) -> dict[str, Verdict]:
-    """Accept or reject each distinct candidate label of one document, with a reason."""
+# A shape the profile does not print counts only when the document shows it: its labels open at least this share
+# of the paragraphs, at least this often, recur, and are at least half as many as the profile's own labels.
+_INFER_SHARE, _INFER_MIN, _INFER_RECUR = 0.12, 3, 0.67
+
+
+def infer_shapes(
+    candidates: Iterable[Candidate], convention: Convention, paragraphs: int
+) -> tuple[frozenset[str], dict[str, str]]:
+    """The shapes that count in this document: the profile's active ones, and the inactive ones the document's
+    own labels show (with why, for --explain)."""
+    active = {s.name for s in convention.shapes if s.active}
+    hits: dict[str, list[str]] = {}
+    own = 0
+    for c in candidates:
+        if not c.at_paragraph_start or refusal(parse_label(c.label), c.delimiter) is not None:
+            continue
+        if c.shape in active:
+            own += 1
+        else:
+            hits.setdefault(c.shape, []).append(c.label)
+    inferred: dict[str, str] = {}
+    for shape, labels in hits.items():
+        n, distinct = len(labels), len(set(labels))
+        if (
+            n >= _INFER_MIN
+            and distinct <= _INFER_RECUR * n
+            and n >= _INFER_SHARE * paragraphs
+            and 2 * n >= own
+        ):
+            inferred[shape] = (
+                f"inferred from the document: {n} paragraphs open with {distinct} recurring labels of this shape"
+            )
+    return frozenset(active | set(inferred)), inferred
+
+
+def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdict]:
+    """Accept or reject each distinct candidate label of one document, with a reason (``prefix`` names the
+    profile and shape that found it)."""
     candidates = list(candidates)
     at_start = Counter(c.label for c in candidates if c.at_paragraph_start)
     alone = Counter(c.label for c in candidates if c.alone)
     timed = Counter(c.label for c in candidates if c.timed)
-    delimiters = {c.label: c.delimiter for c in candidates}
+    first = {c.label: c for c in reversed(candidates)}
+    headings = {c.label for c in candidates if c.heading_tail} - {
+        c.label for c in candidates if not c.heading_tail
+    }
     verdicts: dict[str, Verdict] = {}
     strong_styles: Counter[str] = Counter()
     weak: list[str] = []
+
+    def why(label: str, reason: str) -> str:
+        return f"{prefix}{first[label].shape}: {reason}"
+
     for label in dict.fromkeys(c.label for c in candidates):
         parsed = parse_label(label)
-        refused = refusal(parsed, delimiters[label])
+        refused = refusal(parsed, first[label].delimiter)
         if parsed is None or refused is not None:
-            verdicts[label] = Verdict(False, refused or "", parsed)
+            verdicts[label] = Verdict(False, why(label, refused or ""), parsed)
             continue
-        why = strength(parsed, label)
-        if why is not None and delimiters[label] == "." and len(label) == 1:
-            why = None  # "A." may begin "A. Philip Randolph ...": a one-letter mark must recur to count
-        if why is None:
+        strong = strength(parsed, label)
+        if strong is not None and first[label].delimiter == "." and len(label) == 1:
+            strong = None  # "A." may begin "A. Philip Randolph ...": a one-letter mark must recur to count
+        if strong is None:
             weak.append(label)
             verdicts[label] = Verdict(False, "", parsed)
             continue
-        verdicts[label] = Verdict(True, f"{why}", parsed)
-        strong_styles[style_of(label, delimiters[label])] += at_start[label]
+        verdicts[label] = Verdict(True, why(label, strong), parsed)
+        strong_styles[style_of(first[label])] += at_start[label]
     # Names that recur (or carry a timestamp) are labels by themselves; they tell the document's style only when
     # no strong label does (a speech's "Leaders of the NAACP: ..." said twice must not outvote "THE VICE PRESIDENT").
     recurring_styles: Counter[str] = Counter()
     pending: list[str] = []
     for label in weak:
         parsed = verdicts[label].parsed
+        if label in headings:
+            verdicts[label] = Verdict(False, why(label, "a heading (Topic: Subtitle), not a speaker"), parsed)
+            continue
         if at_start[label] >= 2 or alone[label] >= 2:
-            verdicts[label] = Verdict(True, f"a name that recurs as a label ({at_start[label]}x)", parsed)
+            verdicts[label] = Verdict(
+                True, why(label, f"a name that recurs as a label ({at_start[label]}x)"), parsed
+            )
         elif timed[label] or (parsed is not None and parsed.time is not None):
-            verdicts[label] = Verdict(True, "a name with a timestamp (rev.com style)", parsed)
+            verdicts[label] = Verdict(True, why(label, "a name with a timestamp (rev.com style)"), parsed)
         else:
             pending.append(label)
             continue
-        recurring_styles[style_of(label, delimiters[label])] += at_start[label]
+        recurring_styles[style_of(first[label])] += at_start[label]
     styles = strong_styles or recurring_styles
     dominant = styles.most_common(1)[0][0] if styles else None
     for label in pending:
         parsed = verdicts[label].parsed
-        style = style_of(label, delimiters[label])
+        style = style_of(first[label])
         if dominant == style:
             verdicts[label] = Verdict(
-                True, f"a name in the style of this document's labels ({style})", parsed
+                True, why(label, f"a name in the style of this document's labels ({style})"), parsed
             )
         else:
-            verdicts[label] = Verdict(False, "a lone name-like phrase, unlike this document's labels", parsed)
+            verdicts[label] = Verdict(
+                False, why(label, "a lone name-like phrase, unlike this document's labels"), parsed
+            )
     return verdicts
 
 

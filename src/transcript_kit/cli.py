@@ -103,6 +103,21 @@ def _add_registry_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-default-registry", action="store_true", help="do not use the starter registry")
 
 
+def _add_convention_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--convention",
+        metavar="NAME",
+        help="parse every document with this convention profile (default: chosen per document)",
+    )
+    parser.add_argument(
+        "--conventions",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="add a convention profile from a TOML file (repeatable); see README 'Conventions'",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="transcript-kit", description="Speaker-attributed corpora from transcripts."
@@ -143,6 +158,7 @@ def _parser() -> argparse.ArgumentParser:
         help="replace an output folder that holds files transcript-kit did not write (they are kept)",
     )
     _add_registry_options(run)
+    _add_convention_options(run)
 
     show = commands.add_parser(
         "parse", parents=[talk], help="print one document's turns for a person to check"
@@ -153,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--json", action="store_true", help="print turn rows as JSON lines")
     _add_registry_options(show)
+    _add_convention_options(show)
 
     people = commands.add_parser(
         "speakers", parents=[talk], help="list the corpus's speakers and what stayed unresolved"
@@ -166,6 +183,7 @@ def _parser() -> argparse.ArgumentParser:
         help="write a registry skeleton for unresolved labels (.json or .toml, as the name says)",
     )
     _add_registry_options(people)
+    _add_convention_options(people)
 
     score = commands.add_parser(
         "score", parents=[talk], help="compare an export with gold turns (word-level speaker F1)"
@@ -180,6 +198,8 @@ def _config(args: argparse.Namespace, **more: object) -> ConvertConfig:
     return ConvertConfig(
         registry_paths=tuple(str(p) for p in args.registry),
         use_default_registry=not args.no_default_registry,
+        convention=args.convention,
+        convention_files=tuple(str(p) for p in args.conventions),
         **more,  # type: ignore[arg-type]
     )
 
@@ -230,8 +250,10 @@ def _summary_line(summary: ConvertSummary) -> str:
 def _parse(args: argparse.Namespace) -> int:
     from transcript_kit.api import parse_file
     from transcript_kit.export.rows import turn_row
+    from transcript_kit.pipeline import conventions_of
 
-    document = parse_file(args.file, normalizer=_normalizer(args))
+    conventions = conventions_of(_config(args))
+    document = parse_file(args.file, normalizer=_normalizer(args), conventions=conventions)
     if args.json:
         for turn in document.turns:
             sys.stdout.buffer.write(
@@ -249,6 +271,7 @@ def _parse(args: argparse.Namespace) -> int:
             ("source", document.source),
             ("encoding", document.encoding),
             ("format", document.format),
+            ("convention", document.convention),
         )
         if v
     ]
@@ -268,6 +291,9 @@ def _parse(args: argparse.Namespace) -> int:
         print(f"[{turn.index}] {turn.kind.value}  {who}{notes}  @{turn.char_start}-{turn.char_end}")
         print(textwrap.indent(textwrap.shorten(turn.text, 400, placeholder=" …") or "(empty)", "    ") + "\n")
     if args.explain:
+        print("convention:")
+        for note in document.convention_notes:
+            print(f"  {note}")
         print("label candidates:")
         for decision in document.decisions:
             verdict = "accepted" if decision.accepted else "rejected"

@@ -13,23 +13,21 @@ import unicodedata
 import lark
 
 from transcript_kit._grammar import grammar_text
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.model import Label
 
-# A label is a short thing; anything longer is prose and is refused before the parser sees it.
+# A label is a short thing; anything longer is prose and is refused before the parser sees it. Brackets may hold
+# more (a parliament prints a minister's whole portfolio list there), so they count apart.
 MAX_LABEL_WORDS = 12
 MAX_LABEL_CHARS = 120
-
-_ROLE_KEYS = {
-    "q": "question",
-    "question": "question",
-    "questions": "question",
-    "a": "answer",
-}
+MAX_BRACKETED_CHARS = 400
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
-    return lark.Lark(grammar_text("label.lark"), parser="lalr", lexer="contextual", cache=False)
+    # The grammar's word terminals are filled from the shared vocabulary.
+    return lark.Lark(expand(grammar_text("label.lark")), parser="lalr", lexer="contextual", cache=False)
 
 
 def _words(tokens: list[lark.Token]) -> str:
@@ -37,8 +35,10 @@ def _words(tokens: list[lark.Token]) -> str:
 
 
 def _role_key(words: str) -> str:
-    key = re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKD", words).casefold()).strip("-")
-    return _ROLE_KEYS.get(key, key)
+    printed = " ".join(words.casefold().split())
+    if printed in VOCABULARY.role_keys:
+        return VOCABULARY.role_keys[printed]
+    return re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKD", printed)).strip("-")
 
 
 class _LabelBuilder(lark.Transformer[lark.Token, Label]):
@@ -73,6 +73,14 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
     def time(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("time", str(children[-1]).strip())
 
+    def nested_paren(self, children: list[lark.Token]) -> tuple[str, str]:
+        # "(Secretary of State (International Financial Institutions), Lib.)": kept whole, never a holder.
+        inner = [str(c).strip() for c in children if isinstance(c, lark.Token) and c.type == "INNER_TEXT"]
+        return ("qualifier", f"{inner[0]} ({inner[1]}){' ' + inner[2] if len(inner) > 2 else ''}")
+
+    def affiliation(self, children: list[lark.Token]) -> tuple[str, str]:
+        return ("qualifier", str(children[-1]).strip())
+
     def number(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("qualifier", str(children[0]))
 
@@ -101,7 +109,15 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
                 titles.append(value)
             elif part == "paren":
                 inner = parse_label(value)
-                if inner is not None and inner.family is not None and "inner" not in fields:
+                # A holder in brackets is a person as printed ("(Mr. Kyl)", "(Tony Blair)"), never a seat or a
+                # portfolio with a dash ("(Grayndler—Prime Minister)").
+                if (
+                    inner is not None
+                    and inner.family is not None
+                    and not inner.qualifiers
+                    and (inner.honorific or inner.given)
+                    and "inner" not in fields
+                ):
                     fields["inner"] = inner
                 else:
                     qualifiers.append(value)
@@ -129,7 +145,10 @@ def clean_label(text: str) -> str:
 def parse_label(text: str) -> Label | None:
     """Parse one speaker label (without its trailing colon or period); None when it is not label-shaped."""
     raw = clean_label(unicodedata.normalize("NFC", text))
-    if not raw or len(raw) > MAX_LABEL_CHARS or raw.count(" ") >= MAX_LABEL_WORDS:
+    bare = _BRACKETED.sub("", raw)
+    if not raw or len(raw) > MAX_BRACKETED_CHARS or len(bare) > MAX_LABEL_CHARS:
+        return None
+    if bare.count(" ") >= MAX_LABEL_WORDS:
         return None
     parser = _parser()  # built outside the try: a broken grammar must fail loudly, not refuse every label
     try:

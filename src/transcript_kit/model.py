@@ -153,6 +153,8 @@ class Document:
     spans: tuple[Span, ...] = ()  # boilerplate, headings, furniture that were kept out of speech
     decisions: tuple[LabelDecision, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    convention: str | None = None  # the convention profile the document was parsed with
+    convention_notes: tuple[str, ...] = ()  # why that profile, which shapes were inferred, which rules fired
 
 
 @attrs.frozen(slots=True)

@@ -16,7 +16,7 @@ import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +25,13 @@ import lark
 from lark.lexer import Lexer, Token
 
 from transcript_kit import candidates as cand
-from transcript_kit import header, lexicon, prose
+from transcript_kit import header, lexicon, prose, rules
 from transcript_kit._grammar import grammar_text
+from transcript_kit.conventions.catalog import Conventions, default_conventions
+from transcript_kit.conventions.profile import Convention
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
+from transcript_kit.formats import tagged
 from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, LabelDecision, Span, Turn, TurnKind
@@ -151,14 +154,20 @@ def _token(kind: str, value: str, start: int, end: int) -> Token:
 class _Tokenizer:
     """Turns one document's paragraphs into tokens, deciding which lines are speaker labels."""
 
-    def __init__(self, text: str, layout: Layout, path: str | None) -> None:
+    def __init__(self, text: str, layout: Layout, path: str | None, convention: Convention) -> None:
         self.text = text
         self.layout = layout
         self.path = path
+        self.convention = convention
+        self.shapes = cand.matcher_for(convention)
+        self.rules = rules.table_for(convention)
         self.spans: list[Span] = list(layout.furniture)
         self.decisions: list[LabelDecision] = []
         # Web furniture surrounds a transcript: between its first and last label, paragraphs are speech.
         self.body_lines = (0, -1)
+        self.rule_hits: dict[str, int] = {}  # which profile rules decided paragraphs, for --explain
+        self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
+        self.warnings: list[str] = []
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -181,17 +190,39 @@ class _Tokenizer:
 
     def tokens(self) -> list[Token]:
         blocks = _paragraphs(self.text, self.layout)
-        found = self._paragraph_candidates(blocks)
-        verdicts = cand.decide(found.values())
-        at_start = {c.label for c in found.values() if verdicts[c.label].accepted}
-        found.update(self._inner_candidates(blocks, at_start))
+        firsts = {block.first for block in blocks}
+        found = self._line_candidates(firsts)
+        shapes, inferred = cand.infer_shapes(found.values(), self.convention, len(blocks))
+        found = {i: c for i, c in found.items() if c.shape in shapes and self._has_words_below(i, c, found)}
+        # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
+        # their utterances one a line under a time line, with no blank line between.
+        inner = Counter(
+            c.label
+            for c in found.values()
+            if not c.at_paragraph_start
+            and not c.alone
+            and c.label[:1].isupper()
+            and not self.layout.line_numbered
+        )
+        found = {
+            i: attrs.evolve(c, at_paragraph_start=True) if inner[c.label] >= _RECURRING_INNER else c
+            for i, c in found.items()
+        }
+        prefix = f"{self.convention.name} profile, shape "
+        verdicts = cand.decide((c for c in found.values() if c.at_paragraph_start), prefix)
+        self.inferred = inferred
+        at_start = {c.label for c in found.values() if c.at_paragraph_start and verdicts[c.label].accepted}
         accepted: dict[int, cand.Candidate] = {}
         for line in sorted(found):
             candidate = found[line]
-            verdict = cand.accepted_here(candidate, verdicts[candidate.label], at_start)
+            verdict = verdicts.get(candidate.label) or cand.Verdict(
+                False, "inside a paragraph, and not a label of this document elsewhere", None
+            )
+            verdict = cand.accepted_here(candidate, verdict, at_start)
             self.decisions.append(cand.decision(candidate, verdict))
             if verdict.accepted:
                 accepted[line] = candidate
+        self._warn_refused_lookalikes(found, accepted)
         label_lines = sorted(accepted)
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
@@ -228,11 +259,27 @@ class _Tokenizer:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
         return out
 
+    def _warn_refused_lookalikes(
+        self, found: dict[int, cand.Candidate], accepted: dict[int, cand.Candidate]
+    ) -> None:
+        """A refused label printed like the document's accepted ones is worth a look: say where it is."""
+        styles = Counter(cand.style_of(c) for c in accepted.values())
+        if not styles:
+            return
+        dominant = styles.most_common(1)[0][0]
+        for line, candidate in found.items():
+            if line in accepted or not candidate.at_paragraph_start or cand.style_of(candidate) != dominant:
+                continue
+            if parse_label(candidate.label) is None:
+                continue  # the label grammar does not read it: prose that ends in a colon, not a lookalike
+            where = describe_place(self.path, self.text, candidate.start)
+            self.warnings.append(f"a label like this document's was refused at {where}")
+
     def _candidate_at(self, i: int, at_paragraph_start: bool) -> cand.Candidate | None:
         start, end = self._line(i)
         if end <= start or self.text[start].islower():  # no label starts lower-case
             return None
-        candidate = cand.find_candidate(self.text, start, end, at_paragraph_start)
+        candidate = self.shapes.find(self.text, start, end, at_paragraph_start)
         if (
             candidate is not None
             and candidate.alone
@@ -241,40 +288,34 @@ class _Tokenizer:
         ):
             # "Travis:" with "0:15" on the line under it: a podcast label, timed like rev.com's.
             below_start, below_end = self._line(i + 1)
-            if below_end > below_start and cand.LABEL_TIMESTAMP.fullmatch(self.text, below_start, below_end):
+            if below_end > below_start and cand.is_timestamp(self.text, below_start, below_end):
                 candidate = attrs.evolve(candidate, timed=True)
         return candidate
 
-    def _paragraph_candidates(self, blocks: list[_Block]) -> dict[int, cand.Candidate]:
-        """Label candidates at the start of paragraphs: where turns open, and what the document decides on."""
+    def _line_candidates(self, firsts: set[int]) -> dict[int, cand.Candidate]:
+        """Label candidates at every line start, each marked whether it opens a paragraph (where turns open and
+        what the document decides on) or stands inside one (a label there must open paragraphs elsewhere)."""
         found: dict[int, cand.Candidate] = {}
-        for block in blocks:
-            candidate = self._candidate_at(block.first, True)
+        for i in range(len(self.layout.starts)):
+            # A label that ends its line opens a paragraph of its own, even where the text runs on without blank
+            # lines (one sentence a line, as aligned parliamentary text prints it).
+            candidate = self._candidate_at(i, i in firsts)
             if candidate is not None:
-                found[block.first] = candidate
+                opens = not candidate.at_paragraph_start and candidate.alone
+                found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
 
-    def _inner_candidates(self, blocks: list[_Block], labels: set[str]) -> dict[int, cand.Candidate]:
-        """Lines inside paragraphs that begin with a label the document uses at paragraph starts: only those
-        can open a turn there, so only they are looked for (one regex pass over the text, not a loop of lines)."""
-        if not labels:
-            return {}
-        starts = self.layout.starts
-        if self.layout.line_numbered:  # line numbers stand before the labels: look at every line
-            lines: Iterable[int] = (i for block in blocks for i in range(block.first + 1, block.last + 1))
-        else:
-            firsts = {block.first for block in blocks}
-            hits = (
-                bisect.bisect_right(starts, m.start() + 1) - 1
-                for m in _inner_label_pattern(frozenset(labels)).finditer(self.text)
-            )
-            lines = sorted({i for i in hits if i >= 0 and i not in firsts})
-        found: dict[int, cand.Candidate] = {}
-        for i in lines:
-            candidate = self._candidate_at(i, False)
-            if candidate is not None and candidate.label in labels:
-                found[i] = candidate
-        return found
+    def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
+        """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
+        (a table of contents, a participants list) is not a run of turns. Labels of inline shapes always pass."""
+        if not candidate.alone or not self.shapes.prints_alone(candidate.shape):
+            return True
+        starts, ends = self.layout.starts, self.layout.ends
+        for j in range(i + 1, min(i + 4, len(starts))):
+            if ends[j] > starts[j]:
+                below = found.get(j)
+                return below is None or not below.alone or below.timed
+        return False
 
     def _emit_after_label(
         self,
@@ -288,13 +329,17 @@ class _Tokenizer:
         the next label); return the next line still to emit."""
         _, end = self._line(line)
         position = candidate.end
+        if candidate.stamp is not None:  # "00:12:31 Priya Shah:", "Speaker 2  1:07": the time printed with it
+            begin, finish = candidate.stamp
+            out.append(_token("TIMESTAMP", self.text[begin:finish], begin, finish))
+            self.spans.append(Span("timestamp", begin, finish))
         note = lexicon.INTERPRETER_NOTE.match(self.text, position, end)
         if note is not None:
             out.append(_token("NOTE", normalize_space(note.group()), note.start(), note.end()))
             self.spans.append(Span("note", note.start(), note.end()))
             position = note.end()
         if (
-            candidate.timed and self.text[position:end].strip()
+            candidate.timed and candidate.stamp is None and self.text[position:end].strip()
         ):  # "Joe Biden: (12:01)": the turn's start time, then the words below
             stamp = self.text[position:end]
             lead = len(stamp) - len(stamp.lstrip())
@@ -312,7 +357,7 @@ class _Tokenizer:
         if line + 1 < len(self.layout.starts):
             nxt = line + 1
             start, stop = self._line(nxt)
-            if stop > start and cand.LABEL_TIMESTAMP.fullmatch(self.text, start, stop):
+            if stop > start and cand.is_timestamp(self.text, start, stop):
                 out.append(_token("TIMESTAMP", self.text[start:stop].strip(), start, stop))
                 self.spans.append(Span("timestamp", start, stop))
                 return nxt + 1 if nxt <= last else line + 1
@@ -364,23 +409,11 @@ class _Tokenizer:
     def _classify(self, value: str, seen_label: bool, out: list[Token], line: int) -> str:
         first_label, last_label = self.body_lines
         inside_body = first_label < line < last_label
-        if not seen_label and value[:1] == "[" and lexicon.MASTHEAD.match(value):
-            return "DATELINE"
-        # An end marker ends the transcript only after its last label: "* * *" or "(Whereupon, the witness was
-        # sworn.)" between turns must not throw the turns after it away.
-        if lexicon.END_MARKER.fullmatch(value):
-            if line > last_label and (seen_label or value.lower().startswith("(whereupon")):
-                return "END"
-            if value.lstrip()[:1] in ("*", "("):  # a section break or a note between turns
-                return "STAGE"
-        if lexicon.DELIVERY_NOTE.fullmatch(value):
-            return "STAGE" if seen_label else "DELIVERY"
-        if lexicon.STAGE_DIRECTION.fullmatch(value) or lexicon.RECORDER_NOTE.fullmatch(value):
-            return "STAGE"
-        if lexicon.RECORD_CAPTION.fullmatch(value):
-            return "HEADING"
-        if lexicon.TIME_LINE.fullmatch(value):
-            return "TIMESTAMP"
+        place = rules.Place(seen_label, line > last_label, inside_body)
+        rule = self.rules.classify(value, place)
+        if rule is not None:
+            self.rule_hits[rule.name] = self.rule_hits.get(rule.name, 0) + 1
+            return rule.kind
         if not inside_body and lexicon.find_boilerplate(value[:400]):
             if _glued_boilerplate_end(value) is not None:
                 return "BOILER_PREFIX"
@@ -440,6 +473,7 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
     return (first, cont) if first > cont else None
 
 
+_RECURRING_INNER = 3
 _CENTRED = 8  # leading spaces that make a short line a centred title
 _SPAN_KINDS = {
     "INSERT": "insert",
@@ -515,13 +549,15 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
         # Inserted material splits a turn: speech, the insert, then the same speaker's speech goes on.
         for number, (segment, insert) in enumerate(_segments(body)):
             # Stage directions before the first or after the last paragraph stand between records.
-            lead = 0
-            if number > 0:
-                while lead < len(segment) and segment[lead].type == "STAGE":
-                    lead += 1
-            trailing = len(segment)
-            while trailing > lead and segment[trailing - 1].type == "STAGE":
-                trailing -= 1
+            # (Headings, timestamps and notes among them are not speech either; only paragraphs bound it.)
+            paragraphs = [i for i, t in enumerate(segment) if t.type == "PARA"]
+            lead = paragraphs[0] if paragraphs and number > 0 else 0
+            if number == 0 and paragraphs:  # "HELENA / (turning away) / Don't.": the direction is no speech
+                lead = paragraphs[0] if all(t.type == "STAGE" for t in segment[: paragraphs[0]]) else 0
+            trailing = paragraphs[-1] + 1 if paragraphs else len(segment)
+            if not paragraphs:
+                while trailing > lead and segment[trailing - 1].type == "STAGE":
+                    trailing -= 1
             for stage in segment[:lead]:
                 turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
             spoken = [t for t in segment[lead:trailing] if t.type in ("PARA", "STAGE")]
@@ -543,7 +579,8 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
                     )
                 )
             for stage in segment[trailing:]:
-                turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
+                if stage.type == "STAGE":
+                    turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
             if insert:
                 turns.append(_record(len(turns), TurnKind.INSERT, insert))
     return turns
@@ -632,12 +669,21 @@ def parse_text(
     encoding: str = "utf-8",
     sha256: str | None = None,
     fmt: str = "text",
+    conventions: Conventions | None = None,
 ) -> Document:
-    """Parse decoded text into a Document (speakers are not resolved here; see :mod:`transcript_kit.normalize`)."""
+    """Parse decoded text into a Document (speakers are not resolved here; see :mod:`transcript_kit.normalize`).
+
+    The document's convention profile is chosen from its own evidence among ``conventions`` (the built-in
+    profiles by default), or forced by them."""
     if fmt in ("srt", "vtt"):
         return _parse_subtitles(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256, fmt=fmt)
+    if fmt == "text" and tagged.looks_tagged(text):  # a .txt of speaker markup, told by its content
+        fmt = "tagged"
+    if fmt == "tagged":
+        return _parse_tagged(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256)
     layout = read_layout(text, path)
-    tokenizer = _Tokenizer(text, layout, path)
+    convention, chosen_because = (conventions or default_conventions()).choose(text)
+    tokenizer = _Tokenizer(text, layout, path, convention)
     tokens = _merge_runs(tokenizer.tokens())
     try:
         skeleton = _document_parser().parse(tokens)
@@ -650,8 +696,14 @@ def parse_text(
     assert isinstance(skeleton, _Skeleton)
     preamble = skeleton.preamble
     turns = _labelled_turns(skeleton.turns)
-    warnings = list(layout.warnings)
+    warnings = [*layout.warnings, *tokenizer.warnings]
     prose_paragraphs: list[Token] = []
+    speech_before = [t for t in preamble if t.type == "PARA"]
+    if turns and speech_before:
+        # Said, not silently dropped: words before the first label belong to no speaker.
+        chars = sum(int(t.end_pos or 0) - int(t.start_pos or 0) for t in speech_before)
+        where = describe_place(path, text, int(speech_before[0].start_pos or 0))
+        warnings.append(f"{chars} characters of text before the first label are in no turn, from {where}")
     if not turns:
         turns = _monologue(preamble)
         if not turns:
@@ -680,6 +732,15 @@ def parse_text(
         source=meta.source,
         metadata=layout.metadata,
         warnings=tuple(warnings),
+        convention=convention.name,
+        convention_notes=(
+            f"profile {convention.name}: {chosen_because}",
+            *(f"shape {name}: {why}" for name, why in tokenizer.inferred.items()),
+            *(
+                f"rule {name}: {n} paragraph{'s' if n != 1 else ''}"
+                for name, n in sorted(tokenizer.rule_hits.items())
+            ),
+        ),
         spans=tuple(sorted(tokenizer.spans, key=lambda s: s.start)),
         decisions=tuple(tokenizer.decisions),
         mentions=meta.mentions,
@@ -700,6 +761,23 @@ def _parse_subtitles(
     )
 
 
+def _parse_tagged(text: str, *, doc_id: str, path: str | None, encoding: str, sha256: str | None) -> Document:
+    found = tagged.read_tagged(text)
+    warnings = () if found.turns else ("speaker markup without a speaker tag that holds text",)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        turns=found.turns,
+        path=path,
+        sha256=sha256,
+        encoding=encoding,
+        format="tagged",
+        title=found.title,
+        spans=found.spans,
+        warnings=warnings,
+    )
+
+
 def _with_parsed_label(turn: Turn) -> Turn:
     import attrs
 
@@ -710,7 +788,9 @@ def format_of(path: str | Path) -> str:
     return SUBTITLE_SUFFIXES.get(Path(path).suffix.lower(), "text")
 
 
-def parse_bytes(data: bytes, *, doc_id: str, path: str | None = None) -> Document:
+def parse_bytes(
+    data: bytes, *, doc_id: str, path: str | None = None, conventions: Conventions | None = None
+) -> Document:
     """Decode and parse one input's bytes."""
     decoded = decode(data, path)
     return parse_text(
@@ -720,6 +800,7 @@ def parse_bytes(data: bytes, *, doc_id: str, path: str | None = None) -> Documen
         encoding=decoded.encoding,
         sha256=hashlib.sha256(data).hexdigest(),
         fmt=format_of(path) if path else "text",
+        conventions=conventions,
     )
 
 

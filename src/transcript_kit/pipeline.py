@@ -27,6 +27,7 @@ import attrs
 import orjson
 
 from transcript_kit import __version__
+from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.errors import InputError, TranscriptKitError
 from transcript_kit.export import SINKS
 from transcript_kit.export._sink import Sink
@@ -61,11 +62,15 @@ class ConvertConfig:
     shard_size: int = 32
     registry_paths: tuple[str, ...] = ()
     use_default_registry: bool = True
+    convention: str | None = None  # a profile forced on every document (--convention)
+    convention_files: tuple[str, ...] = ()  # the user's profiles (--conventions), validated before any input
 
 
 def parse_settings(config: ConvertConfig) -> str:
-    """The settings that change a document's parse, as text for the cache key."""
-    chosen = {k: v for k, v in attrs.asdict(config).items() if k not in _NOT_PARSE_SETTINGS}
+    """The settings that change a document's parse, as text for the cache key: the config's parse fields and the
+    contents of the user's convention profiles (a profile edited in place must not reuse results)."""
+    chosen: dict[str, Any] = {k: v for k, v in attrs.asdict(config).items() if k not in _NOT_PARSE_SETTINGS}
+    chosen["convention_file_hashes"] = [_content_hash(path) for path in config.convention_files]
     return orjson.dumps(chosen, option=orjson.OPT_SORT_KEYS).decode()
 
 
@@ -183,15 +188,26 @@ def _shards(tasks: Sequence[Task], size: int, store: Path) -> list[Shard]:
     ]
 
 
+@functools.lru_cache(maxsize=4)
+def _conventions(files: tuple[str, ...], forced: str | None) -> Conventions:
+    return Conventions.load([Path(f) for f in files], forced)
+
+
+def conventions_of(config: ConvertConfig) -> Conventions:
+    """The convention profiles a run parses with: built-in plus the user's files, validated (once per process)."""
+    return _conventions(config.convention_files, config.convention)
+
+
 def convert_shard(shard: Shard, config: ConvertConfig) -> ShardResult:
     """The map step: parse a shard's files, store their results, return their headers and the errors."""
+    conventions = conventions_of(config)
     store = ResultStore(Path(shard.store))
     headers: list[tuple[str, ResultHeader]] = []
     errors: list[ErrorRecord] = []
     for item in shard.files:
         try:
             data = read_bytes(Path(item.path))
-            document = parse_bytes(data, doc_id=item.doc_id, path=item.path)
+            document = parse_bytes(data, doc_id=item.doc_id, path=item.path, conventions=conventions)
         except TranscriptKitError as error:
             errors.append(ErrorRecord(item.path, item.doc_id, type(error).__name__, str(error)))
             continue
@@ -362,6 +378,7 @@ def convert(
     out = output_path(out_dir)
     check_output(out, force=force)
     registry = load_registry(config)
+    conventions_of(config)  # a bad profile file is an error before any input is read
     files, input_errors = discover(inputs)
     if not files and not input_errors:
         raise InputError(
@@ -500,6 +517,7 @@ def collect_speakers(
     used on top of the config's registries."""
     progress = progress or _no_progress
     check_inputs(inputs)
+    conventions_of(config)
     configured = load_registry(config)
     if registry is not None:
         registry = configured.merged(registry) if configured is not None else registry

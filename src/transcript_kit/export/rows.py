@@ -64,6 +64,7 @@ def document_row(document: Document) -> dict[str, Any]:
         "source": document.source,
         "n_turns": len(document.turns),
         "n_chars": len(document.text),
+        "convention": document.convention,
         "warnings": list(document.warnings),
     }
 

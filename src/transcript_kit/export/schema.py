@@ -41,6 +41,7 @@ DOCUMENTS = pa.schema(
         pa.field("source", pa.string()),
         pa.field("n_turns", pa.int64(), nullable=False),
         pa.field("n_chars", pa.int64()),
+        pa.field("convention", pa.string()),
         pa.field("warnings", pa.list_(pa.string())),
     ]
 )

@@ -20,10 +20,10 @@ from collections.abc import Iterable
 import attrs
 
 from transcript_kit.candidates import refusal, strength
+from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.errors import ParseError, describe_place
 from transcript_kit.keys import fold
 from transcript_kit.labels import parse_label
-from transcript_kit.lexicon import NOT_SPEAKERS
 from transcript_kit.model import Turn, TurnKind
 
 __all__ = ["Cue", "read_srt", "read_vtt", "subtitle_turns"]
@@ -142,7 +142,7 @@ _MAX_GIVEN_NAMES = 3  # "Anne Marie Slaughter" is a name; five capitalised words
 def _is_speaker_label(label: str) -> bool:
     """The label grammar decides, as it does for text documents; heading words ("Note:", "Step 2:") are refused."""
     parsed = parse_label(label)
-    if parsed is None or refusal(parsed) is not None or fold(parsed.raw.split()[0]) in NOT_SPEAKERS:
+    if parsed is None or refusal(parsed) is not None or VOCABULARY.contains("never_speakers", fold(parsed.raw.split()[0])):
         return False
     # A title, role or honorific makes a label; a bare name must look like one person's name.
     return strength(parsed, label) is not None or len(parsed.given) < _MAX_GIVEN_NAMES

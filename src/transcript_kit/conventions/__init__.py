@@ -1,0 +1,1 @@
+"""Conventions as data: one shared vocabulary and the publisher profiles built on it (DESIGN.md §1)."""

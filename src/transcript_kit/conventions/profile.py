@@ -1,0 +1,277 @@
+"""A convention profile: how one family of publishers prints a transcript, as data.
+
+A profile declares the label shapes it accepts (:class:`LabelShape`), an ordered table of paragraph rules
+(:class:`LineRule`: boilerplate, heading, stage direction, recorder note, insert opener, end marker …) and the
+evidence that tells a document is in its convention (:class:`Evidence`). Profiles are TOML files: the built-in
+ones ship in ``conventions/profiles/``, a user adds one with ``--conventions FILE``. A profile names a parent and
+overrides its tables by entry name (as sqlglot's dialects override a base dialect): same name replaces, a new name
+comes first (so a family's rules outrank the base's), ``remove`` drops inherited entries. Patterns may use the
+vocabulary's word lists and shapes as ``@name@``.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+
+from transcript_kit.conventions.vocabulary import expand
+from transcript_kit.errors import ConventionError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+class Scope(str, enum.Enum):
+    """Where in a document a paragraph rule applies."""
+
+    ANYWHERE = "anywhere"
+    PREAMBLE = "preamble"  # before the first label
+    BODY = "body"  # after the first label
+    AFTER_LAST_LABEL = "after_last_label"  # past the transcript's last label (end markers, trailers)
+    OUTSIDE_TURNS = "outside_turns"  # not between the first and the last label (web furniture around a body)
+
+
+# The token kinds a paragraph rule may give; the document grammar (grammar/transcript.lark) composes them.
+RULE_KINDS = frozenset({"DATELINE", "DELIVERY", "STAGE", "HEADING", "BOILER", "TIMESTAMP", "END"})
+
+
+@attrs.frozen(slots=True)
+class LineRule:
+    """A paragraph whose whole text matches ``pattern`` (case-sensitive unless it says ``(?i)``) is of ``kind``."""
+
+    name: str
+    kind: str
+    pattern: str
+    reason: str
+    scope: Scope = Scope.ANYWHERE
+
+
+@attrs.frozen(slots=True)
+class LabelShape:
+    """Where a label may open a turn, as a pattern anchored at a line's start with a group ``label``.
+
+    ``delimiter`` is what ends the label as printed (":", ".", "" for a bare mark or a cue alone on its line);
+    ``alone`` says the label stands alone on its line and its words come below. An ``active`` shape is looked for
+    in every document of the profile; an inactive one only counts when the document itself shows it: its labels
+    open many paragraphs, recur and share the shape (the base profile's inference)."""
+
+    name: str
+    pattern: str
+    delimiter: str
+    reason: str
+    alone: bool = False
+    active: bool = True
+    capitals: bool = False  # the label must hold a word in capitals outside brackets ("Mr. McCONNELL")
+
+
+@attrs.frozen(slots=True)
+class Evidence:
+    """A pattern whose matches in a document's opening text vote for the profile, with a weight."""
+
+    pattern: str
+    weight: float = 1.0
+
+
+@attrs.frozen(slots=True)
+class Convention:
+    """One publisher family's way of printing a transcript, resolved against its parents."""
+
+    name: str
+    description: str
+    parent: str | None
+    shapes: tuple[LabelShape, ...]
+    rules: tuple[LineRule, ...]
+    evidence: tuple[Evidence, ...]
+    origin: str = "built-in"
+    min_score: float = 2.0  # the evidence a document must show for this profile to be chosen
+
+
+_PROFILE_KEYS = frozenset(
+    {
+        "name",
+        "description",
+        "parent",
+        "shapes",
+        "rules",
+        "evidence",
+        "remove",
+        "activate",
+        "deactivate",
+        "min_score",
+    }
+)
+_RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope"})
+_SHAPE_KEYS = frozenset({"name", "pattern", "delimiter", "reason", "alone", "active", "capitals"})
+_EVIDENCE_KEYS = frozenset({"pattern", "weight"})
+
+_T = TypeVar("_T", LineRule, LabelShape)
+
+
+def _compile(pattern: str, where: str, *, group: str | None = None) -> str:
+    """The pattern with vocabulary words filled in, checked: it compiles, cannot match the empty string, and has
+    the named group a label shape needs."""
+    try:
+        expanded = expand(pattern)
+        compiled = re.compile(expanded)
+    except (re.error, ConventionError) as error:
+        raise ConventionError(f"{where}: bad pattern {pattern!r}: {error}") from None
+    if compiled.fullmatch(""):
+        raise ConventionError(f"{where}: pattern {pattern!r} matches the empty string")
+    if group is not None and group not in compiled.groupindex:
+        raise ConventionError(f"{where}: pattern {pattern!r} has no (?P<{group}>...) group")
+    return expanded
+
+
+def _check_keys(entry: Mapping[str, Any], allowed: frozenset[str], where: str) -> None:
+    unknown = sorted(set(entry) - allowed)
+    if unknown:
+        raise ConventionError(f"{where}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+
+
+def _text(entry: Mapping[str, Any], key: str, where: str, default: str | None = None) -> str:
+    value = entry.get(key, default)
+    if not isinstance(value, str) or not value:
+        raise ConventionError(f"{where}: {key!r} must be a non-empty string")
+    return value
+
+
+def _table(data: Mapping[str, Any], key: str, where: str) -> list[Mapping[str, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(e, dict) for e in value):
+        raise ConventionError(f"{where}: {key!r} must be an array of tables ([[{key}]])")
+    return value
+
+
+def _rule(entry: Mapping[str, Any], where: str) -> LineRule:
+    _check_keys(entry, _RULE_KEYS, where)
+    name = _text(entry, "name", where)
+    where = f"{where} ({name})"
+    kind = _text(entry, "kind", where)
+    if kind not in RULE_KINDS:
+        raise ConventionError(f"{where}: kind {kind!r} is not one of {', '.join(sorted(RULE_KINDS))}")
+    try:
+        scope = Scope(entry.get("scope", "anywhere"))
+    except ValueError:
+        raise ConventionError(
+            f"{where}: scope {entry.get('scope')!r} is not one of {[s.value for s in Scope]}"
+        ) from None
+    pattern = _compile(_text(entry, "pattern", where), where)
+    return LineRule(name, kind, pattern, _text(entry, "reason", where, name.replace("_", " ")), scope)
+
+
+def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
+    _check_keys(entry, _SHAPE_KEYS, where)
+    name = _text(entry, "name", where)
+    where = f"{where} ({name})"
+    pattern = _compile(_text(entry, "pattern", where), where, group="label")
+    delimiter = entry.get("delimiter", ":")
+    if not isinstance(delimiter, str):
+        raise ConventionError(f"{where}: 'delimiter' must be a string")
+    flags = {
+        key: entry.get(key, default)
+        for key, default in (("alone", False), ("active", True), ("capitals", False))
+    }
+    if not all(isinstance(v, bool) for v in flags.values()):
+        raise ConventionError(f"{where}: 'alone', 'active' and 'capitals' must be true or false")
+    reason = _text(entry, "reason", where, name.replace("_", " "))
+    return LabelShape(name, pattern, delimiter, reason, flags["alone"], flags["active"], flags["capitals"])
+
+
+def _evidence(entry: Mapping[str, Any], where: str) -> Evidence:
+    _check_keys(entry, _EVIDENCE_KEYS, where)
+    weight = entry.get("weight", 1.0)
+    if not isinstance(weight, (int, float)) or isinstance(weight, bool):
+        raise ConventionError(f"{where}: 'weight' must be a number")
+    return Evidence(_compile(_text(entry, "pattern", where), where), float(weight))
+
+
+def _names(data: Mapping[str, Any], key: str, where: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConventionError(f"{where}: {key!r} must be a list of names")
+    return value
+
+
+def _override(inherited: Iterable[_T], own: list[_T], removed: set[str]) -> tuple[_T, ...]:
+    """A family's entries first (they outrank the parent's), then the parent's not replaced or removed; an entry
+    that replaces a parent's keeps the parent's place."""
+    own_by_name = {e.name: e for e in own}
+    kept: list[_T] = [own_by_name.get(e.name, e) for e in inherited if e.name not in removed]
+    placed = {e.name for e in kept}
+    added: list[_T] = [e for e in own if e.name not in placed]
+    return tuple(added + kept)
+
+
+@attrs.frozen(slots=True)
+class _Spec:
+    """A profile as its file declares it, before inheritance."""
+
+    name: str
+    data: Mapping[str, Any]
+    origin: str
+
+
+def read_spec(raw: str, origin: str) -> _Spec:
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        raise ConventionError(f"{origin}: not valid TOML: {error}") from None
+    _check_keys(data, _PROFILE_KEYS, origin)
+    return _Spec(_text(data, "name", origin), data, origin)
+
+
+def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
+    """The profile ``spec`` declares, with its parent's tables inherited and overridden."""
+    data, where = spec.data, spec.origin
+    parent_name = data.get("parent")
+    parent: Convention | None = None
+    if parent_name is not None:
+        if not isinstance(parent_name, str) or parent_name not in parents:
+            raise ConventionError(f"{where}: unknown parent profile {parent_name!r}")
+        parent = parents[parent_name]
+    removed = set(_names(data, "remove", where))
+    rules = [_rule(e, f"{where}: rules[{i}]") for i, e in enumerate(_table(data, "rules", where))]
+    shapes = [_shape(e, f"{where}: shapes[{i}]") for i, e in enumerate(_table(data, "shapes", where))]
+    evidence = tuple(
+        _evidence(e, f"{where}: evidence[{i}]") for i, e in enumerate(_table(data, "evidence", where))
+    )
+    all_shapes = _override(parent.shapes if parent else (), shapes, removed)
+    switched = {n: True for n in _names(data, "activate", where)} | {
+        n: False for n in _names(data, "deactivate", where)
+    }
+    unknown = sorted(set(switched) - {s.name for s in all_shapes})
+    if unknown:
+        raise ConventionError(f"{where}: activate/deactivate names no shape {unknown[0]!r}")
+    min_score = data.get("min_score", parent.min_score if parent else 2.0)
+    if not isinstance(min_score, (int, float)) or isinstance(min_score, bool):
+        raise ConventionError(f"{where}: 'min_score' must be a number")
+    return Convention(
+        name=spec.name,
+        description=str(data.get("description", "")),
+        parent=parent_name,
+        shapes=tuple(attrs.evolve(s, active=switched.get(s.name, s.active)) for s in all_shapes),
+        rules=_override(parent.rules if parent else (), rules, removed),
+        evidence=evidence,
+        origin=spec.origin,
+        min_score=float(min_score),
+    )
+
+
+def read_profile_file(path: Path, known: Mapping[str, Convention]) -> Convention:
+    """A user's profile file, validated against the known profiles (its parent must be one of them)."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConventionError(f"{path}: cannot read: {error}") from None
+    spec = read_spec(raw, str(path))
+    if spec.data.get("parent") is None and spec.name != "base":
+        spec = _Spec(spec.name, {**spec.data, "parent": "base"}, spec.origin)
+    return resolve(spec, known)

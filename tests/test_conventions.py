@@ -1,0 +1,155 @@
+"""conventions: one vocabulary, profiles as data (built-in and the user's), chosen per document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transcript_kit.cli import main
+from transcript_kit.conventions.catalog import Conventions, builtin
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand
+from transcript_kit.errors import ConventionError
+from transcript_kit.labels import parse_label
+from transcript_kit.parse import parse_text
+
+REPO = Path(__file__).resolve().parents[1]
+
+# A convention no built-in profile knows: the speaker between chevrons at the start of a line.
+CHEVRON_PROFILE = """
+name = "chevron_log"
+description = "A club's minutes: '>> ALICE << text'."
+
+[[evidence]]
+pattern = '(?m)^>> [A-Z]+ <<'
+weight = 3
+
+[[shapes]]
+name = "chevrons"
+reason = "a name between chevrons"
+pattern = '>>[ \\t]*(?P<label>[A-Z][A-Za-z]+)[ \\t]*<<'
+delimiter = ""
+"""
+CHEVRON_DOC = (
+    "Minutes of the garden club\n\n"
+    ">> ALICE << The hedges are done.\n\n"
+    ">> BORIS << And the roses?\n\n"
+    ">> ALICE << Next week, if it stays dry.\n"
+)
+
+
+def test_the_label_grammar_takes_its_words_from_the_vocabulary() -> None:
+    grammar = (REPO / "grammar" / "label.lark").read_text(encoding="utf-8")
+    assert "@titles@" in grammar and "secretary" not in grammar.lower().split("//")[0]
+    assert "secretary" in expand("@titles@")
+    assert parse_label("Some hon. members") is not None
+    assert parse_label("Some hon. members").role == "members"  # type: ignore[union-attr]
+
+
+def test_word_lists_live_once_in_the_vocabulary() -> None:
+    assert VOCABULARY.contains("never_speakers", "Insert")
+    assert VOCABULARY.months["sept"] == 9
+    source = (REPO / "src" / "transcript_kit" / "lexicon.py").read_text(encoding="utf-8")
+    assert "subscribe to" not in source  # boilerplate phrases come from vocabulary.toml
+
+
+def test_each_document_gets_the_profile_its_evidence_shows() -> None:
+    record = (
+        "[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]\n\n  Mr. FRIST. Thanks.\n"
+    )
+    assert parse_text(record).convention == "congressional_record"
+    un = "The meeting was called to order at 10.05 a.m.\n\nThe President (spoke in French): I welcome you.\n"
+    assert parse_text(un).convention == "un_record"
+    assert parse_text("Hello there.\n").convention == "base"
+
+
+def test_a_forced_convention_overrides_the_evidence() -> None:
+    forced = Conventions.load(forced="script")
+    assert parse_text("MS. PSAKI: Hi.\n", conventions=forced).convention == "script"
+    with pytest.raises(ConventionError, match="unknown convention"):
+        Conventions.load(forced="klingon")
+
+
+def test_a_profile_from_a_toml_file_parses_a_convention_no_built_in_handles(tmp_path: Path) -> None:
+    assert [t.label for t in parse_text(CHEVRON_DOC).turns if t.label] == []
+    profile = tmp_path / "chevron.toml"
+    profile.write_text(CHEVRON_PROFILE, encoding="utf-8")
+    document = parse_text(CHEVRON_DOC, conventions=Conventions.load([profile]))
+    assert document.convention == "chevron_log"
+    assert [(t.label, t.text) for t in document.turns] == [
+        ("ALICE", "The hedges are done."),
+        ("BORIS", "And the roses?"),
+        ("ALICE", "Next week, if it stays dry."),
+    ]
+
+
+def test_the_command_line_takes_a_profile_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    profile = tmp_path / "chevron.toml"
+    profile.write_text(CHEVRON_PROFILE, encoding="utf-8")
+    doc = tmp_path / "minutes.txt"
+    doc.write_text(CHEVRON_DOC, encoding="utf-8")
+    assert main(["parse", str(doc), "--conventions", str(profile), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert "convention: chevron_log" in out and "shape chevrons" in out
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('name = "x"\ncolour = "red"\n', "unknown key 'colour'"),
+        ('name = "x"\n[[rules]]\nname = "r"\nkind = "STAGE"\npattern = "(unclosed"\n', "bad pattern"),
+        ('name = "x"\n[[rules]]\nname = "r"\nkind = "STAGE"\npattern = "a*"\n', "matches the empty string"),
+        ('name = "x"\n[[shapes]]\nname = "s"\npattern = "[A-Z]+:"\n', "has no (?P<label>"),
+        ('name = "x"\nparent = "nope"\n', "unknown parent profile 'nope'"),
+        ('name = "x"\n[[rules]]\nname = "r"\nkind = "SPEECH"\npattern = "x"\n', "kind 'SPEECH'"),
+    ],
+)
+def test_a_bad_profile_is_an_error_naming_the_file_and_the_entry(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    profile = tmp_path / "bad.toml"
+    profile.write_text(text, encoding="utf-8")
+    with pytest.raises(ConventionError) as error:
+        Conventions.load([profile])
+    assert str(profile) in str(error.value) and message in str(error.value)
+
+
+def test_a_family_overrides_its_parents_tables_by_name() -> None:
+    profiles = builtin()
+    assert {s.name for s in profiles["base"].shapes} == {s.name for s in profiles["script"].shapes}
+    assert not next(s for s in profiles["base"].shapes if s.name == "cue_alone").active
+    assert next(s for s in profiles["script"].shapes if s.name == "cue_alone").active
+    assert [r.name for r in profiles["un_record"].rules][:2] == ["meeting_note", "agenda_note"]
+
+
+def test_the_base_profile_infers_a_label_shape_nobody_listed() -> None:
+    # Two-letter radio-drama cues and a play's cues alone on their line, with no family evidence at all.
+    cues = "".join(
+        f"{who}\n{line}\n\n" for who, line in [("JO", "Is it on?"), ("MK", "It is."), ("JO", "Then go.")] * 2
+    )
+    document = parse_text(cues)
+    assert document.convention == "base"
+    assert [t.label for t in document.turns] == ["JO", "MK", "JO"] * 2
+    assert any("inferred from the document" in note for note in document.convention_notes)
+
+
+def test_sub_debate_headings_and_drafting_lines_are_not_speakers() -> None:
+    text = (
+        "Mr BLOGGS (Eastfield—Deputy Prime Minister, Minister for Roads, Rail and Regional Affairs and Leader of "
+        "the Country Party) (14:12): I move the amendment.\n\n"
+        "Insert: after clause 4, the words that follow.\n\n"
+        "Eastfield Electorate: Bridges\n\n"
+        "The SPEAKER: Order! The member for Westfield.\n\n"
+        "Mr SMITH (Westfield) (14:15): Thank you.\n\n"
+        "Some hon. members: Hear, hear!\n"
+    )
+    labels = [t.label for t in parse_text(text).turns if t.label]
+    assert labels[0].startswith("Mr BLOGGS (Eastfield")
+    assert "Insert" not in labels and "Eastfield Electorate" not in labels
+    assert labels[1:] == ["The SPEAKER", "Mr SMITH (Westfield) (14:15)", "Some hon. members"]
+
+
+def test_text_before_the_first_label_and_refused_lookalikes_are_warnings() -> None:
+    text = "He began without a label.\n\nMS. PSAKI: Hi.\n\nMR. NOT: x\n\nMS. PSAKI: Bye.\n"
+    warnings = parse_text(text).warnings
+    assert any("before the first label" in w and ":1:1" in w for w in warnings)
