@@ -31,12 +31,11 @@ from transcript_kit.conventions.catalog import Conventions, default_conventions
 from transcript_kit.conventions.profile import Convention
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
-from transcript_kit.formats import tagged
+from transcript_kit.formats import SUFFIX_FORMATS, tagged
 from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, LabelDecision, Span, Turn, TurnKind
 
-SUBTITLE_SUFFIXES = {".srt": "srt", ".vtt": "vtt"}
 # A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
 _WRAPPED_MIN, _WRAPPED_MAX = 40, 100
 
@@ -681,6 +680,8 @@ def parse_text(
         fmt = "tagged"
     if fmt == "tagged":
         return _parse_tagged(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256)
+    if fmt == "tei":
+        return _parse_tei(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256)
     layout = read_layout(text, path)
     convention, chosen_because = (conventions or default_conventions()).choose(text)
     tokenizer = _Tokenizer(text, layout, path, convention)
@@ -778,6 +779,25 @@ def _parse_tagged(text: str, *, doc_id: str, path: str | None, encoding: str, sh
     )
 
 
+def _parse_tei(text: str, *, doc_id: str, path: str | None, encoding: str, sha256: str | None) -> Document:
+    from transcript_kit.formats import tei
+
+    found = tei.read_tei(text, path)
+    warnings = () if found.n_utterances else ("TEI without <u> utterances: no speech (a person list or corpus root?)",)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        turns=found.turns,
+        path=path,
+        sha256=sha256,
+        encoding=encoding,
+        format="tei",
+        title=found.title,
+        date=found.date,
+        warnings=warnings,
+    )
+
+
 def _with_parsed_label(turn: Turn) -> Turn:
     import attrs
 
@@ -785,7 +805,7 @@ def _with_parsed_label(turn: Turn) -> Turn:
 
 
 def format_of(path: str | Path) -> str:
-    return SUBTITLE_SUFFIXES.get(Path(path).suffix.lower(), "text")
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower(), "text")
 
 
 def parse_bytes(

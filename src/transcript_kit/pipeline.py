@@ -35,13 +35,14 @@ from transcript_kit.export.card import CARD, dataset_card
 from transcript_kit.export.corpus import with_speaker_warnings, write_turns
 from transcript_kit.export.folder import check_output, output_path, run_area, staged_output
 from transcript_kit.export.schema import SCHEMA_VERSION
+from transcript_kit.formats import SUFFIX_FORMATS
 from transcript_kit.model import DocumentEvidence
 from transcript_kit.normalize import Normalizer, SpeakerMap
 from transcript_kit.parse import parse_bytes, read_bytes
 from transcript_kit.registry import Registry
 from transcript_kit.results import ResultHeader, ResultPayload, ResultStore, result_key, result_of
 
-TRANSCRIPT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".srt", ".vtt"})
+TRANSCRIPT_SUFFIXES = frozenset(SUFFIX_FORMATS)
 # A folder's own documentation is not a transcript.
 _FOLDER_DOCS = ("readme", "source", "sources", "license", "licence", "changelog")
 ALL_FORMATS = tuple(SINKS)

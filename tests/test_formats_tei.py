@@ -1,0 +1,114 @@
+"""TEI XML (ParlaMint): utterances become turns named from a person list, notes become stage records, and XML that
+is malformed or would expand or fetch entities is an error naming the place and the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from transcript_kit.errors import ParseError
+from transcript_kit.formats.tei import read_people, read_tei
+from transcript_kit.model import TurnKind
+from transcript_kit.parse import parse_bytes
+
+SITTING = Path(__file__).parent / "data" / "tei" / "sitting.xml"
+
+
+def test_utterances_become_turns_named_from_the_person_list_and_notes_become_stage_records() -> None:
+    found = read_tei(SITTING.read_text(encoding="utf-8"))
+    assert [(t.kind, t.label, t.text) for t in found.turns] == [
+        (TurnKind.STAGE, None, "(10.02)"),
+        (
+            TurnKind.TURN,
+            "Ada Okafor",
+            "The sitting is open. We turn to the water rates & the levy.\n\nCouncillor Brandt has the floor.",
+        ),
+        (TurnKind.TURN, "Leo Brandt", "Thank you, Chair. The rates rose twice this year."),
+        (TurnKind.STAGE, None, "Shouting from the gallery"),
+        (TurnKind.TURN, "Leo Brandt", "As I was saying, twice."),
+        (TurnKind.STAGE, None, "Applause"),
+    ]
+    assert found.title == "Riverside Council, sitting of 10 May 2023"
+    assert found.date == "2023-05-10"
+
+
+def test_offsets_point_into_the_xml_source() -> None:
+    text = SITTING.read_text(encoding="utf-8")
+    found = read_tei(text)
+    brandt = found.turns[2]
+    assert text[brandt.char_start : brandt.char_end] == "Thank you, Chair. The rates rose twice this year."
+    okafor = found.turns[1]
+    assert text[okafor.char_start :].startswith("The sitting is open.")
+    assert text[: okafor.char_end].endswith("Councillor Brandt has the floor.")
+
+
+def test_names_come_from_a_sibling_listperson_file(tmp_path: Path) -> None:
+    (tmp_path / "Corpus-listPerson.xml").write_text(
+        '<listPerson xmlns="http://www.tei-c.org/ns/1.0"><person xml:id="NovakMira">'
+        "<persName><surname>Novak</surname><forename>Mira</forename></persName></person></listPerson>",
+        encoding="utf-8",
+    )
+    doc = tmp_path / "sitting.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>'
+        '<u who="#NovakMira"><seg>Good morning.</seg></u><u who="#Nobody"><seg>Hello.</seg></u>'
+        "</body></text></TEI>",
+        encoding="utf-8",
+    )
+    document = parse_bytes(doc.read_bytes(), doc_id="sitting", path=str(doc))
+    assert document.format == "tei"
+    assert [t.label for t in document.turns] == ["Mira Novak", "Nobody"]  # an unknown id stands as printed
+    assert read_people((tmp_path / "Corpus-listPerson.xml").read_text()) == {"NovakMira": "Mira Novak"}
+
+
+def test_malformed_xml_is_an_error_with_line_and_column() -> None:
+    text = '<TEI>\n  <u who="#A"><seg>Hello.</u>\n</TEI>\n'
+    with pytest.raises(ParseError, match=r"malformed XML \(mismatched tag\): x\.xml:2:\d+:"):
+        read_tei(text, "x.xml")
+
+
+BILLION_LAUGHS = """<?xml version="1.0"?>
+<!DOCTYPE lolz [
+ <!ENTITY lol "lol">
+ <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+ <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<TEI><u who="#A"><seg>&lol3;</seg></u></TEI>
+"""
+
+
+def test_a_doctype_declaring_entities_is_refused_never_expanded() -> None:
+    with pytest.raises(ParseError, match=r"bomb\.xml: refused: the document declares the entity 'lol'"):
+        read_tei(BILLION_LAUGHS, "bomb.xml")
+
+
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE TEI [<!ENTITY ext SYSTEM "http://example.invalid/x">]>',
+        '<!DOCTYPE TEI SYSTEM "http://example.invalid/tei.dtd">',
+    ],
+)
+def test_external_references_are_refused_never_fetched(doctype: str) -> None:
+    text = f'<?xml version="1.0"?>\n{doctype}\n<TEI><u who="#A"><seg>Hi.</seg></u></TEI>\n'
+    with pytest.raises(ParseError, match=r"ext\.xml: refused: the (?:document|DOCTYPE)"):
+        read_tei(text, "ext.xml")
+
+
+def test_convert_takes_xml_and_puts_a_refused_file_in_errors_jsonl(tmp_path: Path) -> None:
+    import orjson
+
+    from transcript_kit.pipeline import ConvertConfig, convert
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "sitting.xml").write_bytes(SITTING.read_bytes())
+    (inputs / "bomb.xml").write_text(BILLION_LAUGHS, encoding="utf-8")
+    (inputs / "broken.xml").write_text("<TEI>\n<u who='#A'>Hi.\n</TEI>\n", encoding="utf-8")
+    summary = convert([inputs], tmp_path / "out", ConvertConfig(formats=("jsonl",)))
+    assert summary.n_documents == 1
+    errors = [orjson.loads(line) for line in (tmp_path / "out" / "errors.jsonl").read_bytes().splitlines()]
+    by_name = {Path(e["path"]).name: e["message"] for e in errors}
+    assert "refused: the document declares the entity 'lol'" in by_name["bomb.xml"]
+    assert "broken.xml:3:" in by_name["broken.xml"]
