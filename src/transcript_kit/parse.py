@@ -425,6 +425,8 @@ class _Tokenizer:
         # there (court transcripts' "ORAL ARGUMENT OF ...", the Record's titles).
         if _is_heading(value) and (not seen_label or self._indent_of(line) >= _CENTRED):
             return "HEADING"
+        if self._indent_of(line) >= _CENTRED and _TITLE_LINE.fullmatch(value):  # a centred "General Leave"
+            return "HEADING"
         return "PARA"
 
     def _indent_of(self, line: int) -> int:
@@ -482,6 +484,8 @@ _SPAN_KINDS = {
     "DELIVERY": "delivery_note",
 }
 _HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*")
+_SMALL_WORDS = r"(?:of|and|the|for|in|on|to|a|an|by|with)"
+_TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_SMALL_WORDS})){{0,8}}")
 
 
 def _is_heading(value: str) -> bool:
@@ -783,7 +787,11 @@ def _parse_tei(text: str, *, doc_id: str, path: str | None, encoding: str, sha25
     from transcript_kit.formats import tei
 
     found = tei.read_tei(text, path)
-    warnings = () if found.n_utterances else ("TEI without <u> utterances: no speech (a person list or corpus root?)",)
+    warnings = (
+        ()
+        if found.n_utterances
+        else ("TEI without <u> utterances: no speech (a person list or corpus root?)",)
+    )
     return Document(
         doc_id=doc_id,
         text=text,
