@@ -44,6 +44,8 @@ BELOW_BAR = {
     "play-inline-bracket": 0.70,
     "screenplay": 0.45,
     "un-security-council": 0.80,
+    "hansard-australia-senate": 0.50,
+    "uk-select-committee-qnumbers": 0.65,
 }
 DOCUMENTS = sorted(p.stem for p in (FOLDER / "gold").glob("*.jsonl"))
 

@@ -148,8 +148,9 @@ def test_an_output_path_that_is_a_file_or_under_a_file_is_a_clear_error(tmp_path
 def test_a_second_run_into_a_folder_being_written_is_refused(tmp_path: Path) -> None:
     out = tmp_path / "out"
     convert([SEEDS], out)
-    with folder_module.staged_output(folder_module.output_path(out)), pytest.raises(
-        InputError, match="another transcript-kit run"
+    with (
+        folder_module.staged_output(folder_module.output_path(out)),
+        pytest.raises(InputError, match="another transcript-kit run"),
     ):
         convert([SEEDS], out)
 

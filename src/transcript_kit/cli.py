@@ -1,4 +1,4 @@
-"""The ``transcript-kit`` command line: convert, parse, speakers, score."""
+"""The ``transcript-kit`` command line: convert, parse, speakers, score, registry import."""
 
 from __future__ import annotations
 
@@ -102,6 +102,16 @@ def _parser() -> argparse.ArgumentParser:
     _add_registry_options(people)
     _add_convention_options(people)
 
+    registry = commands.add_parser("registry", help="build registries of people from public data")
+    registry_commands = registry.add_subparsers(dest="registry_command", required=True)
+    importer = registry_commands.add_parser(
+        "import", help="read congress-legislators files (us-congress DIR) or a Popolo JSON file (popolo FILE)"
+    )
+    importer.add_argument("kind", choices=("us-congress", "popolo"))
+    importer.add_argument("source", type=Path, help="the upstream folder (us-congress) or file (popolo)")
+    importer.add_argument(
+        "--out", type=Path, required=True, help="registry file to write (JSON; gzip'd if it ends in .gz)"
+    )
     score = commands.add_parser("score", help="compare an export with gold turns (word-level speaker F1)")
     score.add_argument("gold_dir", type=Path)
     score.add_argument("out_dir", type=Path)
@@ -223,6 +233,18 @@ def _score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _registry(args: argparse.Namespace) -> int:
+    from transcript_kit.registries import import_registry, write_registry
+
+    data = import_registry(args.kind, args.source)  # every record checked before anything is written
+    write_registry(data, args.out)
+    print(
+        f"{args.out}: {len(data['persons'])} people, {len(data['posts'])} posts, {len(data['tenures'])} tenures"
+        f" from {args.source}"
+    )
+    return 0
+
+
 class _Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the program is so that every ``finally`` runs, as for Ctrl-C."""
 
@@ -233,7 +255,13 @@ def _terminate(signum: int, frame: object) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"convert": _convert, "parse": _parse, "speakers": _speakers, "score": _score}
+    handlers = {
+        "convert": _convert,
+        "parse": _parse,
+        "speakers": _speakers,
+        "score": _score,
+        "registry": _registry,
+    }
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         return handlers[args.command](args)

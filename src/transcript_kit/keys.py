@@ -15,8 +15,11 @@ _SPACE = re.compile(r"\s+")
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """NFC, casefold, strip accents, unify dashes, drop periods and apostrophes ("U.S." == "US")."""
-    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).casefold())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():  # most names: nothing to normalize, no accents to strip (cheap at registry scale)
+        stripped = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text).casefold())
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = _DROP.sub("", _DASHES.sub("-", stripped))
     return _SPACE.sub(" ", stripped).strip()
 

@@ -110,13 +110,15 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
             elif part == "paren":
                 inner = parse_label(value)
                 # A holder in brackets is a person as printed ("(Mr. Kyl)", "(Tony Blair)"), never a seat or a
-                # portfolio with a dash ("(Grayndler—Prime Minister)").
+                # portfolio with a dash ("(Grayndler—Prime Minister)"); and only an office has a holder: beside
+                # a name, brackets hold a seat or a delegation ("Mr. X (Russian Federation)").
                 if (
                     inner is not None
                     and inner.family is not None
                     and not inner.qualifiers
                     and (inner.honorific or inner.given)
                     and "inner" not in fields
+                    and "family" not in fields
                 ):
                     fields["inner"] = inner
                 else:

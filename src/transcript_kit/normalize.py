@@ -20,7 +20,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -28,7 +28,8 @@ import attrs
 from transcript_kit.keys import fold, source_host
 from transcript_kit.labels import parse_label
 from transcript_kit.model import DocumentEvidence, Label, LabelUse, Mention, Resolution, Speaker
-from transcript_kit.registry import Gender, Person, Registry, family_key, name_keys, title_key
+from transcript_kit.qualifiers import Qualifier, QualifierKind, of_kind, state_code, type_qualifiers
+from transcript_kit.registry import Gender, Person, Registry, Tenure, family_key, name_keys, title_key
 
 Date = datetime.date
 
@@ -112,6 +113,7 @@ class _Context:
     jurisdiction: str | None
     organisation: str | None
     people: tuple[_Named, ...]
+    chamber: str | None = None  # the house the document sits in, when its presiding roles say so
 
 
 @attrs.frozen(slots=True)
@@ -133,7 +135,10 @@ class _Parts:
     titles: tuple[str, ...]
     jurisdiction: str | None
     gender: Gender | None
-    qualifiers: tuple[str, ...]
+    qualifiers: tuple[Qualifier, ...]  # typed: never part of the name
+
+    def typed(self, kind: QualifierKind) -> tuple[str, ...]:
+        return of_kind(self.qualifiers, kind)
 
 
 @attrs.frozen(slots=True)
@@ -234,11 +239,25 @@ class Normalizer:
             base if registry is None else (base.merged(registry) if use_default_registry else registry)
         )
         self._active = functools.lru_cache(maxsize=4096)(self._active_uncached)
+        self._packaged: set[str] = set()
 
     # -- the corpus pass -------------------------------------------------------------------------------------
 
+    def _load_packaged(self, documents: Iterable[DocumentEvidence]) -> None:
+        """Add the packaged registries the documents' sources call for (the Congressional Record needs every
+        member of Congress): loaded on demand, so a run without such documents never pays for them."""
+        needed = {
+            name for doc in documents for name in self.registry.source_info(doc.source).registries
+        } - self._packaged
+        for name in sorted(needed):
+            self.registry = _with_packaged(self.registry, name)
+            self._packaged.add(name)
+        if needed:
+            self._active = functools.lru_cache(maxsize=4096)(self._active_uncached)
+
     def resolve(self, evidence: Iterable[DocumentEvidence]) -> SpeakerMap:
         documents = _merge_documents(evidence)  # sorted by doc_id: nothing below depends on input order
+        self._load_packaged(documents)
         contexts = {doc.doc_id: self._context(doc) for doc in documents}
         uses = [(doc, use) for doc in documents for use in doc.labels]
         first = {(doc.doc_id, use.label): self._local(contexts[doc.doc_id], use) for doc, use in uses}
@@ -296,7 +315,27 @@ class Normalizer:
             or info.jurisdiction,
             organisation=info.organisation,
             people=tuple(n for n in named if n is not None),
+            chamber=self._chamber(doc, info.organisation),
         )
+
+    def _chamber(self, doc: DocumentEvidence, organisation: str | None) -> str | None:
+        """The chamber a document sits in: the one its presiding roles belong to ("The PRESIDING OFFICER" is
+        the US Senate's, "The SPEAKER pro tempore" the House's), if the source's organisation includes it."""
+        if organisation is None:
+            return None
+        chambers = {
+            role.organisation
+            for use in doc.labels
+            if (role := self.registry.role(use.label)) is not None and role.organisation is not None
+        }
+        for use in doc.labels:  # "The PRESIDING OFFICER (Mr. Kyl)": the role is the office outside
+            label = use.parsed or parse_label(use.label)
+            if label is not None and label.inner is not None and label.titles:
+                role = self.registry.role(("The " if label.article else "") + " ".join(label.titles))
+                if role is not None and role.organisation is not None:
+                    chambers.add(role.organisation)
+        inside = {c for c in chambers if c is not None and self.registry.within(c, organisation)}
+        return inside.pop() if len(inside) == 1 else None
 
     def _named(self, name: str, title: str | None, source: str, day: Date | None) -> _Named | None:
         words = name.split()
@@ -327,7 +366,7 @@ class Normalizer:
             titles=(*label.titles, *stray),
             jurisdiction=self.registry.jurisdiction(label.jurisdiction),
             gender=_GENDER.get(honorific),
-            qualifiers=label.qualifiers,
+            qualifiers=type_qualifiers(label.qualifiers, self.registry.is_title),
         )
 
     def _local(self, ctx: _Context, use: LabelUse) -> _Outcome:
@@ -496,13 +535,14 @@ class Normalizer:
     def _narrow(
         self, whos: list[Who], parts: _Parts, ctx: _Context, excluded: frozenset[str], *, soft: bool
     ) -> list[Who]:
-        """Keep who fits the label and the document: gender, date and jurisdiction rule people out; title,
-        qualifier and employer only choose among those left. ``soft`` keeps people whose dates don't fit when
-        the document itself named them."""
+        """Keep who fits the label and the document. Constraints first: gender, and the date, chamber, state,
+        party and country the registry can check, drop whoever contradicts one; of the rest, those the registry
+        knows to fit beat those it cannot tell about (a member whose early terms it lacks). Title, qualifier and
+        employer then only choose among those left. ``soft`` keeps people whose dates don't fit when the
+        document itself named them."""
         found = sorted(set(whos) - excluded)
         found = [w for w in found if self._fits_gender(w, parts.gender)]
-        if ctx.day is not None and not soft:
-            found = [w for w in found if self._tenures(w, ctx.day) or not self.registry.tenures_of(w)]
+        found = self._constrained(found, parts, ctx, dated=ctx.day is not None and not soft)
         jurisdiction = parts.jurisdiction or (ctx.jurisdiction if not parts.titles and not soft else None)
         if jurisdiction is not None:  # people the registry lacks have no known jurisdiction to rule them out
             found = [
@@ -511,19 +551,75 @@ class Normalizer:
                 if w.startswith(_UNREGISTERED) or self._in_jurisdiction(w, jurisdiction, ctx.day)
             ]
         found = _prefer(found, lambda w: self._holds_title(w, parts.titles, ctx.day))
-        found = _prefer(found, lambda w: self._fits_qualifiers(w, parts.qualifiers, ctx.day))
+        found = _prefer(found, lambda w: self._fits_qualifiers(w, parts, ctx.day))
         found = _prefer(found, lambda w: self._in_jurisdiction(w, ctx.jurisdiction, ctx.day))
         return _prefer(
             found,
             lambda w: self._works_for(w, ctx.organisation, ctx.day) if ctx.organisation else False,
         )
 
+    def _constrained(self, found: list[Who], parts: _Parts, ctx: _Context, *, dated: bool) -> list[Who]:
+        """Drop candidates that contradict a hard constraint; keep the best-supported of the rest."""
+        checks: list[Callable[[Tenure], bool]] = []
+        if dated:
+            checks.append(lambda t: True)
+        states = set(parts.typed(QualifierKind.STATE))
+        if states:
+            checks.append(lambda t: state_code(t.area) in states)
+        parties = {fold(p) for p in parts.typed(QualifierKind.PARTY)}
+        if parties:
+            checks.append(lambda t: t.party is not None and any(fold(t.party).startswith(p) for p in parties))
+        if ctx.chamber is not None:
+            chamber = ctx.chamber
+            checks.append(lambda t: self.registry.within(self._post_org(t.post), chamber))
+        countries = {
+            code
+            for c in parts.typed(QualifierKind.COUNTRY)
+            if (code := self.registry.jurisdiction(c)) is not None
+        }
+        if countries:
+            checks.append(lambda t: self._post_jurisdiction(t.post) in countries)
+        if not checks:
+            return found
+        scored: list[tuple[int, Who]] = []
+        for who in found:
+            levels = [self._support(who, check, ctx.day) for check in checks]
+            if min(levels) >= 0:
+                scored.append((sum(levels), who))
+        best = max((score for score, _ in scored), default=0)
+        return [who for score, who in scored if score == best]
+
+    def _support(self, who: Who, check: Callable[[Tenure], bool], day: Date | None) -> int:
+        """How well the registry supports ``who`` holding, on ``day``, an office that passes ``check``:
+        2 known to, 1 possibly (an undated term passes, in a period the registry does not cover), 0 unknown,
+        -1 known not to (the registry covers the day and no office passes)."""
+        person = self.registry.person(who)
+        tenures = self.registry.tenures_of(who)
+        if person is None or not tenures:
+            return 0  # nobody the registry knows offices of: nothing to contradict
+        if (
+            day is not None
+            and person.born is not None
+            and not (_years_after(person.born, 18) <= day <= _years_after(person.born, 110))
+        ):
+            return -1
+        covered = person.known_from is None or (day is not None and day >= person.known_from)
+        for t in tenures:
+            undated = t.start is None and t.end is None
+            if check(t) and (day is None or t.active_on(day)) and (not undated or person.known_from is None):
+                return 2
+        if covered:
+            return -1
+        return 1 if any(check(t) and t.start is None and t.end is None for t in tenures) else 0
+
     def _tenures(self, who: Who, day: Date | None) -> list[Any]:
         tenures = self.registry.tenures_of(who)
         return [t for t in tenures if day is None or t.active_on(day)]
 
     def _works_for(self, who: Who, organisation: str, day: Date | None) -> bool:
-        return any(self._post_org(t.post) == organisation for t in self._tenures(who, day))
+        return any(
+            self.registry.within(self._post_org(t.post), organisation) for t in self._tenures(who, day)
+        )
 
     def _post_org(self, post_id: str) -> str | None:
         post = self.registry.post(post_id)
@@ -543,20 +639,20 @@ class Normalizer:
         wanted = {p.id for t in titles for p in self.registry.posts_titled(t)}
         return any(t.post in wanted for t in self._tenures(who, day))
 
-    def _fits_qualifiers(self, who: Who, qualifiers: tuple[str, ...], day: Date | None) -> bool:
-        """ "of New Jersey", "Grayndler—Prime Minister": a qualifier names a seat or an office."""
-        words = {
-            title_key(re.sub(r"^of\s+", "", part.strip(), flags=re.I))
-            for q in qualifiers
-            for part in re.split(r"[\u2014\u2013,-]", q)
-            if part.strip()
-        }
+    def _fits_qualifiers(self, who: Who, parts: _Parts, day: Date | None) -> bool:
+        """ "(Grayndler—Prime Minister)": a seat or an office the label gives that the person holds."""
+        seats = {fold(q) for q in parts.typed(QualifierKind.CONSTITUENCY)}
+        offices = {title_key(q) for q in parts.typed(QualifierKind.OFFICE)}
         for t in self._tenures(who, day):
             post = self.registry.post(t.post)
             area = t.area or (post.area if post else None)
-            if (area and fold(area) in words) or (post and words & {title_key(x) for x in post.titles}):
+            if (area and fold(area) in seats) or (post and offices & {title_key(x) for x in post.titles}):
                 return True
         return False
+
+    def _post_jurisdiction(self, post_id: str) -> str | None:
+        post = self.registry.post(post_id)
+        return post.jurisdiction if post else None
 
     def _same_office(self, titles: tuple[str, ...], written: str) -> bool:
         """Does a title in the label ("SECRETARY") name the office a mention gives ("Secretary of State")?"""
@@ -593,6 +689,30 @@ class Normalizer:
         if len({p.id for p in posts}) == 1:
             return posts[0].label
         return " ".join(titles) or None
+
+
+_MERGED: dict[tuple[int, str], tuple[Registry, Registry]] = {}
+
+
+def _with_packaged(registry: Registry, name: str) -> Registry:
+    """``registry`` with a packaged registry merged on top, remembered per registry: merging 13k people costs
+    a fraction of a second, and every Normalizer over the same registry needs the same result."""
+    key = (id(registry), name)
+    cached = _MERGED.get(key)
+    if cached is not None and cached[0] is registry:
+        return cached[1]
+    merged = registry.merged(Registry.packaged(name))
+    if len(_MERGED) >= 4:
+        _MERGED.pop(next(iter(_MERGED)))
+    _MERGED[key] = (registry, merged)
+    return merged
+
+
+def _years_after(day: Date, years: int) -> Date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _prefer(items: list[Any], test: Any) -> list[Any]:

@@ -3,13 +3,14 @@
 File shape (JSON, or TOML with the same keys)::
 
     {"persons":  [{"id", "name", "family_name"?, "gender"?, "identifiers"?: {"wikidata": "Q..."},
-                   "other_names"?: [{"name", "kind", "start"?, "end"?}], "known_from"?, "source"?}],
+                   "other_names"?: [{"name", "kind", "start"?, "end"?}], "known_from"?, "born"?, "source"?}],
      "posts":    [{"id", "label", "titles": [...], "generic"?: ["the secretary"],
                    "jurisdiction"?, "organisation"?, "area"?, "single_holder"?}],
      "tenures":  [{"person", "post", "start"?, "end"?, "acting"?, "area"?, "district"?, "party"?, "source"?}],
      "roles":    [{"key", "name", "labels": [...], "organisation"?}],
      "overrides": [{"doc_id"?, "label", "person"? | "not_person"?}],
      "jurisdictions": {"US": ["United States", "U.S.", ...]},
+     "organisations": {"United States Senate": "United States Congress"},   (part of)
      "sources":  {"state.gov": {"jurisdiction": "US", "organisation": "US Department of State",
                                 "registries"?: ["us-congress"]}}}
 
@@ -89,6 +90,7 @@ class Person:
     other_names: tuple[OtherName, ...] = ()
     identifiers: tuple[tuple[str, str], ...] = ()  # (scheme, value), e.g. ("wikidata", "Q6279")
     known_from: Date | None = None  # tenures before this day are unknown to the registry, not absent
+    born: Date | None = None  # bounds when someone can have held an office the registry does not date
     source: str | None = None
 
 
@@ -236,6 +238,7 @@ class Registry:
     overrides: tuple[Override, ...] = ()
     jurisdictions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     sources: tuple[tuple[str, SourceInfo], ...] = ()
+    organisations: tuple[tuple[str, str], ...] = ()  # (organisation, the one it is part of)
     origin: str = attrs.field(default="<registry>", eq=False)
     _index: _Index = attrs.field(init=False, eq=False, repr=False)
 
@@ -334,6 +337,7 @@ class Registry:
             overrides=tuple(dict.fromkeys((*self.overrides, *overrides))),
             jurisdictions=tuple({**dict(self.jurisdictions), **dict(other.jurisdictions)}.items()),
             sources=tuple({**dict(self.sources), **dict(other.sources)}.items()),
+            organisations=tuple({**dict(self.organisations), **dict(other.organisations)}.items()),
             origin=f"{self.origin} + {other.origin}",
         )
 
@@ -397,6 +401,17 @@ class Registry:
                 return info
         return SourceInfo()
 
+    def within(self, organisation: str | None, wanted: str) -> bool:
+        """Is ``organisation`` ``wanted`` or part of it (the Senate is part of Congress)?"""
+        parents = dict(self.organisations)
+        seen: set[str] = set()
+        while organisation is not None and organisation not in seen:
+            if organisation == wanted:
+                return True
+            seen.add(organisation)
+            organisation = parents.get(organisation)
+        return False
+
     def overrides_for(self, doc_id: str, label: str) -> tuple[Override, ...]:
         key = fold(label)
         return (*self._index.overrides.get((doc_id, key), ()), *self._index.overrides.get((None, key), ()))
@@ -450,6 +465,7 @@ def _united(ours: Person, theirs: Person) -> Person:
         theirs,
         id=ours.id,
         gender=theirs.gender or ours.gender,
+        born=theirs.born or ours.born,
         other_names=tuple(names.values()),
         identifiers=tuple(sorted({**dict(ours.identifiers), **dict(theirs.identifiers)}.items())),
         # An entry without the bound is not known to be complete (a starter entry lists only some offices): the
@@ -510,7 +526,16 @@ class _Reader:
             "top level",
             data,
             set(),
-            {"persons", "posts", "tenures", "roles", "overrides", "jurisdictions", "sources"},
+            {
+                "persons",
+                "posts",
+                "tenures",
+                "roles",
+                "overrides",
+                "jurisdictions",
+                "sources",
+                "organisations",
+            },
         )
         return Registry(
             persons=self.each(data, "persons", self.person),
@@ -525,6 +550,14 @@ class _Reader:
             sources=tuple(
                 (name, self.source(f"sources.{_cap(name)}", info))
                 for name, info in self.mapping("sources", data.get("sources", {})).items()
+            ),
+            organisations=tuple(
+                (
+                    name,
+                    self.text(f"organisations.{_cap(name)}", {"part_of": parent}, "part_of", required=True)
+                    or "",
+                )
+                for name, parent in self.mapping("organisations", data.get("organisations", {})).items()
             ),
             origin=self.origin,
         )
@@ -551,6 +584,8 @@ class _Reader:
         return tuple(out)
 
     def keys(self, entry: str, item: dict[str, Any], required: set[str], optional: set[str]) -> None:
+        if required <= item.keys() and item.keys() <= required | optional:
+            return  # the common case, checked in one step
         missing = sorted(required - item.keys())
         if missing:
             raise self.fail(entry, f"missing field {missing[0]!r}")
@@ -633,7 +668,7 @@ class _Reader:
             entry,
             item,
             {"id", "name"},
-            {"family_name", "gender", "other_names", "identifiers", "known_from", "source"},
+            {"family_name", "gender", "other_names", "identifiers", "known_from", "born", "source"},
         )
         name = self.text(entry, item, "name", required=True)
         assert name is not None
@@ -661,6 +696,7 @@ class _Reader:
             other_names=tuple(others),
             identifiers=tuple(sorted(identifiers.items())),
             known_from=self.date(entry, item, "known_from"),
+            born=self.date(entry, item, "born"),
             source=self.text(entry, item, "source"),
         )
 

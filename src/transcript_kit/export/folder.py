@@ -128,7 +128,9 @@ class _Lock:
             fcntl.flock(self._handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             self._handle.close()
-            raise InputError(f"{out}: another transcript-kit run is writing this folder; try again when it ends") from None
+            raise InputError(
+                f"{out}: another transcript-kit run is writing this folder; try again when it ends"
+            ) from None
 
     def release(self) -> None:
         self._handle.close()  # closing the file releases the lock

@@ -142,7 +142,11 @@ _MAX_GIVEN_NAMES = 3  # "Anne Marie Slaughter" is a name; five capitalised words
 def _is_speaker_label(label: str) -> bool:
     """The label grammar decides, as it does for text documents; heading words ("Note:", "Step 2:") are refused."""
     parsed = parse_label(label)
-    if parsed is None or refusal(parsed) is not None or VOCABULARY.contains("never_speakers", fold(parsed.raw.split()[0])):
+    if (
+        parsed is None
+        or refusal(parsed) is not None
+        or VOCABULARY.contains("never_speakers", fold(parsed.raw.split()[0]))
+    ):
         return False
     # A title, role or honorific makes a label; a bare name must look like one person's name.
     return strength(parsed, label) is not None or len(parsed.given) < _MAX_GIVEN_NAMES
