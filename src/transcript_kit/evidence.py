@@ -16,7 +16,7 @@ def evidence_of(document: Document) -> DocumentEvidence:
     parsed = {turn.label: turn.parsed_label for turn in document.turns if turn.label is not None}
     return DocumentEvidence(
         doc_id=document.doc_id,
-        date=document.date,
+        date=document.date.isoformat() if document.date else None,
         source=document.source,
         jurisdiction=None,
         title=document.title,
