@@ -22,7 +22,8 @@ def test_convert_with_no_input_converts_the_bundled_corpus(
     monkeypatch.chdir(REPO)
     assert main(["convert", "--out", str(tmp_path / "out"), "--format", "jsonl"]) == 0
     documents = (tmp_path / "out" / "documents.jsonl").read_bytes().splitlines()
-    assert len(documents) == len([p for p in CORPUS.rglob("*") if p.suffix in {".txt", ".srt", ".vtt"}])
+    read = {".txt", ".srt", ".vtt", ".html", ".htm", ".xml"}
+    assert len(documents) == len([p for p in CORPUS.rglob("*") if p.suffix in read])
 
 
 def test_convert_exits_non_zero_when_an_input_failed(
