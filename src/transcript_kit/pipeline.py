@@ -230,7 +230,9 @@ def _resolved_turns(work_dir: str, shard_count: int, speakers: SpeakerMap) -> It
     """Spilled turn rows with their speaker fields filled from the corpus-level speaker map."""
     for row in _spilled_rows(work_dir, shard_count, "turns"):
         label = row["speaker_label"]
-        speaker: Speaker | None = speakers.get((row["doc_id"], label)) if label is not None else None
+        speaker: Speaker | None = (
+            speakers.for_turn(row["doc_id"], row["turn_index"], label) if label is not None else None
+        )
         row.update(speaker_fields(speaker))
         yield row
 
