@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -21,7 +22,8 @@ def test_convert_with_no_input_converts_the_bundled_corpus(
     monkeypatch.chdir(REPO)
     assert main(["convert", "--out", str(tmp_path / "out"), "--format", "jsonl"]) == 0
     documents = (tmp_path / "out" / "documents.jsonl").read_bytes().splitlines()
-    assert len(documents) == len([p for p in CORPUS.rglob("*") if p.suffix in {".txt", ".srt", ".vtt"}])
+    read = {".txt", ".srt", ".vtt", ".html", ".htm", ".xml"}
+    assert len(documents) == len([p for p in CORPUS.rglob("*") if p.suffix in read])
 
 
 def test_convert_exits_non_zero_when_an_input_failed(
@@ -140,3 +142,136 @@ def test_score_prints_per_document_and_overall_figures(
     out = capsys.readouterr().out
     assert "buzzsprout-trailer" in out and "overall" in out
     assert "1.0000" in out
+
+
+def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "convert" in out and "speakers" in out and "usage:" in out
+
+
+def test_python_dash_m_runs_the_command_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "transcript_kit", "convert", str(SEEDS), "--out", str(tmp_path / "o"), "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and (tmp_path / "o" / "turns.parquet").exists()
+
+
+@pytest.mark.parametrize("command", ["convert", "speakers"])
+def test_a_missing_input_is_exit_2_before_anything_is_written(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = ["--out", str(tmp_path / "o")] if command == "convert" else []
+    assert main([command, str(tmp_path / "nope"), *out]) == 2
+    err = capsys.readouterr().err
+    assert err.strip().splitlines() == [f"transcript-kit: error: {tmp_path / 'nope'}: no such file or folder"]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bad_out_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "taken"
+    blocker.write_text("x", encoding="utf-8")
+    for out in (blocker, blocker / "under"):
+        assert main(["convert", str(SEEDS), "--out", str(out)]) == 2
+        err = capsys.readouterr().err
+        assert len(err.strip().splitlines()) == 1 and str(blocker) in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--workers", "x"],
+        ["--workers", "-1"],
+        ["--format", "csv"],
+        ["--format", ""],
+        ["--bogus"],
+        ["-q", "-v"],
+    ],
+)
+def test_a_bad_option_is_a_usage_message_not_a_traceback(
+    options: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exit_:
+        main(["convert", str(SEEDS), "--out", str(tmp_path / "o"), *options])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage:" in err and "Traceback" not in err
+
+
+def test_workers_0_means_every_cpu_and_format_is_case_insensitive(tmp_path: Path) -> None:
+    from transcript_kit.cli import _parser
+
+    args = _parser().parse_args(["convert", "--workers", "0", "--format", "JSONL,Parquet"])
+    assert args.workers == len(os.sched_getaffinity(0)) and args.format == ("jsonl", "parquet")
+    assert (
+        main(["convert", str(SEEDS), "--out", str(tmp_path / "o"), "--workers", "0", "--format", "JSONL"])
+        == 0
+    )
+    assert (tmp_path / "o" / "turns.jsonl").exists() and not (tmp_path / "o" / "turns.parquet").exists()
+
+
+def test_the_summary_counts_warned_documents_with_correct_plurals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "handover.md").write_text(
+        "---\ndate: 2021-01-20\nsource_url: https://www.whitehouse.gov/briefing-room/x/\n---\n\n"
+        "THE PRESIDENT:  Thank you all.\n",
+        encoding="utf-8",
+    )
+    assert main(["convert", str(folder), "--out", str(tmp_path / "o")]) == 0
+    line = capsys.readouterr().out
+    assert line.startswith("1 document (1 with warnings), 1 turn, 1 speaker from 1 input in "), line
+
+
+def test_quiet_prints_nothing_and_verbose_says_what_was_reused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = str(tmp_path / "o")
+    assert main(["convert", str(SEEDS), "--out", out, "-q"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["convert", str(SEEDS), "--out", out, "-v"]) == 0
+    assert "5 documents reused from the cache" in capsys.readouterr().out
+
+
+def test_progress_bars_cover_parsing_speakers_and_writing_with_a_rate(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from transcript_kit.cli import _Bars
+
+    bars = _Bars(enabled=True)
+    for stage, total in (("parsing", 4), ("speakers", 1), ("writing", 100)):
+        for done in range(total + 1):
+            bars(stage, done, total)
+    bars.close()
+    err = capsys.readouterr().err
+    assert "parsing" in err and "resolving speakers" in err and "writing" in err
+    assert "file/s" in err or "s/file" in err
+
+
+def test_the_skeleton_is_written_in_the_format_its_name_says(tmp_path: Path) -> None:
+    tomllib = pytest.importorskip("tomllib" if sys.version_info >= (3, 11) else "tomli")
+    folder = _briefing_by(tmp_path, "MS. NOBODYKNOWS")
+    assert main(["speakers", str(folder), "--skeleton", str(tmp_path / "people.toml")]) == 0
+    toml = tomllib.loads((tmp_path / "people.toml").read_text(encoding="utf-8"))
+    assert any("NOBODYKNOWS" in person["name"].upper() for person in toml["persons"])
+    assert (
+        main(
+            [
+                "convert",
+                str(folder),
+                "--out",
+                str(tmp_path / "o"),
+                "--registry",
+                str(tmp_path / "people.toml"),
+            ]
+        )
+        == 0
+    )
+    assert main(["speakers", str(folder), "--skeleton", str(tmp_path / "people.yaml")]) == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -73,4 +74,4 @@ def test_the_congressional_record_leaves_inserted_material_and_recorder_notes_ou
     assert "Pursuant to paragraph 7(a)(1)" not in speech  # the committee rules printed "as follows:"
     assert "proceeded to call the roll" not in speech
     assert "[[Page" not in speech
-    assert document.date == "1997-01-28"
+    assert document.date == datetime.date(1997, 1, 28)

@@ -76,7 +76,7 @@ def test_an_error_during_a_run_leaves_the_previous_output_whole(
     def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("transcript_kit.pipeline._write_errors", fail)
+    monkeypatch.setattr("transcript_kit.pipeline._write_manifest", fail)
     with pytest.raises(RuntimeError):
         convert([SEEDS / "000_fd643293975f7580.txt"], out, ConvertConfig(formats=("jsonl",)))
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
@@ -107,7 +107,7 @@ def test_a_folder_renamed_aside_by_a_killed_run_is_restored(
     def fail(*args: object, **kwargs: object) -> None:
         raise RuntimeError("killed again")
 
-    monkeypatch.setattr("transcript_kit.pipeline._write_errors", fail)
+    monkeypatch.setattr("transcript_kit.pipeline._write_manifest", fail)
     with pytest.raises(RuntimeError):
         convert([SEEDS], out)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
@@ -122,7 +122,7 @@ def test_without_an_atomic_exchange_the_swap_still_leaves_one_whole_run(
     convert([SEEDS], out)
     convert([SEEDS / "000_fd643293975f7580.txt"], out, ConvertConfig(formats=("jsonl",)))
     assert assert_one_whole_run(out)["counts"]["documents"] == 1
-    assert [p.name for p in run_area(out).iterdir()] == ["lock"]
+    assert sorted(p.name for p in run_area(out).iterdir()) == ["cache", "lock"]
 
 
 @pytest.mark.parametrize(("mask", "file_mode", "folder_mode"), [(0o022, 0o644, 0o755), (0o077, 0o600, 0o700)])
@@ -193,5 +193,5 @@ def test_killing_a_real_convert_at_random_moments_always_leaves_one_whole_run(tm
         assert_one_whole_run(out)
     assert _convert_process([SEEDS], out, "jsonl").wait() == 0
     assert_one_whole_run(out)
-    assert sorted(p.name for p in run_area(out).iterdir()) == ["lock"]
+    assert sorted(p.name for p in run_area(out).iterdir()) == ["cache", "lock"]
     shutil.rmtree(tmp_path / "timing")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from transcript_kit.header import classify_header_line, find_mentions
@@ -34,7 +36,11 @@ def test_the_first_short_line_without_a_full_stop_is_the_title() -> None:
 
 def test_a_dateline_gives_an_iso_date_and_a_24_hour_time() -> None:
     doc = parse_text("06/13/2021 03:08 PM EDT\n\nBrussels, Belgium\n\nSECRETARY BLINKEN: Thank you.\n")
-    assert (doc.date, doc.time, doc.location) == ("2021-06-13", "15:08 EDT", "Brussels, Belgium")
+    assert (doc.date, doc.time, doc.location) == (
+        datetime.date(2021, 6, 13),
+        "15:08 EDT",
+        "Brussels, Belgium",
+    )
 
 
 def test_a_congressional_record_masthead_names_the_publication_and_the_date() -> None:
@@ -42,7 +48,7 @@ def test_a_congressional_record_masthead_names_the_publication_and_the_date() ->
         "[Congressional Record Volume 151, Number 98 (Wednesday, July 20, 2005)]\n[Senate]\n\n"
         "  Mr. FRIST. Mr. President, I ask unanimous consent.\n"
     )
-    assert (doc.source, doc.date) == ("Congressional Record", "2005-07-20")
+    assert (doc.source, doc.date) == ("Congressional Record", datetime.date(2005, 7, 20))
 
 
 def test_mentions_split_the_title_from_the_name() -> None:

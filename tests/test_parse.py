@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from transcript_kit.model import Document, TurnKind
 from transcript_kit.parse import parse_text
 
@@ -275,7 +277,7 @@ def test_page_markers_and_rules_never_reach_a_turn_and_the_paragraph_goes_on_acr
 
 def test_the_record_masthead_gives_the_date_and_the_gpo_line_is_boilerplate() -> None:
     doc = parse_text(RECORD)
-    assert doc.date == "2005-07-20"
+    assert doc.date == datetime.date(2005, 7, 20)
     assert all("Government Publishing Office" not in t.text for t in doc.turns)
 
 
@@ -333,7 +335,7 @@ def test_front_matter_becomes_document_metadata_and_never_speech() -> None:
         "Aboard Air Force One\n\n7:08 P.M. EST\n\nTHE PRESIDENT:  Hello, everybody.\n\nQ    Hi, Mr. President.\n"
     )
     assert (doc.date, doc.title, doc.source) == (
-        "2025-03-09",
+        datetime.date(2025, 3, 9),
         "Press Gaggle by President Trump",
         "https://www.whitehouse.gov/remarks/2025/03/press-gaggle/",
     )
@@ -427,10 +429,11 @@ def test_rev_style_labels_with_their_time_inside_open_timed_turns() -> None:
         "Donald Trump (00:05):\nThank you very much.\n\nKristen Welker (00:12):\nFirst question.\n\n"
         "Donald Trump (01:20):\nGo ahead.\n"
     )
+    # The time is the turn's start, not part of who speaks: one label per speaker, the time in start_ms.
     assert [(t.label, t.start_ms, t.text) for t in doc.turns] == [
-        ("Donald Trump (00:05)", 5_000, "Thank you very much."),
-        ("Kristen Welker (00:12)", 12_000, "First question."),
-        ("Donald Trump (01:20)", 80_000, "Go ahead."),
+        ("Donald Trump", 5_000, "Thank you very much."),
+        ("Kristen Welker", 12_000, "First question."),
+        ("Donald Trump", 80_000, "Go ahead."),
     ]
 
 

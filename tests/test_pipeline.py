@@ -23,7 +23,9 @@ OUTPUTS = {
     "documents.parquet",
     "speakers.parquet",
     "errors.jsonl",
+    "errors.parquet",
     "manifest.json",
+    "README.md",
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -32,7 +33,7 @@ def test_000_has_four_turns_a_header_and_no_boilerplate_speech() -> None:
         "PRIME MINISTER RAMA",
     ]
     assert all(t.kind is TurnKind.TURN for t in document.turns)
-    assert document.date == "2021-06-13"
+    assert document.date == datetime.date(2021, 6, 13)
     assert document.time == "15:08 EDT"
     assert document.location == "Brussels, Belgium"
     assert document.byline == "Antony J. Blinken, Secretary of State"

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from transcript_kit.api import parse, parse_file
+from transcript_kit.api import convert, parse, parse_file, read_corpus
 from transcript_kit.errors import (
     DecodeError,
     InputError,
     ParseError,
     RegistryError,
+    SchemaError,
     TranscriptKitError,
 )
 from transcript_kit.export import write_jsonl, write_parquet
+from transcript_kit.export.rows import table_rows
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, Label, Mention, Resolution, Speaker, Turn, TurnKind
 from transcript_kit.normalize import Normalizer
@@ -35,14 +37,18 @@ __all__ = [
     "Registry",
     "RegistryError",
     "Resolution",
+    "SchemaError",
     "Speaker",
     "TranscriptKitError",
     "Turn",
     "TurnKind",
     "__version__",
+    "convert",
     "parse",
     "parse_file",
     "parse_label",
+    "read_corpus",
+    "table_rows",
     "write_jsonl",
     "write_parquet",
 ]

@@ -1,15 +1,21 @@
-"""The library entry points: text or a path in, a Document with resolved speakers out."""
+"""The library entry points: text or a path in, a Document with resolved speakers out; a corpus in, the corpus
+tables or its documents out."""
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from transcript_kit.conventions.catalog import Conventions
+from transcript_kit.errors import InputError
 from transcript_kit.evidence import attach_speakers, evidence_of
 from transcript_kit.model import Document
 from transcript_kit.normalize import Normalizer
 from transcript_kit.parse import parse_bytes, parse_text, read_bytes
+from transcript_kit.pipeline import ALL_FORMATS, ConvertConfig, ConvertSummary, collect_speakers, discover
+from transcript_kit.pipeline import convert as _pipeline_convert
+from transcript_kit.registry import Registry
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,3 +55,81 @@ def parse_file(
         read_bytes(path), doc_id=doc_id or path.stem, path=str(path), conventions=conventions
     )
     return _resolved(document, normalizer)
+
+
+def convert(
+    inputs: str | Path | Sequence[str | Path],
+    out: str | Path,
+    *,
+    formats: Sequence[str] = ALL_FORMATS,
+    workers: int = 1,
+    registry: Sequence[str | Path] = (),
+    default_registry: bool = True,
+    force: bool = False,
+    cache: str | Path | None = None,
+    use_cache: bool = True,
+) -> ConvertSummary:
+    """Convert files and folders of transcripts into the corpus tables in ``out``, as ``transcript-kit convert``
+    does, and return the run's summary. Inputs that cannot be converted are listed in ``out/errors.jsonl``.
+
+    >>> import tempfile, transcript_kit as tk
+    >>> out = tempfile.mkdtemp()
+    >>> summary = tk.convert("corpus/seeds", out + "/corpus", formats=["jsonl"])
+    >>> summary.n_documents, summary.n_errors, "turns.jsonl" in summary.files
+    (5, 0, True)
+    """
+    config = ConvertConfig(
+        formats=tuple(fmt.lower() for fmt in formats),
+        workers=workers,
+        registry_paths=tuple(str(p) for p in registry),
+        use_default_registry=default_registry,
+    )
+    return _pipeline_convert(
+        _paths(inputs),
+        Path(out),
+        config,
+        force=force,
+        cache=Path(cache) if cache is not None else None,
+        use_cache=use_cache,
+    )
+
+
+def read_corpus(
+    inputs: str | Path | Sequence[str | Path],
+    *,
+    registry: Registry | None = None,
+    default_registry: bool = True,
+    workers: int = 1,
+) -> Iterator[Document]:
+    """The documents under ``inputs``, one at a time, with speakers resolved across the whole corpus (a full
+    name in one document resolves a surname-only label in another, as ``convert`` does). ``registry`` adds people
+    to the starter registry (or replaces it, with ``default_registry=False``). Inputs that cannot be read raise
+    their error when reached.
+
+    The corpus is parsed twice: once for the speaker evidence of every document, once as it is iterated, so that
+    memory holds one document at a time.
+
+    >>> import transcript_kit as tk
+    >>> for document in tk.read_corpus("corpus/seeds"):
+    ...     if document.doc_id == "000_fd643293975f7580":
+    ...         print(document.turns[0].label, "->", document.turns[0].speaker.id)
+    SECRETARY BLINKEN -> antony-j-blinken
+    """
+    paths = _paths(inputs)
+    config = ConvertConfig(workers=workers, use_default_registry=False)
+    base = Registry.default() if default_registry else None
+    chosen = base.merged(registry) if base is not None and registry is not None else registry or base
+    speakers, errors = collect_speakers(paths, config, registry=chosen)
+    failed = {error.path: error for error in errors}
+    files, _ = discover(paths)
+    for item in files:
+        if item.path in failed:
+            raise InputError(failed[item.path].message)
+        document = parse_bytes(read_bytes(Path(item.path)), doc_id=item.doc_id, path=item.path)
+        yield attach_speakers(document, speakers)
+
+
+def _paths(inputs: str | Path | Sequence[str | Path]) -> list[Path]:
+    if isinstance(inputs, (str, Path)):
+        return [Path(inputs)]
+    return [Path(p) for p in inputs]

@@ -8,6 +8,7 @@ reason, for ``transcript-kit parse --explain``.
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -28,6 +29,11 @@ LABEL_TIMESTAMP = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,]\d{1
 _CAPITALS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _PARENS = re.compile(r"\([^()]*\)")
+# A recording offset printed in brackets at a label's end: hours:minutes:seconds, or minutes from zero ("(00:05)",
+# "[01:02:03]"); a parliament's "(14:02)" is a time of day and stays part of the label for the normalizer.
+_RECORDING_STAMP = re.compile(
+    r"\s*[(\[](\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?|0\d?:\d{2}(?:[.,]\d{1,3})?)[)\]]$"
+)
 # Zero-width and bidi marks say nothing about a label: ignored when deciding, kept in the text.
 _FORMAT_CHARS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
 
@@ -77,6 +83,7 @@ class ShapeMatcher:
             )
             parts.append(f"(?P<shape_{i}>{body})")
         self.pattern = re.compile("|".join(parts))
+        self.singles = tuple(re.compile(p) for p in parts)
         self._alone = frozenset(s.name for s in self.shapes if s.alone)
 
     def prints_alone(self, shape: str) -> bool:
@@ -84,15 +91,30 @@ class ShapeMatcher:
         return shape in self._alone
 
     def find(self, text: str, start: int, end: int, at_paragraph_start: bool) -> Candidate | None:
-        """The label candidate at the start of the line ``text[start:end]``, if a shape allows one."""
+        """The label candidate at the start of the line ``text[start:end]``, if a shape allows one: the first
+        shape that matches, or when its checks refuse the match, the next one that matches and passes."""
         match = self.pattern.match(text, start, end)
         if match is None:
             return None
         index = next(i for i in range(len(self.shapes)) if match.group(f"shape_{i}") is not None)
+        found = self._candidate(match, index, text, end, at_paragraph_start)
+        for later in range(index + 1, len(self.shapes)):
+            if found is not None:
+                break
+            single = self.singles[later].match(text, start, end)
+            if single is not None:
+                found = self._candidate(single, later, text, end, at_paragraph_start)
+        return found
+
+    def _candidate(
+        self, match: re.Match[str], index: int, text: str, end: int, at_paragraph_start: bool
+    ) -> Candidate | None:
         shape = self.shapes[index]
         label_start, label_end = match.span(f"label_{index}")
         label = _FORMAT_CHARS.sub("", text[label_start:label_end]).strip()
-        if not label or "   " in text[label_end : match.end()]:
+        if "&" in label:  # text saved from a web page: "M. Fran&ccedil;ois Lebel" is "M. François Lebel"
+            label = html.unescape(label)
+        if not label or (shape.delimiter == ":" and "   " in text[label_end : match.end()]):
             return None  # a column of colons ("DEPARTMENT OF HEALTH AND      :") is a caption, not a label
         if shape.capitals and not _CAPITALS.search(_PARENS.sub("", label)):
             return None
@@ -103,6 +125,14 @@ class ShapeMatcher:
             if match.re.groupindex.get(stamp_group) and match.group(stamp_group)
             else None
         )
+        trailing = _RECORDING_STAMP.search(label) if stamp is None else None
+        if (
+            trailing is not None
+        ):  # "Chair Odette Villanueva (00:00:03):": the stamp is the turn's start, no name
+            offset = text.find(trailing.group(1), label_start, label_end)
+            if offset != -1:
+                stamp = (offset, offset + len(trailing.group(1)))
+                label = label[: trailing.start()].rstrip()
         timed = stamp is not None or (rest < end and is_timestamp(text, rest, end) is not None)
         tail = text[rest:end].strip()
         alone = shape.alone or (timed and stamp is None) or not tail
@@ -268,12 +298,17 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             pending.append(label)
             continue
         recurring_styles[style_of(first[label])] += at_start[label]
-    styles = strong_styles or recurring_styles
-    dominant = styles.most_common(1)[0][0] if styles else None
+    # The document's style: its strong labels' — or its recurring names' where those open more turns (an earnings
+    # call's "Name -- Title" lines outnumber its "Operator").
+    dominant = {
+        styles.most_common(1)[0][0]
+        for styles in (strong_styles, recurring_styles)
+        if styles and (styles is strong_styles or sum(styles.values()) > sum(strong_styles.values()))
+    }
     for label in pending:
         parsed = verdicts[label].parsed
         style = style_of(first[label])
-        if dominant == style:
+        if style in dominant:
             verdicts[label] = Verdict(
                 True, why(label, f"a name in the style of this document's labels ({style})"), parsed
             )

@@ -3,37 +3,93 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import textwrap
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import orjson
 
 from transcript_kit import __version__
-from transcript_kit.errors import TranscriptKitError
+from transcript_kit.errors import InputError, TranscriptKitError
 from transcript_kit.export import SINKS
 from transcript_kit.normalize import Normalizer
-from transcript_kit.pipeline import ConvertConfig, collect_speakers, convert, load_registry, terminal_progress
+from transcript_kit.pipeline import ConvertConfig, ConvertSummary, collect_speakers, convert, load_registry
 
 DEFAULT_INPUT = Path("corpus")
 DEFAULT_OUT = Path("transcript-kit-out")
 
 
 def _formats(value: str) -> tuple[str, ...]:
-    chosen = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [f for f in chosen if f not in SINKS]
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(f"choose from {', '.join(sorted(SINKS))} (comma-separated)")
     return chosen
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+def _workers(value: str) -> int:
+    """A number of worker processes; 0 means one per CPU this process may use."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError("must be 0 (all CPUs) or more")
+    if number == 0:
+        cpus = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else range(os.cpu_count() or 1)
+        return max(1, len(cpus))
     return number
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """ "1 document", "2 documents", with thousands separators."""
+    return f"{count:,} {noun if count == 1 else many or noun + 's'}"
+
+
+_STAGE_UNITS = {"parsing": "file", "speakers": "pass", "writing": "turn"}
+_STAGE_TITLES = {"parsing": "parsing", "speakers": "resolving speakers", "writing": "writing"}
+
+
+class _Bars:
+    """Progress on a terminal with tqdm: one bar per stage (parsing, speakers, writing), with rate and time left."""
+
+    def __init__(self, enabled: bool) -> None:
+        self._enabled = enabled
+        self._stage: str | None = None
+        self._bar: Any = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self._enabled:
+            return
+        if stage != self._stage:
+            self.close()
+            from tqdm import tqdm
+
+            self._stage = stage
+            self._bar = tqdm(
+                total=total,
+                unit=_STAGE_UNITS.get(stage, "item"),
+                desc=_STAGE_TITLES.get(stage, stage),
+                unit_scale=stage == "writing",
+                leave=False,
+                dynamic_ncols=True,
+                file=sys.stderr,
+            )
+        self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+            self._stage = None
+
+
+def _bars(args: argparse.Namespace) -> _Bars:
+    return _Bars(enabled=not args.quiet and sys.stderr.isatty())
 
 
 def _add_registry_options(parser: argparse.ArgumentParser) -> None:
@@ -67,15 +123,35 @@ def _parser() -> argparse.ArgumentParser:
         prog="transcript-kit", description="Speaker-attributed corpora from transcripts."
     )
     parser.add_argument("--version", action="version", version=f"transcript-kit {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    talk = argparse.ArgumentParser(add_help=False)
+    loudness = talk.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-q", "--quiet", action="store_true", help="print errors only (no progress, no summary)"
+    )
+    loudness.add_argument(
+        "-v", "--verbose", action="store_true", help="print more: each error, reuse, timings"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = commands.add_parser("convert", help="convert files and folders into corpus tables")
+    run = commands.add_parser("convert", parents=[talk], help="convert files and folders into corpus tables")
     run.add_argument("inputs", nargs="*", type=Path, help=f"files or folders (default: {DEFAULT_INPUT}/)")
     run.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"output folder (default: {DEFAULT_OUT}/)")
     run.add_argument(
-        "--format", type=_formats, default=("jsonl", "parquet"), help="jsonl,parquet (default: both)"
+        "--format",
+        type=_formats,
+        default=tuple(SINKS),
+        help=f"{','.join(SINKS)}, any case (default: all)",
     )
-    run.add_argument("--workers", type=_positive, default=1, help="parallel worker processes (default: 1)")
+    run.add_argument(
+        "--workers", type=_workers, default=1, help="parallel worker processes; 0 = all CPUs (default: 1)"
+    )
+    run.add_argument(
+        "--cache",
+        type=Path,
+        metavar="DIR",
+        help="keep per-document results in DIR (default: beside the output folder, in .OUT.transcript-kit/)",
+    )
+    run.add_argument("--no-cache", action="store_true", help="parse every input again; keep no results")
     run.add_argument(
         "--force",
         action="store_true",
@@ -84,7 +160,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_registry_options(run)
     _add_convention_options(run)
 
-    show = commands.add_parser("parse", help="print one document's turns for a person to check")
+    show = commands.add_parser(
+        "parse", parents=[talk], help="print one document's turns for a person to check"
+    )
     show.add_argument("file", type=Path)
     show.add_argument(
         "--explain", action="store_true", help="show every label candidate and why it was decided"
@@ -93,16 +171,21 @@ def _parser() -> argparse.ArgumentParser:
     _add_registry_options(show)
     _add_convention_options(show)
 
-    people = commands.add_parser("speakers", help="list the corpus's speakers and what stayed unresolved")
+    people = commands.add_parser(
+        "speakers", parents=[talk], help="list the corpus's speakers and what stayed unresolved"
+    )
     people.add_argument("inputs", nargs="*", type=Path, help=f"files or folders (default: {DEFAULT_INPUT}/)")
-    people.add_argument("--workers", type=_positive, default=1)
+    people.add_argument("--workers", type=_workers, default=1, help="worker processes; 0 = all CPUs")
     people.add_argument(
-        "--skeleton", type=Path, metavar="FILE", help="write a registry skeleton for unresolved labels"
+        "--skeleton",
+        type=Path,
+        metavar="FILE",
+        help="write a registry skeleton for unresolved labels (.json or .toml, as the name says)",
     )
     _add_registry_options(people)
     _add_convention_options(people)
 
-    registry = commands.add_parser("registry", help="build registries of people from public data")
+    registry = commands.add_parser("registry", parents=[talk], help="build registries of people from public data")
     registry_commands = registry.add_subparsers(dest="registry_command", required=True)
     importer = registry_commands.add_parser(
         "import", help="read congress-legislators files (us-congress DIR) or a Popolo JSON file (popolo FILE)"
@@ -112,7 +195,9 @@ def _parser() -> argparse.ArgumentParser:
     importer.add_argument(
         "--out", type=Path, required=True, help="registry file to write (JSON; gzip'd if it ends in .gz)"
     )
-    score = commands.add_parser("score", help="compare an export with gold turns (word-level speaker F1)")
+    score = commands.add_parser(
+        "score", parents=[talk], help="compare an export with gold turns (word-level speaker F1)"
+    )
     score.add_argument("gold_dir", type=Path)
     score.add_argument("out_dir", type=Path)
     score.add_argument("--json", action="store_true")
@@ -132,19 +217,44 @@ def _config(args: argparse.Namespace, **more: object) -> ConvertConfig:
 def _convert(args: argparse.Namespace) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
     config = _config(args, formats=args.format, workers=args.workers)
-    summary = convert(inputs, args.out, config, progress=terminal_progress(), force=args.force)
-    rate = summary.n_bytes / 1e6 / summary.seconds if summary.seconds else 0.0
-    print(
-        f"{summary.n_documents} documents, {summary.n_turns} turns, {summary.n_speakers} speakers"
-        f" from {summary.n_inputs} inputs in {summary.seconds:.1f}s ({rate:.1f} MB/s) -> {summary.out_dir}/"
-    )
+    bars = _bars(args)
+    try:
+        summary = convert(
+            inputs,
+            args.out,
+            config,
+            progress=bars,
+            force=args.force,
+            cache=args.cache,
+            use_cache=not args.no_cache,
+        )
+    finally:
+        bars.close()
+    if not args.quiet:
+        print(_summary_line(summary))
+    if args.verbose:
+        print(f"{plural(summary.n_reused, 'document')} reused from the cache, the rest parsed")
+        for line in (args.out / "errors.jsonl").read_bytes().splitlines():
+            error = orjson.loads(line)
+            print(f"  {error['path']}: {error['error']}: {error['message']}", file=sys.stderr)
     if summary.n_errors:
+        could = "input could" if summary.n_errors == 1 else "inputs could"
         print(
-            f"{summary.n_errors} inputs could not be converted: see {args.out / 'errors.jsonl'}",
+            f"{summary.n_errors:,} {could} not be converted: see {args.out / 'errors.jsonl'}",
             file=sys.stderr,
         )
         return 1
     return 0
+
+
+def _summary_line(summary: ConvertSummary) -> str:
+    rate = summary.n_bytes / 1e6 / summary.seconds if summary.seconds else 0.0
+    warned = f" ({summary.n_warned:,} with warnings)" if summary.n_warned else ""
+    return (
+        f"{plural(summary.n_documents, 'document')}{warned}, {plural(summary.n_turns, 'turn')}, "
+        f"{plural(summary.n_speakers, 'speaker')} from {plural(summary.n_inputs, 'input')} "
+        f"in {summary.seconds:.1f}s ({rate:.1f} MB/s) -> {summary.out_dir}/"
+    )
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -212,14 +322,43 @@ def _speakers(args: argparse.Namespace) -> int:
     from transcript_kit.normalize import registry_skeleton, speakers_report
 
     inputs = args.inputs or [DEFAULT_INPUT]
-    speaker_map, errors = collect_speakers(inputs, _config(args, workers=args.workers))
-    print(speakers_report(speaker_map))
+    skeleton_format = _skeleton_format(args.skeleton) if args.skeleton else None
+    bars = _bars(args)
+    try:
+        speaker_map, errors = collect_speakers(inputs, _config(args, workers=args.workers), progress=bars)
+    finally:
+        bars.close()
+    if not args.quiet:
+        print(speakers_report(speaker_map))
     for error in errors:
         print(f"skipped {error.path}: {error.message}", file=sys.stderr)
     if args.skeleton:
-        args.skeleton.write_bytes(orjson.dumps(registry_skeleton(speaker_map), option=orjson.OPT_INDENT_2))
-        print(f"registry skeleton written to {args.skeleton}")
-    return 0
+        skeleton = registry_skeleton(speaker_map)
+        if skeleton_format == "toml":
+            import tomli_w
+
+            args.skeleton.write_text(tomli_w.dumps(_without_nulls(skeleton)), encoding="utf-8")
+        else:
+            args.skeleton.write_bytes(orjson.dumps(skeleton, option=orjson.OPT_INDENT_2))
+        if not args.quiet:
+            print(f"registry skeleton written to {args.skeleton}")
+    return 1 if errors else 0
+
+
+def _skeleton_format(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix not in ("json", "toml"):
+        raise InputError(f"{path}: a registry skeleton is .json or .toml; name the file with one of them")
+    return suffix
+
+
+def _without_nulls(value: Any) -> Any:
+    """TOML has no null: a key without a value is left out (the registry reads a missing key as null)."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value if v is not None]
+    return value
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -254,7 +393,11 @@ def _terminate(signum: int, frame: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # no arguments: say what there is to do
+        parser.print_help()
+        return 0
     handlers = {
         "convert": _convert,
         "parse": _parse,
@@ -275,6 +418,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # "transcript-kit speakers | head": the reader left; that is not an error
         sys.stderr.close()
         return 0
+    except OSError as error:  # a full disk, a folder that vanished: one line naming the path, no traceback
+        print(f"transcript-kit: error: {error}", file=sys.stderr)
+        return 1
     finally:
         signal.signal(signal.SIGTERM, previous)
 

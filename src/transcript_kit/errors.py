@@ -43,3 +43,7 @@ class InputError(TranscriptKitError, OSError):
 
 class ConventionError(TranscriptKitError, ValueError):
     """A convention profile is malformed or unknown: names the file, the entry and the problem."""
+
+
+class SchemaError(TranscriptKitError, ValueError):
+    """Rows handed to a writer do not match the table's schema: names the table and the keys in question."""

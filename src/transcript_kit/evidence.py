@@ -37,7 +37,7 @@ def evidence_of(document: Document) -> DocumentEvidence:
         parsed.setdefault(label, None)
     return DocumentEvidence(
         doc_id=document.doc_id,
-        date=document.date,
+        date=document.date.isoformat() if document.date else None,
         source=document.source,
         jurisdiction=None,
         title=document.title,

@@ -7,6 +7,7 @@ labels, not the number of turns.
 from __future__ import annotations
 
 import functools
+import html
 import re
 import unicodedata
 
@@ -138,7 +139,10 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
 
 
 def clean_label(text: str) -> str:
-    """The label as printed, without markdown emphasis, surrounding space or its trailing colon/period."""
+    """The label as printed, without markdown emphasis, surrounding space or its trailing colon/period; HTML
+    character references left in text saved from a web page ("Fran&ccedil;ois") read as the characters."""
+    if "&" in text:
+        text = html.unescape(text)
     text = text.strip().strip("*_").strip()
     return text.rstrip(":.").rstrip("*_").strip() if text.endswith((":", ".")) else text
 

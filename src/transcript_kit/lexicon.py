@@ -36,7 +36,7 @@ def find_boilerplate(value: str, start: int = 0) -> re.Match[str] | None:
 BOILERPLATE_SENTENCE_END = re.compile(r"[.!?](?=[A-Z\u201c\"])")
 
 # Where a recorder's note opens inserted material ("...ordered to be printed in the Record, as follows:").
-OPENS_INSERT = re.compile(r"(?i)(?:as follows|the following)\s*:\s*$")
+OPENS_INSERT = re.compile(r"(?i)(?:as follows|the following|follows)\s*:\s*[\])]?\s*$")
 
 # Interpreter notes at the start of a turn are kept as a turn attribute: "(As interpreted.)", "(spoke in French)".
 INTERPRETER_NOTE = re.compile(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import enum
 from typing import Any
 
@@ -119,6 +120,17 @@ class Mention:
     source: str  # "byline", "intro", "prose"
 
 
+def iso_date(value: datetime.date | str | None) -> datetime.date | None:
+    """A document date as a ``datetime.date``; text is read as an ISO date ("2021-06-13", or the date part of an
+    ISO timestamp), and text that is no date is no date (parsing warns about it where it finds it)."""
+    if value is None or isinstance(value, datetime.date):
+        return value.date() if isinstance(value, datetime.datetime) else value
+    try:
+        return datetime.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
+
+
 @attrs.frozen(slots=True)
 class Document:
     """A parsed transcript."""
@@ -131,7 +143,7 @@ class Document:
     encoding: str = "utf-8"
     format: str = "text"
     title: str | None = None
-    date: str | None = None  # ISO date
+    date: datetime.date | None = attrs.field(default=None, converter=iso_date)
     time: str | None = None
     location: str | None = None
     byline: str | None = None

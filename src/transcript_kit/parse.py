@@ -32,6 +32,7 @@ from transcript_kit.conventions.profile import Convention
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
 from transcript_kit.formats import SUFFIX_FORMATS, tagged
+from transcript_kit.formats import html as html_format
 from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, LabelDecision, Span, Turn, TurnKind
@@ -682,6 +683,18 @@ def parse_text(
         return _parse_tagged(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256)
     if fmt == "tei":
         return _parse_tei(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256)
+    if fmt == "html":  # the page's text is parsed as text, then every offset is mapped back into the HTML
+        page = html_format.extract_page(text)
+        # Places the text parser names (line:column) are in the page's text, and its messages say so.
+        inner = parse_text(
+            page.text,
+            doc_id=doc_id,
+            path=f"{path or '<html>'} (page text)",
+            encoding=encoding,
+            sha256=sha256,
+            conventions=conventions,
+        )
+        return attrs.evolve(html_format.page_document(page, inner, text), path=path)
     layout = read_layout(text, path)
     convention, chosen_because = (conventions or default_conventions()).choose(text)
     tokenizer = _Tokenizer(text, layout, path, convention)

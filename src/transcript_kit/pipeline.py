@@ -1,20 +1,22 @@
 """Batch conversion: a map over shards of files, then one corpus-level pass over the distinct speaker labels.
 
 The map step (:func:`convert_shard`) takes a small picklable :class:`Shard` and :class:`ConvertConfig`, parses its
-files (parsers are built once per process), spills turn and document rows to the work folder and returns only the
-per-document speaker evidence and the errors. The reduce step resolves speakers on the distinct labels and streams
-the spilled rows into the exporters. A distributed runner only has to run ``convert_shard`` elsewhere.
+files (parsers are built once per process), stores each document's result (:mod:`transcript_kit.results`) and
+returns their headers: speaker evidence, the documents row, counts. Results whose input, tool and settings have not
+changed since an earlier run are taken from the cache instead of parsed again. The reduce step resolves speakers
+on the distinct labels of the whole corpus and streams the stored results into the exporters, one document at a
+time. A distributed runner only has to run ``convert_shard`` elsewhere (see :mod:`transcript_kit.engines`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import multiprocessing
 import os
 import shutil
 import signal
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,23 +29,29 @@ import orjson
 from transcript_kit import __version__
 from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.errors import InputError, TranscriptKitError
-from transcript_kit.evidence import evidence_of
 from transcript_kit.export import SINKS
-from transcript_kit.export._atomic import atomic_writer
-from transcript_kit.export.folder import check_output, make_folder, output_path, staged_output
-from transcript_kit.export.rows import document_row, speaker_fields, turn_row
+from transcript_kit.export._sink import Sink
+from transcript_kit.export.card import CARD, dataset_card
+from transcript_kit.export.corpus import with_speaker_warnings, write_turns
+from transcript_kit.export.folder import check_output, output_path, run_area, staged_output
 from transcript_kit.export.schema import SCHEMA_VERSION
 from transcript_kit.formats import SUFFIX_FORMATS
-from transcript_kit.model import DocumentEvidence, Speaker
+from transcript_kit.model import DocumentEvidence
 from transcript_kit.normalize import Normalizer, SpeakerMap
 from transcript_kit.parse import parse_bytes, read_bytes
 from transcript_kit.registry import Registry
+from transcript_kit.results import ResultHeader, ResultPayload, ResultStore, result_key, result_of
 
 TRANSCRIPT_SUFFIXES = frozenset(SUFFIX_FORMATS)
 # A folder's own documentation is not a transcript.
 _FOLDER_DOCS = ("readme", "source", "sources", "license", "licence", "changelog")
-ALL_FORMATS = ("jsonl", "parquet")
+ALL_FORMATS = tuple(SINKS)
 TABLE_NAMES = ("turns", "documents", "speakers")
+# ConvertConfig fields that never change a document's parse: they stay out of the cache key. Any other field
+# (a future parser option) changes the key, so a new setting can never reuse results made without it.
+_NOT_PARSE_SETTINGS = frozenset(
+    {"formats", "workers", "shard_size", "registry_paths", "use_default_registry"}
+)
 
 
 @attrs.frozen(slots=True)
@@ -59,6 +67,14 @@ class ConvertConfig:
     convention_files: tuple[str, ...] = ()  # the user's profiles (--conventions), validated before any input
 
 
+def parse_settings(config: ConvertConfig) -> str:
+    """The settings that change a document's parse, as text for the cache key: the config's parse fields and the
+    contents of the user's convention profiles (a profile edited in place must not reuse results)."""
+    chosen: dict[str, Any] = {k: v for k, v in attrs.asdict(config).items() if k not in _NOT_PARSE_SETTINGS}
+    chosen["convention_file_hashes"] = [_content_hash(path) for path in config.convention_files]
+    return orjson.dumps(chosen, option=orjson.OPT_SORT_KEYS).decode()
+
+
 @attrs.frozen(slots=True)
 class InputFile:
     path: str
@@ -66,10 +82,19 @@ class InputFile:
 
 
 @attrs.frozen(slots=True)
+class Task:
+    """One input to parse, and the key its result is stored under."""
+
+    path: str
+    doc_id: str
+    key: str
+
+
+@attrs.frozen(slots=True)
 class Shard:
     index: int
-    files: tuple[InputFile, ...]
-    work_dir: str
+    files: tuple[Task, ...]
+    store: str  # the folder results are stored in (a cache, or the run's work folder)
 
 
 @attrs.frozen(slots=True)
@@ -86,15 +111,14 @@ class ErrorRecord:
 @attrs.frozen(slots=True)
 class ShardResult:
     index: int
-    n_documents: int
-    n_turns: int
-    n_bytes: int
-    evidence: tuple[DocumentEvidence, ...]
+    headers: tuple[tuple[str, ResultHeader], ...]  # (key, header) of each document parsed
     errors: tuple[ErrorRecord, ...]
 
 
 @attrs.frozen(slots=True)
 class ConvertSummary:
+    """What a run did: counts, time, where the output is and which files it holds."""
+
     out_dir: str
     n_inputs: int
     n_documents: int
@@ -104,6 +128,8 @@ class ConvertSummary:
     n_bytes: int
     seconds: float
     files: tuple[str, ...]
+    n_warned: int = 0  # documents with at least one warning
+    n_reused: int = 0  # documents whose stored result was reused instead of parsed again
 
 
 def _is_transcript(path: Path) -> bool:
@@ -156,15 +182,11 @@ def _unique_id(path: Path, root: Path, taken: set[str]) -> str:
     return candidate
 
 
-def _shards(files: Sequence[InputFile], size: int, work_dir: str) -> list[Shard]:
+def _shards(tasks: Sequence[Task], size: int, store: Path) -> list[Shard]:
     return [
-        Shard(number, tuple(files[start : start + size]), work_dir)
-        for number, start in enumerate(range(0, len(files), size))
+        Shard(number, tuple(tasks[start : start + size]), str(store))
+        for number, start in enumerate(range(0, len(tasks), size))
     ]
-
-
-def _spill_path(work_dir: str, index: int, table: str) -> Path:
-    return Path(work_dir) / f"shard-{index:06d}.{table}.jsonl"
 
 
 @functools.lru_cache(maxsize=4)
@@ -178,35 +200,26 @@ def conventions_of(config: ConvertConfig) -> Conventions:
 
 
 def convert_shard(shard: Shard, config: ConvertConfig) -> ShardResult:
-    """The map step: parse a shard's files, spill their rows, return their speaker evidence and errors."""
+    """The map step: parse a shard's files, store their results, return their headers and the errors."""
     conventions = conventions_of(config)
-    evidence: list[DocumentEvidence] = []
+    store = ResultStore(Path(shard.store))
+    headers: list[tuple[str, ResultHeader]] = []
     errors: list[ErrorRecord] = []
-    n_turns = n_bytes = 0
-    dumps = orjson.dumps
-    newline = orjson.OPT_APPEND_NEWLINE
-    with (
-        _spill_path(shard.work_dir, shard.index, "turns").open("wb") as turns_out,
-        _spill_path(shard.work_dir, shard.index, "documents").open("wb") as documents_out,
-    ):
-        for item in shard.files:
-            try:
-                data = read_bytes(Path(item.path))
-                document = parse_bytes(data, doc_id=item.doc_id, path=item.path, conventions=conventions)
-            except TranscriptKitError as error:
-                errors.append(ErrorRecord(item.path, item.doc_id, type(error).__name__, str(error)))
-                continue
-            except Exception as error:  # a bug must not stop the batch, and the input must not vanish
-                message = f"{item.path}: internal error while parsing: {type(error).__name__}: {error}"
-                errors.append(ErrorRecord(item.path, item.doc_id, "InternalError", message))
-                continue
-            n_bytes += len(data)
-            n_turns += len(document.turns)
-            for turn in document.turns:
-                turns_out.write(dumps(turn_row(item.doc_id, turn), option=newline))
-            documents_out.write(dumps(document_row(document), option=newline))
-            evidence.append(evidence_of(document))
-    return ShardResult(shard.index, len(evidence), n_turns, n_bytes, tuple(evidence), tuple(errors))
+    for item in shard.files:
+        try:
+            data = read_bytes(Path(item.path))
+            document = parse_bytes(data, doc_id=item.doc_id, path=item.path, conventions=conventions)
+        except TranscriptKitError as error:
+            errors.append(ErrorRecord(item.path, item.doc_id, type(error).__name__, str(error)))
+            continue
+        except Exception as error:  # a bug must not stop the batch, and the input must not vanish
+            message = f"{item.path}: internal error while parsing: {type(error).__name__}: {error}"
+            errors.append(ErrorRecord(item.path, item.doc_id, "InternalError", message))
+            continue
+        header, payload = result_of(document, len(data))
+        store.put(item.key, header, payload)
+        headers.append((item.key, header))
+    return ShardResult(shard.index, tuple(headers), tuple(errors))
 
 
 def load_registry(config: ConvertConfig) -> Registry | None:
@@ -218,35 +231,9 @@ def load_registry(config: ConvertConfig) -> Registry | None:
     return registry
 
 
-def _spilled_rows(work_dir: str, shard_count: int, table: str) -> Iterator[dict[str, Any]]:
-    loads = orjson.loads
-    for index in range(shard_count):
-        with _spill_path(work_dir, index, table).open("rb") as handle:
-            for line in handle:
-                yield loads(line)
-
-
-def _resolved_turns(work_dir: str, shard_count: int, speakers: SpeakerMap) -> Iterator[dict[str, Any]]:
-    """Spilled turn rows with their speaker fields filled from the corpus-level speaker map."""
-    for row in _spilled_rows(work_dir, shard_count, "turns"):
-        label = row["speaker_label"]
-        speaker: Speaker | None = (
-            speakers.for_turn(row["doc_id"], row["turn_index"], label) if label is not None else None
-        )
-        row.update(speaker_fields(speaker))
-        yield row
-
-
-def _documents_with_warnings(
-    work_dir: str, shard_count: int, speakers: SpeakerMap
-) -> Iterator[dict[str, Any]]:
-    """Spilled document rows, with the warnings speaker resolution raised for each (ambiguous labels)."""
-    for row in _spilled_rows(work_dir, shard_count, "documents"):
-        row["warnings"] = [*row["warnings"], *speakers.warnings_of(row["doc_id"])]
-        yield row
-
-
-Progress = Callable[[int, int], None]
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)``; stages: "parsing" (files), "speakers", "writing" (turns)."""
+Runner = Callable[[Sequence[Shard], ConvertConfig, Callable[[int], None]], list[ShardResult]]
 
 
 def _worker_init() -> None:
@@ -255,30 +242,25 @@ def _worker_init() -> None:
 
 
 def run_shards(
-    shards: Sequence[Shard], config: ConvertConfig, progress: Progress | None = None
+    shards: Sequence[Shard], config: ConvertConfig, tick: Callable[[int], None] = lambda n: None
 ) -> list[ShardResult]:
     """Run the map step locally: in this process for one worker, else in a process pool (results in order).
 
-    If the parent is interrupted the pool's workers are terminated at once, not left to finish their shards.
+    ``tick`` is called with the number of files of each finished shard. If the parent is interrupted the pool's
+    workers are terminated at once, not left to finish their shards.
     """
     results: list[ShardResult] = []
-    done = 0
-    total = sum(len(s.files) for s in shards)
     if config.workers <= 1 or len(shards) <= 1:
         for shard in shards:
             results.append(convert_shard(shard, config))
-            done += len(shard.files)
-            if progress:
-                progress(done, total)
+            tick(len(shard.files))
         return results
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     pool = multiprocessing.get_context(method).Pool(config.workers, initializer=_worker_init)
     try:
         for result in pool.imap_unordered(functools.partial(convert_shard, config=config), shards):
             results.append(result)
-            done += len(shards[result.index].files)
-            if progress:
-                progress(done, total)
+            tick(len(shards[result.index].files))
         pool.close()
     finally:
         pool.terminate()
@@ -293,21 +275,103 @@ def check_inputs(inputs: Sequence[Path]) -> None:
         raise InputError(f"{', '.join(missing)}: no such file or folder")
 
 
+def _content_hash(path: str) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None  # the worker reports it, with the reason
+    return digest.hexdigest()
+
+
+@attrs.frozen(slots=True)
+class _Parsed:
+    """The map step's outcome for a whole corpus: documents in output order, evidence, errors."""
+
+    documents: tuple[tuple[str, str], ...]  # (key, doc_id)
+    evidence: tuple[DocumentEvidence, ...]
+    errors: tuple[ErrorRecord, ...]
+    n_turns: int
+    n_bytes: int
+    n_reused: int
+
+
+def _parse_all(
+    files: Sequence[InputFile],
+    config: ConvertConfig,
+    store: ResultStore,
+    *,
+    reuse: bool,
+    runner: Runner,
+    progress: Progress,
+) -> _Parsed:
+    """Results for every input: reused from ``store`` where allowed and present, parsed by ``runner`` otherwise."""
+    settings = parse_settings(config)
+    keys = [
+        result_key(digest, f.doc_id, f.path, settings)
+        if reuse and (digest := _content_hash(f.path)) is not None
+        else f"{index:08d}-{f.doc_id}"[:200]
+        for index, f in enumerate(files)
+    ]
+    headers: dict[str, ResultHeader] = {}
+    done = 0
+    for key in keys:
+        if reuse and store.has(key):
+            try:
+                headers[key] = store.header(key)
+            except Exception:  # a damaged entry is parsed again, not trusted
+                continue
+            done += 1
+            progress("parsing", done, len(files))
+    n_reused = len(headers)
+    tasks = [Task(f.path, f.doc_id, key) for f, key in zip(files, keys) if key not in headers]
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        progress("parsing", done, len(files))
+
+    results = runner(_shards(tasks, max(1, config.shard_size), store.folder), config, tick)
+    errors = [error for result in results for error in result.errors]
+    for result in results:
+        headers.update(result.headers)
+    ordered = [(key, f.doc_id) for key, f in zip(keys, files) if key in headers]
+    return _Parsed(
+        documents=tuple(ordered),
+        evidence=tuple(headers[key].evidence for key, _ in ordered),
+        errors=tuple(errors),
+        n_turns=sum(headers[key].n_turns for key, _ in ordered),
+        n_bytes=sum(headers[key].n_bytes for key, _ in ordered),
+        n_reused=n_reused,
+    )
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    pass
+
+
 def convert(
     inputs: Sequence[Path],
     out_dir: Path,
     config: ConvertConfig = ConvertConfig(),
     progress: Progress | None = None,
-    runner: Callable[[Sequence[Shard], ConvertConfig, Progress | None], list[ShardResult]] = run_shards,
+    runner: Runner = run_shards,
     *,
     force: bool = False,
+    cache: Path | None = None,
+    use_cache: bool = True,
 ) -> ConvertSummary:
     """Convert transcripts under ``inputs`` into the corpus tables in ``out_dir`` (DESIGN.md §2).
 
     The run is staged beside ``out_dir`` and replaces it in one step (see :mod:`transcript_kit.export.folder`);
-    ``force`` lets it replace a folder holding files transcript-kit did not write (they are kept).
+    ``force`` lets it replace a folder holding files transcript-kit did not write (they are kept). Per-document
+    results are cached in ``cache`` (default: kept beside the output, pruned to the last run's inputs) and reused
+    while an input's bytes, the tool and the parse settings are unchanged; ``use_cache=False`` parses everything.
     """
     began = time.perf_counter()
+    progress = progress or _no_progress
     for fmt in config.formats:
         if fmt not in SINKS:
             raise InputError(f"unknown format {fmt!r}; choose from {', '.join(sorted(SINKS))}")
@@ -316,70 +380,125 @@ def convert(
     check_output(out, force=force)
     registry = load_registry(config)
     conventions_of(config)  # a bad profile file is an error before any input is read
-    files, errors = discover(inputs)
-    if not files and not errors:
+    files, input_errors = discover(inputs)
+    if not files and not input_errors:
         raise InputError(
             f"{', '.join(map(str, inputs))}: no transcripts found "
             f"(looked for {', '.join(sorted(TRANSCRIPT_SUFFIXES))})"
         )
     with staged_output(out, force=force) as staging:
-        work_dir = staging / ".work"
-        make_folder(work_dir)
-        shards = _shards(files, max(1, config.shard_size), str(work_dir))
-        results = runner(shards, config, progress)
-        for result in results:
-            errors.extend(result.errors)
-        evidence = [e for result in results for e in result.evidence]
-        speakers = Normalizer(registry, use_default_registry=False).resolve(evidence)
-        written: list[str] = []
-        counts: dict[str, int] = {}
-        for table in TABLE_NAMES:
-            rows: Iterable[dict[str, Any]]
-            if table == "turns":
-                rows = _resolved_turns(str(work_dir), len(shards), speakers)
-            elif table == "documents":
-                rows = _documents_with_warnings(str(work_dir), len(shards), speakers)
-            else:
-                rows = speakers.speaker_rows()
-            counts[table] = _export(table, rows, staging, config.formats)
-            written.extend(f"{table}.{fmt}" for fmt in config.formats)
-        shutil.rmtree(work_dir)
-        _write_errors(staging / "errors.jsonl", errors)
+        if use_cache:
+            store = ResultStore(cache if cache is not None else run_area(out) / "cache")
+            store.clean()
+        else:
+            store = ResultStore(staging / ".work")
+        parsed = _parse_all(files, config, store, reuse=use_cache, runner=runner, progress=progress)
+        progress("speakers", 0, 1)
+        speakers = Normalizer(registry, use_default_registry=False).resolve(list(parsed.evidence))
+        progress("speakers", 1, 1)
+        errors = sorted((*input_errors, *parsed.errors), key=lambda e: e.path)
+        written, n_warned = _write_tables(staging, config.formats, store, parsed, speakers, errors, progress)
+        if not use_cache:
+            shutil.rmtree(store.folder, ignore_errors=True)
+        elif cache is None:
+            store.clean(keep={key for key, _ in parsed.documents})
         summary = ConvertSummary(
             out_dir=str(out_dir),
             n_inputs=len(files),
-            n_documents=sum(r.n_documents for r in results),
-            n_turns=sum(r.n_turns for r in results),
-            n_speakers=counts.get("speakers", 0),
+            n_documents=len(parsed.documents),
+            n_turns=parsed.n_turns,
+            n_speakers=written["speakers"],
             n_errors=len(errors),
-            n_bytes=sum(r.n_bytes for r in results),
+            n_bytes=parsed.n_bytes,
             seconds=time.perf_counter() - began,
-            files=(*written, "errors.jsonl", "manifest.json"),
+            files=(*sorted([*written.files, _write_card(staging, inputs, written)]), "manifest.json"),
+            n_warned=n_warned,
+            n_reused=parsed.n_reused,
         )
         _write_manifest(staging / "manifest.json", inputs, config, summary)
-    return summary
+    return attrs.evolve(summary, seconds=time.perf_counter() - began)
 
 
-def collect_speakers(inputs: Sequence[Path], config: ConvertConfig) -> tuple[SpeakerMap, list[ErrorRecord]]:
-    """Parse the inputs and resolve their speakers, without exporting anything."""
-    registry = load_registry(config)
-    conventions_of(config)
-    files, errors = discover(inputs)
-    work_dir = tempfile.mkdtemp(prefix="transcript-kit-")
-    try:
-        results = run_shards(_shards(files, max(1, config.shard_size), work_dir), config)
-    finally:
-        shutil.rmtree(work_dir, ignore_errors=True)
-    for result in results:
-        errors.extend(result.errors)
-    evidence = [e for result in results for e in result.evidence]
-    return Normalizer(registry, use_default_registry=False).resolve(evidence), errors
+@attrs.define
+class _Written:
+    counts: dict[str, int] = attrs.Factory(dict)
+    files: list[str] = attrs.Factory(list)
+
+    def __getitem__(self, table: str) -> int:
+        return self.counts.get(table, 0)
+
+
+def _write_tables(
+    staging: Path,
+    formats: Sequence[str],
+    store: ResultStore,
+    parsed: _Parsed,
+    speakers: SpeakerMap,
+    errors: Sequence[ErrorRecord],
+    progress: Progress,
+) -> tuple[_Written, int]:
+    """Every table of the run into ``staging``: turns and documents in one pass over the stored results."""
+    written = _Written()
+    n_warned = 0
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        progress("writing", done, parsed.n_turns)
+
+    with contextlib.ExitStack() as stack:
+        document_sinks = _open_sinks(stack, "documents", staging, formats)
+
+        def documents() -> Iterator[tuple[str, ResultPayload]]:
+            nonlocal n_warned
+            for key, doc_id in parsed.documents:
+                header, payload = store.read(key)
+                (row,) = with_speaker_warnings([header.document], speakers.warnings_of)
+                n_warned += bool(row["warnings"])
+                for sink in document_sinks:
+                    sink.add(row)
+                yield doc_id, payload
+
+        path = {fmt: staging / f"turns.{fmt}" for fmt in formats}
+        written.counts["turns"] = write_turns(
+            documents(), speakers, jsonl=path.get("jsonl"), parquet=path.get("parquet"), tick=tick
+        )
+    written.counts["documents"] = len(parsed.documents)
+    written.counts["speakers"] = _export("speakers", speakers.speaker_rows(), staging, formats)
+    written.files += [f"{table}.{fmt}" for table in TABLE_NAMES for fmt in formats]
+    # errors.jsonl is always written (the contract: empty when all went well); errors.parquet with Parquet.
+    error_formats = tuple(dict.fromkeys(("jsonl", *formats)))
+    _export("errors", (e.row() for e in errors), staging, error_formats)
+    written.files += [f"errors.{fmt}" for fmt in error_formats]
+    written.counts["errors"] = len(errors)
+    return written, n_warned
+
+
+def _write_card(staging: Path, inputs: Sequence[Path], written: _Written) -> str:
+    """The dataset card, pointing each table at its Parquet file where there is one, else its JSON Lines."""
+    data_files: dict[str, str] = {}
+    for table in (*TABLE_NAMES, "errors"):
+        for fmt in ("parquet", "jsonl"):
+            name = f"{table}.{fmt}"
+            if name in written.files:
+                data_files[table] = f"{name}/*.parquet" if (staging / name).is_dir() else name
+                break
+    # `datasets` cannot load a table without rows (it finds "no data" for the split): such a table gets no config.
+    data_files = {table: path for table, path in data_files.items() if written[table]}
+    text = dataset_card(data_files, written.counts, [os.fspath(p) for p in inputs])
+    (staging / CARD).write_text(text, encoding="utf-8")
+    return CARD
+
+
+def _open_sinks(stack: contextlib.ExitStack, table: str, folder: Path, formats: Sequence[str]) -> list[Sink]:
+    return [stack.enter_context(SINKS[fmt](table, folder / f"{table}.{fmt}")) for fmt in formats]
 
 
 def _export(table: str, rows: Iterable[dict[str, Any]], out_dir: Path, formats: Sequence[str]) -> int:
     """One pass over the rows feeds every chosen format."""
     with contextlib.ExitStack() as stack:
-        sinks = [stack.enter_context(SINKS[fmt](table, out_dir / f"{table}.{fmt}")) for fmt in formats]
+        sinks = _open_sinks(stack, table, out_dir, formats)
         count = 0
         for row in rows:
             for sink in sinks:
@@ -388,10 +507,32 @@ def _export(table: str, rows: Iterable[dict[str, Any]], out_dir: Path, formats: 
     return count
 
 
-def _write_errors(path: Path, errors: Sequence[ErrorRecord]) -> None:
-    with atomic_writer(path) as handle:
-        for error in sorted(errors, key=lambda e: e.path):
-            handle.write(orjson.dumps(error.row(), option=orjson.OPT_APPEND_NEWLINE))
+def collect_speakers(
+    inputs: Sequence[Path],
+    config: ConvertConfig,
+    progress: Progress | None = None,
+    *,
+    registry: Registry | None = None,
+) -> tuple[SpeakerMap, list[ErrorRecord]]:
+    """Parse the inputs and resolve their speakers, without exporting anything. ``registry``, when given, is
+    used on top of the config's registries."""
+    progress = progress or _no_progress
+    check_inputs(inputs)
+    conventions_of(config)
+    configured = load_registry(config)
+    if registry is not None:
+        registry = configured.merged(registry) if configured is not None else registry
+    else:
+        registry = configured
+    files, errors = discover(inputs)
+    with tempfile.TemporaryDirectory(prefix="transcript-kit-") as work:
+        parsed = _parse_all(
+            files, config, ResultStore(Path(work)), reuse=False, runner=run_shards, progress=progress
+        )
+    progress("speakers", 0, 1)
+    speakers = Normalizer(registry, use_default_registry=False).resolve(list(parsed.evidence))
+    progress("speakers", 1, 1)
+    return speakers, [*errors, *parsed.errors]
 
 
 def _write_manifest(
@@ -414,21 +555,4 @@ def _write_manifest(
         },
         "files": list(summary.files),
     }
-    with atomic_writer(path) as handle:
-        handle.write(orjson.dumps(manifest, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
-
-
-def terminal_progress(stream: Any = sys.stderr) -> Progress | None:
-    """A one-line progress bar on a terminal; nothing when output is piped or logged."""
-    if not getattr(stream, "isatty", lambda: False)():
-        return None
-
-    def show(done: int, total: int) -> None:
-        width = 30
-        filled = width * done // max(total, 1)
-        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} files")
-        if done >= total:
-            stream.write("\n")
-        stream.flush()
-
-    return show
+    path.write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))

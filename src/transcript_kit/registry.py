@@ -250,7 +250,7 @@ class Registry:
 
     @classmethod
     def load(cls, path: str | Path, *, base: Registry | None = None) -> Registry:
-        """Read and validate a registry file (.json, or .toml on Python 3.11+).
+        """Read and validate a registry file (.json or .toml).
 
         With ``base`` the file may refer to base's people and posts; the result is base with the file on top.
         """
@@ -267,9 +267,10 @@ class Registry:
     ) -> Registry:
         try:
             if toml:
-                if sys.version_info < (3, 11):
-                    raise RegistryError(f"{origin}: TOML registries need Python 3.11 or later; use JSON")
-                import tomllib
+                if sys.version_info >= (3, 11):
+                    import tomllib
+                else:  # the same parser, from PyPI: a dependency on Python 3.10 only
+                    import tomli as tomllib
 
                 data: Any = tomllib.loads(raw.decode("utf-8"))
             else:

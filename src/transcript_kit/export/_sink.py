@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from types import TracebackType
 from typing import Any, Protocol
+
+from transcript_kit.errors import SchemaError
 
 
 class Sink(Protocol):
@@ -27,3 +29,17 @@ def drain(sink: Sink, rows: Iterable[Mapping[str, Any]]) -> int:
         for row in rows:
             sink.add(row)
     return sink.count
+
+
+def check_row(table: str, names: Collection[str], row: Mapping[str, Any], number: int) -> None:
+    """Refuse a row whose keys are not exactly the table's fields: a misspelt key would otherwise be written as
+    a null and the value lost."""
+    if len(row) == len(names) and all(name in row for name in names):
+        return
+    unknown = sorted(set(row) - set(names))
+    missing = [name for name in names if name not in row]
+    problems = [
+        *([f"unknown {', '.join(map(repr, unknown))}"] if unknown else []),
+        *([f"missing {', '.join(map(repr, missing))}"] if missing else []),
+    ]
+    raise SchemaError(f"{table} row {number}: keys do not match the {table} table: {'; '.join(problems)}")

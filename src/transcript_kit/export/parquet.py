@@ -12,7 +12,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from transcript_kit.export._atomic import atomic_path
-from transcript_kit.export._sink import drain
+from transcript_kit.export._sink import check_row, drain
 from transcript_kit.export.schema import TABLES, parquet_metadata
 
 # Rows per row group: small enough that a batch of Python rows stays a few tens of MB, large enough for
@@ -25,6 +25,7 @@ class ParquetSink:
     appears only when the sink closes cleanly."""
 
     def __init__(self, table: str, path: Path) -> None:
+        self._table = table
         self._schema = TABLES[table].with_metadata(parquet_metadata(table))
         self._stack = contextlib.ExitStack()
         temporary = self._stack.enter_context(atomic_path(path))
@@ -35,6 +36,7 @@ class ParquetSink:
         self.count = 0
 
     def add(self, row: Mapping[str, Any]) -> None:
+        check_row(self._table, self._schema.names, row, self.count + len(self._batch) + 1)
         self._batch.append(row)
         if len(self._batch) >= ROWS_PER_GROUP:
             self._flush()
@@ -53,11 +55,18 @@ class ParquetSink:
     ) -> bool | None:
         if kind is None:
             self._flush()
-            if self.count == 0:
-                self._writer.write_table(self._schema.empty_table())
         return self._stack.__exit__(kind, error, trace)
 
 
 def write_parquet(table: str, rows: Iterable[Mapping[str, Any]], path: Path) -> int:
-    """Stream ``rows`` of ``table`` to ``path`` atomically, one row group per batch; return the row count."""
+    """Stream ``rows`` of ``table`` to ``path`` atomically, one row group per batch; return the row count. Each
+    row must have exactly the table's fields (:class:`~transcript_kit.errors.SchemaError` otherwise).
+
+    >>> import tempfile, pathlib, pyarrow.parquet as pq, transcript_kit as tk
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "documents.parquet"
+    >>> tk.write_parquet("documents", tk.table_rows(tk.parse("Q    Hello?\\n"))["documents"], path)
+    1
+    >>> pq.read_table(path).column("n_turns").to_pylist()
+    [1]
+    """
     return drain(ParquetSink(table, path), rows)

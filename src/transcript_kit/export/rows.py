@@ -15,6 +15,9 @@ _NO_SPEAKER: dict[str, Any] = {
 }
 
 
+SPEAKER_FIELDS = tuple(_NO_SPEAKER)
+
+
 def speaker_fields(speaker: Speaker | None) -> dict[str, Any]:
     if speaker is None:
         return dict(_NO_SPEAKER)
@@ -28,6 +31,7 @@ def speaker_fields(speaker: Speaker | None) -> dict[str, Any]:
 
 
 def turn_row(doc_id: str, turn: Turn) -> dict[str, Any]:
+    """The turns-table row of one turn (speaker fields from ``turn.speaker``, empty when unresolved)."""
     row: dict[str, Any] = {
         "doc_id": doc_id,
         "turn_index": turn.index,
@@ -45,6 +49,7 @@ def turn_row(doc_id: str, turn: Turn) -> dict[str, Any]:
 
 
 def document_row(document: Document) -> dict[str, Any]:
+    """The documents-table row of one document."""
     return {
         "doc_id": document.doc_id,
         "path": document.path,
@@ -61,4 +66,21 @@ def document_row(document: Document) -> dict[str, Any]:
         "n_chars": len(document.text),
         "convention": document.convention,
         "warnings": list(document.warnings),
+    }
+
+
+def table_rows(document: Document) -> dict[str, tuple[dict[str, Any], ...]]:
+    """A document's rows per table, keyed by table name, as ``convert`` writes them (speakers as resolved on the
+    document; resolve them across a corpus first with :func:`transcript_kit.read_corpus`).
+
+    >>> import transcript_kit as tk
+    >>> rows = tk.table_rows(tk.parse("MS. PSAKI:  Hi, everyone.\\n\\nQ    Hello.\\n", doc_id="brief"))
+    >>> [(row["speaker_label"], row["speaker_id"]) for row in rows["turns"]]
+    [('MS. PSAKI', 'jen-psaki'), ('Q', 'role:question')]
+    >>> rows["documents"][0]["n_turns"]
+    2
+    """
+    return {
+        "turns": tuple(turn_row(document.doc_id, turn) for turn in document.turns),
+        "documents": (document_row(document),),
     }

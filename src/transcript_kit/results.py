@@ -1,0 +1,154 @@
+"""Per-document results: everything the export needs from one parsed document, less its resolved speakers.
+
+A :class:`DocumentResult` is what a worker makes of one input and what the cache keeps. It is split in two
+pickles written one after the other in one file: the *header* (speaker evidence, the documents row, counts) that
+the corpus-level speaker pass reads for every document, and the *payload* (the turns, ready to be written) that
+only the export reads, one document at a time. Turns are kept in the form the writers want them: for JSON Lines
+each row's bytes before and after its speaker fields (so the export splices resolved speakers in without building
+a dict per row, and the bytes are those ``orjson.dumps`` gives the whole row), for Parquet an Arrow IPC stream of
+the columns that do not depend on the speaker.
+
+Results are stored under a key made of the input's content hash, its doc_id and path, and a fingerprint of the
+tool (version, schema version, the package's own code and grammars) and of the settings that change a parse, so a
+stored result is reused only where parsing again would give the same bytes.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+import orjson
+import pyarrow as pa
+
+from transcript_kit import __version__
+from transcript_kit.evidence import evidence_of
+from transcript_kit.export.rows import SPEAKER_FIELDS, document_row, turn_row
+from transcript_kit.export.schema import SCHEMA_VERSION, TURNS
+from transcript_kit.model import Document, DocumentEvidence
+
+_NAMES = TURNS.names
+_FIRST_SPEAKER = _NAMES.index(SPEAKER_FIELDS[0])
+if tuple(_NAMES[_FIRST_SPEAKER : _FIRST_SPEAKER + len(SPEAKER_FIELDS)]) != SPEAKER_FIELDS:
+    raise AssertionError("the turns schema must keep the speaker fields together, in speaker_fields order")
+HEAD_FIELDS = tuple(_NAMES[:_FIRST_SPEAKER])
+TAIL_FIELDS = tuple(_NAMES[_FIRST_SPEAKER + len(SPEAKER_FIELDS) :])
+# The turns columns that do not depend on the corpus-level speaker pass.
+PLAIN_TURNS = pa.schema([TURNS.field(name) for name in (*HEAD_FIELDS, *TAIL_FIELDS)])
+
+
+@attrs.frozen(slots=True)
+class ResultHeader:
+    """What the speaker pass and the summary need: small, independent of the number of turns."""
+
+    doc_id: str
+    evidence: DocumentEvidence
+    document: dict[str, Any]  # the documents row, with the warnings parsing raised
+    n_turns: int
+    n_bytes: int
+
+
+@attrs.frozen(slots=True)
+class ResultPayload:
+    """The turns of one document, ready for the writers."""
+
+    labels: tuple[str | None, ...]  # the speaker label of each turn, to look its speaker up
+    jsonl_heads: tuple[bytes, ...]  # b'{"doc_id":…,"speaker_label":…' of each row
+    jsonl_tails: tuple[bytes, ...]  # b'"text":…}\n' of each row
+    arrow: bytes  # an Arrow IPC stream of the PLAIN_TURNS columns
+
+
+def result_of(document: Document, n_bytes: int) -> tuple[ResultHeader, ResultPayload]:
+    """Split a parsed (unresolved) document into what the speaker pass reads and what the export writes."""
+    rows = [turn_row(document.doc_id, turn) for turn in document.turns]
+    dumps = orjson.dumps
+    heads = tuple(dumps({name: row[name] for name in HEAD_FIELDS})[:-1] + b"," for row in rows)
+    tails = tuple(b"," + dumps({name: row[name] for name in TAIL_FIELDS})[1:] + b"\n" for row in rows)
+    table = pa.Table.from_pylist(rows, schema=PLAIN_TURNS)
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, PLAIN_TURNS) as writer:
+        writer.write_table(table)
+    header = ResultHeader(document.doc_id, evidence_of(document), document_row(document), len(rows), n_bytes)
+    payload = ResultPayload(
+        tuple(row["speaker_label"] for row in rows), heads, tails, sink.getvalue().to_pybytes()
+    )
+    return header, payload
+
+
+def plain_turns(payload: ResultPayload) -> pa.Table:
+    return pa.ipc.open_stream(payload.arrow).read_all()
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the tool's version, schema version and every file of the installed package (code, grammars,
+    data): a parser changed in place, even without a version bump, never reuses results of the old one."""
+    digest = hashlib.sha256(f"{__version__}\0{SCHEMA_VERSION}".encode())
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.rglob("*")):
+        if (
+            path.is_file()
+            and "__pycache__" not in path.parts
+            and path.suffix in {".py", ".lark", ".json", ".toml"}
+        ):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def result_key(content_sha256: str, doc_id: str, path: str, settings: str) -> str:
+    """The name of a stored result: changes with the input's bytes, its names, the tool and the settings."""
+    text = "\0".join((content_sha256, doc_id, path, code_fingerprint(), settings))
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class ResultStore:
+    """A folder of stored results, one file per document, written atomically (a killed run leaves no half file
+    under a final name, only ``.tmp`` files that :meth:`clean` removes)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.result"
+
+    def has(self, key: str) -> bool:
+        return self.path(key).is_file()
+
+    def put(self, key: str, header: ResultHeader, payload: ResultPayload) -> None:
+        target = self.path(key)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(name, target)
+        except BaseException:
+            Path(name).unlink(missing_ok=True)
+            raise
+
+    def header(self, key: str) -> ResultHeader:
+        with self.path(key).open("rb") as handle:
+            header: ResultHeader = pickle.load(handle)
+        return header
+
+    def read(self, key: str) -> tuple[ResultHeader, ResultPayload]:
+        with self.path(key).open("rb") as handle:
+            header: ResultHeader = pickle.load(handle)
+            payload: ResultPayload = pickle.load(handle)
+        return header, payload
+
+    def clean(self, keep: set[str] | None = None) -> None:
+        """Remove temporaries of killed runs and, given ``keep``, every result not named in it."""
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*/*"):
+            stale = path.name.endswith(".tmp") or (keep is not None and path.stem not in keep)
+            if stale:
+                path.unlink(missing_ok=True)
