@@ -3,6 +3,7 @@ tables or its documents out."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -68,9 +69,12 @@ def convert(
     force: bool = False,
     cache: str | Path | None = None,
     use_cache: bool = True,
+    engine: str = "local",
+    ray_address: str | None = None,
 ) -> ConvertSummary:
     """Convert files and folders of transcripts into the corpus tables in ``out``, as ``transcript-kit convert``
     does, and return the run's summary. Inputs that cannot be converted are listed in ``out/errors.jsonl``.
+    ``engine="ray"`` runs the work as Ray tasks (on ``ray_address``, or a local Ray instance).
 
     >>> import tempfile, transcript_kit as tk
     >>> out = tempfile.mkdtemp()
@@ -84,14 +88,23 @@ def convert(
         registry_paths=tuple(str(p) for p in registry),
         use_default_registry=default_registry,
     )
-    return _pipeline_convert(
-        _paths(inputs),
-        Path(out),
-        config,
-        force=force,
-        cache=Path(cache) if cache is not None else None,
-        use_cache=use_cache,
-    )
+    if engine.lower() not in ("local", "ray"):
+        raise InputError(f"unknown engine {engine!r}; choose local or ray")
+    with contextlib.ExitStack() as stack:
+        where = None
+        if engine.lower() == "ray":
+            from transcript_kit.ray_engine import RayEngine
+
+            where = stack.enter_context(RayEngine(ray_address, workers=workers))
+        return _pipeline_convert(
+            _paths(inputs),
+            Path(out),
+            config,
+            engine=where,
+            force=force,
+            cache=Path(cache) if cache is not None else None,
+            use_cache=use_cache,
+        )
 
 
 def read_corpus(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import signal
 import sys
@@ -153,6 +154,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     run.add_argument("--no-cache", action="store_true", help="parse every input again; keep no results")
     run.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        type=str.lower,
+        default="local",
+        help="where the work runs: local processes, or Ray tasks (pip install 'transcript-kit[ray]')",
+    )
+    run.add_argument(
+        "--ray-address",
+        metavar="ADDR",
+        help="a running Ray cluster (e.g. ray://head:10001 or auto); default: a local Ray instance",
+    )
+    run.add_argument(
         "--force",
         action="store_true",
         help="replace an output folder that holds files transcript-kit did not write (they are kept)",
@@ -185,7 +198,9 @@ def _parser() -> argparse.ArgumentParser:
     _add_registry_options(people)
     _add_convention_options(people)
 
-    registry = commands.add_parser("registry", parents=[talk], help="build registries of people from public data")
+    registry = commands.add_parser(
+        "registry", parents=[talk], help="build registries of people from public data"
+    )
     registry_commands = registry.add_subparsers(dest="registry_command", required=True)
     importer = registry_commands.add_parser(
         "import", help="read congress-legislators files (us-congress DIR) or a Popolo JSON file (popolo FILE)"
@@ -219,15 +234,22 @@ def _convert(args: argparse.Namespace) -> int:
     config = _config(args, formats=args.format, workers=args.workers)
     bars = _bars(args)
     try:
-        summary = convert(
-            inputs,
-            args.out,
-            config,
-            progress=bars,
-            force=args.force,
-            cache=args.cache,
-            use_cache=not args.no_cache,
-        )
+        with contextlib.ExitStack() as stack:
+            engine = None
+            if args.engine == "ray":
+                from transcript_kit.ray_engine import RayEngine
+
+                engine = stack.enter_context(RayEngine(args.ray_address, workers=args.workers))
+            summary = convert(
+                inputs,
+                args.out,
+                config,
+                progress=bars,
+                engine=engine,
+                force=args.force,
+                cache=args.cache,
+                use_cache=not args.no_cache,
+            )
     finally:
         bars.close()
     if not args.quiet:

@@ -178,3 +178,6 @@ class DocumentEvidence:
     byline: str | None
     mentions: tuple[Mention, ...]
     labels: tuple[LabelUse, ...]
+    # (turn_index, label) of each labelled turn in document order: an office printed once with its holder binds
+    # the bare office in the turns after it, so binding needs the order, not only the counts.
+    order: tuple[tuple[int, str], ...] = ()

@@ -50,6 +50,7 @@ _GENDER = {
 # How much a document's naming of someone is worth, by where the name stood.
 _DOCUMENT_CONFIDENCE = {"label": 0.95, "byline": 0.95, "intro": 0.9, "title": 0.85, "prose": 0.85}
 _FUZZY_THRESHOLD, _FUZZY_MARGIN = 0.8, 0.1
+_LINK_YEARS = 6  # surname labels of one collection link only across documents this close in time
 _MAX_CANDIDATES = 12
 
 
@@ -167,10 +168,18 @@ class SpeakerMap(Mapping[tuple[str, str], Speaker]):
         speakers: dict[tuple[str, str], Speaker],
         counts: dict[tuple[str, str], int],
         warnings: tuple[tuple[str, str], ...],
+        by_turn: dict[tuple[str, int], tuple[str, Speaker]] | None = None,
     ) -> None:
         self._speakers = speakers
         self._counts = counts
         self._warnings = warnings  # (doc_id, message)
+        # (doc_id, turn_index) → (label, speaker) for turns the document's binding resolved apart from their label
+        self._by_turn = by_turn or {}
+
+    def for_turn(self, doc_id: str, turn_index: int, label: str) -> Speaker | None:
+        """The speaker of one turn: its label's, unless the document bound that turn to someone else."""
+        bound = self._by_turn.get((doc_id, turn_index))
+        return bound[1] if bound is not None else self._speakers.get((doc_id, label))
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -195,20 +204,25 @@ class SpeakerMap(Mapping[tuple[str, str], Speaker]):
 
     def summaries(self) -> tuple[SpeakerSummary, ...]:
         """One summary per speaker id, most turns first."""
-        groups: dict[str, list[tuple[tuple[str, str], Speaker]]] = defaultdict(list)
+        groups: dict[str, list[tuple[tuple[str, str], Speaker, int]]] = defaultdict(list)
+        moved = Counter((doc_id, label) for (doc_id, _), (label, _) in self._by_turn.items())
         for key, speaker in self._speakers.items():
-            groups[speaker.id or f"doc:{key[0]}#{slug(key[1])}"].append((key, speaker))
+            n = self._counts.get(key, 0) - moved[key]
+            if n > 0:  # a label whose every turn was bound elsewhere, or seen only in text, speaks no turn
+                groups[speaker.id or f"doc:{key[0]}#{slug(key[1])}"].append((key, speaker, n))
+        for (doc_id, _), (label, speaker) in self._by_turn.items():
+            groups[speaker.id or f"doc:{doc_id}#{slug(label)}"].append(((doc_id, label), speaker, 1))
         out = []
         for speaker_id, members in groups.items():
-            speakers = [s for _, s in members]
+            speakers = [s for _, s, _ in members]
             out.append(
                 SpeakerSummary(
                     speaker_id=speaker_id,
                     speaker_name=next((s.name for s in speakers if s.name), None),
                     roles=tuple(sorted({s.role for s in speakers if s.role})),
-                    labels=tuple(sorted({label for (_, label), _ in members})),
-                    n_turns=sum(self._counts.get(key, 0) for key, _ in members),
-                    n_documents=len({doc for (doc, _), _ in members}),
+                    labels=tuple(sorted({label for (_, label), _, _ in members})),
+                    n_turns=sum(n for _, _, n in members),
+                    n_documents=len({doc for (doc, _), _, _ in members}),
                     resolution=min((s.resolution for s in speakers), key=list(Resolution).index),
                     candidates=tuple(sorted({c for s in speakers for c in s.candidates})),
                 )
@@ -270,7 +284,60 @@ class Normalizer:
                 outcome.resolution is Resolution.NONE and not outcome.candidates and outcome.role_id is None
             )
             final[key] = self._corpus_step(contexts[doc.doc_id], use, corpus) if undecided else outcome
+        self._link_across(documents, contexts, final)
         return self._speaker_map(documents, final, corpus)
+
+    def _link_across(
+        self,
+        documents: list[DocumentEvidence],
+        contexts: Mapping[str, _Context],
+        final: dict[tuple[str, str], _Outcome],
+    ) -> None:
+        """A surname or single name nobody resolved ("Mr. VILLIERS", "Sarah") is one person across documents
+        only with corroboration: two documents link when they come from the same source, or when at least two
+        of their speakers are the same (the same cast: renditions or episodes of one show, sittings of one
+        chamber); and,
+        where dated, they lie within a few years of each other. A name printed once with nothing to corroborate
+        it keeps a document-scoped id."""
+        names: dict[str, dict[tuple[str, Gender | None], list[str]]] = defaultdict(lambda: defaultdict(list))
+        cast: dict[str, set[object]] = defaultdict(set)  # who speaks in each document, resolved or not
+        for (doc_id, label), o in final.items():
+            if o.who is not None:
+                cast[doc_id].add(o.who)
+            if o.resolution is not Resolution.NONE or o.candidates or o.role_id is not None:
+                continue
+            parsed = parse_label(label)
+            parts = self._parts(parsed.inner or parsed) if parsed is not None else None
+            if parts is None or parts.given or not parts.family or _NUMBERED.search(label):
+                continue
+            names[doc_id][family_key(parts.family), parts.gender].append(label)
+            cast[doc_id].add((family_key(parts.family), parts.gender))
+
+        def corroborated(a: str, b: str) -> bool:
+            first, second = contexts[a], contexts[b]
+            if first.day and second.day and abs((first.day - second.day).days) > _LINK_YEARS * 366:
+                return False
+            same_source = first.source is not None and first.source == second.source
+            return same_source or len(cast[a] & cast[b]) >= 2
+
+        holders: dict[tuple[str, Gender | None], list[str]] = defaultdict(list)
+        for doc_id in sorted(names):
+            for key in names[doc_id]:
+                holders[key].append(doc_id)
+        linked: list[tuple[tuple[str, Gender | None], list[str]]] = []
+        for key, docs in holders.items():
+            for component in _components(docs, corroborated):
+                if len(component) > 1:
+                    linked.append((key, component))
+        spellings = Counter(key[0] for key, _ in linked)
+        for (name, _), component in linked:
+            # One id per linked group; a name linked in two unrelated groups keeps them apart by their first doc.
+            who = _UNREGISTERED + (name if spellings[name] == 1 else f"{name} {component[0]}")
+            for doc_id in component:
+                for label in names[doc_id][name, _]:
+                    final[doc_id, label] = attrs.evolve(
+                        final[doc_id, label], resolution=Resolution.CORPUS, who=who, confidence=0.6
+                    )
 
     def _speaker_map(
         self, documents: list[DocumentEvidence], final: dict[tuple[str, str], _Outcome], corpus: _CorpusIndex
@@ -291,7 +358,8 @@ class Normalizer:
                 if candidates:
                     warnings.append((doc_id, f"speaker {label!r} is ambiguous: {', '.join(candidates)}"))
         counts = {(doc.doc_id, use.label): use.count for doc in documents for use in doc.labels}
-        return SpeakerMap(speakers, counts, tuple(warnings))
+        by_turn = {key: bound for doc in documents for key, bound in _bound_turns(doc, speakers).items()}
+        return SpeakerMap(speakers, counts, tuple(warnings), by_turn)
 
     # -- per document ----------------------------------------------------------------------------------------
 
@@ -715,6 +783,16 @@ def _years_after(day: Date, years: int) -> Date:
         return day.replace(year=day.year + years, day=28)
 
 
+def _components(items: list[str], linked: Callable[[str, str], bool]) -> list[list[str]]:
+    """Groups of items connected by ``linked`` (a few documents per name: pairwise is cheap)."""
+    groups: list[list[str]] = []
+    for item in items:
+        joined = [g for g in groups if any(linked(item, other) for other in g)]
+        merged = [item] + [x for g in joined for x in g]
+        groups = [g for g in groups if g not in joined] + [sorted(merged)]
+    return groups
+
+
 def _prefer(items: list[Any], test: Any) -> list[Any]:
     """The items passing ``test`` if any do, else all: a preference that never rules everyone out."""
     kept = [item for item in items if test(item)]
@@ -728,6 +806,31 @@ def _family_keys(parts: _Parts) -> tuple[str, ...]:
     if parts.given:
         keys.insert(0, family_key(f"{parts.given[-1]} {parts.family}"))
     return tuple(keys)
+
+
+def _bound_turns(
+    doc: DocumentEvidence, speakers: Mapping[tuple[str, str], Speaker]
+) -> dict[tuple[str, int], tuple[str, Speaker]]:
+    """Turns of a bare office the document binds to its holder, as parlparse does: "The PRESIDING OFFICER (Mr.
+    Kyl)" makes the later "The PRESIDING OFFICER" turns Kyl's, until another holder of that office is printed.
+    Turns before the first named holder keep their label's speaker (a role, or whom the registry names)."""
+    parsed = {use.label: use.parsed or parse_label(use.label) for use in doc.labels}
+    holders: dict[str, Speaker] = {}  # office → its holder as last printed
+    bound: dict[tuple[str, int], tuple[str, Speaker]] = {}
+    for turn_index, label in doc.order:
+        parts = parsed.get(label)
+        if parts is None or not parts.titles:
+            continue
+        office = title_key(" ".join(parts.titles))
+        speaker = speakers.get((doc.doc_id, label))
+        if parts.inner is not None:
+            if speaker is not None and speaker.id is not None and not speaker.id.startswith("role:"):
+                holders[office] = speaker
+        elif parts.family is None and office in holders:
+            holder = holders[office]
+            if speaker is None or speaker.id != holder.id:
+                bound[doc.doc_id, turn_index] = (label, attrs.evolve(holder, resolution=Resolution.DOCUMENT))
+    return bound
 
 
 def _mentions(doc: DocumentEvidence) -> tuple[Mention, ...]:
@@ -749,6 +852,7 @@ def _merge_documents(evidence: Iterable[DocumentEvidence]) -> list[DocumentEvide
             doc = attrs.evolve(
                 old,
                 mentions=(*old.mentions, *doc.mentions),
+                order=(*old.order, *doc.order),
                 labels=tuple(LabelUse(lab, parsed[lab], n) for lab, n in counts.items()),
             )
         merged[doc.doc_id] = doc

@@ -5,7 +5,7 @@ files (parsers are built once per process), stores each document's result (:mod:
 returns their headers: speaker evidence, the documents row, counts. Results whose input, tool and settings have not
 changed since an earlier run are taken from the cache instead of parsed again. The reduce step resolves speakers
 on the distinct labels of the whole corpus and streams the stored results into the exporters, one document at a
-time. A distributed runner only has to run ``convert_shard`` elsewhere (see :mod:`transcript_kit.engines`).
+time. Another engine runs ``convert_shard`` and ``write_turn_part`` elsewhere (:mod:`transcript_kit.ray_engine`).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 import orjson
@@ -36,7 +36,7 @@ from transcript_kit.export.corpus import with_speaker_warnings, write_turns
 from transcript_kit.export.folder import check_output, output_path, run_area, staged_output
 from transcript_kit.export.schema import SCHEMA_VERSION
 from transcript_kit.formats import SUFFIX_FORMATS
-from transcript_kit.model import DocumentEvidence
+from transcript_kit.model import DocumentEvidence, Speaker
 from transcript_kit.normalize import Normalizer, SpeakerMap
 from transcript_kit.parse import parse_bytes, read_bytes
 from transcript_kit.registry import Registry
@@ -233,7 +233,6 @@ def load_registry(config: ConvertConfig) -> Registry | None:
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)``; stages: "parsing" (files), "speakers", "writing" (turns)."""
-Runner = Callable[[Sequence[Shard], ConvertConfig, Callable[[int], None]], list[ShardResult]]
 
 
 def _worker_init() -> None:
@@ -266,6 +265,66 @@ def run_shards(
         pool.terminate()
         pool.join()
     return sorted(results, key=lambda r: r.index)
+
+
+@attrs.frozen(slots=True)
+class TurnPart:
+    """One part file of the turns table for an engine that writes parts in parallel: its documents (in output
+    order), the folder their results are stored in, their resolved speakers, and where the part goes."""
+
+    index: int
+    documents: tuple[tuple[str, str], ...]  # (key, doc_id)
+    store: str
+    speakers: dict[tuple[str, str], Speaker]  # (doc_id, label) -> speaker, for these documents only
+    jsonl: str | None
+    parquet: str | None
+
+
+def write_turn_part(part: TurnPart) -> int:
+    """Write one part of the turns table (runs wherever the engine puts it); return its number of rows."""
+    store = ResultStore(Path(part.store))
+    return write_turns(
+        ((doc_id, store.read(key)[1]) for key, doc_id in part.documents),
+        part.speakers,
+        jsonl=Path(part.jsonl) if part.jsonl else None,
+        parquet=Path(part.parquet) if part.parquet else None,
+    )
+
+
+class Engine(Protocol):
+    """Where the work of a run happens. The map step always goes through the engine; an engine that writes the
+    turns table in parallel parts says so with ``writes_parts`` (the local engine writes one file in-process)."""
+
+    @property
+    def writes_parts(self) -> bool: ...
+
+    @property
+    def part_count(self) -> int:
+        """How many parts to cut the turns table into, when the engine writes parts."""
+
+    def run_shards(
+        self, shards: Sequence[Shard], config: ConvertConfig, tick: Callable[[int], None]
+    ) -> list[ShardResult]: ...
+
+    def write_parts(self, parts: Sequence[TurnPart], tick: Callable[[int], None]) -> list[int]: ...
+
+
+@attrs.frozen(slots=True)
+class LocalEngine:
+    """This machine: the calling process for one worker, a process pool for more."""
+
+    writes_parts: bool = False
+    part_count: int = 1
+
+    def run_shards(
+        self, shards: Sequence[Shard], config: ConvertConfig, tick: Callable[[int], None]
+    ) -> list[ShardResult]:
+        return run_shards(shards, config, tick)
+
+    def write_parts(self, parts: Sequence[TurnPart], tick: Callable[[int], None]) -> list[int]:
+        counts = [write_turn_part(part) for part in parts]
+        tick(sum(counts))
+        return counts
 
 
 def check_inputs(inputs: Sequence[Path]) -> None:
@@ -304,10 +363,10 @@ def _parse_all(
     store: ResultStore,
     *,
     reuse: bool,
-    runner: Runner,
+    engine: Engine,
     progress: Progress,
 ) -> _Parsed:
-    """Results for every input: reused from ``store`` where allowed and present, parsed by ``runner`` otherwise."""
+    """Results for every input: reused from ``store`` where allowed and present, parsed by ``engine`` otherwise."""
     settings = parse_settings(config)
     keys = [
         result_key(digest, f.doc_id, f.path, settings)
@@ -333,7 +392,7 @@ def _parse_all(
         done += n
         progress("parsing", done, len(files))
 
-    results = runner(_shards(tasks, max(1, config.shard_size), store.folder), config, tick)
+    results = engine.run_shards(_shards(tasks, max(1, config.shard_size), store.folder), config, tick)
     errors = [error for result in results for error in result.errors]
     for result in results:
         headers.update(result.headers)
@@ -357,7 +416,7 @@ def convert(
     out_dir: Path,
     config: ConvertConfig = ConvertConfig(),
     progress: Progress | None = None,
-    runner: Runner = run_shards,
+    engine: Engine | None = None,
     *,
     force: bool = False,
     cache: Path | None = None,
@@ -392,12 +451,15 @@ def convert(
             store.clean()
         else:
             store = ResultStore(staging / ".work")
-        parsed = _parse_all(files, config, store, reuse=use_cache, runner=runner, progress=progress)
+        where = engine or LocalEngine()
+        parsed = _parse_all(files, config, store, reuse=use_cache, engine=where, progress=progress)
         progress("speakers", 0, 1)
         speakers = Normalizer(registry, use_default_registry=False).resolve(list(parsed.evidence))
         progress("speakers", 1, 1)
         errors = sorted((*input_errors, *parsed.errors), key=lambda e: e.path)
-        written, n_warned = _write_tables(staging, config.formats, store, parsed, speakers, errors, progress)
+        written, n_warned = _write_tables(
+            staging, config.formats, store, parsed, speakers, errors, progress, where
+        )
         if not use_cache:
             shutil.rmtree(store.folder, ignore_errors=True)
         elif cache is None:
@@ -436,8 +498,10 @@ def _write_tables(
     speakers: SpeakerMap,
     errors: Sequence[ErrorRecord],
     progress: Progress,
+    engine: Engine,
 ) -> tuple[_Written, int]:
-    """Every table of the run into ``staging``: turns and documents in one pass over the stored results."""
+    """Every table of the run into ``staging``. Locally, turns and documents in one pass over the stored
+    results; with an engine that writes parts, the turns in parallel parts and the documents here."""
     written = _Written()
     n_warned = 0
     done = 0
@@ -450,20 +514,31 @@ def _write_tables(
     with contextlib.ExitStack() as stack:
         document_sinks = _open_sinks(stack, "documents", staging, formats)
 
-        def documents() -> Iterator[tuple[str, ResultPayload]]:
+        def document_row(header: ResultHeader) -> None:
             nonlocal n_warned
-            for key, doc_id in parsed.documents:
-                header, payload = store.read(key)
-                (row,) = with_speaker_warnings([header.document], speakers.warnings_of)
-                n_warned += bool(row["warnings"])
-                for sink in document_sinks:
-                    sink.add(row)
-                yield doc_id, payload
+            (row,) = with_speaker_warnings([header.document], speakers.warnings_of)
+            n_warned += bool(row["warnings"])
+            for sink in document_sinks:
+                sink.add(row)
 
-        path = {fmt: staging / f"turns.{fmt}" for fmt in formats}
-        written.counts["turns"] = write_turns(
-            documents(), speakers, jsonl=path.get("jsonl"), parquet=path.get("parquet"), tick=tick
-        )
+        if engine.writes_parts:
+            for key, _ in parsed.documents:
+                document_row(store.header(key))
+            written.counts["turns"] = _write_turns_in_parts(
+                staging, formats, store, parsed, speakers, engine, tick
+            )
+        else:
+
+            def documents() -> Iterator[tuple[str, ResultPayload]]:
+                for key, doc_id in parsed.documents:
+                    header, payload = store.read(key)
+                    document_row(header)
+                    yield doc_id, payload
+
+            path = {fmt: staging / f"turns.{fmt}" for fmt in formats}
+            written.counts["turns"] = write_turns(
+                documents(), speakers, jsonl=path.get("jsonl"), parquet=path.get("parquet"), tick=tick
+            )
     written.counts["documents"] = len(parsed.documents)
     written.counts["speakers"] = _export("speakers", speakers.speaker_rows(), staging, formats)
     written.files += [f"{table}.{fmt}" for table in TABLE_NAMES for fmt in formats]
@@ -473,6 +548,56 @@ def _write_tables(
     written.files += [f"errors.{fmt}" for fmt in error_formats]
     written.counts["errors"] = len(errors)
     return written, n_warned
+
+
+def _write_turns_in_parts(
+    staging: Path,
+    formats: Sequence[str],
+    store: ResultStore,
+    parsed: _Parsed,
+    speakers: SpeakerMap,
+    engine: Engine,
+    tick: Callable[[int], None],
+) -> int:
+    """The turns table as parts written by the engine's workers: ``turns.parquet/part-NNNNN.parquet`` (a dataset
+    directory, read as one table by pyarrow.dataset, DuckDB and Polars) and JSON Lines parts joined here, in
+    order, into one ``turns.jsonl`` (byte-identical to the local engine's)."""
+    documents, evidence = parsed.documents, parsed.evidence
+    size = max(1, -(-len(documents) // max(1, engine.part_count)))
+    parts_dir = staging / ".parts"
+    parts_dir.mkdir()
+    if "parquet" in formats:
+        (staging / "turns.parquet").mkdir()
+    parts = []
+    for index, start in enumerate(range(0, len(documents), size)):
+        chosen = documents[start : start + size]
+        lookup = {
+            (use_doc, use.label): speakers[(use_doc, use.label)]
+            for item in evidence[start : start + size]
+            for use in item.labels
+            if (use_doc := item.doc_id, use.label) in speakers
+        }
+        parts.append(
+            TurnPart(
+                index,
+                chosen,
+                str(store.folder),
+                lookup,
+                str(parts_dir / f"turns-{index:05d}.jsonl") if "jsonl" in formats else None,
+                str(staging / "turns.parquet" / f"part-{index:05d}.parquet")
+                if "parquet" in formats
+                else None,
+            )
+        )
+    counts = engine.write_parts(parts, tick)
+    if "jsonl" in formats:
+        with (staging / "turns.jsonl").open("wb") as joined:
+            for part in parts:
+                assert part.jsonl is not None
+                with open(part.jsonl, "rb") as piece:
+                    shutil.copyfileobj(piece, joined, 1 << 20)
+    shutil.rmtree(parts_dir)
+    return sum(counts)
 
 
 def _write_card(staging: Path, inputs: Sequence[Path], written: _Written) -> str:
@@ -527,7 +652,7 @@ def collect_speakers(
     files, errors = discover(inputs)
     with tempfile.TemporaryDirectory(prefix="transcript-kit-") as work:
         parsed = _parse_all(
-            files, config, ResultStore(Path(work)), reuse=False, runner=run_shards, progress=progress
+            files, config, ResultStore(Path(work)), reuse=False, engine=LocalEngine(), progress=progress
         )
     progress("speakers", 0, 1)
     speakers = Normalizer(registry, use_default_registry=False).resolve(list(parsed.evidence))
