@@ -59,7 +59,7 @@ def test_a_page_with_strong_labels_gives_turns_whose_offsets_point_into_the_html
     first = document.turns[0]
     assert document.text[first.char_start : first.char_end].endswith("answered in the contract.")
     assert document.title == "Remarks by Chair Hollis Varga after the Harbour Board meeting"
-    assert document.date == "2024-03-21"
+    assert str(document.date) == "2024-03-21"
     assert document.byline == "Port of Westmere Press Office"
     assert document.source == "Port of Westmere"
 
@@ -72,7 +72,7 @@ def test_a_page_with_plain_labels_and_heavy_navigation_gives_only_the_interview(
     speech = " ".join(t.text for t in document.turns)
     for furniture in ("Log in", "Culture", "Share on", "Finally!", "Advertise", "loadAds"):
         assert furniture not in speech
-    assert document.date == "2023-11-02"
+    assert str(document.date) == "2023-11-02"
     assert document.title == "Interview: the new Valley Library"
 
 
