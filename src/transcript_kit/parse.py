@@ -426,6 +426,8 @@ class _Tokenizer:
         # there (court transcripts' "ORAL ARGUMENT OF ...", the Record's titles).
         if _is_heading(value) and (not seen_label or self._indent_of(line) >= _CENTRED):
             return "HEADING"
+        if self._indent_of(line) >= _CENTRED and _TITLE_LINE.fullmatch(value):  # a centred "General Leave"
+            return "HEADING"
         return "PARA"
 
     def _indent_of(self, line: int) -> int:
@@ -483,6 +485,8 @@ _SPAN_KINDS = {
     "DELIVERY": "delivery_note",
 }
 _HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*")
+_SMALL_WORDS = r"(?:of|and|the|for|in|on|to|a|an|by|with)"
+_TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_SMALL_WORDS})){{0,8}}")
 
 
 def _is_heading(value: str) -> bool:
