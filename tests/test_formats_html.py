@@ -13,7 +13,14 @@ RAW = Path(__file__).resolve().parents[1] / "corpus" / "multilingual" / "raw"
 
 def test_furniture_scripts_and_styles_are_dropped_and_paragraphs_kept() -> None:
     page = extract_page((RAW / "harbour-board-briefing.html").read_text(encoding="utf-8"))
-    for furniture in ("We use cookies", "Shipping", "dataLayer", "font-family", "Subscribe to our", "Related"):
+    for furniture in (
+        "We use cookies",
+        "Shipping",
+        "dataLayer",
+        "font-family",
+        "Subscribe to our",
+        "Related",
+    ):
         assert furniture not in page.text, furniture
     assert "**Chair Hollis Varga:** Good afternoon." in page.text  # <strong>Name:</strong> keeps its emphasis
     assert "**Dr. Amara Quist**: The harbour master" in page.text  # <strong>Name</strong>: too
@@ -80,7 +87,9 @@ def test_broken_markup_parses_best_effort() -> None:
 
 
 def test_a_page_without_transcript_text_gives_no_turns_and_a_warning() -> None:
-    source = "<html><head><title>Opening hours</title></head><body><nav>Home</nav><p>We are open daily.</p></body>"
+    source = (
+        "<html><head><title>Opening hours</title></head><body><nav>Home</nav><p>We are open daily.</p></body>"
+    )
     document = parse_text(source, fmt="html")
     assert document.turns == ()
     assert any("no transcript-like text in the page" in w for w in document.warnings)

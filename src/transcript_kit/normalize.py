@@ -353,7 +353,7 @@ class Normalizer:
                 )
             else:
                 candidates = tuple(sorted({corpus.final_id(c) for c in o.candidates}))
-                scoped = f"doc:{doc_id}#{slug(label)}"
+                scoped = f"doc:{doc_id}#{slug(_without_times(label))}"
                 speakers[doc_id, label] = Speaker(scoped, None, o.role, Resolution.NONE, 0.0, candidates)
                 if candidates:
                     warnings.append((doc_id, f"speaker {label!r} is ambiguous: {', '.join(candidates)}"))
@@ -448,6 +448,9 @@ class Normalizer:
         role = self.registry.role(use.label)
         if role is not None or (label is not None and label.role is not None):
             key = role.key if role is not None else (label.role if label is not None else None)
+            interviewee = self._interviewee(ctx) if key == "answer" else None
+            if interviewee is not None:  # "A:" in an interview whose introduction names one person
+                return _Outcome(Resolution.DOCUMENT, interviewee.who, 0.8, role=interviewee.title)
             # "Speaker 1" and "Speaker 2" are two people of one role: numbered, each keeps an id of its own.
             numbered = _NUMBERED.search(use.label)
             role_id = f"doc:{ctx.doc_id}#{slug(use.label)}" if numbered else f"role:{key}"
@@ -474,6 +477,9 @@ class Normalizer:
         return _Outcome(Resolution.NONE, role=" ".join(parts.titles) or None)
 
     def _document_step(self, ctx: _Context, parts: _Parts, excluded: frozenset[str]) -> _Outcome | None:
+        longer = self._fuller_name(ctx, parts)
+        if longer is not None:  # "Mr. Duncan Smith" after "Mr. Iain Duncan Smith": the surname of two words
+            return self._decided(Resolution.DOCUMENT, longer.who, 0.9, parts, ctx, title=longer.title)
         if parts.given and parts.family:  # the label names the person in full
             found = self._narrow(
                 [p.id for p in self.registry.by_name(" ".join((*parts.given, parts.family)), ctx.day)],
@@ -482,7 +488,7 @@ class Normalizer:
                 excluded,
                 soft=True,
             )
-            if len(found) == 1:
+            if len(found) == 1 and found.certain:
                 return self._decided(Resolution.REGISTRY, found[0], 0.95, parts, ctx)
             if len(found) > 1:
                 return _Outcome(Resolution.NONE, candidates=tuple(found))
@@ -501,12 +507,31 @@ class Normalizer:
         for n in sorted(named, key=lambda n: -_DOCUMENT_CONFIDENCE.get(n.source, 0.8)):
             by_who.setdefault(n.who, n)
         found = self._narrow(list(by_who), parts, ctx, excluded, soft=True)
-        if len(found) == 1:
+        if len(found) == 1 and found.certain:
             n = by_who[found[0]]
             return self._decided(
                 Resolution.DOCUMENT, n.who, _DOCUMENT_CONFIDENCE.get(n.source, 0.8), parts, ctx, title=n.title
             )
         return _Outcome(Resolution.NONE, candidates=tuple(found)) if found else None
+
+    def _interviewee(self, ctx: _Context) -> _Named | None:
+        """The one person a document's title, byline or introduction names (not its labels), if only one."""
+        named = {n.who: n for n in ctx.people if n.source != "label"}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _fuller_name(self, ctx: _Context, parts: _Parts) -> _Named | None:
+        """The one person the document names in full whose name ends with all the words of a short label
+        with an honorific ("Mr. Duncan Smith" → Iain Duncan Smith), if there is exactly one."""
+        if parts.gender is None or not parts.given or not parts.family:
+            return None
+        words = [fold(w) for w in (*parts.given, parts.family)]
+        found = {
+            n.who: n
+            for n in ctx.people
+            if len(named := fold(n.name).replace("-", " ").split()) > len(words)
+            and named[-len(words) :] == words
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _registry_step(self, ctx: _Context, parts: _Parts, excluded: frozenset[str]) -> _Outcome | None:
         if parts.family:
@@ -515,13 +540,15 @@ class Normalizer:
             if not parts.titles and not parts.given and ctx.organisation is not None:
                 # A bare surname ("Mr. KENNEDY") is weak: in a source with a known employer, only its people
                 # qualify, so a senator is not taken for the justice of the same name.
-                found = [w for w in found if self._works_for(w, ctx.organisation, ctx.day)]
+                found = _Found(
+                    [w for w in found if self._works_for(w, ctx.organisation, ctx.day)], certain=found.certain
+                )
             confidence = 0.85 if ctx.day else 0.6
         elif parts.titles:
             return self._generic_step(ctx, parts, excluded)
         else:
             return None
-        if len(found) == 1:
+        if len(found) == 1 and found.certain:
             return self._decided(Resolution.REGISTRY, found[0], confidence, parts, ctx)
         return _Outcome(Resolution.NONE, candidates=tuple(found)) if found else None
 
@@ -533,8 +560,8 @@ class Normalizer:
             posts = [p for p in posts if p.jurisdiction in (None, jurisdiction)]
         posts = _prefer(posts, lambda p: ctx.organisation is not None and p.organisation == ctx.organisation)
         holders = sorted({t.person for p in posts for t in self.registry.holders(p.id, ctx.day)} - excluded)
-        holders = self._narrow(holders, parts, ctx, excluded, soft=True) if ctx.day else holders
-        if len(holders) == 1 and ctx.day is not None:
+        holders = self._narrow(holders, parts, ctx, excluded, soft=True) if ctx.day else _Found(holders)
+        if len(holders) == 1 and ctx.day is not None and holders.certain:
             return self._decided(Resolution.REGISTRY, holders[0], 0.9, parts, ctx)
         return _Outcome(Resolution.NONE, candidates=tuple(holders[:_MAX_CANDIDATES])) if holders else None
 
@@ -559,7 +586,7 @@ class Normalizer:
                 [w for w in seen if not w.startswith(_UNREGISTERED)], parts, ctx, excluded, soft=False
             )
             found = sorted({*registered, *(w for w in seen if w.startswith(_UNREGISTERED))} - excluded)
-            if len(found) == 1:
+            if len(found) == 1 and (registered.certain or not registered):
                 return self._decided(Resolution.CORPUS, found[0], 0.7, parts, ctx)
             if len(found) > 1:
                 return _Outcome(Resolution.NONE, candidates=tuple(found))
@@ -602,7 +629,7 @@ class Normalizer:
 
     def _narrow(
         self, whos: list[Who], parts: _Parts, ctx: _Context, excluded: frozenset[str], *, soft: bool
-    ) -> list[Who]:
+    ) -> _Found:
         """Keep who fits the label and the document. Constraints first: gender, and the date, chamber, state,
         party and country the registry can check, drop whoever contradicts one; of the rest, those the registry
         knows to fit beat those it cannot tell about (a member whose early terms it lacks). Title, qualifier and
@@ -610,7 +637,7 @@ class Normalizer:
         document itself named them."""
         found = sorted(set(whos) - excluded)
         found = [w for w in found if self._fits_gender(w, parts.gender)]
-        found = self._constrained(found, parts, ctx, dated=ctx.day is not None and not soft)
+        found, certain = self._constrained(found, parts, ctx, dated=ctx.day is not None and not soft)
         jurisdiction = parts.jurisdiction or (ctx.jurisdiction if not parts.titles and not soft else None)
         if jurisdiction is not None:  # people the registry lacks have no known jurisdiction to rule them out
             found = [
@@ -621,43 +648,56 @@ class Normalizer:
         found = _prefer(found, lambda w: self._holds_title(w, parts.titles, ctx.day))
         found = _prefer(found, lambda w: self._fits_qualifiers(w, parts, ctx.day))
         found = _prefer(found, lambda w: self._in_jurisdiction(w, ctx.jurisdiction, ctx.day))
-        return _prefer(
+        found = _prefer(
             found,
             lambda w: self._works_for(w, ctx.organisation, ctx.day) if ctx.organisation else False,
         )
+        return _Found(found, certain=certain)
 
-    def _constrained(self, found: list[Who], parts: _Parts, ctx: _Context, *, dated: bool) -> list[Who]:
-        """Drop candidates that contradict a hard constraint; keep the best-supported of the rest."""
-        checks: list[Callable[[Tenure], bool]] = []
+    def _constrained(
+        self, found: list[Who], parts: _Parts, ctx: _Context, *, dated: bool
+    ) -> tuple[list[Who], bool]:
+        """Drop candidates that contradict a hard constraint; keep the best-supported of the rest, and say
+        whether the registry *knows* they fit (else they are possible, never a decision: the registry may lack
+        the terms that would rule them out, as for a member who left Congress before its full records begin)."""
+        # (check, strict): a strict check also rules out a partly-known person whose one known term fails it
+        # (a member for another state); a chamber is not strict, members move from the House to the Senate.
+        checks: list[tuple[Callable[[Tenure], bool], bool]] = []
         if dated:
-            checks.append(lambda t: True)
+            checks.append((lambda t: True, False))
         states = set(parts.typed(QualifierKind.STATE))
         if states:
-            checks.append(lambda t: state_code(t.area) in states)
+            checks.append((lambda t: state_code(t.area) in states, True))
         parties = {fold(p) for p in parts.typed(QualifierKind.PARTY)}
         if parties:
-            checks.append(lambda t: t.party is not None and any(fold(t.party).startswith(p) for p in parties))
+            checks.append(
+                (lambda t: t.party is not None and any(fold(t.party).startswith(p) for p in parties), False)
+            )
         if ctx.chamber is not None:
             chamber = ctx.chamber
-            checks.append(lambda t: self.registry.within(self._post_org(t.post), chamber))
+            checks.append((lambda t: self.registry.within(self._post_org(t.post), chamber), False))
         countries = {
             code
             for c in parts.typed(QualifierKind.COUNTRY)
             if (code := self.registry.jurisdiction(c)) is not None
         }
         if countries:
-            checks.append(lambda t: self._post_jurisdiction(t.post) in countries)
+            checks.append((lambda t: self._post_jurisdiction(t.post) in countries, True))
         if not checks:
-            return found
+            return found, True
         scored: list[tuple[int, Who]] = []
         for who in found:
-            levels = [self._support(who, check, ctx.day) for check in checks]
+            levels = [self._support(who, check, ctx.day, strict=strict) for check, strict in checks]
             if min(levels) >= 0:
                 scored.append((sum(levels), who))
         best = max((score for score, _ in scored), default=0)
-        return [who for score, who in scored if score == best]
+        kept = [who for score, who in scored if score == best]
+        # Sure when the registry knows the kept fit, or when nobody else is left at all (the registry holds
+        # every member, only some of their dates are missing); a preference among the unsure decides nothing.
+        known = best == 2 * len(checks) or len(scored) == 1 or all(w.startswith(_UNREGISTERED) for w in kept)
+        return kept, known
 
-    def _support(self, who: Who, check: Callable[[Tenure], bool], day: Date | None) -> int:
+    def _support(self, who: Who, check: Callable[[Tenure], bool], day: Date | None, *, strict: bool) -> int:
         """How well the registry supports ``who`` holding, on ``day``, an office that passes ``check``:
         2 known to, 1 possibly (an undated term passes, in a period the registry does not cover), 0 unknown,
         -1 known not to (the registry covers the day and no office passes)."""
@@ -672,13 +712,16 @@ class Normalizer:
         ):
             return -1
         covered = person.known_from is None or (day is not None and day >= person.known_from)
+        undated = [t for t in tenures if t.start is None and t.end is None]
         for t in tenures:
-            undated = t.start is None and t.end is None
-            if check(t) and (day is None or t.active_on(day)) and (not undated or person.known_from is None):
+            dated = t.start is not None or t.end is not None
+            if check(t) and (day is None or t.active_on(day)) and (dated or person.known_from is None):
                 return 2
         if covered:
             return -1
-        return 1 if any(check(t) and t.start is None and t.end is None for t in tenures) else 0
+        if any(check(t) for t in undated):
+            return 1
+        return -1 if strict and undated else 0
 
     def _tenures(self, who: Who, day: Date | None) -> list[Any]:
         tenures = self.registry.tenures_of(who)
@@ -776,6 +819,15 @@ def _with_packaged(registry: Registry, name: str) -> Registry:
     return merged
 
 
+class _Found(list[str]):
+    """Candidates left by the constraints; ``certain`` is False when the registry cannot tell that they fit
+    (only that nothing rules them out): such a candidate is offered, never chosen."""
+
+    def __init__(self, items: Iterable[str], *, certain: bool = True) -> None:
+        super().__init__(items)
+        self.certain = certain
+
+
 def _years_after(day: Date, years: int) -> Date:
     try:
         return day.replace(year=day.year + years)
@@ -806,6 +858,18 @@ def _family_keys(parts: _Parts) -> tuple[str, ...]:
     if parts.given:
         keys.insert(0, family_key(f"{parts.given[-1]} {parts.family}"))
     return tuple(keys)
+
+
+def _without_times(label: str) -> str:
+    """A label without its clock times and notes, which never enter an id: "Mr BANDT (Melbourne) (14:03)" and
+    "(14:06)" are one member."""
+    parsed = parse_label(label)
+    if parsed is None:
+        return label
+    for part in (parsed.time, *parsed.notes):
+        if part:
+            label = re.sub(r"\s*[(\[]\s*" + re.escape(part) + r"\s*[)\]]", "", label)
+    return label
 
 
 def _bound_turns(

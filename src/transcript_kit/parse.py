@@ -35,7 +35,7 @@ from transcript_kit.formats import SUFFIX_FORMATS, tagged
 from transcript_kit.formats import html as html_format
 from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.labels import parse_label
-from transcript_kit.model import Document, LabelDecision, Span, Turn, TurnKind
+from transcript_kit.model import Document, Label, LabelDecision, Span, Turn, TurnKind
 
 # A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
 _WRAPPED_MIN, _WRAPPED_MAX = 40, 100
@@ -548,8 +548,11 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
         notes = tuple(t.value for t in body if t.type == "NOTE")
         parsed = parse_label(label.value)
         stamp = next((t.value for t in body[:1] if t.type == "TIMESTAMP"), None)
-        # "Donald Trump (00:05):": the time inside the label is the turn's start
-        start_ms = _timestamp_ms(stamp or (parsed.time if parsed is not None else None))
+        # "Donald Trump (00:05):": the time inside the label is the turn's start in the recording; beside a seat,
+        # an office or an honorific ("Mr KATTER (Kennedy) (14:02)") it is the time of day the words were said.
+        clock = parsed is not None and parsed.time is not None and _time_of_day_label(parsed)
+        time_of_day = parsed.time if clock and parsed is not None else None
+        start_ms = _timestamp_ms(stamp or (parsed.time if parsed is not None and not clock else None))
         if len(body) == 1 and body[0].type == "PARA":  # the common case: a label and its paragraphs
             speech = body[0]
             start, end = int(speech.start_pos or 0), int(speech.end_pos or 0)
@@ -563,6 +566,7 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
                     str(label.value),
                     parsed,
                     start_ms=start_ms,
+                    time_of_day=time_of_day,
                 )
             )
             continue
@@ -596,6 +600,7 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
                         parsed_label=parsed,
                         notes=notes,
                         start_ms=start_ms if number == 0 else None,
+                        time_of_day=time_of_day,
                     )
                 )
             for stage in segment[trailing:]:
@@ -655,6 +660,12 @@ def _record(index: int, kind: TurnKind, tokens: list[Token]) -> Turn:
     """A record without a speaker (stage direction, insert) spanning ``tokens``."""
     words = "\n\n".join(t.value for t in tokens)
     return Turn(index, kind, words, int(tokens[0].start_pos or 0), int(tokens[-1].end_pos or 0))
+
+
+def _time_of_day_label(parsed: Label) -> bool:
+    """Is the clock time in this label a time of day? Parliamentary labels print it beside a seat, an office
+    or an honorific; a recording's offset stands beside a bare name ("Donald Trump (00:05)")."""
+    return bool(parsed.qualifiers or parsed.titles or parsed.honorific)
 
 
 def _timestamp_ms(value: str | None) -> int | None:
