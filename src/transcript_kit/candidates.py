@@ -320,6 +320,10 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         for styles in (strong_styles, recurring_styles)
         if styles and (styles is strong_styles or sum(styles.values()) > sum(strong_styles.values()))
     }
+    # ... and any style that two or more distinct accepted labels share (an earnings call prints its analysts
+    # "Name - Firm" like its executives, whatever the operator's line looks like).
+    shared = Counter(style_of(first[label]) for label, verdict in verdicts.items() if verdict.accepted)
+    dominant |= {style for style, n in shared.items() if n >= 2}
     for label in pending:
         parsed = verdicts[label].parsed
         style = style_of(first[label])
