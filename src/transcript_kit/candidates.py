@@ -87,6 +87,11 @@ class ShapeMatcher:
             parts.append(f"(?P<shape_{i}>{body})")
         self.pattern = re.compile("|".join(parts))
         self.singles = tuple(re.compile(p) for p in parts)
+        # The profile's active shapes after each newline: one C-speed pass over a document (the engine jumps from
+        # newline to newline) finds the lines inside paragraphs worth a closer look, so lines that cannot open a
+        # label cost nothing in Python. (Paragraph starts are always looked at, with every shape.)
+        active = [part for part, shape in zip(parts, self.shapes) if shape.active]
+        self.scanner = re.compile("(?m)\n(?=" + ("|".join(active) or "(?!)") + ")")
         self._alone = frozenset(s.name for s in self.shapes if s.alone)
 
     def prints_alone(self, shape: str) -> bool:
@@ -226,17 +231,20 @@ def infer_shapes(
     """The shapes that count in this document: the profile's active ones, and the inactive ones the document's
     own labels show (with why, for --explain)."""
     active = {s.name for s in convention.shapes if s.active}
-    hits: dict[str, list[str]] = {}
-    own = 0
+    by_shape: dict[str, list[Candidate]] = {}
     for c in candidates:
-        if not c.at_paragraph_start or refusal(parse_label(c.label), c.delimiter) is not None:
-            continue
-        if c.shape in active:
-            own += 1
-        else:
-            hits.setdefault(c.shape, []).append(c.label)
+        if c.at_paragraph_start:
+            by_shape.setdefault(c.shape, []).append(c)
+
+    def speakers(found: list[Candidate]) -> list[str]:
+        return [c.label for c in found if refusal(parse_label(c.label), c.delimiter) is None]
+
+    own = sum(len(speakers(found)) for shape, found in by_shape.items() if shape in active)
     inferred: dict[str, str] = {}
-    for shape, labels in hits.items():
+    for shape, found in by_shape.items():
+        if shape in active or len(found) < max(_INFER_MIN, _INFER_SHARE * paragraphs):
+            continue  # too few to show a shape: not worth parsing their labels
+        labels = speakers(found)
         n, distinct = len(labels), len(set(labels))
         if (
             n >= _INFER_MIN
@@ -312,6 +320,10 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         for styles in (strong_styles, recurring_styles)
         if styles and (styles is strong_styles or sum(styles.values()) > sum(strong_styles.values()))
     }
+    # ... and any style that two or more distinct accepted labels share (an earnings call prints its analysts
+    # "Name - Firm" like its executives, whatever the operator's line looks like).
+    shared = Counter(style_of(first[label]) for label, verdict in verdicts.items() if verdict.accepted)
+    dominant |= {style for style, n in shared.items() if n >= 2}
     for label in pending:
         parsed = verdicts[label].parsed
         style = style_of(first[label])

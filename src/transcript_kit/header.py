@@ -168,7 +168,9 @@ def read_header(
     date = _metadata_date(metadata) or (_iso_date(dateline.value) if dateline is not None else None)
     if date is None:
         date = next(
-            filter(None, (date_in_line(t.value) for t in preamble[:_HEADER_LINES_FOR_DATE] if t.type != "BOILER")),
+            filter(
+                None, (date_in_line(t.value) for t in preamble[:_HEADER_LINES_FOR_DATE] if t.type != "BOILER")
+            ),
             None,
         )
     time = _dateline_clock(dateline.value) if dateline is not None else None

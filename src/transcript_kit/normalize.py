@@ -115,6 +115,7 @@ class _Context:
     organisation: str | None
     people: tuple[_Named, ...]
     chamber: str | None = None  # the house the document sits in, when its presiding roles say so
+    registries: frozenset[str] = frozenset()  # packaged registries the document's source calls for
 
 
 @attrs.frozen(slots=True)
@@ -254,6 +255,7 @@ class Normalizer:
         )
         self._active = functools.lru_cache(maxsize=4096)(self._active_uncached)
         self._packaged: set[str] = set()
+        self._foreign: dict[str, str] = {}  # person id → the packaged registry it alone comes from
 
     # -- the corpus pass -------------------------------------------------------------------------------------
 
@@ -264,8 +266,12 @@ class Normalizer:
             name for doc in documents for name in self.registry.source_info(doc.source).registries
         } - self._packaged
         for name in sorted(needed):
+            before = {p.id for p in self.registry.persons}
             self.registry = _with_packaged(self.registry, name)
             self._packaged.add(name)
+            # People only that registry knows are candidates only in the documents that call for it: a member
+            # of Congress is nobody's guess for a name in a play or a podcast resolved in the same run.
+            self._foreign.update({p.id: name for p in self.registry.persons if p.id not in before})
         if needed:
             self._active = functools.lru_cache(maxsize=4096)(self._active_uncached)
 
@@ -366,14 +372,17 @@ class Normalizer:
     def _context(self, doc: DocumentEvidence) -> _Context:
         info = self.registry.source_info(doc.source)
         day = _day(doc.date)
-        named = [self._named(m.name, m.title, m.source, day) for m in _mentions(doc)]
-        named.extend(self._title_people(doc.title, day))
+        allowed = frozenset(info.registries)
+        named = [self._named(m.name, m.title, m.source, day, allowed) for m in _mentions(doc)]
+        named.extend(self._title_people(doc.title, day, allowed))
         for use in doc.labels:  # a full-name label names its speaker for the whole document
             label = use.parsed or parse_label(use.label)
             parts = self._parts(label) if label is not None else None
             if parts is not None and parts.given and parts.family:
                 title = " ".join(parts.titles) or None
-                named.append(self._named(" ".join((*parts.given, parts.family)), title, "label", day))
+                named.append(
+                    self._named(" ".join((*parts.given, parts.family)), title, "label", day, allowed)
+                )
         return _Context(
             doc_id=doc.doc_id,
             day=day,
@@ -384,6 +393,7 @@ class Normalizer:
             organisation=info.organisation,
             people=tuple(n for n in named if n is not None),
             chamber=self._chamber(doc, info.organisation),
+            registries=allowed,
         )
 
     def _chamber(self, doc: DocumentEvidence, organisation: str | None) -> str | None:
@@ -405,22 +415,35 @@ class Normalizer:
         inside = {c for c in chambers if c is not None and self.registry.within(c, organisation)}
         return inside.pop() if len(inside) == 1 else None
 
-    def _named(self, name: str, title: str | None, source: str, day: Date | None) -> _Named | None:
+    def _allowed(self, who: Who, registries: frozenset[str]) -> bool:
+        """May this person be a candidate in a document whose source calls for ``registries``?"""
+        home = self._foreign.get(who)
+        return home is None or home in registries
+
+    def _named(
+        self, name: str, title: str | None, source: str, day: Date | None, registries: frozenset[str]
+    ) -> _Named | None:
         words = name.split()
         if len(words) < 2:
             return None
-        found = self.registry.by_name(name, day)
+        found = [p for p in self.registry.by_name(name, day) if self._allowed(p.id, registries)]
         who = found[0].id if len(found) == 1 else _UNREGISTERED + name_keys(name)[-1]
         family = found[0].family_name if len(found) == 1 else name_keys(name)[0].split()[-1]
         return _Named(who, name, family_key(family), title, source)
 
-    def _title_people(self, title: str | None, day: Date | None) -> Iterator[_Named]:
+    def _title_people(
+        self, title: str | None, day: Date | None, registries: frozenset[str]
+    ) -> Iterator[_Named]:
         """ "Remarks by President Biden in ...": a title + registry surname in the headline names a person."""
         words = re.findall(r"[^\W\d_][\w'\u2019-]*", title or "")
         for before, word in itertools.pairwise(words):
             if not self.registry.is_title(before):
                 continue
-            people = [p for p in self.registry.by_family(word) if day is None or self._tenures(p.id, day)]
+            people = [
+                p
+                for p in self.registry.by_family(word)
+                if (day is None or self._tenures(p.id, day)) and self._allowed(p.id, registries)
+            ]
             if len(people) == 1:
                 yield _Named(people[0].id, people[0].name, family_key(people[0].family_name), before, "title")
 
@@ -559,7 +582,15 @@ class Normalizer:
         if jurisdiction is not None:
             posts = [p for p in posts if p.jurisdiction in (None, jurisdiction)]
         posts = _prefer(posts, lambda p: ctx.organisation is not None and p.organisation == ctx.organisation)
-        holders = sorted({t.person for p in posts for t in self.registry.holders(p.id, ctx.day)} - excluded)
+        holders = sorted(
+            {
+                t.person
+                for p in posts
+                for t in self.registry.holders(p.id, ctx.day)
+                if self._allowed(t.person, ctx.registries)
+            }
+            - excluded
+        )
         holders = self._narrow(holders, parts, ctx, excluded, soft=True) if ctx.day else _Found(holders)
         if len(holders) == 1 and ctx.day is not None and holders.certain:
             return self._decided(Resolution.REGISTRY, holders[0], 0.9, parts, ctx)
@@ -581,7 +612,16 @@ class Normalizer:
         if len(same) == 1:
             return self._decided(Resolution.CORPUS, same[0], 0.75, parts, ctx)
         if parts.family and not parts.given:
-            seen = {who for key in _family_keys(parts) for who in corpus.by_family.get(key, ())}
+            # A full name elsewhere in the corpus is this surname's person only with corroboration: the same
+            # source, or the same office printed with both ("SECRETARY BLINKEN", "Secretary of State Antony
+            # Blinken"); "JUSTICE OYELARAN" is not the analyst Marcus Oyelaran of an earnings call.
+            seen = {
+                who
+                for key in _family_keys(parts)
+                for who, source, title in corpus.by_family.get(key, ())
+                if (ctx.source is not None and source == ctx.source)
+                or (parts.titles and title and self._same_office(parts.titles, title))
+            }
             registered = self._narrow(
                 [w for w in seen if not w.startswith(_UNREGISTERED)], parts, ctx, excluded, soft=False
             )
@@ -636,7 +676,7 @@ class Normalizer:
         employer then only choose among those left. ``soft`` keeps people whose dates don't fit when the
         document itself named them."""
         found = sorted(set(whos) - excluded)
-        found = [w for w in found if self._fits_gender(w, parts.gender)]
+        found = [w for w in found if self._fits_gender(w, parts.gender) and self._allowed(w, ctx.registries)]
         found, certain = self._constrained(found, parts, ctx, dated=ctx.day is not None and not soft)
         jurisdiction = parts.jurisdiction or (ctx.jurisdiction if not parts.titles and not soft else None)
         if jurisdiction is not None:  # people the registry lacks have no known jurisdiction to rule them out
@@ -930,7 +970,8 @@ def _merge_documents(evidence: Iterable[DocumentEvidence]) -> list[DocumentEvide
 class _CorpusIndex:
     """What the whole corpus knows: people named in full anywhere, and labels resolved per source."""
 
-    by_family: dict[str, frozenset[Who]]
+    # family → (who, the source of the document that named them in full, the title printed with the name)
+    by_family: dict[str, frozenset[tuple[Who, str | None, str | None]]]
     by_label: dict[tuple[str | None, str], set[Who]]
     names: dict[Who, str]  # registry id or unregistered key → display name
     ids: dict[Who, str]
@@ -945,11 +986,11 @@ class _CorpusIndex:
         first: dict[tuple[str, str], _Outcome],
     ) -> _CorpusIndex:
         contexts = list(contexts)
-        families: dict[str, set[Who]] = defaultdict(set)
+        families: dict[str, set[tuple[Who, str | None, str | None]]] = defaultdict(set)
         spellings: dict[Who, set[str]] = defaultdict(set)
         for ctx in contexts:
             for n in ctx.people:
-                families[n.family].add(n.who)
+                families[n.family].add((n.who, ctx.source, n.title))
                 spellings[n.who].add(n.name)
         by_label: dict[tuple[str | None, str], set[Who]] = defaultdict(set)
         source = {ctx.doc_id: ctx.source for ctx in contexts}

@@ -16,7 +16,7 @@ import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -191,8 +191,12 @@ class _Tokenizer:
     def tokens(self) -> list[Token]:
         blocks = _paragraphs(self.text, self.layout)
         firsts = {block.first for block in blocks}
-        found = self._line_candidates(firsts)
+        found = self._line_candidates(firsts, self._lines_worth_a_look(firsts))
         shapes, inferred = cand.infer_shapes(found.values(), self.convention, len(blocks))
+        if inferred:  # a shape the document showed may also stand inside paragraphs: look at every line
+            seen = set(found)
+            rest = (i for i in range(len(self.layout.starts)) if i not in seen)
+            found.update(self._line_candidates(firsts, rest))
         found = {i: c for i, c in found.items() if c.shape in shapes and self._has_words_below(i, c, found)}
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
         # their utterances one a line under a time line, with no blank line between.
@@ -292,11 +296,11 @@ class _Tokenizer:
                 candidate = attrs.evolve(candidate, timed=True)
         return candidate
 
-    def _line_candidates(self, firsts: set[int]) -> dict[int, cand.Candidate]:
-        """Label candidates at every line start, each marked whether it opens a paragraph (where turns open and
-        what the document decides on) or stands inside one (a label there must open paragraphs elsewhere)."""
+    def _line_candidates(self, firsts: set[int], lines: Iterable[int]) -> dict[int, cand.Candidate]:
+        """Label candidates at the start of ``lines``, each marked whether it opens a paragraph (where turns open
+        and what the document decides on) or stands inside one (a label there must open paragraphs elsewhere)."""
         found: dict[int, cand.Candidate] = {}
-        for i in range(len(self.layout.starts)):
+        for i in lines:
             # A label that ends its line opens a paragraph of its own, even where the text runs on without blank
             # lines (one sentence a line, as aligned parliamentary text prints it).
             candidate = self._candidate_at(i, i in firsts)
@@ -304,6 +308,18 @@ class _Tokenizer:
                 opens = not candidate.at_paragraph_start and candidate.alone
                 found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
+
+    def _lines_worth_a_look(self, firsts: set[int]) -> Iterable[int]:
+        """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes matches:
+        found in one pass over the whole text (each is then matched again within its own line's bounds).
+        Line-numbered text and bare-CR line ends are looked at line by line."""
+        starts = self.layout.starts
+        if self.layout.line_numbered or "\r" in self.text or not starts:
+            return range(len(starts))
+        line_of = {start: i for i, start in enumerate(starts)}
+        scan = self.shapes.scanner.finditer(self.text, max(0, starts[0] - 1))
+        hits = (line_of.get(m.start() + 1) for m in scan)
+        return sorted(firsts.union(i for i in hits if i is not None))
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
