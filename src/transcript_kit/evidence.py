@@ -10,19 +10,24 @@ import attrs
 
 from transcript_kit.model import Document, DocumentEvidence, LabelUse, Speaker
 
-# "THE PRESIDING OFFICER (Mr. Bennett)." left inside another turn's text (the record printed it mid-paragraph):
-# the chair changed hands there, which the binding of the bare office after it must know.
+# An office printed with its holder outside any label: "THE PRESIDING OFFICER (Mr. Bennett)." left inside another
+# turn's text (the record printed it mid-paragraph), or "The SPEAKER (Hon. Margaret Dunleavy) took the chair at
+# 09:00" in a sitting's opening lines. The chair changed hands there, which the binding of the bare office after
+# it must know.
 _HOLDER_IN_TEXT = re.compile(
     r"(?<![\w,;])((?:THE|The)\s+(?:[A-Z][A-Za-z]*\s+){0,3}(?:OFFICER|SPEAKER|PRESIDENT|CHAIR|CHAIRMAN|Speaker|"
-    r"President|Chair|Chairman)(?:\s+pro\s+tempore)?\s*\((?:Mr|Mrs|Ms|Miss|Madam|Dr)\.?\s+[A-Z][\w'’-]+\))\.(?=\s|$)"
+    r"President|Chair|Chairman)(?:\s+pro\s+tempore)?\s*\((?:Mr|Mrs|Ms|Miss|Madam|Dr|Hon|Sir|Dame)\.?"
+    r"(?:\s+[A-Z][\w'’-]+){1,3}\))(?:\.(?=\s|$)|\s+(?:took|takes|resumed|assumed)\s+the\s+chair)"
 )
 
 
 def _holders_in_text(document: Document) -> list[tuple[int, str]]:
+    """(index of the turn the mention follows, -1 before the first; the office and holder as printed)."""
+    starts = [(turn.char_start, turn.index) for turn in document.turns]
     found = []
-    for turn in document.turns:
-        if turn.label is not None or turn.kind.value == "stage":
-            found += [(turn.index, m[1]) for m in _HOLDER_IN_TEXT.finditer(turn.text)]
+    for match in _HOLDER_IN_TEXT.finditer(document.text):
+        before = [index for start, index in starts if start <= match.start()]
+        found.append((before[-1] if before else -1, " ".join(match[1].split())))
     return found
 
 
