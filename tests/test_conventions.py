@@ -119,7 +119,11 @@ def test_a_family_overrides_its_parents_tables_by_name() -> None:
     assert {s.name for s in profiles["base"].shapes} == {s.name for s in profiles["script"].shapes}
     assert not next(s for s in profiles["base"].shapes if s.name == "cue_alone").active
     assert next(s for s in profiles["script"].shapes if s.name == "cue_alone").active
-    assert [r.name for r in profiles["un_record"].rules][:2] == ["meeting_note", "agenda_note"]
+    assert [r.name for r in profiles["un_record"].rules][:3] == [
+        "meeting_rose",
+        "meeting_note",
+        "agenda_note",
+    ]
 
 
 def test_the_base_profile_infers_a_label_shape_nobody_listed() -> None:

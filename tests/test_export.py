@@ -30,6 +30,7 @@ TURN = {
     "char_end": 26,
     "start_ms": None,
     "end_ms": None,
+    "time_of_day": None,
     "notes": [],
 }
 
@@ -52,6 +53,7 @@ turn_rows = st.fixed_dictionaries(
         "char_end": st.integers(0, 2**40),
         "start_ms": st.none() | st.integers(0, 2**40),
         "end_ms": st.none() | st.integers(0, 2**40),
+        "time_of_day": st.none() | st.sampled_from(["14:02", "09:30"]),
         "notes": st.lists(st.text(max_size=10), max_size=3),
     }
 )

@@ -444,3 +444,25 @@ def test_people_two_registries_share_by_wikidata_or_bioguide_id_are_merged_not_d
     assert person is not None and dict(person.identifiers) == {"bioguide": "B000444", "wikidata": "Q6279"}
     assert {t.post for t in merged.tenures_of("joseph-r-biden-jr")} == {"pres", "sen"}
     assert len(merged.by_name("Joe Biden")) == len(merged.by_name("Joseph R. Biden Jr.")) == 1
+
+
+def test_starter_registry_has_heads_of_government_and_presiding_officers_with_a_source_per_tenure() -> None:
+    registry = Registry.default()
+    day = D(2003, 3, 19)
+    expected = {
+        "uk-prime-minister": "tony-blair",
+        "uk-speaker-commons": "michael-martin",
+        "au-prime-minister": "john-howard",
+        "ca-prime-minister": "jean-chretien",
+        "ca-speaker-commons": "peter-milliken",
+        "nz-prime-minister": "helen-clark",
+        "ie-taoiseach": "bertie-ahern",
+        "un-secretary-general": "kofi-annan",
+        "us-president-pro-tempore-of-the-senate": "ted-stevens",
+    }
+    for post, person in expected.items():
+        assert [t.person for t in registry.holders(post, day)] == [person], post
+        post_entry = registry.post(post)
+        assert post_entry is not None and post_entry.single_holder, post
+    cited = [t for t in registry.tenures if t.post in expected]
+    assert cited and all(t.source and t.source.startswith("Wikipedia: ") for t in cited)

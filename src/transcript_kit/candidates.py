@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -39,6 +39,8 @@ _FORMAT_CHARS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
 
 # A sub-debate heading's second half: a few capitalised words, no sentence end ("Bridges", "Roads and Rail").
 _HEADING_TAIL = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|of|the|for|in|on|to|&|—|–|-)){0,6}")
+
+_LEADERS = re.compile(r"(?: ?\.){5,}")
 
 # How a candidate's style is written; documents keep one style for their real labels.
 UPPER, TITLE_CASE = "upper", "title"
@@ -68,6 +70,7 @@ class Candidate:
     shape: str = "colon"
     stamp: tuple[int, int] | None = None  # where a recording time printed with the label is
     heading_tail: bool = False  # what follows is a short capitalised phrase: "Eastfield Electorate: Bridges"
+    listed: bool = False  # what follows has dot leaders: "President: Mr. Delacroix . . . . (France)"
 
 
 class ShapeMatcher:
@@ -84,6 +87,11 @@ class ShapeMatcher:
             parts.append(f"(?P<shape_{i}>{body})")
         self.pattern = re.compile("|".join(parts))
         self.singles = tuple(re.compile(p) for p in parts)
+        # The profile's active shapes after each newline: one C-speed pass over a document (the engine jumps from
+        # newline to newline) finds the lines inside paragraphs worth a closer look, so lines that cannot open a
+        # label cost nothing in Python. (Paragraph starts are always looked at, with every shape.)
+        active = [part for part, shape in zip(parts, self.shapes) if shape.active]
+        self.scanner = re.compile("(?m)\n(?=" + ("|".join(active) or "(?!)") + ")")
         self._alone = frozenset(s.name for s in self.shapes if s.alone)
 
     def prints_alone(self, shape: str) -> bool:
@@ -147,6 +155,7 @@ class ShapeMatcher:
             shape.name,
             stamp,
             heading_tail=bool(tail) and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
+            listed=_LEADERS.search(tail) is not None,
         )
 
 
@@ -222,17 +231,20 @@ def infer_shapes(
     """The shapes that count in this document: the profile's active ones, and the inactive ones the document's
     own labels show (with why, for --explain)."""
     active = {s.name for s in convention.shapes if s.active}
-    hits: dict[str, list[str]] = {}
-    own = 0
+    by_shape: dict[str, list[Candidate]] = {}
     for c in candidates:
-        if not c.at_paragraph_start or refusal(parse_label(c.label), c.delimiter) is not None:
-            continue
-        if c.shape in active:
-            own += 1
-        else:
-            hits.setdefault(c.shape, []).append(c.label)
+        if c.at_paragraph_start:
+            by_shape.setdefault(c.shape, []).append(c)
+
+    def speakers(found: list[Candidate]) -> list[str]:
+        return [c.label for c in found if refusal(parse_label(c.label), c.delimiter) is None]
+
+    own = sum(len(speakers(found)) for shape, found in by_shape.items() if shape in active)
     inferred: dict[str, str] = {}
-    for shape, labels in hits.items():
+    for shape, found in by_shape.items():
+        if shape in active or len(found) < max(_INFER_MIN, _INFER_SHARE * paragraphs):
+            continue  # too few to show a shape: not worth parsing their labels
+        labels = speakers(found)
         n, distinct = len(labels), len(set(labels))
         if (
             n >= _INFER_MIN
@@ -257,6 +269,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     headings = {c.label for c in candidates if c.heading_tail} - {
         c.label for c in candidates if not c.heading_tail
     }
+    listed = {c.label for c in candidates if c.listed} - {c.label for c in candidates if not c.listed}
     verdicts: dict[str, Verdict] = {}
     strong_styles: Counter[str] = Counter()
     weak: list[str] = []
@@ -267,6 +280,8 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     for label in dict.fromkeys(c.label for c in candidates):
         parsed = parse_label(label)
         refused = refusal(parsed, first[label].delimiter)
+        if label in listed:
+            refused = "a list entry with dot leaders (attendance, contents), not a turn"
         if parsed is None or refused is not None:
             verdicts[label] = Verdict(False, why(label, refused or ""), parsed)
             continue
@@ -305,6 +320,10 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         for styles in (strong_styles, recurring_styles)
         if styles and (styles is strong_styles or sum(styles.values()) > sum(strong_styles.values()))
     }
+    # ... and any style that two or more distinct accepted labels share (an earnings call prints its analysts
+    # "Name - Firm" like its executives, whatever the operator's line looks like).
+    shared = Counter(style_of(first[label]) for label, verdict in verdicts.items() if verdict.accepted)
+    dominant |= {style for style, n in shared.items() if n >= 2}
     for label in pending:
         parsed = verdicts[label].parsed
         style = style_of(first[label])
@@ -316,7 +335,34 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             verdicts[label] = Verdict(
                 False, why(label, "a lone name-like phrase, unlike this document's labels"), parsed
             )
+    _refuse_lone_titles(candidates, verdicts, at_start, why)
     return verdicts
+
+
+def _refuse_lone_titles(
+    candidates: list[Candidate],
+    verdicts: dict[str, Verdict],
+    at_start: Counter[str],
+    why: Callable[[str, str], str],
+) -> None:
+    """A cue printed alone on its line, said once, before the first label that recurs, is the document's title
+    ("THE LANTERN KEEPER'S DAUGHTER" over a play), not a speaker."""
+    recurring = [c.start for c in candidates if at_start[c.label] >= 2 and verdicts[c.label].accepted]
+    if not recurring:
+        return
+    opening = min(recurring)
+    for c in candidates:
+        verdict = verdicts[c.label]
+        if (
+            verdict.accepted
+            and at_start[c.label] == 1
+            and c.alone
+            and c.delimiter == ""
+            and c.start < opening
+        ):
+            verdicts[c.label] = Verdict(
+                False, why(c.label, "a title before the transcript's labels"), verdict.parsed
+            )
 
 
 def accepted_here(candidate: Candidate, verdict: Verdict, accepted_at_start: set[str]) -> Verdict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping
 
@@ -9,11 +10,36 @@ import attrs
 
 from transcript_kit.model import Document, DocumentEvidence, LabelUse, Speaker
 
+# An office printed with its holder outside any label: "THE PRESIDING OFFICER (Mr. Bennett)." left inside another
+# turn's text (the record printed it mid-paragraph), or "The SPEAKER (Hon. Margaret Dunleavy) took the chair at
+# 09:00" in a sitting's opening lines. The chair changed hands there, which the binding of the bare office after
+# it must know.
+_HOLDER_IN_TEXT = re.compile(
+    r"(?<![\w,;])((?:THE|The)\s+(?:[A-Z][A-Za-z]*\s+){0,3}(?:OFFICER|SPEAKER|PRESIDENT|CHAIR|CHAIRMAN|Speaker|"
+    r"President|Chair|Chairman)(?:\s+pro\s+tempore)?\s*\((?:Mr|Mrs|Ms|Miss|Madam|Dr|Hon|Sir|Dame)\.?"
+    r"(?:\s+[A-Z][\w'’-]+){1,3}\))(?:\.(?=\s|$)|\s+(?:took|takes|resumed|assumed)\s+the\s+chair)"
+)
+
+
+def _holders_in_text(document: Document) -> list[tuple[int, str]]:
+    """(index of the turn the mention follows, -1 before the first; the office and holder as printed)."""
+    starts = [(turn.char_start, turn.index) for turn in document.turns]
+    found = []
+    for match in _HOLDER_IN_TEXT.finditer(document.text):
+        before = [index for start, index in starts if start <= match.start()]
+        found.append((before[-1] if before else -1, " ".join(match[1].split())))
+    return found
+
 
 def evidence_of(document: Document) -> DocumentEvidence:
     """A document's distinct labels (with counts) and the people its header and prose name."""
     counts = Counter(turn.label for turn in document.turns if turn.label is not None)
     parsed = {turn.label: turn.parsed_label for turn in document.turns if turn.label is not None}
+    order = [(turn.index, turn.label) for turn in document.turns if turn.label is not None]
+    for index, label in _holders_in_text(document):  # known to the binding, opening no turn of their own
+        order.insert(next((n for n, (i, _) in enumerate(order) if i > index), len(order)), (index, label))
+        counts.setdefault(label, 0)
+        parsed.setdefault(label, None)
     return DocumentEvidence(
         doc_id=document.doc_id,
         date=document.date.isoformat() if document.date else None,
@@ -23,11 +49,22 @@ def evidence_of(document: Document) -> DocumentEvidence:
         byline=document.byline,
         mentions=document.mentions,
         labels=tuple(LabelUse(label, parsed[label], count) for label, count in counts.items()),
+        order=tuple(order),
     )
 
 
 def attach_speakers(document: Document, speakers: Mapping[tuple[str, str], Speaker]) -> Document:
-    """The document with each labelled turn's resolved speaker filled in."""
+    """The document with each labelled turn's resolved speaker filled in (a turn the document's own binding
+    resolved apart from its label, "The PRESIDING OFFICER" after "(Mr. Kyl)", gets its own)."""
+    for_turn = getattr(speakers, "for_turn", None)
+    if for_turn is not None:
+        turns = tuple(
+            attrs.evolve(turn, speaker=for_turn(document.doc_id, turn.index, turn.label))
+            if turn.label is not None
+            else turn
+            for turn in document.turns
+        )
+        return attrs.evolve(document, turns=turns)
     turns = tuple(
         attrs.evolve(turn, speaker=speakers.get((document.doc_id, turn.label)))
         if turn.label is not None

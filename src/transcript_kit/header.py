@@ -80,6 +80,26 @@ def _iso_date(value: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def date_in_line(value: str) -> str | None:
+    """The ISO date a header line prints day first or in CJK form, in any language the vocabulary's months
+    cover: "Séance du mardi 14 mars 2023", "Berlin, Mittwoch, den 5. Juli 2023", "2023年5月10日（星期三）"."""
+    match = lexicon.DAY_MONTH_YEAR.search(value)
+    if match is not None:
+        month = lexicon.MONTHS.get(match["month"].casefold().rstrip("."))
+    else:
+        match = lexicon.CJK_DATE.search(value)
+        month = int(match["month"]) if match is not None else None
+    if match is None or month is None:
+        return None
+    day, year = int(match["day"]), int(match["year"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+_HEADER_LINES_FOR_DATE = 8  # a date printed in prose form stands near the top
+
+
 _CLOCK = re.compile(r"\(?\s*(\d{1,2}):(\d{2})\s*([ap])?\.?\s?m?\.?\s*([A-Z]{2,4})?\s*\)?", re.I)
 
 
@@ -146,6 +166,13 @@ def read_header(
         title = first["TITLE"].value
     dateline = first.get("DATELINE")
     date = _metadata_date(metadata) or (_iso_date(dateline.value) if dateline is not None else None)
+    if date is None:
+        date = next(
+            filter(
+                None, (date_in_line(t.value) for t in preamble[:_HEADER_LINES_FOR_DATE] if t.type != "BOILER")
+            ),
+            None,
+        )
     time = _dateline_clock(dateline.value) if dateline is not None else None
     if time is None and "TIMESTAMP" in first:
         time = _clock(first["TIMESTAMP"].value)

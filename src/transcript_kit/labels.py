@@ -59,6 +59,9 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
             start -= 1
         return ("name", _words(children[:start]), _words(children[start:]))
 
+    def portfolio(self, children: list[lark.Token]) -> tuple[str, str]:
+        return ("office", " ".join(str(children[-1]).split()))
+
     def role(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("role", _words(children))
 

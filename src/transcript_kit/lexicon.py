@@ -54,6 +54,10 @@ LONG_DATE = re.compile(
     r"\s*(?:(?i:" + words_alternation(VOCABULARY.words_of("weekdays")) + r"),?\s+)?"
     r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>\d{4})\s*"
 )
+# Dates printed day first in any language of the vocabulary's months ("14 mars 2023", "5. Juli 2023", "10 de mayo
+# de 2023") and in Chinese or Japanese ("2023年5月10日"), found anywhere in a header line.
+DAY_MONTH_YEAR = re.compile(expand(VOCABULARY.patterns["day_month_year"]))
+CJK_DATE = re.compile(VOCABULARY.patterns["cjk_date"])
 # A legislative record's masthead: "[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]".
 MASTHEAD = re.compile(
     r"\s*\[(?P<publication>" + words_alternation(VOCABULARY.words_of("mastheads")) + r")[^()\]]{0,80}"

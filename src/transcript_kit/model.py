@@ -89,6 +89,9 @@ class Turn:
     notes: tuple[str, ...] = ()  # delivery notes kept as attributes ("As interpreted.")
     start_ms: int | None = None
     end_ms: int | None = None
+    # A clock time printed in a parliamentary label ("Mr KATTER (Kennedy) (14:02)"): when the words were said,
+    # not an offset into a recording, so it is no start_ms, and it never enters an id.
+    time_of_day: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -178,3 +181,6 @@ class DocumentEvidence:
     byline: str | None
     mentions: tuple[Mention, ...]
     labels: tuple[LabelUse, ...]
+    # (turn_index, label) of each labelled turn in document order: an office printed once with its holder binds
+    # the bare office in the turns after it, so binding needs the order, not only the counts.
+    order: tuple[tuple[int, str], ...] = ()

@@ -50,6 +50,7 @@ _GENDER = {
 # How much a document's naming of someone is worth, by where the name stood.
 _DOCUMENT_CONFIDENCE = {"label": 0.95, "byline": 0.95, "intro": 0.9, "title": 0.85, "prose": 0.85}
 _FUZZY_THRESHOLD, _FUZZY_MARGIN = 0.8, 0.1
+_LINK_YEARS = 6  # surname labels of one collection link only across documents this close in time
 _MAX_CANDIDATES = 12
 
 
@@ -114,6 +115,7 @@ class _Context:
     organisation: str | None
     people: tuple[_Named, ...]
     chamber: str | None = None  # the house the document sits in, when its presiding roles say so
+    registries: frozenset[str] = frozenset()  # packaged registries the document's source calls for
 
 
 @attrs.frozen(slots=True)
@@ -167,10 +169,18 @@ class SpeakerMap(Mapping[tuple[str, str], Speaker]):
         speakers: dict[tuple[str, str], Speaker],
         counts: dict[tuple[str, str], int],
         warnings: tuple[tuple[str, str], ...],
+        by_turn: dict[tuple[str, int], tuple[str, Speaker]] | None = None,
     ) -> None:
         self._speakers = speakers
         self._counts = counts
         self._warnings = warnings  # (doc_id, message)
+        # (doc_id, turn_index) → (label, speaker) for turns the document's binding resolved apart from their label
+        self._by_turn = by_turn or {}
+
+    def for_turn(self, doc_id: str, turn_index: int, label: str) -> Speaker | None:
+        """The speaker of one turn: its label's, unless the document bound that turn to someone else."""
+        bound = self._by_turn.get((doc_id, turn_index))
+        return bound[1] if bound is not None else self._speakers.get((doc_id, label))
 
     @property
     def warnings(self) -> tuple[str, ...]:
@@ -195,20 +205,25 @@ class SpeakerMap(Mapping[tuple[str, str], Speaker]):
 
     def summaries(self) -> tuple[SpeakerSummary, ...]:
         """One summary per speaker id, most turns first."""
-        groups: dict[str, list[tuple[tuple[str, str], Speaker]]] = defaultdict(list)
+        groups: dict[str, list[tuple[tuple[str, str], Speaker, int]]] = defaultdict(list)
+        moved = Counter((doc_id, label) for (doc_id, _), (label, _) in self._by_turn.items())
         for key, speaker in self._speakers.items():
-            groups[speaker.id or f"doc:{key[0]}#{slug(key[1])}"].append((key, speaker))
+            n = self._counts.get(key, 0) - moved[key]
+            if n > 0:  # a label whose every turn was bound elsewhere, or seen only in text, speaks no turn
+                groups[speaker.id or f"doc:{key[0]}#{slug(key[1])}"].append((key, speaker, n))
+        for (doc_id, _), (label, speaker) in self._by_turn.items():
+            groups[speaker.id or f"doc:{doc_id}#{slug(label)}"].append(((doc_id, label), speaker, 1))
         out = []
         for speaker_id, members in groups.items():
-            speakers = [s for _, s in members]
+            speakers = [s for _, s, _ in members]
             out.append(
                 SpeakerSummary(
                     speaker_id=speaker_id,
                     speaker_name=next((s.name for s in speakers if s.name), None),
                     roles=tuple(sorted({s.role for s in speakers if s.role})),
-                    labels=tuple(sorted({label for (_, label), _ in members})),
-                    n_turns=sum(self._counts.get(key, 0) for key, _ in members),
-                    n_documents=len({doc for (doc, _), _ in members}),
+                    labels=tuple(sorted({label for (_, label), _, _ in members})),
+                    n_turns=sum(n for _, _, n in members),
+                    n_documents=len({doc for (doc, _), _, _ in members}),
                     resolution=min((s.resolution for s in speakers), key=list(Resolution).index),
                     candidates=tuple(sorted({c for s in speakers for c in s.candidates})),
                 )
@@ -240,6 +255,7 @@ class Normalizer:
         )
         self._active = functools.lru_cache(maxsize=4096)(self._active_uncached)
         self._packaged: set[str] = set()
+        self._foreign: dict[str, str] = {}  # person id → the packaged registry it alone comes from
 
     # -- the corpus pass -------------------------------------------------------------------------------------
 
@@ -250,8 +266,12 @@ class Normalizer:
             name for doc in documents for name in self.registry.source_info(doc.source).registries
         } - self._packaged
         for name in sorted(needed):
+            before = {p.id for p in self.registry.persons}
             self.registry = _with_packaged(self.registry, name)
             self._packaged.add(name)
+            # People only that registry knows are candidates only in the documents that call for it: a member
+            # of Congress is nobody's guess for a name in a play or a podcast resolved in the same run.
+            self._foreign.update({p.id: name for p in self.registry.persons if p.id not in before})
         if needed:
             self._active = functools.lru_cache(maxsize=4096)(self._active_uncached)
 
@@ -270,7 +290,60 @@ class Normalizer:
                 outcome.resolution is Resolution.NONE and not outcome.candidates and outcome.role_id is None
             )
             final[key] = self._corpus_step(contexts[doc.doc_id], use, corpus) if undecided else outcome
+        self._link_across(documents, contexts, final)
         return self._speaker_map(documents, final, corpus)
+
+    def _link_across(
+        self,
+        documents: list[DocumentEvidence],
+        contexts: Mapping[str, _Context],
+        final: dict[tuple[str, str], _Outcome],
+    ) -> None:
+        """A surname or single name nobody resolved ("Mr. VILLIERS", "Sarah") is one person across documents
+        only with corroboration: two documents link when they come from the same source, or when at least two
+        of their speakers are the same (the same cast: renditions or episodes of one show, sittings of one
+        chamber); and,
+        where dated, they lie within a few years of each other. A name printed once with nothing to corroborate
+        it keeps a document-scoped id."""
+        names: dict[str, dict[tuple[str, Gender | None], list[str]]] = defaultdict(lambda: defaultdict(list))
+        cast: dict[str, set[object]] = defaultdict(set)  # who speaks in each document, resolved or not
+        for (doc_id, label), o in final.items():
+            if o.who is not None:
+                cast[doc_id].add(o.who)
+            if o.resolution is not Resolution.NONE or o.candidates or o.role_id is not None:
+                continue
+            parsed = parse_label(label)
+            parts = self._parts(parsed.inner or parsed) if parsed is not None else None
+            if parts is None or parts.given or not parts.family or _NUMBERED.search(label):
+                continue
+            names[doc_id][family_key(parts.family), parts.gender].append(label)
+            cast[doc_id].add((family_key(parts.family), parts.gender))
+
+        def corroborated(a: str, b: str) -> bool:
+            first, second = contexts[a], contexts[b]
+            if first.day and second.day and abs((first.day - second.day).days) > _LINK_YEARS * 366:
+                return False
+            same_source = first.source is not None and first.source == second.source
+            return same_source or len(cast[a] & cast[b]) >= 2
+
+        holders: dict[tuple[str, Gender | None], list[str]] = defaultdict(list)
+        for doc_id in sorted(names):
+            for key in names[doc_id]:
+                holders[key].append(doc_id)
+        linked: list[tuple[tuple[str, Gender | None], list[str]]] = []
+        for key, docs in holders.items():
+            for component in _components(docs, corroborated):
+                if len(component) > 1:
+                    linked.append((key, component))
+        spellings = Counter(key[0] for key, _ in linked)
+        for (name, _), component in linked:
+            # One id per linked group; a name linked in two unrelated groups keeps them apart by their first doc.
+            who = _UNREGISTERED + (name if spellings[name] == 1 else f"{name} {component[0]}")
+            for doc_id in component:
+                for label in names[doc_id][name, _]:
+                    final[doc_id, label] = attrs.evolve(
+                        final[doc_id, label], resolution=Resolution.CORPUS, who=who, confidence=0.6
+                    )
 
     def _speaker_map(
         self, documents: list[DocumentEvidence], final: dict[tuple[str, str], _Outcome], corpus: _CorpusIndex
@@ -286,26 +359,30 @@ class Normalizer:
                 )
             else:
                 candidates = tuple(sorted({corpus.final_id(c) for c in o.candidates}))
-                scoped = f"doc:{doc_id}#{slug(label)}"
+                scoped = f"doc:{doc_id}#{slug(_without_times(label))}"
                 speakers[doc_id, label] = Speaker(scoped, None, o.role, Resolution.NONE, 0.0, candidates)
                 if candidates:
                     warnings.append((doc_id, f"speaker {label!r} is ambiguous: {', '.join(candidates)}"))
         counts = {(doc.doc_id, use.label): use.count for doc in documents for use in doc.labels}
-        return SpeakerMap(speakers, counts, tuple(warnings))
+        by_turn = {key: bound for doc in documents for key, bound in _bound_turns(doc, speakers).items()}
+        return SpeakerMap(speakers, counts, tuple(warnings), by_turn)
 
     # -- per document ----------------------------------------------------------------------------------------
 
     def _context(self, doc: DocumentEvidence) -> _Context:
         info = self.registry.source_info(doc.source)
         day = _day(doc.date)
-        named = [self._named(m.name, m.title, m.source, day) for m in _mentions(doc)]
-        named.extend(self._title_people(doc.title, day))
+        allowed = frozenset(info.registries)
+        named = [self._named(m.name, m.title, m.source, day, allowed) for m in _mentions(doc)]
+        named.extend(self._title_people(doc.title, day, allowed))
         for use in doc.labels:  # a full-name label names its speaker for the whole document
             label = use.parsed or parse_label(use.label)
             parts = self._parts(label) if label is not None else None
             if parts is not None and parts.given and parts.family:
                 title = " ".join(parts.titles) or None
-                named.append(self._named(" ".join((*parts.given, parts.family)), title, "label", day))
+                named.append(
+                    self._named(" ".join((*parts.given, parts.family)), title, "label", day, allowed)
+                )
         return _Context(
             doc_id=doc.doc_id,
             day=day,
@@ -316,6 +393,7 @@ class Normalizer:
             organisation=info.organisation,
             people=tuple(n for n in named if n is not None),
             chamber=self._chamber(doc, info.organisation),
+            registries=allowed,
         )
 
     def _chamber(self, doc: DocumentEvidence, organisation: str | None) -> str | None:
@@ -337,22 +415,35 @@ class Normalizer:
         inside = {c for c in chambers if c is not None and self.registry.within(c, organisation)}
         return inside.pop() if len(inside) == 1 else None
 
-    def _named(self, name: str, title: str | None, source: str, day: Date | None) -> _Named | None:
+    def _allowed(self, who: Who, registries: frozenset[str]) -> bool:
+        """May this person be a candidate in a document whose source calls for ``registries``?"""
+        home = self._foreign.get(who)
+        return home is None or home in registries
+
+    def _named(
+        self, name: str, title: str | None, source: str, day: Date | None, registries: frozenset[str]
+    ) -> _Named | None:
         words = name.split()
         if len(words) < 2:
             return None
-        found = self.registry.by_name(name, day)
+        found = [p for p in self.registry.by_name(name, day) if self._allowed(p.id, registries)]
         who = found[0].id if len(found) == 1 else _UNREGISTERED + name_keys(name)[-1]
         family = found[0].family_name if len(found) == 1 else name_keys(name)[0].split()[-1]
         return _Named(who, name, family_key(family), title, source)
 
-    def _title_people(self, title: str | None, day: Date | None) -> Iterator[_Named]:
+    def _title_people(
+        self, title: str | None, day: Date | None, registries: frozenset[str]
+    ) -> Iterator[_Named]:
         """ "Remarks by President Biden in ...": a title + registry surname in the headline names a person."""
         words = re.findall(r"[^\W\d_][\w'\u2019-]*", title or "")
         for before, word in itertools.pairwise(words):
             if not self.registry.is_title(before):
                 continue
-            people = [p for p in self.registry.by_family(word) if day is None or self._tenures(p.id, day)]
+            people = [
+                p
+                for p in self.registry.by_family(word)
+                if (day is None or self._tenures(p.id, day)) and self._allowed(p.id, registries)
+            ]
             if len(people) == 1:
                 yield _Named(people[0].id, people[0].name, family_key(people[0].family_name), before, "title")
 
@@ -380,6 +471,9 @@ class Normalizer:
         role = self.registry.role(use.label)
         if role is not None or (label is not None and label.role is not None):
             key = role.key if role is not None else (label.role if label is not None else None)
+            interviewee = self._interviewee(ctx) if key == "answer" else None
+            if interviewee is not None:  # "A:" in an interview whose introduction names one person
+                return _Outcome(Resolution.DOCUMENT, interviewee.who, 0.8, role=interviewee.title)
             # "Speaker 1" and "Speaker 2" are two people of one role: numbered, each keeps an id of its own.
             numbered = _NUMBERED.search(use.label)
             role_id = f"doc:{ctx.doc_id}#{slug(use.label)}" if numbered else f"role:{key}"
@@ -406,6 +500,9 @@ class Normalizer:
         return _Outcome(Resolution.NONE, role=" ".join(parts.titles) or None)
 
     def _document_step(self, ctx: _Context, parts: _Parts, excluded: frozenset[str]) -> _Outcome | None:
+        longer = self._fuller_name(ctx, parts)
+        if longer is not None:  # "Mr. Duncan Smith" after "Mr. Iain Duncan Smith": the surname of two words
+            return self._decided(Resolution.DOCUMENT, longer.who, 0.9, parts, ctx, title=longer.title)
         if parts.given and parts.family:  # the label names the person in full
             found = self._narrow(
                 [p.id for p in self.registry.by_name(" ".join((*parts.given, parts.family)), ctx.day)],
@@ -414,7 +511,7 @@ class Normalizer:
                 excluded,
                 soft=True,
             )
-            if len(found) == 1:
+            if len(found) == 1 and found.certain:
                 return self._decided(Resolution.REGISTRY, found[0], 0.95, parts, ctx)
             if len(found) > 1:
                 return _Outcome(Resolution.NONE, candidates=tuple(found))
@@ -433,12 +530,31 @@ class Normalizer:
         for n in sorted(named, key=lambda n: -_DOCUMENT_CONFIDENCE.get(n.source, 0.8)):
             by_who.setdefault(n.who, n)
         found = self._narrow(list(by_who), parts, ctx, excluded, soft=True)
-        if len(found) == 1:
+        if len(found) == 1 and found.certain:
             n = by_who[found[0]]
             return self._decided(
                 Resolution.DOCUMENT, n.who, _DOCUMENT_CONFIDENCE.get(n.source, 0.8), parts, ctx, title=n.title
             )
         return _Outcome(Resolution.NONE, candidates=tuple(found)) if found else None
+
+    def _interviewee(self, ctx: _Context) -> _Named | None:
+        """The one person a document's title, byline or introduction names (not its labels), if only one."""
+        named = {n.who: n for n in ctx.people if n.source != "label"}
+        return next(iter(named.values())) if len(named) == 1 else None
+
+    def _fuller_name(self, ctx: _Context, parts: _Parts) -> _Named | None:
+        """The one person the document names in full whose name ends with all the words of a short label
+        with an honorific ("Mr. Duncan Smith" → Iain Duncan Smith), if there is exactly one."""
+        if parts.gender is None or not parts.given or not parts.family:
+            return None
+        words = [fold(w) for w in (*parts.given, parts.family)]
+        found = {
+            n.who: n
+            for n in ctx.people
+            if len(named := fold(n.name).replace("-", " ").split()) > len(words)
+            and named[-len(words) :] == words
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _registry_step(self, ctx: _Context, parts: _Parts, excluded: frozenset[str]) -> _Outcome | None:
         if parts.family:
@@ -447,13 +563,15 @@ class Normalizer:
             if not parts.titles and not parts.given and ctx.organisation is not None:
                 # A bare surname ("Mr. KENNEDY") is weak: in a source with a known employer, only its people
                 # qualify, so a senator is not taken for the justice of the same name.
-                found = [w for w in found if self._works_for(w, ctx.organisation, ctx.day)]
+                found = _Found(
+                    [w for w in found if self._works_for(w, ctx.organisation, ctx.day)], certain=found.certain
+                )
             confidence = 0.85 if ctx.day else 0.6
         elif parts.titles:
             return self._generic_step(ctx, parts, excluded)
         else:
             return None
-        if len(found) == 1:
+        if len(found) == 1 and found.certain:
             return self._decided(Resolution.REGISTRY, found[0], confidence, parts, ctx)
         return _Outcome(Resolution.NONE, candidates=tuple(found)) if found else None
 
@@ -464,9 +582,17 @@ class Normalizer:
         if jurisdiction is not None:
             posts = [p for p in posts if p.jurisdiction in (None, jurisdiction)]
         posts = _prefer(posts, lambda p: ctx.organisation is not None and p.organisation == ctx.organisation)
-        holders = sorted({t.person for p in posts for t in self.registry.holders(p.id, ctx.day)} - excluded)
-        holders = self._narrow(holders, parts, ctx, excluded, soft=True) if ctx.day else holders
-        if len(holders) == 1 and ctx.day is not None:
+        holders = sorted(
+            {
+                t.person
+                for p in posts
+                for t in self.registry.holders(p.id, ctx.day)
+                if self._allowed(t.person, ctx.registries)
+            }
+            - excluded
+        )
+        holders = self._narrow(holders, parts, ctx, excluded, soft=True) if ctx.day else _Found(holders)
+        if len(holders) == 1 and ctx.day is not None and holders.certain:
             return self._decided(Resolution.REGISTRY, holders[0], 0.9, parts, ctx)
         return _Outcome(Resolution.NONE, candidates=tuple(holders[:_MAX_CANDIDATES])) if holders else None
 
@@ -486,12 +612,21 @@ class Normalizer:
         if len(same) == 1:
             return self._decided(Resolution.CORPUS, same[0], 0.75, parts, ctx)
         if parts.family and not parts.given:
-            seen = {who for key in _family_keys(parts) for who in corpus.by_family.get(key, ())}
+            # A full name elsewhere in the corpus is this surname's person only with corroboration: the same
+            # source, or the same office printed with both ("SECRETARY BLINKEN", "Secretary of State Antony
+            # Blinken"); "JUSTICE OYELARAN" is not the analyst Marcus Oyelaran of an earnings call.
+            seen = {
+                who
+                for key in _family_keys(parts)
+                for who, source, title in corpus.by_family.get(key, ())
+                if (ctx.source is not None and source == ctx.source)
+                or (parts.titles and title and self._same_office(parts.titles, title))
+            }
             registered = self._narrow(
                 [w for w in seen if not w.startswith(_UNREGISTERED)], parts, ctx, excluded, soft=False
             )
             found = sorted({*registered, *(w for w in seen if w.startswith(_UNREGISTERED))} - excluded)
-            if len(found) == 1:
+            if len(found) == 1 and (registered.certain or not registered):
                 return self._decided(Resolution.CORPUS, found[0], 0.7, parts, ctx)
             if len(found) > 1:
                 return _Outcome(Resolution.NONE, candidates=tuple(found))
@@ -534,15 +669,15 @@ class Normalizer:
 
     def _narrow(
         self, whos: list[Who], parts: _Parts, ctx: _Context, excluded: frozenset[str], *, soft: bool
-    ) -> list[Who]:
+    ) -> _Found:
         """Keep who fits the label and the document. Constraints first: gender, and the date, chamber, state,
         party and country the registry can check, drop whoever contradicts one; of the rest, those the registry
         knows to fit beat those it cannot tell about (a member whose early terms it lacks). Title, qualifier and
         employer then only choose among those left. ``soft`` keeps people whose dates don't fit when the
         document itself named them."""
         found = sorted(set(whos) - excluded)
-        found = [w for w in found if self._fits_gender(w, parts.gender)]
-        found = self._constrained(found, parts, ctx, dated=ctx.day is not None and not soft)
+        found = [w for w in found if self._fits_gender(w, parts.gender) and self._allowed(w, ctx.registries)]
+        found, certain = self._constrained(found, parts, ctx, dated=ctx.day is not None and not soft)
         jurisdiction = parts.jurisdiction or (ctx.jurisdiction if not parts.titles and not soft else None)
         if jurisdiction is not None:  # people the registry lacks have no known jurisdiction to rule them out
             found = [
@@ -553,43 +688,56 @@ class Normalizer:
         found = _prefer(found, lambda w: self._holds_title(w, parts.titles, ctx.day))
         found = _prefer(found, lambda w: self._fits_qualifiers(w, parts, ctx.day))
         found = _prefer(found, lambda w: self._in_jurisdiction(w, ctx.jurisdiction, ctx.day))
-        return _prefer(
+        found = _prefer(
             found,
             lambda w: self._works_for(w, ctx.organisation, ctx.day) if ctx.organisation else False,
         )
+        return _Found(found, certain=certain)
 
-    def _constrained(self, found: list[Who], parts: _Parts, ctx: _Context, *, dated: bool) -> list[Who]:
-        """Drop candidates that contradict a hard constraint; keep the best-supported of the rest."""
-        checks: list[Callable[[Tenure], bool]] = []
+    def _constrained(
+        self, found: list[Who], parts: _Parts, ctx: _Context, *, dated: bool
+    ) -> tuple[list[Who], bool]:
+        """Drop candidates that contradict a hard constraint; keep the best-supported of the rest, and say
+        whether the registry *knows* they fit (else they are possible, never a decision: the registry may lack
+        the terms that would rule them out, as for a member who left Congress before its full records begin)."""
+        # (check, strict): a strict check also rules out a partly-known person whose one known term fails it
+        # (a member for another state); a chamber is not strict, members move from the House to the Senate.
+        checks: list[tuple[Callable[[Tenure], bool], bool]] = []
         if dated:
-            checks.append(lambda t: True)
+            checks.append((lambda t: True, False))
         states = set(parts.typed(QualifierKind.STATE))
         if states:
-            checks.append(lambda t: state_code(t.area) in states)
+            checks.append((lambda t: state_code(t.area) in states, True))
         parties = {fold(p) for p in parts.typed(QualifierKind.PARTY)}
         if parties:
-            checks.append(lambda t: t.party is not None and any(fold(t.party).startswith(p) for p in parties))
+            checks.append(
+                (lambda t: t.party is not None and any(fold(t.party).startswith(p) for p in parties), False)
+            )
         if ctx.chamber is not None:
             chamber = ctx.chamber
-            checks.append(lambda t: self.registry.within(self._post_org(t.post), chamber))
+            checks.append((lambda t: self.registry.within(self._post_org(t.post), chamber), False))
         countries = {
             code
             for c in parts.typed(QualifierKind.COUNTRY)
             if (code := self.registry.jurisdiction(c)) is not None
         }
         if countries:
-            checks.append(lambda t: self._post_jurisdiction(t.post) in countries)
+            checks.append((lambda t: self._post_jurisdiction(t.post) in countries, True))
         if not checks:
-            return found
+            return found, True
         scored: list[tuple[int, Who]] = []
         for who in found:
-            levels = [self._support(who, check, ctx.day) for check in checks]
+            levels = [self._support(who, check, ctx.day, strict=strict) for check, strict in checks]
             if min(levels) >= 0:
                 scored.append((sum(levels), who))
         best = max((score for score, _ in scored), default=0)
-        return [who for score, who in scored if score == best]
+        kept = [who for score, who in scored if score == best]
+        # Sure when the registry knows the kept fit, or when nobody else is left at all (the registry holds
+        # every member, only some of their dates are missing); a preference among the unsure decides nothing.
+        known = best == 2 * len(checks) or len(scored) == 1 or all(w.startswith(_UNREGISTERED) for w in kept)
+        return kept, known
 
-    def _support(self, who: Who, check: Callable[[Tenure], bool], day: Date | None) -> int:
+    def _support(self, who: Who, check: Callable[[Tenure], bool], day: Date | None, *, strict: bool) -> int:
         """How well the registry supports ``who`` holding, on ``day``, an office that passes ``check``:
         2 known to, 1 possibly (an undated term passes, in a period the registry does not cover), 0 unknown,
         -1 known not to (the registry covers the day and no office passes)."""
@@ -604,13 +752,16 @@ class Normalizer:
         ):
             return -1
         covered = person.known_from is None or (day is not None and day >= person.known_from)
+        undated = [t for t in tenures if t.start is None and t.end is None]
         for t in tenures:
-            undated = t.start is None and t.end is None
-            if check(t) and (day is None or t.active_on(day)) and (not undated or person.known_from is None):
+            dated = t.start is not None or t.end is not None
+            if check(t) and (day is None or t.active_on(day)) and (dated or person.known_from is None):
                 return 2
         if covered:
             return -1
-        return 1 if any(check(t) and t.start is None and t.end is None for t in tenures) else 0
+        if any(check(t) for t in undated):
+            return 1
+        return -1 if strict and undated else 0
 
     def _tenures(self, who: Who, day: Date | None) -> list[Any]:
         tenures = self.registry.tenures_of(who)
@@ -708,11 +859,30 @@ def _with_packaged(registry: Registry, name: str) -> Registry:
     return merged
 
 
+class _Found(list[str]):
+    """Candidates left by the constraints; ``certain`` is False when the registry cannot tell that they fit
+    (only that nothing rules them out): such a candidate is offered, never chosen."""
+
+    def __init__(self, items: Iterable[str], *, certain: bool = True) -> None:
+        super().__init__(items)
+        self.certain = certain
+
+
 def _years_after(day: Date, years: int) -> Date:
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def _components(items: list[str], linked: Callable[[str, str], bool]) -> list[list[str]]:
+    """Groups of items connected by ``linked`` (a few documents per name: pairwise is cheap)."""
+    groups: list[list[str]] = []
+    for item in items:
+        joined = [g for g in groups if any(linked(item, other) for other in g)]
+        merged = [item] + [x for g in joined for x in g]
+        groups = [g for g in groups if g not in joined] + [sorted(merged)]
+    return groups
 
 
 def _prefer(items: list[Any], test: Any) -> list[Any]:
@@ -728,6 +898,43 @@ def _family_keys(parts: _Parts) -> tuple[str, ...]:
     if parts.given:
         keys.insert(0, family_key(f"{parts.given[-1]} {parts.family}"))
     return tuple(keys)
+
+
+def _without_times(label: str) -> str:
+    """A label without its clock times and notes, which never enter an id: "Mr BANDT (Melbourne) (14:03)" and
+    "(14:06)" are one member."""
+    parsed = parse_label(label)
+    if parsed is None:
+        return label
+    for part in (parsed.time, *parsed.notes):
+        if part:
+            label = re.sub(r"\s*[(\[]\s*" + re.escape(part) + r"\s*[)\]]", "", label)
+    return label
+
+
+def _bound_turns(
+    doc: DocumentEvidence, speakers: Mapping[tuple[str, str], Speaker]
+) -> dict[tuple[str, int], tuple[str, Speaker]]:
+    """Turns of a bare office the document binds to its holder, as parlparse does: "The PRESIDING OFFICER (Mr.
+    Kyl)" makes the later "The PRESIDING OFFICER" turns Kyl's, until another holder of that office is printed.
+    Turns before the first named holder keep their label's speaker (a role, or whom the registry names)."""
+    parsed = {use.label: use.parsed or parse_label(use.label) for use in doc.labels}
+    holders: dict[str, Speaker] = {}  # office → its holder as last printed
+    bound: dict[tuple[str, int], tuple[str, Speaker]] = {}
+    for turn_index, label in doc.order:
+        parts = parsed.get(label)
+        if parts is None or not parts.titles:
+            continue
+        office = title_key(" ".join(parts.titles))
+        speaker = speakers.get((doc.doc_id, label))
+        if parts.inner is not None:
+            if speaker is not None and speaker.id is not None and not speaker.id.startswith("role:"):
+                holders[office] = speaker
+        elif parts.family is None and office in holders:
+            holder = holders[office]
+            if speaker is None or speaker.id != holder.id:
+                bound[doc.doc_id, turn_index] = (label, attrs.evolve(holder, resolution=Resolution.DOCUMENT))
+    return bound
 
 
 def _mentions(doc: DocumentEvidence) -> tuple[Mention, ...]:
@@ -749,6 +956,7 @@ def _merge_documents(evidence: Iterable[DocumentEvidence]) -> list[DocumentEvide
             doc = attrs.evolve(
                 old,
                 mentions=(*old.mentions, *doc.mentions),
+                order=(*old.order, *doc.order),
                 labels=tuple(LabelUse(lab, parsed[lab], n) for lab, n in counts.items()),
             )
         merged[doc.doc_id] = doc
@@ -762,7 +970,8 @@ def _merge_documents(evidence: Iterable[DocumentEvidence]) -> list[DocumentEvide
 class _CorpusIndex:
     """What the whole corpus knows: people named in full anywhere, and labels resolved per source."""
 
-    by_family: dict[str, frozenset[Who]]
+    # family → (who, the source of the document that named them in full, the title printed with the name)
+    by_family: dict[str, frozenset[tuple[Who, str | None, str | None]]]
     by_label: dict[tuple[str | None, str], set[Who]]
     names: dict[Who, str]  # registry id or unregistered key → display name
     ids: dict[Who, str]
@@ -777,11 +986,11 @@ class _CorpusIndex:
         first: dict[tuple[str, str], _Outcome],
     ) -> _CorpusIndex:
         contexts = list(contexts)
-        families: dict[str, set[Who]] = defaultdict(set)
+        families: dict[str, set[tuple[Who, str | None, str | None]]] = defaultdict(set)
         spellings: dict[Who, set[str]] = defaultdict(set)
         for ctx in contexts:
             for n in ctx.people:
-                families[n.family].add(n.who)
+                families[n.family].add((n.who, ctx.source, n.title))
                 spellings[n.who].add(n.name)
         by_label: dict[tuple[str | None, str], set[Who]] = defaultdict(set)
         source = {ctx.doc_id: ctx.source for ctx in contexts}

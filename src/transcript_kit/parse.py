@@ -16,7 +16,7 @@ import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from transcript_kit.formats import SUFFIX_FORMATS, tagged
 from transcript_kit.formats import html as html_format
 from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.labels import parse_label
-from transcript_kit.model import Document, LabelDecision, Span, Turn, TurnKind
+from transcript_kit.model import Document, Label, LabelDecision, Span, Turn, TurnKind
 
 # A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
 _WRAPPED_MIN, _WRAPPED_MAX = 40, 100
@@ -191,8 +191,12 @@ class _Tokenizer:
     def tokens(self) -> list[Token]:
         blocks = _paragraphs(self.text, self.layout)
         firsts = {block.first for block in blocks}
-        found = self._line_candidates(firsts)
+        found = self._line_candidates(firsts, self._lines_worth_a_look(firsts))
         shapes, inferred = cand.infer_shapes(found.values(), self.convention, len(blocks))
+        if inferred:  # a shape the document showed may also stand inside paragraphs: look at every line
+            seen = set(found)
+            rest = (i for i in range(len(self.layout.starts)) if i not in seen)
+            found.update(self._line_candidates(firsts, rest))
         found = {i: c for i, c in found.items() if c.shape in shapes and self._has_words_below(i, c, found)}
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
         # their utterances one a line under a time line, with no blank line between.
@@ -292,18 +296,37 @@ class _Tokenizer:
                 candidate = attrs.evolve(candidate, timed=True)
         return candidate
 
-    def _line_candidates(self, firsts: set[int]) -> dict[int, cand.Candidate]:
-        """Label candidates at every line start, each marked whether it opens a paragraph (where turns open and
-        what the document decides on) or stands inside one (a label there must open paragraphs elsewhere)."""
+    def _line_candidates(self, firsts: set[int], lines: Iterable[int]) -> dict[int, cand.Candidate]:
+        """Label candidates at the start of ``lines``, each marked whether it opens a paragraph (where turns open
+        and what the document decides on) or stands inside one (a label there must open paragraphs elsewhere)."""
         found: dict[int, cand.Candidate] = {}
-        for i in range(len(self.layout.starts)):
+        for i in lines:
             # A label that ends its line opens a paragraph of its own, even where the text runs on without blank
             # lines (one sentence a line, as aligned parliamentary text prints it).
             candidate = self._candidate_at(i, i in firsts)
             if candidate is not None:
-                opens = not candidate.at_paragraph_start and candidate.alone
+                # ... and so does a label on a line that outdents from the one above (a play's hanging cues).
+                opens = not candidate.at_paragraph_start and (candidate.alone or self._outdents(i))
                 found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
+
+    def _outdents(self, i: int) -> bool:
+        if i == 0 or self.layout.line_numbered:
+            return False
+        above = self._indent_of(i - 1) if self.layout.ends[i - 1] > self.layout.starts[i - 1] else None
+        return above is not None and self._indent_of(i) < above
+
+    def _lines_worth_a_look(self, firsts: set[int]) -> Iterable[int]:
+        """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes matches:
+        found in one pass over the whole text (each is then matched again within its own line's bounds).
+        Line-numbered text and bare-CR line ends are looked at line by line."""
+        starts = self.layout.starts
+        if self.layout.line_numbered or "\r" in self.text or not starts:
+            return range(len(starts))
+        line_of = {start: i for i, start in enumerate(starts)}
+        scan = self.shapes.scanner.finditer(self.text, max(0, starts[0] - 1))
+        hits = (line_of.get(m.start() + 1) for m in scan)
+        return sorted(firsts.union(i for i in hits if i is not None))
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
@@ -426,6 +449,8 @@ class _Tokenizer:
         # there (court transcripts' "ORAL ARGUMENT OF ...", the Record's titles).
         if _is_heading(value) and (not seen_label or self._indent_of(line) >= _CENTRED):
             return "HEADING"
+        if self._indent_of(line) >= _CENTRED and _TITLE_LINE.fullmatch(value):  # a centred "General Leave"
+            return "HEADING"
         return "PARA"
 
     def _indent_of(self, line: int) -> int:
@@ -483,6 +508,8 @@ _SPAN_KINDS = {
     "DELIVERY": "delivery_note",
 }
 _HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*")
+_SMALL_WORDS = r"(?:of|and|the|for|in|on|to|a|an|by|with)"
+_TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_SMALL_WORDS})){{0,8}}")
 
 
 def _is_heading(value: str) -> bool:
@@ -528,8 +555,11 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
         notes = tuple(t.value for t in body if t.type == "NOTE")
         parsed = parse_label(label.value)
         stamp = next((t.value for t in body[:1] if t.type == "TIMESTAMP"), None)
-        # "Donald Trump (00:05):": the time inside the label is the turn's start
-        start_ms = _timestamp_ms(stamp or (parsed.time if parsed is not None else None))
+        # "Donald Trump (00:05):": the time inside the label is the turn's start in the recording; beside a seat,
+        # an office or an honorific ("Mr KATTER (Kennedy) (14:02)") it is the time of day the words were said.
+        clock = parsed is not None and parsed.time is not None and _time_of_day_label(parsed)
+        time_of_day = parsed.time if clock and parsed is not None else None
+        start_ms = _timestamp_ms(stamp or (parsed.time if parsed is not None and not clock else None))
         if len(body) == 1 and body[0].type == "PARA":  # the common case: a label and its paragraphs
             speech = body[0]
             start, end = int(speech.start_pos or 0), int(speech.end_pos or 0)
@@ -543,6 +573,7 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
                     str(label.value),
                     parsed,
                     start_ms=start_ms,
+                    time_of_day=time_of_day,
                 )
             )
             continue
@@ -576,6 +607,7 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
                         parsed_label=parsed,
                         notes=notes,
                         start_ms=start_ms if number == 0 else None,
+                        time_of_day=time_of_day,
                     )
                 )
             for stage in segment[trailing:]:
@@ -635,6 +667,12 @@ def _record(index: int, kind: TurnKind, tokens: list[Token]) -> Turn:
     """A record without a speaker (stage direction, insert) spanning ``tokens``."""
     words = "\n\n".join(t.value for t in tokens)
     return Turn(index, kind, words, int(tokens[0].start_pos or 0), int(tokens[-1].end_pos or 0))
+
+
+def _time_of_day_label(parsed: Label) -> bool:
+    """Is the clock time in this label a time of day? Parliamentary labels print it beside a seat, an office
+    or an honorific; a recording's offset stands beside a bare name ("Donald Trump (00:05)")."""
+    return bool(parsed.qualifiers or parsed.titles or parsed.honorific)
 
 
 def _timestamp_ms(value: str | None) -> int | None:
@@ -796,7 +834,11 @@ def _parse_tei(text: str, *, doc_id: str, path: str | None, encoding: str, sha25
     from transcript_kit.formats import tei
 
     found = tei.read_tei(text, path)
-    warnings = () if found.n_utterances else ("TEI without <u> utterances: no speech (a person list or corpus root?)",)
+    warnings = (
+        ()
+        if found.n_utterances
+        else ("TEI without <u> utterances: no speech (a person list or corpus root?)",)
+    )
     return Document(
         doc_id=doc_id,
         text=text,

@@ -479,6 +479,7 @@ def _within(day: Date, start: Date | None, end: Date | None) -> bool:
     return (start is None or start <= day) and (end is None or day <= end)
 
 
+@functools.lru_cache(maxsize=65536)  # a large registry repeats few dates (every member's term starts alike)
 def parse_date(text: str, *, end: bool = False) -> Date:
     """An ISO date, possibly partial; a partial end date means the last day of its period."""
     match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
@@ -648,7 +649,7 @@ class _Reader:
                 value = value.isoformat()
             try:
                 bounds.append(None if value is None else parse_date(value, end=key == "end"))
-            except (TypeError, ValueError):
+            except (TypeError, ValueError):  # TypeError: not a string, or unhashable for the cache
                 raise self.fail(
                     entry, f"field {key!r} must be an ISO date (YYYY[-MM[-DD]]), got {_show(value)}"
                 ) from None

@@ -12,17 +12,7 @@ import re
 
 import attrs
 
-from transcript_kit.conventions.profile import Convention, LineRule, Scope
-
-_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
-
-
-def _scoped(pattern: str) -> str:
-    """A pattern whose leading global flags ("(?i)...") become a scoped group, so it can sit in an alternation."""
-    match = _LEADING_FLAGS.match(pattern)
-    if match is None:
-        return pattern
-    return f"(?{match.group(1)}:{pattern[match.end() :]})"
+from transcript_kit.conventions.profile import Convention, LineRule, Scope, scoped
 
 
 @attrs.frozen(slots=True)
@@ -50,9 +40,9 @@ class RuleTable:
 
     def __init__(self, convention: Convention) -> None:
         self.rules: tuple[LineRule, ...] = convention.rules
-        self.singles = tuple(re.compile(_scoped(rule.pattern)) for rule in self.rules)
+        self.singles = tuple(re.compile(scoped(rule.pattern)) for rule in self.rules)
         self.combined = re.compile(
-            "|".join(f"(?P<r{i}>{_scoped(rule.pattern)})" for i, rule in enumerate(self.rules))
+            "|".join(f"(?P<r{i}>{scoped(rule.pattern)})" for i, rule in enumerate(self.rules))
         )
 
     def classify(self, value: str, place: Place) -> LineRule | None:

@@ -115,6 +115,17 @@ _EVIDENCE_KEYS = frozenset({"pattern", "weight"})
 _T = TypeVar("_T", LineRule, LabelShape)
 
 
+_LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
+
+
+def scoped(pattern: str) -> str:
+    """A pattern whose leading global flags ("(?i)...") become a scoped group, so it can sit in an alternation."""
+    match = _LEADING_FLAGS.match(pattern)
+    if match is None:
+        return pattern
+    return f"(?{match.group(1)}:{pattern[match.end() :]})"
+
+
 def _compile(pattern: str, where: str, *, group: str | None = None) -> str:
     """The pattern with vocabulary words filled in, checked: it compiles, cannot match the empty string, and has
     the named group a label shape needs."""
@@ -190,7 +201,10 @@ def _evidence(entry: Mapping[str, Any], where: str) -> Evidence:
     weight = entry.get("weight", 1.0)
     if not isinstance(weight, (int, float)) or isinstance(weight, bool):
         raise ConventionError(f"{where}: 'weight' must be a number")
-    return Evidence(_compile(_text(entry, "pattern", where), where), float(weight))
+    pattern = _compile(_text(entry, "pattern", where), where)
+    if re.compile(pattern).groupindex:
+        raise ConventionError(f"{where}: an evidence pattern may not name groups")
+    return Evidence(pattern, float(weight))
 
 
 def _names(data: Mapping[str, Any], key: str, where: str) -> list[str]:

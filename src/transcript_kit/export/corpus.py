@@ -120,13 +120,23 @@ def write_turns(
     count = 0
     try:
         for doc_id, payload in documents:
-            spliced: dict[str | None, _Spliced] = {}
+            spliced: dict[tuple[str | None, int], _Spliced] = {}
             per_row = []
-            for label in payload.labels:
-                splice = spliced.get(label)
+            # Rows are the document's turns in order, so a row's position is its turn_index: a turn the
+            # document's binding resolved apart from its label ("The PRESIDING OFFICER" after "(Mr. Kyl)")
+            # gets its own speaker.
+            for_turn = getattr(speakers, "for_turn", None)
+            for index, label in enumerate(payload.labels):
+                speaker = (
+                    None
+                    if label is None
+                    else for_turn(doc_id, index, label)
+                    if for_turn is not None
+                    else speakers.get((doc_id, label))
+                )
+                splice = spliced.get((label, id(speaker)))
                 if splice is None:
-                    speaker = speakers.get((doc_id, label)) if label is not None else None
-                    splice = spliced[label] = _Spliced(speaker)
+                    splice = spliced[label, id(speaker)] = _Spliced(speaker)
                 per_row.append(splice)
             if handle is not None and per_row:
                 # The stored rows hold a NUL where each row's speaker fields go: split there, interleave.

@@ -42,6 +42,7 @@ def turn_row(doc_id: str, turn: Turn) -> dict[str, Any]:
         "char_end": turn.char_end,
         "start_ms": turn.start_ms,
         "end_ms": turn.end_ms,
+        "time_of_day": turn.time_of_day,
         "notes": list(turn.notes),
     }
     row.update(speaker_fields(turn.speaker))

@@ -22,6 +22,7 @@ TURNS = pa.schema(
         pa.field("char_end", pa.int64(), nullable=False),
         pa.field("start_ms", pa.int64()),
         pa.field("end_ms", pa.int64()),
+        pa.field("time_of_day", pa.string()),
         pa.field("notes", pa.list_(pa.string())),
     ]
 )

@@ -32,7 +32,9 @@ _TAG_LINE = re.compile(
     r"[ \t]*<(?P<end>/)?(?P<name>[A-Za-z][\w.-]*)"
     r"(?P<attrs>(?:[ \t]+[\w.:-]+(?:[ \t]*=[ \t]*(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s>\"']+))?)*)[ \t]*/?>[ \t]*"
 )
-_ATTR = re.compile(r"(?P<key>[\w.:-]+)(?:[ \t]*=[ \t]*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>\"']+)))?")
+_ATTR = re.compile(
+    r"(?P<key>[\w.:-]+)(?:[ \t]*=[ \t]*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>\"']+)))?"
+)
 # Content sniffing looks at a document's opening lines only: tagged files show their markup at once.
 _SNIFF_LINES = 400
 _MIN_TAG_SHARE = 0.2
@@ -72,7 +74,13 @@ def _line_spans(text: str) -> list[tuple[int, int]]:
 def _attributes(raw: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for match in _ATTR.finditer(raw):
-        value = match["dq"] if match["dq"] is not None else match["sq"] if match["sq"] is not None else match["bare"]
+        value = (
+            match["dq"]
+            if match["dq"] is not None
+            else match["sq"]
+            if match["sq"] is not None
+            else match["bare"]
+        )
         found[match["key"].casefold()] = html.unescape(value or "")
     return found
 

@@ -270,7 +270,7 @@ class _Handler(xml.sax.handler.ContentHandler):
 
 
 def _person_name(parts: Mapping[str, list[str]]) -> str:
-    """"Jane Smith" from <forename>Jane</forename><surname>Smith</surname>, else the <persName> text."""
+    """ "Jane Smith" from <forename>Jane</forename><surname>Smith</surname>, else the <persName> text."""
     given = [" ".join(p.split()) for p in parts.get("forename", [])]
     family = [" ".join(p.split()) for p in (*parts.get("nameLink", []), *parts.get("surname", []))]
     name = " ".join(w for w in (*given, *family) if w)
@@ -288,7 +288,9 @@ def _parse(text: str, handler: xml.sax.handler.ContentHandler, path: str | None)
         parser.parse(source)
     except xml.sax.SAXParseException as error:
         offset = _Positions(text).offset(error.getLineNumber() or 1, error.getColumnNumber() or 0)
-        raise ParseError(f"malformed XML ({error.getMessage()}): {describe_place(path, text, offset)}") from None
+        raise ParseError(
+            f"malformed XML ({error.getMessage()}): {describe_place(path, text, offset)}"
+        ) from None
     except EntitiesForbidden as error:
         raise ParseError(
             f"{where}: refused: the document declares the entity {error.name!r}; entities declared in a "
@@ -349,4 +351,3 @@ def read_tei(text: str, path: str | None = None) -> TeiText:
     handler = _Handler(text, _people_beside(path))
     _parse(text, handler, path)
     return TeiText(tuple(handler.records), handler.title, handler.date, handler.n_utterances)
-

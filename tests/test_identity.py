@@ -1,0 +1,255 @@
+"""Speaker identity beyond the White House (issue 9): each case a short document of the kind it came from.
+
+Constraints before guesses (typed qualifiers, hard filters), within-document binding, corpus linking, and the
+US Congress registry; a wrong person is worse than none, so several cases assert who a label is *not*.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+
+import pytest
+
+from transcript_kit.evidence import attach_speakers, evidence_of
+from transcript_kit.model import Document, Resolution
+from transcript_kit.normalize import Normalizer
+from transcript_kit.parse import parse_text
+
+
+@functools.lru_cache(maxsize=1)
+def normalizer() -> Normalizer:
+    return Normalizer()
+
+
+def resolve(*docs: tuple[str, str]) -> list[Document]:
+    """Parse each (doc_id, text) and resolve their speakers together, as one corpus."""
+    parsed = [parse_text(text, doc_id=doc_id) for doc_id, text in docs]
+    speakers = normalizer().resolve([evidence_of(d) for d in parsed])
+    return [attach_speakers(d, speakers) for d in parsed]
+
+
+def ids(document: Document) -> list[tuple[str | None, str | None]]:
+    """(label, speaker id) of each labelled turn, in order."""
+    return [(t.label, t.speaker.id if t.speaker else None) for t in document.turns if t.label is not None]
+
+
+def speaker_of(document: Document, label: str) -> list[str | None]:
+    return [sid for lab, sid in ids(document) if lab == label]
+
+
+HOUSE_OF_REPS = """\
+---
+date: 2023-02-07
+source: https://www.aph.gov.au/Parliamentary_Business/Hansard
+---
+Mr KATTER (Kennedy) (14:02): My question is to the Prime Minister. Will the government act on the price of fuel?
+
+Mr ALBANESE (Grayndler—Prime Minister) (14:03): I thank the member for Kennedy for his question. We will act.
+
+Mr HILL (Bruce) (14:05): My question is to the Treasurer. What is the government doing about inflation?
+
+Mr THISTLETHWAITE (Kingsford Smith) (14:06): I thank the member for Bruce for his question about prices.
+
+Mr ZIMMERMAN (North Sydney) (14:08): My question is also to the Prime Minister, about housing supply.
+
+Mr ALBANESE (Grayndler—Prime Minister) (14:09): Housing supply is a priority of this government.
+"""
+
+
+def test_electorates_in_brackets_are_never_people() -> None:
+    (doc,) = resolve(("reps", HOUSE_OF_REPS))
+    speakers = {t.label: t.speaker for t in doc.turns if t.label is not None}
+    assert speakers["Mr KATTER (Kennedy) (14:02)"].id != "anthony-m-kennedy"  # type: ignore[union-attr]
+    assert speakers["Mr HILL (Bruce) (14:05)"].id != "tammy-bruce"  # type: ignore[union-attr]
+    for label, speaker in speakers.items():
+        assert speaker is not None and speaker.id is not None, label
+        # an electorate is no name: no speaker is called after one, none is offered as a candidate
+        assert not {"anthony-m-kennedy", "tammy-bruce"} & {speaker.id, *speaker.candidates}, label
+        for place in ("Kennedy", "Bruce", "Kingsford Smith", "North Sydney"):
+            assert place not in (speaker.name or ""), label
+
+
+def test_a_clock_time_in_a_label_never_splits_a_person_and_is_a_time_of_day() -> None:
+    (doc,) = resolve(("reps", HOUSE_OF_REPS))
+    albanese = speaker_of(doc, "Mr ALBANESE (Grayndler—Prime Minister) (14:03)") + speaker_of(
+        doc, "Mr ALBANESE (Grayndler—Prime Minister) (14:09)"
+    )
+    assert albanese == ["anthony-albanese", "anthony-albanese"]
+    turns = [t for t in doc.turns if t.label and t.label.startswith("Mr ALBANESE")]
+    assert [t.time_of_day for t in turns] == ["14:03", "14:09"]
+    assert all(t.start_ms is None for t in turns)  # a time of day is no offset into a recording
+
+
+def test_two_unregistered_members_with_clock_times_keep_one_id_each() -> None:
+    text = (
+        "---\ndate: 2019-02-13\nsource: https://www.aph.gov.au/x\n---\n"
+        "Mr BANDT (Melbourne) (14:03): My question is to the Treasurer about climate policy today.\n\n"
+        "Mr FRYDENBERG (Kooyong—Treasurer) (14:04): I thank the member for Melbourne for the question.\n\n"
+        "Mr BANDT (Melbourne) (14:06): My supplementary question is about coal mines and their future.\n\n"
+        "Mr FRYDENBERG (Kooyong—Treasurer) (14:07): The government's position on that is well known.\n"
+    )
+    (doc,) = resolve(("reps2", text))
+    found = ids(doc)
+    assert found[0][1] == found[2][1] and found[1][1] == found[3][1]
+    assert found[0][1] != found[1][1]
+
+
+UN_RECORD = """\
+---
+date: 2022-02-24
+source: https://press.un.org/en/2022/sc14803.doc.htm
+---
+The President (spoke in French): I now give the floor to the representative of the Russian Federation.
+
+Mr. Nebenzia (Russian Federation) (spoke in Russian): We have listened carefully to the statements made today.
+
+The President (spoke in French): I thank the representative of the Russian Federation for his statement.
+"""
+
+
+def test_a_delegation_in_brackets_is_no_speaker_and_the_chair_is_offered_no_heads_of_state() -> None:
+    (doc,) = resolve(("un", UN_RECORD))
+    for turn in doc.turns:
+        if turn.label is None or turn.speaker is None:
+            continue
+        # the delegation is a qualifier of Mr. Nebenzia, not a speaker of its own
+        assert turn.speaker.name != "Russian Federation" and turn.speaker.id != "russian-federation"
+        assert turn.label.startswith(("The President", "Mr. Nebenzia"))
+        if turn.label.startswith("The President"):
+            assert turn.speaker.candidates == ()  # no president of some country on a guess
+            assert turn.speaker.resolution in (Resolution.NONE, Resolution.LABEL)
+
+
+CONGRESS_2005_SENATE = """\
+[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]
+[Senate]
+
+  Mr. McCONNELL. Mr. President, I ask unanimous consent
+that the Senate proceed to a period of morning business.
+  The PRESIDING OFFICER. Without objection, it is so
+ordered.
+  Mr. THOMPSON. Mr. President, I rise today to speak about
+the nomination before the Senate this week.
+  The PRESIDING OFFICER (Mr. Talent). The Senator from
+Kentucky.
+  Mr. McCONNELL. Mr. President, I suggest the absence of a
+quorum.
+  The PRESIDING OFFICER. The clerk will call the roll.
+  Mr. THOMPSON. Mr. President, I ask unanimous consent that
+the order for the quorum call be rescinded.
+  The PRESIDING OFFICER. Without objection, it is so
+ordered.
+  Mr. TALENT. Mr. President, I thank the Senator for his
+statement on the nomination.
+  Mr. TALENT. Mr. President, I yield the floor.
+"""
+
+CONGRESS_2005_HOUSE = """\
+[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]
+[House]
+
+  The SPEAKER pro tempore. The Chair recognizes the
+gentleman from Mississippi.
+  Mr. THOMPSON of Mississippi. Mr. Speaker, I rise in
+support of the amendment offered today.
+  Mr. DAVIS of Alabama. Mr. Speaker, I thank the gentleman
+for yielding to me on this matter.
+  The SPEAKER pro tempore. The gentleman's time has expired.
+  Mr. THOMPSON of Mississippi. Mr. Speaker, I yield back
+the balance of my time on the amendment.
+  Mr. DAVIS of Alabama. Mr. Speaker, I ask for a recorded
+vote on the amendment offered today.
+"""
+
+
+def test_congressional_record_members_resolve_from_the_packaged_registry_with_their_ids() -> None:
+    senate, house = resolve(("senate", CONGRESS_2005_SENATE), ("house", CONGRESS_2005_HOUSE))
+    mcconnell = {t.speaker for t in senate.turns if t.label == "Mr. McCONNELL"}
+    assert {s.name for s in mcconnell if s} == {"Mitch McConnell"}
+    assert {s.id for s in mcconnell if s} == {
+        "mitch-mcconnell"
+    }  # the starter id, merged by Wikidata/bioguide
+    registry = normalizer().registry
+    person = registry.person("mitch-mcconnell")
+    assert person is not None and dict(person.identifiers)["bioguide"] == "M000355"
+    assert set(speaker_of(house, "Mr. THOMPSON of Mississippi")) == {"bennie-g-thompson-t000193"}
+    assert set(speaker_of(house, "Mr. DAVIS of Alabama")) == {"artur-davis-d000602"}  # not Danny Davis (IL)
+
+
+def test_state_and_chamber_are_hard_filters() -> None:
+    (senate,) = resolve(("senate", CONGRESS_2005_SENATE))
+    (thompson, _) = [t.speaker for t in senate.turns if t.label == "Mr. THOMPSON"]
+    assert thompson is not None
+    # No Thompson sat in the Senate in July 2005: the House's Bennie Thompson is no candidate.
+    assert thompson.id != "bennie-g-thompson-t000193"
+    assert "bennie-g-thompson-t000193" not in thompson.candidates
+
+
+def test_the_presiding_officer_is_the_person_in_the_chair_once_printed_and_a_role_per_chamber_before() -> (
+    None
+):
+    senate, house = resolve(("senate", CONGRESS_2005_SENATE), ("house", CONGRESS_2005_HOUSE))
+    chair = speaker_of(senate, "The PRESIDING OFFICER")
+    talent = speaker_of(senate, "The PRESIDING OFFICER (Mr. Talent)")
+    assert talent == ["james-m-talent-t000024"] == speaker_of(senate, "Mr. TALENT")[:1]
+    assert chair == ["role:us-senate-presiding-officer"] + ["james-m-talent-t000024"] * 2
+    assert set(speaker_of(house, "The SPEAKER pro tempore")) == {"role:us-house-speaker-pro-tempore"}
+
+
+COMMONS = """\
+The Prime Minister (Mr. Tony Blair): I am sure that the whole House will join me in paying tribute to our forces.
+
+Mr. Iain Duncan Smith (Chingford and Woodford Green) (Con): I join the Prime Minister in that tribute.
+
+The Prime Minister: The right hon. Gentleman is right to raise the matter of the forces.
+
+Mr. Duncan Smith: Will the Prime Minister now answer the question that I put to him last week?
+
+The Prime Minister: I have answered it, and I will answer it again if he wishes.
+"""
+
+
+def test_an_office_printed_once_with_its_holder_binds_the_bare_office_and_a_surname_the_full_name() -> None:
+    (doc,) = resolve(
+        ("pmqs", "---\ndate: 2003-03-19\nsource: https://hansard.parliament.uk/x\n---\n" + COMMONS)
+    )
+    found = ids(doc)
+    blair = {sid for label, sid in found if label.startswith("The Prime Minister")}
+    assert blair == {"tony-blair"}
+    duncan_smith = {sid for label, sid in found if "Duncan Smith" in label}
+    assert len(duncan_smith) == 1 and None not in duncan_smith
+
+
+def test_a_tv_host_named_in_full_binds_the_surname_label_and_keeps_one_id_across_renditions() -> None:
+    text = (
+        "JAKE TAPPER, CNN ANCHOR: Welcome back to the show. Joining me now is the senator.\n\n"
+        "SEN. AMY KLOBUCHAR (D-MN): Thanks for having me, Jake.\n\n"
+        "TAPPER: Let's start with the news of the day, if we can.\n\n"
+        "KLOBUCHAR: Of course, happy to talk about it.\n"
+    )
+    docs = resolve(("sotu-1", text), ("sotu-2", text), ("sotu-3", text))
+    tappers = {sid for doc in docs for label, sid in ids(doc) if "TAPPER" in label}
+    assert len(tappers) == 1 and not next(iter(tappers)).startswith("doc:")
+
+
+def test_in_an_interview_whose_introduction_names_one_interviewee_a_is_that_person() -> None:
+    text = (
+        "Interview with Jens Stoltenberg\n\n"
+        "The following interview with NATO Secretary General Jens Stoltenberg was recorded in Brussels:\n\n"
+        "Q: Secretary General, what is the priority for the summit?\n\n"
+        "A: Our priority is to keep the Alliance strong and united.\n\n"
+        "Q: And what about spending?\n\n"
+        "A: Allies are spending more, and that is good.\n"
+    )
+    (doc,) = resolve(("interview", text))
+    assert set(speaker_of(doc, "A")) == {"jens-stoltenberg"}
+    assert set(speaker_of(doc, "Q")) == {"role:question"}
+
+
+@pytest.mark.parametrize("labels", [("Mr. Nobody",), ("Sarah",)])
+def test_a_surname_alone_in_two_unrelated_documents_is_not_linked(labels: Sequence[str]) -> None:
+    first = f"{labels[0]}: Hello there, this is the first document.\n\nQ: Thanks.\n\n{labels[0]}: Welcome.\n"
+    second = f"{labels[0]}: Hello again, this is another one.\n\nQ: Thanks.\n\n{labels[0]}: Goodbye.\n"
+    a, b = resolve(("a", first), ("b", second))
+    assert ids(a)[0][1] != ids(b)[0][1]
