@@ -16,7 +16,7 @@ import orjson
 
 from transcript_kit import __version__
 from transcript_kit.errors import InputError, TranscriptKitError
-from transcript_kit.export import SINKS
+from transcript_kit.export import FORMATS, SINKS
 from transcript_kit.normalize import Normalizer
 from transcript_kit.pipeline import ConvertConfig, ConvertSummary, collect_speakers, convert, load_registry
 
@@ -26,9 +26,9 @@ DEFAULT_OUT = Path("transcript-kit-out")
 
 def _formats(value: str) -> tuple[str, ...]:
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
-    unknown = [f for f in chosen if f not in SINKS]
+    unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise argparse.ArgumentTypeError(f"choose from {', '.join(sorted(SINKS))} (comma-separated)")
+        raise argparse.ArgumentTypeError(f"choose from {', '.join(sorted(FORMATS))} (comma-separated)")
     return chosen
 
 
@@ -141,7 +141,7 @@ def _parser() -> argparse.ArgumentParser:
         "--format",
         type=_formats,
         default=tuple(SINKS),
-        help=f"{','.join(SINKS)}, any case (default: all)",
+        help=f"{','.join(FORMATS)}, any case (default: {','.join(SINKS)})",
     )
     run.add_argument(
         "--workers", type=_workers, default=1, help="parallel worker processes; 0 = all CPUs (default: 1)"

@@ -29,18 +29,27 @@ import orjson
 from transcript_kit import __version__
 from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.errors import InputError, TranscriptKitError
-from transcript_kit.export import SINKS
+from transcript_kit.export import INTERCHANGE, SINKS
 from transcript_kit.export._sink import Sink
 from transcript_kit.export.card import CARD, dataset_card
 from transcript_kit.export.corpus import with_speaker_warnings, write_turns
 from transcript_kit.export.folder import check_output, output_path, run_area, staged_output
+from transcript_kit.export.interchange import DocumentRows
+from transcript_kit.export.rows import speaker_fields
 from transcript_kit.export.schema import SCHEMA_VERSION
 from transcript_kit.formats import SUFFIX_FORMATS
 from transcript_kit.model import DocumentEvidence, Speaker
 from transcript_kit.normalize import Normalizer, SpeakerMap
 from transcript_kit.parse import parse_bytes, read_bytes
 from transcript_kit.registry import Registry
-from transcript_kit.results import ResultHeader, ResultPayload, ResultStore, result_key, result_of
+from transcript_kit.results import (
+    ResultHeader,
+    ResultPayload,
+    ResultStore,
+    plain_turns,
+    result_key,
+    result_of,
+)
 
 TRANSCRIPT_SUFFIXES = frozenset(SUFFIX_FORMATS)
 # A folder's own documentation is not a transcript.
@@ -432,8 +441,9 @@ def convert(
     began = time.perf_counter()
     progress = progress or _no_progress
     for fmt in config.formats:
-        if fmt not in SINKS:
-            raise InputError(f"unknown format {fmt!r}; choose from {', '.join(sorted(SINKS))}")
+        if fmt not in SINKS and fmt not in INTERCHANGE:
+            raise InputError(f"unknown format {fmt!r}; choose from {', '.join(sorted((*SINKS, *INTERCHANGE)))}")
+    table_formats = tuple(f for f in config.formats if f in SINKS)
     check_inputs(inputs)
     out = output_path(out_dir)
     check_output(out, force=force)
@@ -458,8 +468,13 @@ def convert(
         progress("speakers", 1, 1)
         errors = sorted((*input_errors, *parsed.errors), key=lambda e: e.path)
         written, n_warned = _write_tables(
-            staging, config.formats, store, parsed, speakers, errors, progress, where
+            staging, table_formats, store, parsed, speakers, errors, progress, where
         )
+        for fmt in config.formats:
+            if fmt in INTERCHANGE:  # ConvoKit, TEI: the tables joined per document, into their own folder
+                written.files += INTERCHANGE[fmt](
+                    staging / fmt, _document_rows(store, parsed, speakers), speakers.speaker_rows()
+                )
         if not use_cache:
             shutil.rmtree(store.folder, ignore_errors=True)
         elif cache is None:
@@ -598,6 +613,17 @@ def _write_turns_in_parts(
                     shutil.copyfileobj(piece, joined, 1 << 20)
     shutil.rmtree(parts_dir)
     return sum(counts)
+
+
+def _document_rows(store: ResultStore, parsed: _Parsed, speakers: SpeakerMap) -> Iterator[DocumentRows]:
+    """Each document's row and its turn rows with their resolved speakers, one document at a time."""
+    for key, doc_id in parsed.documents:
+        header, payload = store.read(key)
+        (document,) = with_speaker_warnings([dict(header.document)], speakers.warnings_of)
+        turns = plain_turns(payload).to_pylist()
+        for index, (row, label) in enumerate(zip(turns, payload.labels, strict=True)):
+            row.update(speaker_fields(None if label is None else speakers.for_turn(doc_id, index, label)))
+        yield document, turns
 
 
 def _write_card(staging: Path, inputs: Sequence[Path], written: _Written) -> str:
