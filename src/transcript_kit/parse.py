@@ -305,9 +305,16 @@ class _Tokenizer:
             # lines (one sentence a line, as aligned parliamentary text prints it).
             candidate = self._candidate_at(i, i in firsts)
             if candidate is not None:
-                opens = not candidate.at_paragraph_start and candidate.alone
+                # ... and so does a label on a line that outdents from the one above (a play's hanging cues).
+                opens = not candidate.at_paragraph_start and (candidate.alone or self._outdents(i))
                 found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
+
+    def _outdents(self, i: int) -> bool:
+        if i == 0 or self.layout.line_numbered:
+            return False
+        above = self._indent_of(i - 1) if self.layout.ends[i - 1] > self.layout.starts[i - 1] else None
+        return above is not None and self._indent_of(i) < above
 
     def _lines_worth_a_look(self, firsts: set[int]) -> Iterable[int]:
         """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes matches:
