@@ -112,3 +112,16 @@ def test_convert_takes_xml_and_puts_a_refused_file_in_errors_jsonl(tmp_path: Pat
     by_name = {Path(e["path"]).name: e["message"] for e in errors}
     assert "refused: the document declares the entity 'lol'" in by_name["bomb.xml"]
     assert "broken.xml:3:" in by_name["broken.xml"]
+
+
+def test_a_note_printing_the_speakers_label_is_neither_speech_nor_a_stage_record() -> None:
+    text = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>'
+        '<note type="speaker">Predsednik:</note><u who="#A"><seg>Začenjam sejo.</seg></u>'
+        '<note type="time">10.05</note></div></body></text></TEI>'
+    )
+    found = read_tei(text)
+    assert [(t.kind, t.text) for t in found.turns] == [
+        (TurnKind.TURN, "Začenjam sejo."),
+        (TurnKind.STAGE, "10.05"),
+    ]

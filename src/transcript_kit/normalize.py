@@ -50,6 +50,7 @@ _GENDER = {
 # How much a document's naming of someone is worth, by where the name stood.
 _DOCUMENT_CONFIDENCE = {"label": 0.95, "byline": 0.95, "intro": 0.9, "title": 0.85, "prose": 0.85}
 _FUZZY_THRESHOLD, _FUZZY_MARGIN = 0.8, 0.1
+_PRESIDING = "presiding-officer"  # the generic presiding role: resolved to the chair's holder when known
 _LINK_YEARS = 6  # surname labels of one collection link only across documents this close in time
 _MAX_CANDIDATES = 12
 
@@ -474,6 +475,11 @@ class Normalizer:
             interviewee = self._interviewee(ctx) if key == "answer" else None
             if interviewee is not None:  # "A:" in an interview whose introduction names one person
                 return _Outcome(Resolution.DOCUMENT, interviewee.who, 0.8, role=interviewee.title)
+            if key == _PRESIDING and label is not None and label.titles and ctx.day is not None:
+                # "Mr. SPEAKER" in a dated sitting of a known parliament: the registry knows who was in the chair
+                chair = self._generic_step(ctx, self._parts(label), excluded)
+                if chair is not None and chair.who is not None:
+                    return chair
             # "Speaker 1" and "Speaker 2" are two people of one role: numbered, each keeps an id of its own.
             numbered = _NUMBERED.search(use.label)
             role_id = f"doc:{ctx.doc_id}#{slug(use.label)}" if numbered else f"role:{key}"
