@@ -126,7 +126,7 @@ class _Handler(xml.sax.handler.ContentHandler):
         self.stack: list[str] = []
         self.records: list[Turn] = []
         self.title: str | None = None
-        self.date: str | None = None
+        self.dates: dict[str, str] = {}  # the first date in the setting and in the source description
         self.n_utterances = 0
         self.label: str | None = None  # the speaker of the open <u>
         self.piece: _Piece | None = None  # words of the open <u> since its start or its last note
@@ -175,9 +175,12 @@ class _Handler(xml.sax.handler.ContentHandler):
             self.name_parts.setdefault("persName", []).append("")
         elif tag == "title" and self.title is None and "titleStmt" in self.stack:
             self.title_text = []
-        elif tag == "date" and self.date is None and "teiHeader" in self.stack:
+        elif tag == "date" and "teiHeader" in self.stack:
+            # The sitting's date is the setting's, else the source's; a publication or revision date is not.
             when = _ISO_DATE.match(values.get("when", ""))
-            self.date = when.group() if when else None
+            where = "setting" if "setting" in self.stack else "sourceDesc" if "sourceDesc" in self.stack else None
+            if when and where:
+                self.dates.setdefault(where, when.group())
         elif tag == "u":
             self._close_utterance()
             who = values.get("who", "").split()
@@ -359,4 +362,5 @@ def read_tei(text: str, path: str | None = None) -> TeiText:
     """Read a TEI document's utterances into turns and its notes into stage records."""
     handler = _Handler(text, _people_beside(path))
     _parse(text, handler, path)
-    return TeiText(tuple(handler.records), handler.title, handler.date, handler.n_utterances)
+    date = handler.dates.get("setting") or handler.dates.get("sourceDesc")
+    return TeiText(tuple(handler.records), handler.title, date, handler.n_utterances)
