@@ -24,7 +24,6 @@ BELOW_BAR = {
     "deposition": 0.96,
     "earnings-call-fool-style": 0.96,
     "flight-air-ground-log": 0.88,
-    "flight-get-prefix-log": 0.90,
     "hansard-australia-senate": 0.53,
     "hansard-nz-bill-drafting": 0.93,
     "html-remnants-council": 0.66,
@@ -36,7 +35,6 @@ BELOW_BAR = {
     "podcast-markdown": 0.95,
     "radio-drama-codes": 0.84,
     "screenplay": 0.74,
-    "senate-hearing-inserts": 0.80,
     "subtitles-sdh": 0.87,
     "un-security-council": 0.96,
 }

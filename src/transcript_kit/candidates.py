@@ -107,11 +107,13 @@ class ShapeMatcher:
         index = next(i for i in range(len(self.shapes)) if match.group(f"shape_{i}") is not None)
         found = self._candidate(match, index, text, end, at_paragraph_start)
         for later in range(index + 1, len(self.shapes)):
-            if found is not None:
+            # ... or whose label the grammar cannot read: "Senator Dunmore. I'll just say this:" is a period
+            # label with a colon later in its speech.
+            if found is not None and parse_label(found.label) is not None:
                 break
             single = self.singles[later].match(text, start, end)
             if single is not None:
-                found = self._candidate(single, later, text, end, at_paragraph_start)
+                found = self._candidate(single, later, text, end, at_paragraph_start) or found
         return found
 
     def _candidate(
