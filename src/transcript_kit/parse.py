@@ -874,7 +874,7 @@ def parse_bytes(
 ) -> Document:
     """Decode and parse one input's bytes."""
     decoded = decode(data, path)
-    return parse_text(
+    document = parse_text(
         decoded.text,
         doc_id=doc_id,
         path=path,
@@ -883,6 +883,9 @@ def parse_bytes(
         fmt=format_of(path) if path else "text",
         conventions=conventions,
     )
+    if decoded.warnings:  # how the bytes were read, and every repair, travel with the document
+        document = attrs.evolve(document, warnings=(*decoded.warnings, *document.warnings))
+    return document
 
 
 def read_bytes(path: Path) -> bytes:
