@@ -104,8 +104,11 @@ def _paragraphs(text: str, layout: Layout) -> list[_Block]:
             if layout.blank_is_break:
                 current = None
             continue
-        if indent <= _TIME_LINE_INDENT and cand.is_timestamp(text, starts[i], ends[i]):
-            # A time line stands apart ("00:02:14" between a log's utterances), wrapped text or not.
+        if indent <= _TIME_LINE_INDENT and (
+            cand.is_timestamp(text, starts[i], ends[i]) or _BRACKETED_LINE.fullmatch(text, starts[i], ends[i])
+        ):
+            # A time line stands apart ("00:02:14" between a log's utterances), and so does a note in square
+            # brackets ("[The prepared statement of … follows:]"), wrapped text or not.
             blocks.append(_Block(i, i, indent))
             current = None
             previous_indent = indent
@@ -204,7 +207,8 @@ class _Tokenizer:
             seen = set(found)
             rest = (i for i in range(len(self.layout.starts)) if i not in seen)
             found.update(self._line_candidates(firsts, rest))
-        found = {i: c for i, c in found.items() if c.shape in shapes and self._has_words_below(i, c, found)}
+        found = {i: c for i, c in found.items() if c.shape in shapes}
+        found = {i: c for i, c in found.items() if self._has_words_below(i, c, found)}
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
         # their utterances one a line under a time line, with no blank line between.
         inner = Counter(
@@ -554,7 +558,10 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
 
 
 _RECURRING_INNER = 3
-_TIME_LINE_INDENT = 40  # deeper than this, a time is a right-aligned margin note, not a line of its own
+_TIME_LINE_INDENT = 40
+_BRACKETED_LINE = re.compile(
+    r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
+)  # deeper than this, a time is a right-aligned margin note, not a line of its own
 _CENTRED = 8  # leading spaces that make a short line a centred title
 _SPAN_KINDS = {
     "INSERT": "insert",
