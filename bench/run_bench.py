@@ -172,7 +172,7 @@ def run(template: list[str], inputs: Path, tmp: Path, env: dict[str, str]) -> Re
 
 def _count(pattern: str, text: str) -> int | None:
     match = re.search(pattern, text)
-    return int(match.group(1)) if match else None
+    return int(match.group(1).replace(",", "")) if match else None
 
 
 def _positive(value: str) -> int:
@@ -276,7 +276,7 @@ def main() -> int:
         peak = max(t.peak_rss for t in tries)
         trees = [t.tree_rss for t in tries if t.tree_rss is not None]
         tree = f"{max(trees) / 1e6:.1f}" if trees else "n/a"
-        turns = _count(r"(\d+) turns", tries[-1].stdout)
+        turns = _count(r"([\d,]+) turns", tries[-1].stdout)
         if name == SPLITTER:
             baseline = wall
         ratio = f"{wall / baseline:.2f}x" if baseline else "-"

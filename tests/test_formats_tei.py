@@ -112,3 +112,42 @@ def test_convert_takes_xml_and_puts_a_refused_file_in_errors_jsonl(tmp_path: Pat
     by_name = {Path(e["path"]).name: e["message"] for e in errors}
     assert "refused: the document declares the entity 'lol'" in by_name["bomb.xml"]
     assert "broken.xml:3:" in by_name["broken.xml"]
+
+
+def test_a_note_printing_the_speakers_label_is_neither_speech_nor_a_stage_record() -> None:
+    text = (
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>'
+        '<note type="speaker">Predsednik:</note><u who="#A"><seg>Začenjam sejo.</seg></u>'
+        '<note type="time">10.05</note></div></body></text></TEI>'
+    )
+    found = read_tei(text)
+    assert [(t.kind, t.text) for t in found.turns] == [
+        (TurnKind.TURN, "Začenjam sejo."),
+        (TurnKind.STAGE, "10.05"),
+    ]
+
+
+def test_a_parlamint_sample_reads_with_names_from_its_listperson_file_and_the_sittings_date() -> None:
+    path = SITTING.parent / "ParlaMint-SI_2015-03-06-excerpt.xml"
+    found = read_tei(path.read_text(encoding="utf-8"), str(path))
+    assert [(t.kind, t.label, t.text) for t in found.turns] == [
+        (TurnKind.STAGE, None, "Seja se je začela ob 10.04."),
+        (
+            TurnKind.TURN,
+            "Milan Brglez",
+            "Spoštovani kolegice poslanke in kolegi poslanci, gospe in gospodje!\n\n"
+            "Začenjam z nadaljevanjem 5. seje Državnega zbora.",
+        ),
+        (
+            TurnKind.TURN,
+            "MačekPeter",  # not in the person list: the who reference as printed
+            "Spoštovani gospod predsednik, hvala lepa za besedo. Spoštovane poslanke in poslanci!",
+        ),
+        (TurnKind.STAGE, None, "SAMPLING"),
+        (TurnKind.TURN, "Milan Brglez", "Končali smo s predstavitvijo stališč poslanskih skupin."),
+        (TurnKind.STAGE, None, "SEJA JE BILA PREKINJENA 6. MARCA 2015 OB 17. uri."),
+    ]
+    assert found.date == "2015-03-06"  # the sitting's, not the publication's 2023-10-11
+    assert found.title is not None and found.title.startswith("Slovenski parlamentarni korpus ParlaMint-SI")
+    people = read_people((SITTING.parent / "ParlaMint-SI-listPerson.xml").read_text(encoding="utf-8"))
+    assert people == {"BrglezMilan": "Milan Brglez", "ApohalVučkovićLidija": "Lidija Apohal Vučković"}

@@ -253,3 +253,22 @@ def test_a_surname_alone_in_two_unrelated_documents_is_not_linked(labels: Sequen
     second = f"{labels[0]}: Hello again, this is another one.\n\nQ: Thanks.\n\n{labels[0]}: Goodbye.\n"
     a, b = resolve(("a", first), ("b", second))
     assert ids(a)[0][1] != ids(b)[0][1]
+
+
+def test_a_presiding_officer_is_the_registry_holder_of_the_chair_in_a_dated_sitting_of_a_known_house() -> (
+    None
+):
+    text = (
+        "---\ndate: 2023-02-07\nsource: https://www.aph.gov.au/Parliamentary_Business/Hansard\n---\n"
+        "The SPEAKER: Order! The member for Kennedy has the call.\n\n"
+        "Mr KATTER (Kennedy) (14:02): My question is to the Prime Minister about the price of fuel.\n\n"
+        "The SPEAKER: The Prime Minister has the call.\n\n"
+        "Mr ALBANESE (Grayndler—Prime Minister) (14:03): I thank the member for his question.\n"
+    )
+    (doc,) = resolve(("reps-chair", text))
+    assert set(speaker_of(doc, "The SPEAKER")) == {"milton-dick"}
+    undated = text.replace("date: 2023-02-07\n", "")
+    (doc,) = resolve(("reps-undated", undated))
+    assert set(speaker_of(doc, "The SPEAKER")) == {
+        "role:presiding-officer"
+    }  # no date: the chair stays a role

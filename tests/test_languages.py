@@ -34,6 +34,7 @@ DOCUMENTS = sorted(p.stem for p in (FOLDER / "gold").glob("*.jsonl"))
             "Albers",
         ),
         ("Vizepräsident Martin Roth", None, ("Vizepräsident",), "Roth"),
+        ("Präsidentin Dr. Anna Beispiel", "Dr.", ("Präsidentin",), "Beispiel"),
         ("Herr Müller", "Herr", (), "Müller"),
         ("La señora PRESIDENTA", "señora", ("PRESIDENTA",), None),
         ("El señor CONSEJERO DE SANIDAD", "señor", ("CONSEJERO DE SANIDAD",), None),

@@ -19,7 +19,7 @@ from transcript_kit.conventions.catalog import BASE, builtin
 from transcript_kit.conventions.profile import Convention, LabelShape
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold
-from transcript_kit.labels import parse_label
+from transcript_kit.labels import parse_label, repair_split_words
 from transcript_kit.model import Label, LabelDecision
 
 # What may follow a label on its line, or stand on the line under a label alone: a timestamp "(00:05)",
@@ -107,11 +107,13 @@ class ShapeMatcher:
         index = next(i for i in range(len(self.shapes)) if match.group(f"shape_{i}") is not None)
         found = self._candidate(match, index, text, end, at_paragraph_start)
         for later in range(index + 1, len(self.shapes)):
-            if found is not None:
+            # ... or whose label the grammar cannot read: "Senator Dunmore. I'll just say this:" is a period
+            # label with a colon later in its speech.
+            if found is not None and parse_label(found.label) is not None:
                 break
             single = self.singles[later].match(text, start, end)
             if single is not None:
-                found = self._candidate(single, later, text, end, at_paragraph_start)
+                found = self._candidate(single, later, text, end, at_paragraph_start) or found
         return found
 
     def _candidate(
@@ -122,6 +124,7 @@ class ShapeMatcher:
         label = _FORMAT_CHARS.sub("", text[label_start:label_end]).strip()
         if "&" in label:  # text saved from a web page: "M. Fran&ccedil;ois Lebel" is "M. François Lebel"
             label = html.unescape(label)
+        label = repair_split_words(label)
         if not label or (shape.delimiter == ":" and "   " in text[label_end : match.end()]):
             return None  # a column of colons ("DEPARTMENT OF HEALTH AND      :") is a caption, not a label
         if shape.capitals and not _CAPITALS.search(_PARENS.sub("", label)):

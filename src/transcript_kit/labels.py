@@ -141,6 +141,25 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
         )
 
 
+# A word that text extraction split ("Th e SPEAKER", "D r SMITH"): a capital and at most one more letter, a space,
+# one or two lower-case letters.
+_SPLIT_WORD = re.compile(r"\b([A-Z][a-z]?) ([a-z]{1,2})\b")
+
+
+def repair_split_words(label: str) -> str:
+    """Join a word that PDF extraction split, where the joined word is in the vocabulary ("Th e" is "The",
+    "D r" is "Dr"); anything else stays as printed."""
+    if " " not in label:
+        return label
+
+    def join(match: re.Match[str]) -> str:
+        word = match.group(1) + match.group(2)
+        known = any(VOCABULARY.contains(name, word) for name in ("articles", "honorifics", "titles"))
+        return word if known else match.group(0)
+
+    return _SPLIT_WORD.sub(join, label)
+
+
 def clean_label(text: str) -> str:
     """The label as printed, without markdown emphasis, surrounding space or its trailing colon/period; HTML
     character references left in text saved from a web page ("Fran&ccedil;ois") read as the characters."""

@@ -50,6 +50,7 @@ _GENDER = {
 # How much a document's naming of someone is worth, by where the name stood.
 _DOCUMENT_CONFIDENCE = {"label": 0.95, "byline": 0.95, "intro": 0.9, "title": 0.85, "prose": 0.85}
 _FUZZY_THRESHOLD, _FUZZY_MARGIN = 0.8, 0.1
+_PRESIDING = "presiding-officer"  # the generic presiding role: resolved to the chair's holder when known
 _LINK_YEARS = 6  # surname labels of one collection link only across documents this close in time
 _MAX_CANDIDATES = 12
 
@@ -267,6 +268,8 @@ class Normalizer:
         self._active = functools.lru_cache(maxsize=4096)(self._active_uncached)
         self._packaged: set[str] = set()
         self._foreign: dict[str, str] = {}  # person id → the packaged registry it alone comes from
+        self._cast: dict[str, set[object]] = {}  # per resolve(): who speaks in each document
+        self._contexts: Mapping[str, _Context] = {}
 
     # -- the corpus pass -------------------------------------------------------------------------------------
 
@@ -292,6 +295,8 @@ class Normalizer:
         contexts = {doc.doc_id: self._context(doc) for doc in documents}
         uses = [(doc, use) for doc in documents for use in doc.labels]
         first = {(doc.doc_id, use.label): self._local(contexts[doc.doc_id], use) for doc, use in uses}
+        self._cast = self._casts(first)
+        self._contexts = contexts
         corpus = _CorpusIndex.build(self, contexts.values(), uses, first)
         final: dict[tuple[str, str], _Outcome] = {}
         for doc, use in uses:
@@ -303,6 +308,28 @@ class Normalizer:
             final[key] = self._corpus_step(contexts[doc.doc_id], use, corpus) if undecided else outcome
         self._link_across(documents, contexts, final)
         return self._speaker_map(documents, final, corpus)
+
+    def _casts(self, outcomes: Mapping[tuple[str, str], _Outcome]) -> dict[str, set[object]]:
+        """Who speaks in each document: the people resolved, and the surnames nobody resolved."""
+        cast: dict[str, set[object]] = defaultdict(set)
+        for (doc_id, label), o in outcomes.items():
+            if o.who is not None:
+                cast[doc_id].add(o.who)
+            elif o.role_id is None:
+                parsed = parse_label(label)
+                parts = self._parts(parsed.inner or parsed) if parsed is not None else None
+                if parts is not None and parts.family and not parts.given:
+                    cast[doc_id].add((family_key(parts.family), parts.gender))
+        return cast
+
+    def _corroborated(self, a: str, b: str, cast: Mapping[str, set[object]]) -> bool:
+        """May a name alone stand for one person in documents ``a`` and ``b``? When both come from the same
+        source or share two speakers, and where dated lie within a few years of each other."""
+        first, second = self._contexts[a], self._contexts[b]
+        if first.day and second.day and abs((first.day - second.day).days) > _LINK_YEARS * 366:
+            return False
+        same_source = first.source is not None and first.source == second.source
+        return same_source or len(cast.get(a, set()) & cast.get(b, set())) >= 2
 
     def _link_across(
         self,
@@ -331,11 +358,7 @@ class Normalizer:
             cast[doc_id].add((family_key(parts.family), parts.gender))
 
         def corroborated(a: str, b: str) -> bool:
-            first, second = contexts[a], contexts[b]
-            if first.day and second.day and abs((first.day - second.day).days) > _LINK_YEARS * 366:
-                return False
-            same_source = first.source is not None and first.source == second.source
-            return same_source or len(cast[a] & cast[b]) >= 2
+            return self._corroborated(a, b, cast)
 
         holders: dict[tuple[str, Gender | None], list[str]] = defaultdict(list)
         for doc_id in sorted(names):
@@ -485,6 +508,11 @@ class Normalizer:
             interviewee = self._interviewee(ctx) if key == "answer" else None
             if interviewee is not None:  # "A:" in an interview whose introduction names one person
                 return _Outcome(Resolution.DOCUMENT, interviewee.who, 0.8, role=interviewee.title)
+            if key == _PRESIDING and label is not None and label.titles and ctx.day is not None:
+                # "Mr. SPEAKER" in a dated sitting of a known parliament: the registry knows who was in the chair
+                chair = self._generic_step(ctx, self._parts(label), excluded)
+                if chair is not None and chair.who is not None:
+                    return chair
             # "Speaker 1" and "Speaker 2" are two people of one role: numbered, each keeps an id of its own.
             numbered = _NUMBERED.search(use.label)
             role_id = f"doc:{ctx.doc_id}#{slug(use.label)}" if numbered else f"role:{key}"
@@ -629,9 +657,10 @@ class Normalizer:
             seen = {
                 who
                 for key in _family_keys(parts)
-                for who, source, title in corpus.by_family.get(key, ())
+                for who, doc_id, source, title in corpus.by_family.get(key, ())
                 if (ctx.source is not None and source == ctx.source)
                 or (parts.titles and title and self._same_office(parts.titles, title))
+                or (doc_id != ctx.doc_id and self._corroborated(ctx.doc_id, doc_id, self._cast))
             }
             registered = self._narrow(
                 [w for w in seen if not w.startswith(_UNREGISTERED)], parts, ctx, excluded, soft=False
@@ -981,8 +1010,8 @@ def _merge_documents(evidence: Iterable[DocumentEvidence]) -> list[DocumentEvide
 class _CorpusIndex:
     """What the whole corpus knows: people named in full anywhere, and labels resolved per source."""
 
-    # family → (who, the source of the document that named them in full, the title printed with the name)
-    by_family: dict[str, frozenset[tuple[Who, str | None, str | None]]]
+    # family → (who, the document that named them in full, its source, the title printed with the name)
+    by_family: dict[str, frozenset[tuple[Who, str, str | None, str | None]]]
     by_label: dict[tuple[str | None, str], set[Who]]
     names: dict[Who, str]  # registry id or unregistered key → display name
     ids: dict[Who, str]
@@ -997,11 +1026,11 @@ class _CorpusIndex:
         first: dict[tuple[str, str], _Outcome],
     ) -> _CorpusIndex:
         contexts = list(contexts)
-        families: dict[str, set[tuple[Who, str | None, str | None]]] = defaultdict(set)
+        families: dict[str, set[tuple[Who, str, str | None, str | None]]] = defaultdict(set)
         spellings: dict[Who, set[str]] = defaultdict(set)
         for ctx in contexts:
             for n in ctx.people:
-                families[n.family].add((n.who, ctx.source, n.title))
+                families[n.family].add((n.who, ctx.doc_id, ctx.source, n.title))
                 spellings[n.who].add(n.name)
         by_label: dict[tuple[str | None, str], set[Who]] = defaultdict(set)
         source = {ctx.doc_id: ctx.source for ctx in contexts}

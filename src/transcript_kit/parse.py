@@ -168,6 +168,7 @@ class _Tokenizer:
         self.rule_hits: dict[str, int] = {}  # which profile rules decided paragraphs, for --explain
         self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
         self.warnings: list[str] = []
+        self.inserting_to_label = False  # a profile's INSERT_OPEN rule fired: inserted material until a label
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -257,6 +258,7 @@ class _Tokenizer:
                 if i > first:
                     self._emit_paragraph(out, first, i - 1, self.layout.starts[first], seen_label)
                 seen_label = True
+                self.inserting_to_label = False
                 out.append(_token("LABEL", opening.label, opening.start, opening.end))
                 first = self._emit_after_label(out, opening, i, block.last, accepted)
             if first <= block.last:
@@ -393,6 +395,10 @@ class _Tokenizer:
         if not value:
             return
         kind = self._classify(value, seen_label, out, first)
+        if kind == "INSERT_OPEN":  # what follows, up to the next label, is printed into the record
+            self.inserting_to_label, kind = True, "STAGE"
+        elif self.inserting_to_label and kind in ("PARA", "HEADING") and seen_label:
+            kind = "INSERT"
         # Inserted material runs from the recorder's "..., as follows:" while paragraphs are not shaped like
         # speech (block-indented, centred, flush) or are captions without a sentence end.
         if (

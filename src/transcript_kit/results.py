@@ -4,10 +4,9 @@ A :class:`DocumentResult` is what a worker makes of one input and what the cache
 pickles written one after the other in one file: the *header* (speaker evidence, the documents row, counts) that
 the corpus-level speaker pass reads for every document, and the *payload* (the turns, ready to be written) that
 only the export reads, one document at a time. Turns are kept in the form the writers want them: for JSON Lines
-the rows' bytes with a NUL byte where each row's speaker fields go (JSON escapes NUL inside strings, so the byte
-occurs nowhere else; the export splices resolved speakers in without building a dict per row, and the bytes are
-those ``orjson.dumps`` gives the whole row), for Parquet an Arrow IPC stream of the columns that do not depend on
-the speaker. One bytes object per format keeps a stored result quick to load.
+each row's bytes before and after its speaker fields (so the export splices resolved speakers in without building
+a dict per row, and the bytes are those ``orjson.dumps`` gives the whole row), for Parquet an Arrow IPC stream of
+the columns that do not depend on the speaker.
 
 Results are stored under a key made of the input's content hash, its doc_id and path, and a fingerprint of the
 tool (version, schema version, the package's own code and grammars) and of the settings that change a parse, so a
@@ -62,7 +61,8 @@ class ResultPayload:
     """The turns of one document, ready for the writers."""
 
     labels: tuple[str | None, ...]  # the speaker label of each turn, to look its speaker up
-    jsonl: bytes  # b'{"doc_id":…,"speaker_label":…,' NUL b',"text":…}\n' for each row, one after the other
+    jsonl_heads: tuple[bytes, ...]  # b'{"doc_id":…,"speaker_label":…' of each row
+    jsonl_tails: tuple[bytes, ...]  # b'"text":…}\n' of each row
     arrow: bytes  # an Arrow IPC stream of the PLAIN_TURNS columns
 
 
@@ -70,19 +70,16 @@ def result_of(document: Document, n_bytes: int) -> tuple[ResultHeader, ResultPay
     """Split a parsed (unresolved) document into what the speaker pass reads and what the export writes."""
     rows = [turn_row(document.doc_id, turn) for turn in document.turns]
     dumps = orjson.dumps
-    jsonl = b"".join(
-        dumps({name: row[name] for name in HEAD_FIELDS})[:-1]
-        + b",\x00,"
-        + dumps({name: row[name] for name in TAIL_FIELDS})[1:]
-        + b"\n"
-        for row in rows
-    )
+    heads = tuple(dumps({name: row[name] for name in HEAD_FIELDS})[:-1] + b"," for row in rows)
+    tails = tuple(b"," + dumps({name: row[name] for name in TAIL_FIELDS})[1:] + b"\n" for row in rows)
     table = pa.Table.from_pylist(rows, schema=PLAIN_TURNS)
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, PLAIN_TURNS) as writer:
         writer.write_table(table)
     header = ResultHeader(document.doc_id, evidence_of(document), document_row(document), len(rows), n_bytes)
-    payload = ResultPayload(tuple(row["speaker_label"] for row in rows), jsonl, sink.getvalue().to_pybytes())
+    payload = ResultPayload(
+        tuple(row["speaker_label"] for row in rows), heads, tails, sink.getvalue().to_pybytes()
+    )
     return header, payload
 
 

@@ -40,7 +40,11 @@ class Scope(str, enum.Enum):
 
 
 # The token kinds a paragraph rule may give; the document grammar (grammar/transcript.lark) composes them.
-RULE_KINDS = frozenset({"DATELINE", "DELIVERY", "STAGE", "HEADING", "BOILER", "TIMESTAMP", "END"})
+# INSERT_OPEN is a note that opens material printed into the record ("[The prepared statement of Dr. Okwu
+# follows:]"): it is kept as a stage record, and what follows up to the next label is inserted, never speech.
+RULE_KINDS = frozenset(
+    {"DATELINE", "DELIVERY", "STAGE", "HEADING", "BOILER", "TIMESTAMP", "END", "INSERT_OPEN"}
+)
 
 
 @attrs.frozen(slots=True)

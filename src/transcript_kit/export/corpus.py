@@ -7,7 +7,6 @@ spliced in (bytes for JSON Lines, Arrow columns for Parquet), one document at a 
 
 from __future__ import annotations
 
-import concurrent.futures
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -44,10 +43,6 @@ class _TurnsParquet:
     def __init__(self, path: Path) -> None:
         self._schema = TURNS.with_metadata(parquet_metadata("turns"))
         self._writer = pq.ParquetWriter(path, self._schema, compression="zstd")
-        # Compressing and writing a row group releases the GIL: a thread does it while the next group is read
-        # and the JSON Lines are written (one group in flight, so memory stays at two groups).
-        self._background = concurrent.futures.ThreadPoolExecutor(max_workers=1)
-        self._in_flight: concurrent.futures.Future[None] | None = None
         self._plain: list[pa.Table] = []
         # Speaker columns as indices into the distinct speakers of the row group: a take() per column, not a
         # Python value per row and column.
@@ -82,27 +77,14 @@ class _TurnsParquet:
         columns = [
             speaker_columns[name] if name in speaker_columns else plain.column(name) for name in TURNS.names
         ]
-        table = pa.Table.from_arrays(columns, schema=self._schema)
-        self._wait()
-        self._in_flight = self._background.submit(self._writer.write_table, table)
+        self._writer.write_table(pa.Table.from_arrays(columns, schema=self._schema))
         self.count += self._rows
         self._plain, self._values, self._indices, self._rows = [], [], [], 0
         self._distinct = {}
 
-    def _wait(self) -> None:
-        if self._in_flight is not None:
-            self._in_flight.result()  # a write's error surfaces here
-            self._in_flight = None
-            # Arrow's allocator keeps freed pages for reuse; handing them back keeps the peak at a row group.
-            pa.default_memory_pool().release_unused()
-
     def close(self) -> None:
-        try:
-            self._flush()
-            self._wait()
-        finally:
-            self._background.shutdown(wait=True)
-            self._writer.close()
+        self._flush()
+        self._writer.close()
 
 
 def write_turns(
@@ -138,12 +120,13 @@ def write_turns(
                 if splice is None:
                     splice = spliced[label, id(speaker)] = _Spliced(speaker)
                 per_row.append(splice)
-            if handle is not None and per_row:
-                # The stored rows hold a NUL where each row's speaker fields go: split there, interleave.
-                rows: list[bytes] = [b""] * (2 * len(per_row) + 1)
-                rows[0::2] = payload.jsonl.split(b"\x00")
-                rows[1::2] = [splice.jsonl for splice in per_row]
-                handle.write(b"".join(rows))
+            if handle is not None:
+                handle.write(
+                    b"".join(
+                        head + splice.jsonl + tail
+                        for head, splice, tail in zip(payload.jsonl_heads, per_row, payload.jsonl_tails)
+                    )
+                )
             if table is not None:
                 table.add(plain_turns(payload), per_row)
             count += len(per_row)

@@ -88,6 +88,8 @@ def _attributes(raw: str) -> dict[str, str]:
 def looks_tagged(text: str) -> bool:
     """Whether a text document is speaker markup: its first line is a tag, a fifth of its opening lines are whole
     tags, and a speaker tag with a name attribute is among them."""
+    if not text.lstrip().startswith("<"):  # the common case, told without reading further
+        return False
     content = 0
     tags = 0
     speaker = False

@@ -37,6 +37,7 @@ __all__ = ["TeiText", "read_people", "read_tei"]
 
 _STAGE = frozenset(VOCABULARY.words_of("markup_tei_stage_elements"))
 _SKIPPED = frozenset(VOCABULARY.words_of("markup_tei_skipped_elements"))
+_LABEL_NOTES = frozenset(VOCABULARY.words_of("markup_tei_label_note_types"))
 _LISTPERSON_FILE = re.compile(r"(?i).*listperson.*\.xml")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -125,12 +126,13 @@ class _Handler(xml.sax.handler.ContentHandler):
         self.stack: list[str] = []
         self.records: list[Turn] = []
         self.title: str | None = None
-        self.date: str | None = None
+        self.dates: dict[str, str] = {}  # the first date in the setting and in the source description
         self.n_utterances = 0
         self.label: str | None = None  # the speaker of the open <u>
         self.piece: _Piece | None = None  # words of the open <u> since its start or its last note
         self.stage: _Piece | None = None  # words of the open note
         self.stage_depth = 0
+        self.printed_label_depth = 0  # inside a note that prints the speaker's label
         self.pending: tuple[str, int] | None = None  # character data waiting for its end: (data, start)
         self.title_text: list[str] | None = None
         self.person_id: str | None = None
@@ -173,9 +175,12 @@ class _Handler(xml.sax.handler.ContentHandler):
             self.name_parts.setdefault("persName", []).append("")
         elif tag == "title" and self.title is None and "titleStmt" in self.stack:
             self.title_text = []
-        elif tag == "date" and self.date is None and "teiHeader" in self.stack:
+        elif tag == "date" and "teiHeader" in self.stack:
+            # The sitting's date is the setting's, else the source's; a publication or revision date is not.
             when = _ISO_DATE.match(values.get("when", ""))
-            self.date = when.group() if when else None
+            where = "setting" if "setting" in self.stack else "sourceDesc" if "sourceDesc" in self.stack else None
+            if when and where:
+                self.dates.setdefault(where, when.group())
         elif tag == "u":
             self._close_utterance()
             who = values.get("who", "").split()
@@ -184,11 +189,16 @@ class _Handler(xml.sax.handler.ContentHandler):
             self.piece = _Piece()
             self.n_utterances += 1
         elif tag in _STAGE and not any(t in _SKIPPED for t in self.stack):
-            if self.stage is None:
-                if self.piece is not None:
-                    self._emit_piece()
-                self.stage = _Piece()
-            self.stage_depth += 1
+            if self.printed_label_depth or (
+                self.stage is None and values.get("type", "").casefold() in _LABEL_NOTES
+            ):
+                self.printed_label_depth += 1  # the label as printed: the who attribute already names it
+            else:
+                if self.stage is None:
+                    if self.piece is not None:
+                        self._emit_piece()
+                    self.stage = _Piece()
+                self.stage_depth += 1
         elif tag in ("seg", "p") and self.piece is not None:
             self.piece.paragraph_break()
 
@@ -205,6 +215,8 @@ class _Handler(xml.sax.handler.ContentHandler):
         elif tag == "title" and self.title_text is not None:
             self.title = " ".join("".join(self.title_text).split()) or None
             self.title_text = None
+        elif tag in _STAGE and self.printed_label_depth:
+            self.printed_label_depth -= 1
         elif tag in _STAGE and self.stage is not None:
             self.stage_depth -= 1
             if self.stage_depth == 0:
@@ -224,8 +236,8 @@ class _Handler(xml.sax.handler.ContentHandler):
         if self.title_text is not None:
             self.title_text.append(content)
             return
-        if self.stage is None and self.piece is None:
-            return  # text outside utterances and notes (headings, the header) is not speech
+        if (self.stage is None and self.piece is None) or self.printed_label_depth:
+            return  # text outside utterances and notes (headings, the header, printed labels) is not speech
         self._settle()
         self.pending = (content, self._here())
 
@@ -350,4 +362,5 @@ def read_tei(text: str, path: str | None = None) -> TeiText:
     """Read a TEI document's utterances into turns and its notes into stage records."""
     handler = _Handler(text, _people_beside(path))
     _parse(text, handler, path)
-    return TeiText(tuple(handler.records), handler.title, handler.date, handler.n_utterances)
+    date = handler.dates.get("setting") or handler.dates.get("sourceDesc")
+    return TeiText(tuple(handler.records), handler.title, date, handler.n_utterances)
