@@ -106,14 +106,17 @@ class ShapeMatcher:
             return None
         index = next(i for i in range(len(self.shapes)) if match.group(f"shape_{i}") is not None)
         found = self._candidate(match, index, text, end, at_paragraph_start)
+        # A later shape takes the line when the first one's checks refused it, or when the grammar cannot read the
+        # first one's label ("Senator Dunmore. I'll just say this:" is a period label with a colon in its speech).
+        if found is not None and parse_label(found.label) is not None:
+            return found
         for later in range(index + 1, len(self.shapes)):
-            # ... or whose label the grammar cannot read: "Senator Dunmore. I'll just say this:" is a period
-            # label with a colon later in its speech.
-            if found is not None and parse_label(found.label) is not None:
-                break
             single = self.singles[later].match(text, start, end)
             if single is not None:
-                found = self._candidate(single, later, text, end, at_paragraph_start) or found
+                better = self._candidate(single, later, text, end, at_paragraph_start)
+                if better is not None and parse_label(better.label) is not None:
+                    return better
+                found = found or better
         return found
 
     def _candidate(
