@@ -13,10 +13,18 @@ from transcript_kit.errors import InputError
 from transcript_kit.evidence import attach_speakers, evidence_of
 from transcript_kit.model import Document
 from transcript_kit.normalize import Normalizer
-from transcript_kit.parse import parse_bytes, parse_text, read_bytes
-from transcript_kit.pipeline import ALL_FORMATS, ConvertConfig, ConvertSummary, collect_speakers, discover
+from transcript_kit.parse import parse_text
+from transcript_kit.pipeline import (
+    ALL_FORMATS,
+    ConvertConfig,
+    ConvertSummary,
+    collect_speakers,
+    discover,
+    parse_input,
+)
 from transcript_kit.pipeline import convert as _pipeline_convert
 from transcript_kit.registry import Registry
+from transcript_kit.textutil import printable_name
 
 
 @functools.lru_cache(maxsize=1)
@@ -52,9 +60,7 @@ def parse_file(
 ) -> Document:
     """Read, decode and parse one file; the format follows the extension (.srt, .vtt, otherwise text)."""
     path = Path(path)
-    document = parse_bytes(
-        read_bytes(path), doc_id=doc_id or path.stem, path=str(path), conventions=conventions
-    )
+    document, _ = parse_input(str(path), doc_id or path.stem, conventions)
     return _resolved(document, normalizer)
 
 
@@ -136,9 +142,9 @@ def read_corpus(
     failed = {error.path: error for error in errors}
     files, _ = discover(paths)
     for item in files:
-        if item.path in failed:
-            raise InputError(failed[item.path].message)
-        document = parse_bytes(read_bytes(Path(item.path)), doc_id=item.doc_id, path=item.path)
+        if (shown := printable_name(item.path)) in failed:
+            raise InputError(failed[shown].message)
+        document, _ = parse_input(item.path, item.doc_id)
         yield attach_speakers(document, speakers)
 
 

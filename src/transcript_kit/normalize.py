@@ -393,7 +393,7 @@ class Normalizer:
                 )
             else:
                 candidates = tuple(sorted({corpus.final_id(c) for c in o.candidates}))
-                scoped = f"doc:{doc_id}#{slug(_without_times(label))}"
+                scoped = f"doc:{doc_id}#{slug(_scope_key(label))}"
                 speakers[doc_id, label] = Speaker(scoped, None, o.role, Resolution.NONE, 0.0, candidates)
                 if candidates:
                     warnings.append((doc_id, f"speaker {label!r} is ambiguous: {', '.join(candidates)}"))
@@ -503,7 +503,8 @@ class Normalizer:
         excluded = frozenset(o.not_person for o in overrides if o.not_person is not None)
         label = use.parsed or parse_label(use.label)
         role = self.registry.role(use.label)
-        if role is not None or (label is not None and label.role is not None):
+        # "Q (MS. GARCIA)": a role with its holder printed is that person, as an office with its holder is
+        if role is not None or (label is not None and label.role is not None and label.inner is None):
             key = role.key if role is not None else (label.role if label is not None else None)
             interviewee = self._interviewee(ctx) if key == "answer" else None
             if interviewee is not None:  # "A:" in an interview whose introduction names one person
@@ -938,6 +939,16 @@ def _family_keys(parts: _Parts) -> tuple[str, ...]:
     if parts.given:
         keys.insert(0, family_key(f"{parts.given[-1]} {parts.family}"))
     return tuple(keys)
+
+
+def _scope_key(label: str) -> str:
+    """What a document-scoped id is made of: the label without clock times and notes, and for an office with
+    its holder ("The SPEAKER pro tempore (Mr. Foley)") the holder alone, so the holder's own label ("Mr. FOLEY")
+    in the same document gets the same id."""
+    parsed = parse_label(label)
+    if parsed is not None and parsed.inner is not None:
+        return _without_times(parsed.inner.raw)
+    return _without_times(label)
 
 
 def _without_times(label: str) -> str:

@@ -38,7 +38,7 @@ from transcript_kit.export.interchange import DocumentRows
 from transcript_kit.export.rows import speaker_fields
 from transcript_kit.export.schema import SCHEMA_VERSION
 from transcript_kit.formats import SUFFIX_FORMATS
-from transcript_kit.model import DocumentEvidence
+from transcript_kit.model import Document, DocumentEvidence
 from transcript_kit.normalize import Normalizer, SpeakerMap
 from transcript_kit.parse import parse_bytes, read_bytes
 from transcript_kit.registry import Registry
@@ -50,6 +50,7 @@ from transcript_kit.results import (
     result_key,
     result_of,
 )
+from transcript_kit.textutil import printable_name, undecodable_name_warning
 
 TRANSCRIPT_SUFFIXES = frozenset(SUFFIX_FORMATS)
 # A folder's own documentation is not a transcript.
@@ -108,10 +109,11 @@ class Shard:
 
 @attrs.frozen(slots=True)
 class ErrorRecord:
-    path: str
+    # A file name that is not UTF-8 must not stop errors.jsonl being written: shown as \xNN.
+    path: str = attrs.field(converter=printable_name)
     doc_id: str | None
     error: str
-    message: str
+    message: str = attrs.field(converter=printable_name)
 
     def row(self) -> dict[str, Any]:
         return attrs.asdict(self)
@@ -149,7 +151,7 @@ def _is_transcript(path: Path) -> bool:
 
 
 def _doc_id(path: Path, root: Path) -> str:
-    return path.relative_to(root).with_suffix("").as_posix()
+    return printable_name(path.relative_to(root).with_suffix("").as_posix())
 
 
 def discover(inputs: Sequence[Path]) -> tuple[list[InputFile], list[ErrorRecord]]:
@@ -216,8 +218,7 @@ def convert_shard(shard: Shard, config: ConvertConfig) -> ShardResult:
     errors: list[ErrorRecord] = []
     for item in shard.files:
         try:
-            data = read_bytes(Path(item.path))
-            document = parse_bytes(data, doc_id=item.doc_id, path=item.path, conventions=conventions)
+            document, n_bytes = parse_input(item.path, item.doc_id, conventions)
         except TranscriptKitError as error:
             errors.append(ErrorRecord(item.path, item.doc_id, type(error).__name__, str(error)))
             continue
@@ -225,10 +226,21 @@ def convert_shard(shard: Shard, config: ConvertConfig) -> ShardResult:
             message = f"{item.path}: internal error while parsing: {type(error).__name__}: {error}"
             errors.append(ErrorRecord(item.path, item.doc_id, "InternalError", message))
             continue
-        header, payload = result_of(document, len(data))
+        header, payload = result_of(document, n_bytes)
         store.put(item.key, header, payload)
         headers.append((item.key, header))
     return ShardResult(shard.index, tuple(headers), tuple(errors))
+
+
+def parse_input(path: str, doc_id: str, conventions: Conventions | None = None) -> tuple[Document, int]:
+    """Read and parse one input file; return the document and its size in bytes. A file name that is not valid
+    UTF-8 is shown with \\xNN escapes in the document's path (and a warning says so): the file is still read."""
+    data = read_bytes(Path(path))
+    shown = printable_name(path)
+    document = parse_bytes(data, doc_id=printable_name(doc_id), path=shown, conventions=conventions)
+    if shown != path:
+        document = attrs.evolve(document, warnings=(*document.warnings, undecodable_name_warning(shown)))
+    return document, len(data)
 
 
 def load_registry(config: ConvertConfig) -> Registry | None:
