@@ -183,6 +183,17 @@ class SpeakerMap(Mapping[tuple[str, str], Speaker]):
         bound = self._by_turn.get((doc_id, turn_index))
         return bound[1] if bound is not None else self._speakers.get((doc_id, label))
 
+    def restricted(self, doc_ids: Iterable[str]) -> SpeakerMap:
+        """The speakers of these documents only (labels and turn bindings), e.g. for a worker that writes the
+        turns of some documents: small to send, and the same answers for them."""
+        chosen = set(doc_ids)
+        return SpeakerMap(
+            {key: value for key, value in self._speakers.items() if key[0] in chosen},
+            {key: value for key, value in self._counts.items() if key[0] in chosen},
+            tuple(item for item in self._warnings if item[0] in chosen),
+            {key: value for key, value in self._by_turn.items() if key[0] in chosen},
+        )
+
     @property
     def warnings(self) -> tuple[str, ...]:
         return tuple(f"{doc_id}: {message}" for doc_id, message in self._warnings)
