@@ -272,3 +272,52 @@ def test_a_presiding_officer_is_the_registry_holder_of_the_chair_in_a_dated_sitt
     assert set(speaker_of(doc, "The SPEAKER")) == {
         "role:presiding-officer"
     }  # no date: the chair stays a role
+
+
+DEPOSITION = """\
+                         EXAMINATION
+     BY MS. GARCIA:
+     Q.   Please state your name for the record.
+     A.   Martin Kessler.
+     Q.   Where do you work?
+     A.   At the plant in Dayton.
+                         EXAMINATION
+     BY MR. PATEL:
+     Q.   Mr. Kessler, who hired you?
+     A.   The plant manager.
+     Q.   When was that?
+     A.   In 2009.
+"""
+
+
+def test_a_depositions_questions_are_the_examining_lawyers_named_before_them() -> None:
+    (doc,) = resolve(("deposition", DEPOSITION))
+    questions = [t.speaker.id if t.speaker else None for t in doc.turns if t.label in ("Q", "Q.")]
+    assert len(questions) == 4
+    garcia, patel = questions[0], questions[2]
+    assert questions == [garcia, garcia, patel, patel]
+    assert (
+        garcia != patel and not (garcia or "").startswith("role:") and not (patel or "").startswith("role:")
+    )
+
+
+def test_a_holder_taking_the_chair_in_the_opening_lines_binds_the_bare_office() -> None:
+    text = (
+        "The SPEAKER (Hon. Margaret Dunleavy) took the chair at 09:00 and read prayers.\n\n"
+        "Mr BLOGGS (Eastfield) (09:31): I rise to speak on the bill before the House today.\n\n"
+        "The SPEAKER: Order! The member for Eastfield has the call.\n\n"
+        "Mr BLOGGS (Eastfield) (09:33): Thank you, Mr Speaker.\n\n"
+        "The SPEAKER: The member's time has expired.\n"
+    )
+    (doc,) = resolve(("sitting", text))
+    assert set(speaker_of(doc, "The SPEAKER")) == {"margaret-dunleavy"}
+
+
+def test_a_holder_printed_outside_any_label_is_no_speaker_of_its_own() -> None:
+    from transcript_kit.normalize import speakers_report
+
+    speakers = normalizer().resolve([evidence_of(parse_text(DEPOSITION, doc_id="dep"))])
+    assert sorted(label for _, label in speakers) == ["A", "Q"]
+    rows = {row["speaker_id"]: row["n_turns"] for row in speakers.speaker_rows()}
+    assert rows == {"role:answer": 4, "doc:dep#ms-garcia": 2, "doc:dep#mr-patel": 2}
+    assert "person 4 (50.0%), role 4 (50.0%)" in speakers_report(speakers)

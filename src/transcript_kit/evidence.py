@@ -8,26 +8,25 @@ from collections.abc import Mapping
 
 import attrs
 
+from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.model import Document, DocumentEvidence, LabelUse, Speaker
 
-# An office printed with its holder outside any label: "THE PRESIDING OFFICER (Mr. Bennett)." left inside another
-# turn's text (the record printed it mid-paragraph), or "The SPEAKER (Hon. Margaret Dunleavy) took the chair at
-# 09:00" in a sitting's opening lines. The chair changed hands there, which the binding of the bare office after
-# it must know.
-_HOLDER_IN_TEXT = re.compile(
-    r"(?<![\w,;])((?:THE|The)\s+(?:[A-Z][A-Za-z]*\s+){0,3}(?:OFFICER|SPEAKER|PRESIDENT|CHAIR|CHAIRMAN|Speaker|"
-    r"President|Chair|Chairman)(?:\s+pro\s+tempore)?\s*\((?:Mr|Mrs|Ms|Miss|Madam|Dr|Hon|Sir|Dame)\.?"
-    r"(?:\s+[A-Z][\w'’-]+){1,3}\))(?:\.(?=\s|$)|\s+(?:took|takes|resumed|assumed)\s+the\s+chair)"
-)
+# Where the holder of an office changes outside any label (the vocabulary's patterns): "THE PRESIDING OFFICER (Mr.
+# Bennett)." left inside a turn's text, "The SPEAKER (Hon. Margaret Dunleavy) took the chair", a deposition's
+# "BY MS. GARCIA:" before her questions. The binding of the bare office ("Q") after it must know.
+_HOLDER_IN_TEXT = re.compile(VOCABULARY.patterns["holder_in_text"])
+_EXAMINER = re.compile(VOCABULARY.patterns["examiner_line"])
 
 
 def _holders_in_text(document: Document) -> list[tuple[int, str]]:
     """(index of the turn the mention follows, -1 before the first; the office and holder as printed)."""
     starts = [(turn.char_start, turn.index) for turn in document.turns]
+    printed = [(m.start(), m["label"]) for m in _HOLDER_IN_TEXT.finditer(document.text)]
+    printed += [(m.start(), f"Q ({m['holder']})") for m in _EXAMINER.finditer(document.text)]
     found = []
-    for match in _HOLDER_IN_TEXT.finditer(document.text):
-        before = [index for start, index in starts if start <= match.start()]
-        found.append((before[-1] if before else -1, " ".join(match[1].split())))
+    for offset, label in sorted(printed):
+        before = [index for start, index in starts if start <= offset]
+        found.append((before[-1] if before else -1, " ".join(label.split())))
     return found
 
 

@@ -183,6 +183,17 @@ class SpeakerMap(Mapping[tuple[str, str], Speaker]):
         bound = self._by_turn.get((doc_id, turn_index))
         return bound[1] if bound is not None else self._speakers.get((doc_id, label))
 
+    def restricted(self, doc_ids: Iterable[str]) -> SpeakerMap:
+        """The speakers of these documents only (labels and turn bindings), e.g. for a worker that writes the
+        turns of some documents: small to send, and the same answers for them."""
+        chosen = set(doc_ids)
+        return SpeakerMap(
+            {key: value for key, value in self._speakers.items() if key[0] in chosen},
+            {key: value for key, value in self._counts.items() if key[0] in chosen},
+            tuple(item for item in self._warnings if item[0] in chosen),
+            {key: value for key, value in self._by_turn.items() if key[0] in chosen},
+        )
+
     @property
     def warnings(self) -> tuple[str, ...]:
         return tuple(f"{doc_id}: {message}" for doc_id, message in self._warnings)
@@ -382,12 +393,21 @@ class Normalizer:
                 )
             else:
                 candidates = tuple(sorted({corpus.final_id(c) for c in o.candidates}))
-                scoped = f"doc:{doc_id}#{slug(_without_times(label))}"
+                scoped = f"doc:{doc_id}#{slug(_scope_key(label))}"
                 speakers[doc_id, label] = Speaker(scoped, None, o.role, Resolution.NONE, 0.0, candidates)
                 if candidates:
                     warnings.append((doc_id, f"speaker {label!r} is ambiguous: {', '.join(candidates)}"))
         counts = {(doc.doc_id, use.label): use.count for doc in documents for use in doc.labels}
         by_turn = {key: bound for doc in documents for key, bound in _bound_turns(doc, speakers).items()}
+        # A holder printed outside any label ("BY MS. GARCIA:") served the binding; it opens no turn of its own.
+        unspoken = {key for key, n in counts.items() if n == 0}
+        speakers = {key: speaker for key, speaker in speakers.items() if key not in unspoken}
+        spoken = {doc_id for doc_id, _ in speakers}
+        warnings = [
+            (doc_id, message)
+            for doc_id, message in warnings
+            if doc_id in spoken and not any(k[0] == doc_id and repr(k[1]) in message for k in unspoken)
+        ]
         return SpeakerMap(speakers, counts, tuple(warnings), by_turn)
 
     # -- per document ----------------------------------------------------------------------------------------
@@ -492,7 +512,8 @@ class Normalizer:
         excluded = frozenset(o.not_person for o in overrides if o.not_person is not None)
         label = use.parsed or parse_label(use.label)
         role = self.registry.role(use.label)
-        if role is not None or (label is not None and label.role is not None):
+        # "Q (MS. GARCIA)": a role with its holder printed is that person, as an office with its holder is
+        if role is not None or (label is not None and label.role is not None and label.inner is None):
             key = role.key if role is not None else (label.role if label is not None else None)
             interviewee = self._interviewee(ctx) if key == "answer" else None
             if interviewee is not None:  # "A:" in an interview whose introduction names one person
@@ -929,6 +950,16 @@ def _family_keys(parts: _Parts) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _scope_key(label: str) -> str:
+    """What a document-scoped id is made of: the label without clock times and notes, and for an office with
+    its holder ("The SPEAKER pro tempore (Mr. Foley)") the holder alone, so the holder's own label ("Mr. FOLEY")
+    in the same document gets the same id."""
+    parsed = parse_label(label)
+    if parsed is not None and parsed.inner is not None:
+        return _without_times(parsed.inner.raw)
+    return _without_times(label)
+
+
 def _without_times(label: str) -> str:
     """A label without its clock times and notes, which never enter an id: "Mr BANDT (Melbourne) (14:03)" and
     "(14:06)" are one member."""
@@ -1092,17 +1123,17 @@ def speakers_report(speaker_map: SpeakerMap) -> str:
     summaries = [s for s in speaker_map.summaries() if s.resolution is not Resolution.NONE]
     ambiguous, unresolved = unresolved_labels(speaker_map)
     totals = Counter[str]()
-    for key, speaker in speaker_map.items():
+    for summary in speaker_map.summaries():  # per speaker, so turns bound to a holder count as that person
         kind = (
             "role"
-            if (speaker.id or "").startswith("role:")
+            if summary.speaker_id.startswith("role:")
             else "person"
-            if speaker.resolution is not Resolution.NONE
+            if summary.resolution is not Resolution.NONE
             else "ambiguous"
-            if speaker.candidates
+            if summary.candidates
             else "unresolved"
         )
-        totals[kind] += speaker_map.count(key)
+        totals[kind] += summary.n_turns
     total = sum(totals.values()) or 1
     lines = [
         f"{len(speaker_map)} distinct labels, {sum(totals.values())} turns: "

@@ -104,6 +104,15 @@ def _paragraphs(text: str, layout: Layout) -> list[_Block]:
             if layout.blank_is_break:
                 current = None
             continue
+        if indent <= _TIME_LINE_INDENT and (
+            cand.is_timestamp(text, starts[i], ends[i]) or _BRACKETED_LINE.fullmatch(text, starts[i], ends[i])
+        ):
+            # A time line stands apart ("00:02:14" between a log's utterances), and so does a note in square
+            # brackets ("[The prepared statement of … follows:]"), wrapped text or not.
+            blocks.append(_Block(i, i, indent))
+            current = None
+            previous_indent = indent
+            continue
         if (
             current is None
             or not wrapped
@@ -198,7 +207,8 @@ class _Tokenizer:
             seen = set(found)
             rest = (i for i in range(len(self.layout.starts)) if i not in seen)
             found.update(self._line_candidates(firsts, rest))
-        found = {i: c for i, c in found.items() if c.shape in shapes and self._has_words_below(i, c, found)}
+        found = {i: c for i, c in found.items() if c.shape in shapes}
+        found = {i: c for i, c in found.items() if self._has_words_below(i, c, found)}
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
         # their utterances one a line under a time line, with no blank line between.
         inner = Counter(
@@ -209,8 +219,12 @@ class _Tokenizer:
             and c.label[:1].isupper()
             and not self.layout.line_numbered
         )
+        # So does any label printed in the same style as those (a log's one-off "FD:" among its "CC:" and "P:").
+        styles = {cand.style_of(c) for c in found.values() if inner[c.label] >= _RECURRING_INNER}
         found = {
-            i: attrs.evolve(c, at_paragraph_start=True) if inner[c.label] >= _RECURRING_INNER else c
+            i: attrs.evolve(c, at_paragraph_start=True)
+            if inner[c.label] and cand.style_of(c) in styles
+            else c
             for i, c in found.items()
         }
         prefix = f"{self.convention.name} profile, shape "
@@ -232,10 +246,22 @@ class _Tokenizer:
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
+        dialogue = self._dialogue_indent(accepted)
         out: list[Token] = []
         seen_label = False
         for block in blocks:
             first = block.first
+            if (
+                dialogue is not None
+                and block.first not in accepted
+                and block.indent < dialogue
+                and seen_label
+            ):
+                # A screenplay's action line: flush where the dialogue under its cues is indented.
+                self._emit_paragraph(
+                    out, first, block.last, self.layout.starts[first], seen_label, action=True
+                )
+                continue
             if (
                 speech_shape is not None
                 and block.first not in accepted
@@ -311,6 +337,24 @@ class _Tokenizer:
                 opens = not candidate.at_paragraph_start and (candidate.alone or self._outdents(i))
                 found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
+
+    def _dialogue_indent(self, accepted: dict[int, cand.Candidate]) -> int | None:
+        """The indent of the words under cues printed alone on their line, when nearly all share one above the
+        margin (a screenplay's dialogue column); else None."""
+        indents: Counter[int] = Counter()
+        for line, candidate in accepted.items():
+            if (
+                candidate.alone
+                and self.shapes.prints_alone(candidate.shape)
+                and line + 1 < len(self.layout.starts)
+            ):
+                below_start, below_end = self._line(line + 1)
+                if below_end > below_start:
+                    indents[self._indent_of(line + 1)] += 1
+        if sum(indents.values()) < 3:
+            return None
+        indent, n = indents.most_common(1)[0]
+        return indent if indent > 0 and n >= 0.8 * sum(indents.values()) else None
 
     def _outdents(self, i: int) -> bool:
         if i == 0 or self.layout.line_numbered:
@@ -389,12 +433,21 @@ class _Tokenizer:
         return line + 1
 
     def _emit_paragraph(
-        self, out: list[Token], first: int, last: int, start: int, seen_label: bool, off_shape: bool = False
+        self,
+        out: list[Token],
+        first: int,
+        last: int,
+        start: int,
+        seen_label: bool,
+        off_shape: bool = False,
+        action: bool = False,
     ) -> None:
         value, begin, end = self._segment_text(first, last, start)
         if not value:
             return
         kind = self._classify(value, seen_label, out, first)
+        if action and kind == "PARA":
+            kind = "STAGE"
         if kind == "INSERT_OPEN":  # what follows, up to the next label, is printed into the record
             self.inserting_to_label, kind = True, "STAGE"
         elif self.inserting_to_label and kind in ("PARA", "HEADING") and seen_label:
@@ -505,6 +558,10 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
 
 
 _RECURRING_INNER = 3
+_TIME_LINE_INDENT = 40
+_BRACKETED_LINE = re.compile(
+    r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
+)  # deeper than this, a time is a right-aligned margin note, not a line of its own
 _CENTRED = 8  # leading spaces that make a short line a centred title
 _SPAN_KINDS = {
     "INSERT": "insert",

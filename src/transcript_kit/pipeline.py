@@ -38,7 +38,7 @@ from transcript_kit.export.interchange import DocumentRows
 from transcript_kit.export.rows import speaker_fields
 from transcript_kit.export.schema import SCHEMA_VERSION
 from transcript_kit.formats import SUFFIX_FORMATS
-from transcript_kit.model import Document, DocumentEvidence, Speaker
+from transcript_kit.model import Document, DocumentEvidence
 from transcript_kit.normalize import Normalizer, SpeakerMap
 from transcript_kit.parse import parse_bytes, read_bytes
 from transcript_kit.registry import Registry
@@ -296,7 +296,7 @@ class TurnPart:
     index: int
     documents: tuple[tuple[str, str], ...]  # (key, doc_id)
     store: str
-    speakers: dict[tuple[str, str], Speaker]  # (doc_id, label) -> speaker, for these documents only
+    speakers: SpeakerMap  # the resolved speakers of these documents only
     jsonl: str | None
     parquet: str | None
 
@@ -543,16 +543,16 @@ def _write_tables(
     with contextlib.ExitStack() as stack:
         document_sinks = _open_sinks(stack, "documents", staging, formats)
 
-        def document_row(header: ResultHeader) -> None:
+        def document_row(stored: dict[str, Any]) -> None:
             nonlocal n_warned
-            (row,) = with_speaker_warnings([header.document], speakers.warnings_of)
+            (row,) = with_speaker_warnings([stored], speakers.warnings_of)
             n_warned += bool(row["warnings"])
             for sink in document_sinks:
                 sink.add(row)
 
         if engine.writes_parts:
             for key, _ in parsed.documents:
-                document_row(store.header(key))
+                document_row(store.document(key))
             written.counts["turns"] = _write_turns_in_parts(
                 staging, formats, store, parsed, speakers, engine, tick
             )
@@ -560,8 +560,8 @@ def _write_tables(
 
             def documents() -> Iterator[tuple[str, ResultPayload]]:
                 for key, doc_id in parsed.documents:
-                    header, payload = store.read(key)
-                    document_row(header)
+                    row, payload = store.read(key)
+                    document_row(row)
                     yield doc_id, payload
 
             path = {fmt: staging / f"turns.{fmt}" for fmt in formats}
@@ -591,7 +591,7 @@ def _write_turns_in_parts(
     """The turns table as parts written by the engine's workers: ``turns.parquet/part-NNNNN.parquet`` (a dataset
     directory, read as one table by pyarrow.dataset, DuckDB and Polars) and JSON Lines parts joined here, in
     order, into one ``turns.jsonl`` (byte-identical to the local engine's)."""
-    documents, evidence = parsed.documents, parsed.evidence
+    documents = parsed.documents
     size = max(1, -(-len(documents) // max(1, engine.part_count)))
     parts_dir = staging / ".parts"
     parts_dir.mkdir()
@@ -600,12 +600,7 @@ def _write_turns_in_parts(
     parts = []
     for index, start in enumerate(range(0, len(documents), size)):
         chosen = documents[start : start + size]
-        lookup = {
-            (use_doc, use.label): speakers[(use_doc, use.label)]
-            for item in evidence[start : start + size]
-            for use in item.labels
-            if (use_doc := item.doc_id, use.label) in speakers
-        }
+        lookup = speakers.restricted(doc_id for _, doc_id in chosen)
         parts.append(
             TurnPart(
                 index,
@@ -632,8 +627,8 @@ def _write_turns_in_parts(
 def _document_rows(store: ResultStore, parsed: _Parsed, speakers: SpeakerMap) -> Iterator[DocumentRows]:
     """Each document's row and its turn rows with their resolved speakers, one document at a time."""
     for key, doc_id in parsed.documents:
-        header, payload = store.read(key)
-        (document,) = with_speaker_warnings([dict(header.document)], speakers.warnings_of)
+        row, payload = store.read(key)
+        (document,) = with_speaker_warnings([dict(row)], speakers.warnings_of)
         turns = plain_turns(payload).to_pylist()
         for index, (row, label) in enumerate(zip(turns, payload.labels, strict=True)):
             row.update(speaker_fields(None if label is None else speakers.for_turn(doc_id, index, label)))

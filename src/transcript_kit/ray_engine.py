@@ -95,7 +95,10 @@ class RayEngine:
                 if self.address:
                     ray.init(address=self.address, include_dashboard=False, log_to_driver=False)
                 else:
-                    ray.init(num_cpus=self.workers, include_dashboard=False, log_to_driver=False)
+                    # "local": a new instance even where a cluster runs on this machine (ray.init would join it)
+                    ray.init(
+                        address="local", num_cpus=self.workers, include_dashboard=False, log_to_driver=False
+                    )
             except ConnectionError as error:
                 raise InputError(f"--ray-address {self.address}: cannot connect to Ray: {error}") from None
             self._started = True

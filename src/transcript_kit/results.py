@@ -19,9 +19,10 @@ import functools
 import hashlib
 import os
 import pickle
+import struct
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import attrs
 import orjson
@@ -39,6 +40,7 @@ if tuple(_NAMES[_FIRST_SPEAKER : _FIRST_SPEAKER + len(SPEAKER_FIELDS)]) != SPEAK
     raise AssertionError("the turns schema must keep the speaker fields together, in speaker_fields order")
 HEAD_FIELDS = tuple(_NAMES[:_FIRST_SPEAKER])
 TAIL_FIELDS = tuple(_NAMES[_FIRST_SPEAKER + len(SPEAKER_FIELDS) :])
+_LENGTH = struct.Struct("<Q")
 # The turns columns that do not depend on the corpus-level speaker pass.
 PLAIN_TURNS = pa.schema([TURNS.field(name) for name in (*HEAD_FIELDS, *TAIL_FIELDS)])
 
@@ -120,13 +122,20 @@ class ResultStore:
     def has(self, key: str) -> bool:
         return self.path(key).is_file()
 
+    # A stored result: the evidence pickle's length (8 bytes), the evidence, the rest of the header, the payload.
+    # The speaker pass reads the first three; the export skips the evidence (unpickling its many small frozen
+    # objects is the slowest part of a load) and reads the rest.
     def put(self, key: str, header: ResultHeader, payload: ResultPayload) -> None:
         target = self.path(key)
         target.parent.mkdir(parents=True, exist_ok=True)
+        evidence = pickle.dumps(header.evidence, protocol=pickle.HIGHEST_PROTOCOL)
+        rest = (header.doc_id, header.document, header.n_turns, header.n_bytes)
         fd, name = tempfile.mkstemp(prefix=".", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(_LENGTH.pack(len(evidence)))
+                handle.write(evidence)
+                pickle.dump(rest, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 pickle.dump(payload, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(name, target)
         except BaseException:
@@ -134,15 +143,32 @@ class ResultStore:
             raise
 
     def header(self, key: str) -> ResultHeader:
+        """What the speaker pass needs of a stored result (evidence, documents row, counts)."""
         with self.path(key).open("rb") as handle:
-            header: ResultHeader = pickle.load(handle)
-        return header
+            handle.read(_LENGTH.size)
+            evidence: DocumentEvidence = pickle.load(handle)
+            doc_id, document, n_turns, n_bytes = pickle.load(handle)
+        return ResultHeader(doc_id, evidence, document, n_turns, n_bytes)
 
-    def read(self, key: str) -> tuple[ResultHeader, ResultPayload]:
+    def document(self, key: str) -> dict[str, Any]:
+        """The documents row of a stored result."""
         with self.path(key).open("rb") as handle:
-            header: ResultHeader = pickle.load(handle)
+            self._skip_evidence(handle)
+            row: dict[str, Any] = pickle.load(handle)[1]
+        return row
+
+    def read(self, key: str) -> tuple[dict[str, Any], ResultPayload]:
+        """What the export needs of a stored result: the documents row and the payload."""
+        with self.path(key).open("rb") as handle:
+            self._skip_evidence(handle)
+            row: dict[str, Any] = pickle.load(handle)[1]
             payload: ResultPayload = pickle.load(handle)
-        return header, payload
+        return row, payload
+
+    @staticmethod
+    def _skip_evidence(handle: BinaryIO) -> None:
+        (length,) = _LENGTH.unpack(handle.read(_LENGTH.size))
+        handle.seek(length, os.SEEK_CUR)
 
     def clean(self, keep: set[str] | None = None) -> None:
         """Remove temporaries of killed runs and, given ``keep``, every result not named in it."""
