@@ -46,7 +46,7 @@ def main() -> None:
     )
     try:
         import ftfy
-        import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+        import ftfy.bad_codecs  # registers "sloppy-windows-1252"
     except ImportError:
         print("ftfy: not installed")
         return
