@@ -238,3 +238,28 @@ def test_a_title_over_a_plays_cues_and_a_list_with_dot_leaders_are_not_speakers(
     assert "THE LANTERN KEEPER" not in _labels(play)
     record = "President: Mr. Delacroix . . . . . . . . (France)\n\nThe President: I welcome you all.\n"
     assert _labels(record) == ["The President"]
+
+
+def test_each_line_of_a_timed_export_is_an_utterance_even_when_the_lines_look_wrapped() -> None:
+    text = (
+        "[00:00:05] Maria de la Cruz: Welcome back to the show.\n"
+        "[00:00:09] Ben Okafor: Thanks for having me.\n"
+        "[00:00:12] Maria de la Cruz: Let us start with the floods.\n"
+        "[00:00:20] Ben Okafor: It was the worst week of my life.\n"
+    )
+    turns = parse_text(text).turns
+    assert [(t.label, t.start_ms) for t in turns] == [
+        ("Maria de la Cruz", 5000),
+        ("Ben Okafor", 9000),
+        ("Maria de la Cruz", 12000),
+        ("Ben Okafor", 20000),
+    ]
+
+
+def test_caption_chevrons_and_list_dashes_before_a_label() -> None:
+    captions = (
+        ">> ANCHOR: Good evening.\n>> REPORTER: Thanks, Tom.\n>> ANCHOR: The damage?\n>> REPORTER: Severe.\n"
+    )
+    assert _labels(captions) == ["ANCHOR", "REPORTER", "ANCHOR", "REPORTER"]
+    chat = "- Alice: Are we ready?\n- Bob: Almost.\n- Alice: Then go.\n- Bob: Going.\n"
+    assert _labels(chat) == ["Alice", "Bob", "Alice", "Bob"]

@@ -333,8 +333,11 @@ class _Tokenizer:
             # lines (one sentence a line, as aligned parliamentary text prints it).
             candidate = self._candidate_at(i, i in firsts)
             if candidate is not None:
-                # ... and so does a label on a line that outdents from the one above (a play's hanging cues).
-                opens = not candidate.at_paragraph_start and (candidate.alone or self._outdents(i))
+                # ... and so does a label on a line that outdents from the one above (a play's hanging cues), or
+                # one printed with its recording time ("[00:00:09] Ben Okafor:", one utterance a line).
+                opens = not candidate.at_paragraph_start and (
+                    candidate.alone or candidate.stamp is not None or self._outdents(i)
+                )
                 found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
 
