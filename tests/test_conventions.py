@@ -157,3 +157,109 @@ def test_text_before_the_first_label_and_refused_lookalikes_are_warnings() -> No
     text = "He began without a label.\n\nMS. PSAKI: Hi.\n\nMR. NOT: x\n\nMS. PSAKI: Bye.\n"
     warnings = parse_text(text).warnings
     assert any("before the first label" in w and ":1:1" in w for w in warnings)
+
+
+def _labels(text: str) -> list[str | None]:
+    return [t.label for t in parse_text(text).turns if t.kind.value == "turn"]
+
+
+def test_a_word_split_by_pdf_extraction_is_joined_when_the_vocabulary_knows_it() -> None:
+    text = "Th e SPEAKER: Order!\n\nD r SMITH (Eastfield) (13:42): Thank you.\n\nTh e SPEAKER: The member.\n"
+    assert _labels(text) == ["The SPEAKER", "Dr SMITH (Eastfield) (13:42)", "The SPEAKER"]
+
+
+def test_a_plays_hanging_cues_open_turns_inside_an_indented_block() -> None:
+    text = (
+        "ACT I. SCENE I.\n\n  Cor. Brother, you come early;\n    The morning sleeps.\n  Fer. Then, my lord,\n"
+        "    I ask your pardon.\n  Cor. What news?\n  Fer. The Duke is here.\n  Corv. Three thousand!\n"
+    )
+    assert _labels(text) == ["Cor", "Fer", "Cor", "Fer", "Corv"]
+
+
+def test_a_screenplays_flush_action_lines_are_no_ones_speech() -> None:
+    scene = (
+        "INT. KITCHEN - NIGHT\n\n"
+        "                    MARIA\n          Is that the ferry?\n\n"
+        "Maria freezes. She sets the kettle down.\n\n"
+        "                    TOMAS\n          It is our call sign.\n\n"
+        "He puts the sandwich down.\n\n"
+        "                    MARIA\n          Then go.\n\n"
+        "                    TOMAS\n          Going.\n"
+    )
+    document = parse_text(scene)
+    spoken = " ".join(t.text for t in document.turns if t.kind.value == "turn")
+    assert "freezes" not in spoken and "sandwich" not in spoken
+    assert [t.label for t in document.turns if t.kind.value == "turn"] == ["MARIA", "TOMAS", "MARIA", "TOMAS"]
+
+
+def test_a_logs_time_lines_stand_apart_and_a_one_off_code_in_its_style_opens_a_turn() -> None:
+    log = (
+        "Times are ground elapsed time in hours, minutes and seconds, as the tapes give them.\n"
+        "00:00:02\nCC: Liftoff, Kestrel. The clock is running and everything here looks good to us.\n"
+        "P: Roger, clock is running. Feels smooth, a little noisy. Roll program has started.\n"
+        "00:00:31\nCC: Copy roll program. You are looking good from down here, Kestrel, all green.\n"
+        "P: Roger. A little vibration now, nothing to worry about, and the cabin is quiet.\n"
+        "00:02:14\nFD: Tell him the cabin pressure looks good too, and that we have the data.\n"
+        "CC: Kestrel, Tidewater. Flight confirms cabin pressure holding at five point five.\n"
+        "P: Roger. Five point five on my gauge as well, and the horizon is a lovely thing to see.\n"
+    )
+    document = parse_text(log)
+    assert [t.label for t in document.turns if t.kind.value == "turn"] == [
+        "CC",
+        "P",
+        "CC",
+        "P",
+        "FD",
+        "CC",
+        "P",
+    ]
+    assert all("00:0" not in t.text for t in document.turns)
+
+
+def test_a_hearings_prepared_statement_is_inserted_material_not_speech() -> None:
+    text = (
+        "HEARING before the SUBCOMMITTEE ON RURAL HEALTH\n\n"
+        "    Senator Dunmore. I ask that my full statement be placed in the record.\n"
+        "    Senator Whitfield. Without objection.\n"
+        "    [The prepared statement of Senator Dunmore follows:]\n\n"
+        "    Madam Chair, I thank you for calling this hearing today.\n\n"
+        "    Senator Whitfield. Dr. Okwu, you may begin.\n"
+    )
+    document = parse_text(text)
+    kinds = [(t.kind.value, t.label) for t in document.turns]
+    assert ("insert", None) in kinds
+    assert all("calling this hearing" not in t.text for t in document.turns if t.kind.value == "turn")
+
+
+def test_a_title_over_a_plays_cues_and_a_list_with_dot_leaders_are_not_speakers() -> None:
+    play = "THE LANTERN KEEPER\nA play in one act\n\n" + "".join(
+        f"{who}\n{line}\n\n" for who, line in [("HELENA", "Three ships."), ("TOBIAS", "They never stop.")] * 3
+    )
+    assert "THE LANTERN KEEPER" not in _labels(play)
+    record = "President: Mr. Delacroix . . . . . . . . (France)\n\nThe President: I welcome you all.\n"
+    assert _labels(record) == ["The President"]
+
+
+def test_each_line_of_a_timed_export_is_an_utterance_even_when_the_lines_look_wrapped() -> None:
+    text = (
+        "[00:00:05] Maria de la Cruz: Welcome back to the show.\n"
+        "[00:00:09] Ben Okafor: Thanks for having me.\n"
+        "[00:00:12] Maria de la Cruz: Let us start with the floods.\n"
+        "[00:00:20] Ben Okafor: It was the worst week of my life.\n"
+    )
+    turns = parse_text(text).turns
+    assert [(t.label, t.start_ms) for t in turns] == [
+        ("Maria de la Cruz", 5000),
+        ("Ben Okafor", 9000),
+        ("Maria de la Cruz", 12000),
+        ("Ben Okafor", 20000),
+    ]
+
+
+def test_caption_chevrons_and_list_dashes_before_a_label() -> None:
+    captions = (
+        ">> ANCHOR: Good evening.\n>> REPORTER: Thanks, Tom.\n>> ANCHOR: The damage?\n>> REPORTER: Severe.\n"
+    )
+    assert _labels(captions) == ["ANCHOR", "REPORTER", "ANCHOR", "REPORTER"]
+    chat = "- Alice: Are we ready?\n- Bob: Almost.\n- Alice: Then go.\n- Bob: Going.\n"
+    assert _labels(chat) == ["Alice", "Bob", "Alice", "Bob"]

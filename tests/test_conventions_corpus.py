@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import orjson
 import pytest
 
-from transcript_kit.export.rows import turn_row
-from transcript_kit.parse import parse_bytes
-from transcript_kit.score import score_directory
+from tests.scoring import document_f1
 
 FOLDER = Path(__file__).resolve().parents[1] / "corpus" / "conventions"
 BAR = 0.98
@@ -40,14 +37,5 @@ DOCUMENTS = sorted(p.stem for p in (FOLDER / "gold").glob("*.jsonl"))
 
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_each_convention_document_keeps_its_bar(name: str, tmp_path: Path) -> None:
-    raw = next((FOLDER / "raw").glob(f"{name}.*"))
-    gold_dir, out_dir = tmp_path / "gold", tmp_path / "out"
-    gold_dir.mkdir()
-    out_dir.mkdir()
-    (gold_dir / f"{name}.jsonl").write_bytes((FOLDER / "gold" / f"{name}.jsonl").read_bytes())
-    document = parse_bytes(raw.read_bytes(), doc_id=name, path=str(raw))
-    (out_dir / "turns.jsonl").write_bytes(
-        b"".join(orjson.dumps(turn_row(name, t)) + b"\n" for t in document.turns)
-    )
-    f1 = score_directory(gold_dir, out_dir).overall.f1
+    f1 = document_f1(FOLDER, name, tmp_path)
     assert f1 >= BELOW_BAR.get(name, BAR), f"{name}: F1 {f1:.4f}"

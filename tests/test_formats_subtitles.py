@@ -24,8 +24,13 @@ Reader = Callable[[str, "str | None"], tuple[Cue, ...]]
 _MARKUP = re.compile(r"</?[A-Za-z][^<>\r\n]*>|<\d[\d:.]*>|\{\\[^{}\r\n]*\}")
 
 
+# A voice tag ends one speaker's text and starts another's: an entity cannot run across it.
+_VOICE_TAG = re.compile(r"<v(?:\.[^\s>]*)?(?:[ \t][^>]*)?>")
+
+
 def visible(source: str) -> str:
-    return " ".join(html.unescape(_MARKUP.sub("", source)).split())
+    pieces = (html.unescape(_MARKUP.sub("", piece)) for piece in _VOICE_TAG.split(source))
+    return " ".join(" ".join(pieces).split())
 
 
 def squash(text: str) -> str:

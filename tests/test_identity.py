@@ -311,3 +311,13 @@ def test_a_holder_taking_the_chair_in_the_opening_lines_binds_the_bare_office() 
     )
     (doc,) = resolve(("sitting", text))
     assert set(speaker_of(doc, "The SPEAKER")) == {"margaret-dunleavy"}
+
+
+def test_a_holder_printed_outside_any_label_is_no_speaker_of_its_own() -> None:
+    from transcript_kit.normalize import speakers_report
+
+    speakers = normalizer().resolve([evidence_of(parse_text(DEPOSITION, doc_id="dep"))])
+    assert sorted(label for _, label in speakers) == ["A", "Q"]
+    rows = {row["speaker_id"]: row["n_turns"] for row in speakers.speaker_rows()}
+    assert rows == {"role:answer": 4, "doc:dep#ms-garcia": 2, "doc:dep#mr-patel": 2}
+    assert "person 4 (50.0%), role 4 (50.0%)" in speakers_report(speakers)

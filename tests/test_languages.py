@@ -9,12 +9,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from transcript_kit.export.rows import turn_row
+from tests.scoring import document_f1
 from transcript_kit.header import date_in_line
 from transcript_kit.labels import parse_label
 from transcript_kit.model import TurnKind
-from transcript_kit.parse import parse_bytes, parse_text
-from transcript_kit.score import score_directory
+from transcript_kit.parse import parse_text
 
 FOLDER = Path(__file__).resolve().parents[1] / "corpus" / "multilingual"
 DOCUMENTS = sorted(p.stem for p in (FOLDER / "gold").glob("*.jsonl"))
@@ -137,13 +136,4 @@ def test_dates_in_other_languages(line: str, date: str | None) -> None:
 
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_each_multilingual_document_reaches_the_bar(name: str, tmp_path: Path) -> None:
-    raw = next((FOLDER / "raw").glob(f"{name}.*"))
-    gold_dir, out_dir = tmp_path / "gold", tmp_path / "out"
-    gold_dir.mkdir()
-    out_dir.mkdir()
-    (gold_dir / f"{name}.jsonl").write_bytes((FOLDER / "gold" / f"{name}.jsonl").read_bytes())
-    document = parse_bytes(raw.read_bytes(), doc_id=name, path=str(raw))
-    (out_dir / "turns.jsonl").write_bytes(
-        b"".join(orjson.dumps(turn_row(name, t)) + b"\n" for t in document.turns)
-    )
-    assert score_directory(gold_dir, out_dir).overall.f1 >= 0.98
+    assert document_f1(FOLDER, name, tmp_path) >= 0.98

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from transcript_kit.conventions.catalog import BASE, builtin
-from transcript_kit.conventions.profile import Convention, LabelShape
+from transcript_kit.conventions.profile import Convention, LabelShape, built_for
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold
 from transcript_kit.labels import parse_label, repair_split_words
@@ -178,11 +178,7 @@ def find_candidate(
 
 def matcher_for(convention: Convention) -> ShapeMatcher:
     """The compiled shapes of a convention (built once per profile and process)."""
-    key = (convention.origin, convention.name)
-    found = _MATCHERS.get(key)
-    if found is None:
-        found = _MATCHERS[key] = ShapeMatcher(convention)
-    return found
+    return built_for(_MATCHERS, convention, ShapeMatcher)
 
 
 def style_of(candidate: Candidate) -> str:

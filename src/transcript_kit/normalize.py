@@ -399,6 +399,15 @@ class Normalizer:
                     warnings.append((doc_id, f"speaker {label!r} is ambiguous: {', '.join(candidates)}"))
         counts = {(doc.doc_id, use.label): use.count for doc in documents for use in doc.labels}
         by_turn = {key: bound for doc in documents for key, bound in _bound_turns(doc, speakers).items()}
+        # A holder printed outside any label ("BY MS. GARCIA:") served the binding; it opens no turn of its own.
+        unspoken = {key for key, n in counts.items() if n == 0}
+        speakers = {key: speaker for key, speaker in speakers.items() if key not in unspoken}
+        spoken = {doc_id for doc_id, _ in speakers}
+        warnings = [
+            (doc_id, message)
+            for doc_id, message in warnings
+            if doc_id in spoken and not any(k[0] == doc_id and repr(k[1]) in message for k in unspoken)
+        ]
         return SpeakerMap(speakers, counts, tuple(warnings), by_turn)
 
     # -- per document ----------------------------------------------------------------------------------------
@@ -1114,17 +1123,17 @@ def speakers_report(speaker_map: SpeakerMap) -> str:
     summaries = [s for s in speaker_map.summaries() if s.resolution is not Resolution.NONE]
     ambiguous, unresolved = unresolved_labels(speaker_map)
     totals = Counter[str]()
-    for key, speaker in speaker_map.items():
+    for summary in speaker_map.summaries():  # per speaker, so turns bound to a holder count as that person
         kind = (
             "role"
-            if (speaker.id or "").startswith("role:")
+            if summary.speaker_id.startswith("role:")
             else "person"
-            if speaker.resolution is not Resolution.NONE
+            if summary.resolution is not Resolution.NONE
             else "ambiguous"
-            if speaker.candidates
+            if summary.candidates
             else "unresolved"
         )
-        totals[kind] += speaker_map.count(key)
+        totals[kind] += summary.n_turns
     total = sum(totals.values()) or 1
     lines = [
         f"{len(speaker_map)} distinct labels, {sum(totals.values())} turns: "

@@ -104,8 +104,11 @@ def _paragraphs(text: str, layout: Layout) -> list[_Block]:
             if layout.blank_is_break:
                 current = None
             continue
-        if indent <= _TIME_LINE_INDENT and cand.is_timestamp(text, starts[i], ends[i]):
-            # A time line stands apart ("00:02:14" between a log's utterances), wrapped text or not.
+        if indent <= _TIME_LINE_INDENT and (
+            cand.is_timestamp(text, starts[i], ends[i]) or _BRACKETED_LINE.fullmatch(text, starts[i], ends[i])
+        ):
+            # A time line stands apart ("00:02:14" between a log's utterances), and so does a note in square
+            # brackets ("[The prepared statement of … follows:]"), wrapped text or not.
             blocks.append(_Block(i, i, indent))
             current = None
             previous_indent = indent
@@ -204,7 +207,8 @@ class _Tokenizer:
             seen = set(found)
             rest = (i for i in range(len(self.layout.starts)) if i not in seen)
             found.update(self._line_candidates(firsts, rest))
-        found = {i: c for i, c in found.items() if c.shape in shapes and self._has_words_below(i, c, found)}
+        found = {i: c for i, c in found.items() if c.shape in shapes}
+        found = {i: c for i, c in found.items() if self._has_words_below(i, c, found)}
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
         # their utterances one a line under a time line, with no blank line between.
         inner = Counter(
@@ -329,8 +333,11 @@ class _Tokenizer:
             # lines (one sentence a line, as aligned parliamentary text prints it).
             candidate = self._candidate_at(i, i in firsts)
             if candidate is not None:
-                # ... and so does a label on a line that outdents from the one above (a play's hanging cues).
-                opens = not candidate.at_paragraph_start and (candidate.alone or self._outdents(i))
+                # ... and so does a label on a line that outdents from the one above (a play's hanging cues), or
+                # one printed with its recording time ("[00:00:09] Ben Okafor:", one utterance a line).
+                opens = not candidate.at_paragraph_start and (
+                    candidate.alone or candidate.stamp is not None or self._outdents(i)
+                )
                 found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
 
@@ -554,7 +561,10 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
 
 
 _RECURRING_INNER = 3
-_TIME_LINE_INDENT = 40  # deeper than this, a time is a right-aligned margin note, not a line of its own
+_TIME_LINE_INDENT = 40
+_BRACKETED_LINE = re.compile(
+    r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
+)  # deeper than this, a time is a right-aligned margin note, not a line of its own
 _CENTRED = 8  # leading spaces that make a short line a centred title
 _SPAN_KINDS = {
     "INSERT": "insert",
@@ -924,7 +934,7 @@ def parse_bytes(
 ) -> Document:
     """Decode and parse one input's bytes."""
     decoded = decode(data, path)
-    return parse_text(
+    document = parse_text(
         decoded.text,
         doc_id=doc_id,
         path=path,
@@ -933,6 +943,9 @@ def parse_bytes(
         fmt=format_of(path) if path else "text",
         conventions=conventions,
     )
+    if decoded.warnings:  # how the bytes were read, and every repair, travel with the document
+        document = attrs.evolve(document, warnings=(*decoded.warnings, *document.warnings))
+    return document
 
 
 def read_bytes(path: Path) -> bytes:

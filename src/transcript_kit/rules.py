@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-from transcript_kit.conventions.profile import Convention, LineRule, Scope, scoped
+from transcript_kit.conventions.profile import Convention, LineRule, Scope, built_for, scoped
 
 
 @attrs.frozen(slots=True)
@@ -64,8 +64,4 @@ _TABLES: dict[tuple[str, str], RuleTable] = {}
 
 def table_for(convention: Convention) -> RuleTable:
     """The compiled rules of a convention (built once per profile and process)."""
-    key = (convention.origin, convention.name)
-    found = _TABLES.get(key)
-    if found is None:
-        found = _TABLES[key] = RuleTable(convention)
-    return found
+    return built_for(_TABLES, convention, RuleTable)

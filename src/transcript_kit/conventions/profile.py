@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -281,6 +281,21 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
         origin=spec.origin,
         min_score=float(min_score),
     )
+
+
+_Built = TypeVar("_Built")
+
+
+def built_for(
+    cache: dict[tuple[str, str], _Built], convention: Convention, build: Callable[[Convention], _Built]
+) -> _Built:
+    """What ``build`` makes of a convention (its compiled shapes, its rule table), built once per profile and
+    process and kept in ``cache``."""
+    key = (convention.origin, convention.name)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = build(convention)
+    return found
 
 
 def read_profile_file(path: Path, known: Mapping[str, Convention]) -> Convention:

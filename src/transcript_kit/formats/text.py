@@ -86,14 +86,20 @@ def _plain(value: Any) -> Any:
 
 
 def _line_bounds(text: str, start: int) -> tuple[list[int], list[int]]:
-    """Where each line starts, and where its content ends (trailing space, CR and NBSP cut: a blank line is empty).
-    Lines end at LF or CRLF; a document whose lines end at a bare CR (old Mac files) is split there instead."""
+    """Where each line starts, and where its content ends (trailing space and NBSP cut: a blank line is empty).
+
+    A line ends at any of Unicode's line breaks (LF, CRLF, a bare CR, VT, FF, NEL, LS U+2028, PS U+2029): a file
+    that mixes them, or uses only one of the rarer ones, must not merge the next speaker into this turn. The text
+    itself is never rewritten; only the offsets say where lines are.
+    """
     body = text[start:]
-    separator = "\r" if "\n" not in body and "\r" in body else "\n"
-    lines = body.split(separator)
-    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=start))
+    lines = body.splitlines(keepends=True)
+    if not lines or lines[-1] != lines[-1].rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
+        lines.append("")  # the text ends with a line break (or is empty): an empty last line, as before
+    starts = list(itertools.accumulate(map(len, lines), initial=start))
     starts.pop()
-    return starts, [s + len(line.rstrip()) for s, line in zip(starts, lines)]
+    ends = [s + len(line.rstrip()) for s, line in zip(starts, lines)]
+    return starts, ends
 
 
 def _is_line_numbered(text: str, starts: list[int], ends: list[int], nonblank: list[int]) -> list[int] | None:

@@ -1,0 +1,63 @@
+"""What every parse must keep, whatever the input."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+
+from transcript_kit.errors import TranscriptKitError
+from transcript_kit.model import Document
+from transcript_kit.parse import parse_bytes
+
+TIME_LIMIT = 1.0  # seconds per input
+# Markup readers (and subtitle cues, with their tags and entities) point into the markup: a span is compared without its tags and with entities decoded.
+_MARKUP_FORMATS = frozenset({"html", "tei", "srt", "vtt"})
+_TAG = re.compile(r"<[^>]*>")
+
+
+class InvariantBroken(AssertionError):
+    """A parse broke one of the invariants: the message says which."""
+
+
+def check_document(document: Document) -> None:
+    """Offsets inside the text and in order, no two turns overlapping, every word of a turn inside its span."""
+    text = document.text
+    previous_end = 0
+    for turn in document.turns:
+        if not 0 <= turn.char_start <= turn.char_end <= len(text):
+            raise InvariantBroken(
+                f"turn {turn.index}: span {turn.char_start}-{turn.char_end} outside the text"
+            )
+        if turn.char_start < previous_end:
+            raise InvariantBroken(f"turn {turn.index} starts at {turn.char_start}, inside the previous turn")
+        previous_end = turn.char_end
+        span, position = text[turn.char_start : turn.char_end], 0
+        if document.format in _MARKUP_FORMATS:
+            # A markup parser's text is the markup less its tags, entities decoded; what a tag is in broken
+            # markup is the parser's call, so a word is looked for with and without what looks like tags.
+            words, plain, bare = turn.text.split(), html.unescape(span), html.unescape(_TAG.sub("", span))
+            missing = [w for w in words if w not in plain and w not in bare]
+            if missing:
+                raise InvariantBroken(f"turn {turn.index}: word {missing[0][:40]!r} is not in its span")
+            continue
+        for word in turn.text.split():
+            found = span.find(word, position)
+            if found == -1:
+                raise InvariantBroken(f"turn {turn.index}: word {word[:40]!r} is not in its span (in order)")
+            position = found + len(word)
+
+
+def check_input(data: bytes, name: str) -> Document | None:
+    """Parse one input and check it: only the project's errors may escape, within the time limit."""
+    began = time.perf_counter()
+    try:
+        document = parse_bytes(data, doc_id="fuzz", path=name)
+    except TranscriptKitError:
+        document = None
+    seconds = time.perf_counter() - began
+    if seconds > TIME_LIMIT:
+        raise InvariantBroken(f"took {seconds:.2f}s (limit {TIME_LIMIT}s) on {len(data)} bytes")
+    if document is not None:
+        check_document(document)
+    return document

@@ -1,0 +1,168 @@
+"""Inputs for the fuzzers: a piece of a corpus document, then a few mutations, all driven by one ``random.Random``
+(hypothesis hands in its own, so a failure shrinks; the long-run driver hands in a seeded one)."""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import random
+from collections.abc import Callable
+from pathlib import Path
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+# The file names a document is parsed under: the name picks the reader.
+NAMES = ("x.txt", "x.txt", "x.txt", "x.md", "x.srt", "x.vtt", "x.html", "x.xml")
+LABELS = (
+    "MR. SMITH:",
+    "MS. PSAKI:",
+    "Q",
+    "Q:",
+    "SECRETARY BLINKEN:",
+    "Mr. McCONNELL.",
+    "The PRESIDING OFFICER (Mr. Kyl).",
+    "The SPEAKER:",
+    "[Inaudible]",
+    "(Laughter.)",
+    "JUSTICE GINSBURG:",
+    "Host:",
+    "M. Bernard Lachaume, ministre :",
+    "<v Alice>",
+    "<u who='#A'>",
+    "MR. SMITH [00:01:02]:",
+    "00:00:01,000 --> 00:00:02,000",
+    "WEBVTT",
+    "---",
+    "“Quoted,” said Smith.",
+)
+PUNCTUATION = ":.,;()[]{}<>“”\"'—–-…!?*_#|/\\"
+LINE_ENDS = ("\n", "\r\n", "\r", "\u2028", "\u2029", "\u0085", "\x0b", "\x0c")
+BOMS = (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
+RUN_CHARACTERS = (" ", "\t", "[", "]", "(", ":", "A", "MR. ", "\u00a0", "\u200b", "\n", "-", ".")
+
+
+@functools.cache
+def corpus_lines() -> tuple[tuple[str, ...], ...]:
+    """Every text document of the corpus as its lines (with their line ends)."""
+    documents = []
+    for path in sorted(CORPUS.rglob("*")):
+        if path.suffix in {".txt", ".md", ".srt", ".vtt", ".html", ".htm", ".xml"} and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            documents.append(tuple(text.splitlines(keepends=True)) or ("",))
+    return tuple(documents)
+
+
+def excerpt(rng: random.Random) -> list[str]:
+    """A window of up to 40 lines of one corpus document."""
+    lines = rng.choice(corpus_lines())
+    start = rng.randrange(len(lines))
+    return list(lines[start : start + rng.randint(1, 40)])
+
+
+def _any_line(rng: random.Random) -> str:
+    return rng.choice(rng.choice(corpus_lines()))
+
+
+def insert_line(rng: random.Random, lines: list[str]) -> None:
+    lines.insert(rng.randint(0, len(lines)), _any_line(rng))
+
+
+def delete_line(rng: random.Random, lines: list[str]) -> None:
+    if lines:
+        del lines[rng.randrange(len(lines))]
+
+
+def duplicate_line(rng: random.Random, lines: list[str]) -> None:
+    if lines:
+        index = rng.randrange(len(lines))
+        lines.insert(index, lines[index])
+
+
+def inject_label(rng: random.Random, lines: list[str]) -> None:
+    label = rng.choice(LABELS) + rng.choice(("", " ", "  ", "\t"))
+    index = rng.randint(0, len(lines))
+    if index < len(lines) and rng.random() < 0.7:
+        lines[index] = label + lines[index]
+    else:
+        lines.insert(index, label + "\n")
+
+
+def inject_punctuation(rng: random.Random, lines: list[str]) -> None:
+    if lines:
+        index = rng.randrange(len(lines))
+        line = lines[index]
+        at = rng.randint(0, len(line))
+        lines[index] = line[:at] + rng.choice(PUNCTUATION) * rng.randint(1, 3) + line[at:]
+
+
+def long_run(rng: random.Random, lines: list[str]) -> None:
+    """A long run of blanks, brackets, colons or capitals: the worst case of a backtracking pattern."""
+    run = rng.choice(RUN_CHARACTERS) * rng.choice((50, 500, 5_000, 20_000))
+    if lines and rng.random() < 0.8:
+        index = rng.randrange(len(lines))
+        line = lines[index]
+        at = rng.randint(0, len(line))
+        lines[index] = line[:at] + run + line[at:]
+    else:
+        lines.append(run)
+
+
+def change_line_ends(rng: random.Random, lines: list[str]) -> None:
+    """Replace some or all line ends by another of Unicode's line breaks."""
+    end = rng.choice(LINE_ENDS)
+    every = rng.random() < 0.5
+    for index, line in enumerate(lines):
+        if (every or rng.random() < 0.2) and line.endswith("\n"):
+            body = line[:-2] if line.endswith("\r\n") else line[:-1]
+            lines[index] = body + end
+
+
+TEXT_MUTATORS: tuple[Callable[[random.Random, list[str]], None], ...] = (
+    insert_line,
+    delete_line,
+    duplicate_line,
+    inject_label,
+    inject_punctuation,
+    long_run,
+    change_line_ends,
+)
+
+
+def encode(rng: random.Random, text: str) -> bytes:
+    """The text as bytes: mostly UTF-8, sometimes a legacy or UTF-16/32 encoding, with or without a BOM."""
+    choice = rng.random()
+    if choice < 0.75:
+        data = text.encode("utf-8", "surrogatepass")
+    elif choice < 0.85:
+        data = text.encode("cp1252", "replace")
+    else:
+        data = text.encode(rng.choice(("utf-16-le", "utf-16-be", "utf-32-le")), "surrogatepass")
+    if rng.random() < 0.1:
+        data = rng.choice(BOMS) + data
+    return data
+
+
+def flip_bytes(rng: random.Random, data: bytes) -> bytes:
+    if not data:
+        return data
+    mutable = bytearray(data)
+    for _ in range(rng.randint(1, 8)):
+        mutable[rng.randrange(len(mutable))] = rng.randrange(256)
+    return bytes(mutable)
+
+
+def random_bytes(rng: random.Random) -> bytes:
+    return rng.randbytes(rng.randint(0, 2000))
+
+
+def mutated_input(rng: random.Random) -> tuple[bytes, str]:
+    """One fuzz input: (bytes, the file name they are parsed under)."""
+    name = rng.choice(NAMES)
+    if rng.random() < 0.05:
+        return random_bytes(rng), name
+    lines = excerpt(rng)
+    for _ in range(rng.randint(0, 6)):
+        rng.choice(TEXT_MUTATORS)(rng, lines)
+    data = encode(rng, "".join(lines))
+    if rng.random() < 0.15:
+        data = flip_bytes(rng, data)
+    return data, name
