@@ -26,3 +26,19 @@ def test_said_before_the_speaker_is_read_too() -> None:
 def test_a_quotation_without_an_attribution_is_not_a_quote() -> None:
     doc = parse_text("Officials met.\n\nThe plan is called “a turning point for the region” by many.\n")
     assert doc.turns == ()
+
+
+def test_a_pronoun_attribution_is_the_person_quoted_before_and_a_continued_quote_joins_it() -> None:
+    from transcript_kit.parse import parse_text
+
+    article = (
+        "Ferry service cut as harbour silts up\n\n"
+        "The harbour master, Ole-Martin Vik, was blunt. “The vessel draws 3.2 metres,” Vik said. "
+        "“At the lowest tides we now have less than that.”\n\n"
+        "“I am not going to put a ferry on the bottom of the harbour,” he said.\n"
+    )
+    quotes = [(t.label, t.text) for t in parse_text(article).turns]
+    assert quotes == [
+        ("Vik", "The vessel draws 3.2 metres At the lowest tides we now have less than that"),
+        ("Vik", "I am not going to put a ferry on the bottom of the harbour"),
+    ]

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from lark.lexer import Token
 
+from transcript_kit import header
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Turn, TurnKind
 
@@ -14,7 +16,9 @@ _VERBS = (
     r"said|says|underlined|underscored|emphasi[sz]ed|stressed|added|noted|told|explained|stated|declared|insisted"
     r"|warned|concluded|remarked|continued|pointed out|affirmed|asserted|recalled|argued|wrote|announced|observed"
 )
-_SPEAKER = r"(?P<who>[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*){0,5})"
+_SPEAKER = expand(
+    r"(?P<who>(?i:@pronouns@)(?![\w'’])|[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*){0,5})"
+)
 _QUOTE = r"[“\"](?P<words>[^“”\"\n]{8,}?)(?P<tail>[,.!?]?)[”\"]"
 # “…,” Minister Šarec underlined.   /   “…,” said Minister Šarec.
 _SPEAKER_THEN_VERB = re.compile(_QUOTE + r"\s*,?\s+" + _SPEAKER + r"\s+(?:" + _VERBS + r")\b")
@@ -23,22 +27,46 @@ _VERB_THEN_SPEAKER = re.compile(
 )
 
 
+# The quotation that goes on right after an attribution: “…,” said Vik. “I would like to promise that.”
+_CONTINUED = re.compile(r"\.?[ \t\n]{0,3}" + _QUOTE)
+
+
 def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
-    """Quotations attributed in prose, in document order; the label is the attribution as printed."""
+    """Quotations attributed in prose, in document order; the label is the attribution as printed. A pronoun
+    ("he said") is the person named just before; a quotation that goes on right after its attribution is the same
+    person's and joins the same record."""
     found: list[tuple[int, int, str, str]] = []
+    # Who a pronoun can point back to: the people named in the prose, and each attribution, by where they stand.
+    named: list[tuple[int, str]] = []
     for paragraph in paragraphs:
         start, end = int(paragraph.start_pos or 0), int(paragraph.end_pos or 0)
+        named.extend((m.start, m.name) for m in header.find_mentions(text, start, end, "prose"))
         for pattern in (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER):
             for match in pattern.finditer(text, start, end):
                 who = match.group("who")
                 label = parse_label(who)
-                if label is None or (label.family is None and not label.titles) or label.role is not None:
+                pronoun = VOCABULARY.contains("pronouns", who)
+                if not pronoun and (
+                    label is None or label.role is not None or not (label.family or label.titles)
+                ):
                     continue
-                found.append(
-                    (match.start("words"), match.end("words"), " ".join(match.group("words").split()), who)
-                )
+                if not pronoun:
+                    named.append((match.start("who"), who))
+                words, stop = " ".join(match.group("words").split()), match.end("words")
+                more = _CONTINUED.match(text, match.end(), end)
+                if more is not None:
+                    words, stop = f"{words} {' '.join(more.group('words').split())}", more.end("words")
+                found.append((match.start("words"), stop, words, who))
     found.sort()
-    return [
-        Turn(index, TurnKind.QUOTE, words, start, end, label=who, parsed_label=parse_label(who))
-        for index, (start, end, words, who) in enumerate(found)
-    ]
+    named.sort()
+    quotes: list[Turn] = []
+    for start, end, words, who in found:
+        if VOCABULARY.contains("pronouns", who):
+            before = [name for offset, name in named if offset < start]
+            if not before:
+                continue  # "he said" with nobody named before: no one to give the words to
+            who = before[-1]
+        quotes.append(
+            Turn(len(quotes), TurnKind.QUOTE, words, start, end, label=who, parsed_label=parse_label(who))
+        )
+    return quotes
