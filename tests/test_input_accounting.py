@@ -68,3 +68,74 @@ def test_speakers_and_parse_json_read_a_file_name_that_is_not_utf8(odd_names: Pa
 
 def _rows_of(data: bytes) -> list[dict[str, object]]:
     return [orjson.loads(line) for line in data.splitlines()]
+
+
+@pytest.fixture()
+def odd_entries(tmp_path: Path) -> Path:
+    """An input folder with every kind of entry that looks like a transcript but cannot be read."""
+    import socket
+
+    folder, outside = tmp_path / "in", tmp_path / "outside"
+    folder.mkdir()
+    outside.mkdir()
+    for name in (
+        "good.txt",
+        "licensed_speech.txt",
+        "sources_of_power.txt",
+        "README.md",
+        "LICENSE.txt",
+        "SOURCE.txt",
+    ):
+        (folder / name).write_text(GOOD, encoding="utf-8")
+    (outside / "secret.txt").write_text(GOOD, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "dangling.txt").symlink_to("nowhere.txt")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "elsewhere").symlink_to(outside)
+    (folder / "again.txt").symlink_to("good.txt")  # inside the folder: the same file, converted once
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(folder / "sock.txt"))
+    return folder
+
+
+def test_every_input_is_a_document_or_an_error_row(odd_entries: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    summary = convert([odd_entries], out, ConvertConfig(use_default_registry=False), use_cache=False)
+    manifest = orjson.loads((out / "manifest.json").read_bytes())
+    counts = manifest["counts"]
+    assert counts["inputs"] == counts["documents"] + counts["errors"] == summary.n_inputs
+    documents = {row["doc_id"] for row in _rows(out / "documents.jsonl")}
+    assert documents == {"good", "licensed_speech", "sources_of_power"}
+    errors = {Path(str(row["path"])).name: str(row["message"]) for row in _rows(out / "errors.jsonl")}
+    assert set(errors) == {"pipe.txt", "sock.txt", "dangling.txt", "loop.txt", "secret.txt", "elsewhere"}
+    assert "a FIFO" in errors["pipe.txt"] and "a socket" in errors["sock.txt"]
+    assert "outside the input folder" in errors["secret.txt"] and "--follow-symlinks" in errors["elsewhere"]
+    skipped = {Path(item["path"]).name: item["reason"] for item in manifest["skipped"]}
+    assert skipped == dict.fromkeys(("LICENSE.txt", "README.md", "SOURCE.txt"), "folder documentation")
+    assert "readme (any case, any suffix)" in manifest["skip_rules"]["folder_documentation"]
+
+
+def test_follow_symlinks_reads_links_outside_the_input_folder(odd_entries: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    config = ConvertConfig(use_default_registry=False, follow_symlinks=True)
+    convert([odd_entries], out, config, use_cache=False)
+    documents = {row["doc_id"] for row in _rows(out / "documents.jsonl")}
+    assert "elsewhere/secret" in documents  # the link to the same file beside it is read once
+    errors = {Path(str(row["path"])).name for row in _rows(out / "errors.jsonl")}
+    assert errors == {"pipe.txt", "sock.txt", "dangling.txt", "loop.txt"}
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_a_folder_that_cannot_be_listed_is_an_error_row(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "locked").chmod(0)
+    try:
+        summary = convert(
+            [folder], tmp_path / "out", ConvertConfig(use_default_registry=False), use_cache=False
+        )
+    finally:
+        (folder / "locked").chmod(0o755)
+    assert summary.n_documents == 1 and summary.n_errors == 1

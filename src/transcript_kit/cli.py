@@ -104,6 +104,14 @@ def _add_registry_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-default-registry", action="store_true", help="do not use the starter registry")
 
 
+def _add_symlink_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="follow symbolic links that lead outside an input folder (by default they are reported, not read)",
+    )
+
+
 def _add_convention_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--convention",
@@ -172,6 +180,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_registry_options(run)
     _add_convention_options(run)
+    _add_symlink_option(run)
 
     show = commands.add_parser(
         "parse", parents=[talk], help="print one document's turns for a person to check"
@@ -197,6 +206,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_registry_options(people)
     _add_convention_options(people)
+    _add_symlink_option(people)
 
     registry = commands.add_parser(
         "registry", parents=[talk], help="build registries of people from public data"
@@ -225,6 +235,7 @@ def _config(args: argparse.Namespace, **more: object) -> ConvertConfig:
         use_default_registry=not args.no_default_registry,
         convention=args.convention,
         convention_files=tuple(str(p) for p in args.conventions),
+        follow_symlinks=getattr(args, "follow_symlinks", False),
         **more,  # type: ignore[arg-type]
     )
 

@@ -37,7 +37,7 @@ from transcript_kit.export.folder import check_output, output_path, run_area, st
 from transcript_kit.export.interchange import DocumentRows
 from transcript_kit.export.rows import speaker_fields
 from transcript_kit.export.schema import SCHEMA_VERSION
-from transcript_kit.formats import SUFFIX_FORMATS
+from transcript_kit.inputs import SKIP_RULES, TRANSCRIPT_SUFFIXES, not_regular, walk
 from transcript_kit.model import Document, DocumentEvidence
 from transcript_kit.normalize import Normalizer, SpeakerMap
 from transcript_kit.parse import parse_bytes, read_bytes
@@ -52,15 +52,12 @@ from transcript_kit.results import (
 )
 from transcript_kit.textutil import printable_name, undecodable_name_warning
 
-TRANSCRIPT_SUFFIXES = frozenset(SUFFIX_FORMATS)
-# A folder's own documentation is not a transcript.
-_FOLDER_DOCS = ("readme", "source", "sources", "license", "licence", "changelog")
 ALL_FORMATS = tuple(SINKS)
 TABLE_NAMES = ("turns", "documents", "speakers")
 # ConvertConfig fields that never change a document's parse: they stay out of the cache key. Any other field
 # (a future parser option) changes the key, so a new setting can never reuse results made without it.
 _NOT_PARSE_SETTINGS = frozenset(
-    {"formats", "workers", "shard_size", "registry_paths", "use_default_registry"}
+    {"formats", "workers", "shard_size", "registry_paths", "use_default_registry", "follow_symlinks"}
 )
 
 
@@ -73,6 +70,7 @@ class ConvertConfig:
     shard_size: int = 32
     registry_paths: tuple[str, ...] = ()
     use_default_registry: bool = True
+    follow_symlinks: bool = False  # follow links that lead outside an input folder (--follow-symlinks)
     convention: str | None = None  # a profile forced on every document (--convention)
     convention_files: tuple[str, ...] = ()  # the user's profiles (--conventions), validated before any input
 
@@ -141,32 +139,50 @@ class ConvertSummary:
     files: tuple[str, ...]
     n_warned: int = 0  # documents with at least one warning
     n_reused: int = 0  # documents whose stored result was reused instead of parsed again
-
-
-def _is_transcript(path: Path) -> bool:
-    name = path.name.lower()
-    if name.startswith(".") or ".expected." in name or name.startswith(_FOLDER_DOCS):
-        return False
-    return path.suffix.lower() in TRANSCRIPT_SUFFIXES
+    skipped: tuple[tuple[str, str], ...] = ()  # (path, reason): transcript-named files that are not inputs
 
 
 def _doc_id(path: Path, root: Path) -> str:
     return printable_name(path.relative_to(root).with_suffix("").as_posix())
 
 
-def discover(inputs: Sequence[Path]) -> tuple[list[InputFile], list[ErrorRecord]]:
+@attrs.frozen(slots=True)
+class Discovered:
+    files: tuple[InputFile, ...]
+    errors: tuple[ErrorRecord, ...]  # inputs that could not be read: each is an errors.jsonl row
+    skipped: tuple[tuple[str, str], ...]  # (path, reason) of transcript-named files that are not inputs
+
+
+def discover(
+    inputs: Sequence[Path], *, follow_symlinks: bool = False
+) -> tuple[list[InputFile], list[ErrorRecord]]:
     """Transcript files under the inputs (folders recursively), in a stable order, each with a unique doc_id."""
+    found = discover_all(inputs, follow_symlinks=follow_symlinks)
+    return list(found.files), list(found.errors)
+
+
+def discover_all(inputs: Sequence[Path], *, follow_symlinks: bool = False) -> Discovered:
+    """:func:`discover`, with what was skipped: every entry that looks like a transcript is a file, an error row
+    (a FIFO, a broken or outside link, a folder that cannot be listed) or a skipped file with its reason."""
     files: list[InputFile] = []
     errors: list[ErrorRecord] = []
+    skipped: list[tuple[str, str]] = []
     seen_paths: set[Path] = set()
     seen_ids: set[str] = set()
     for given in inputs:
         if given.is_dir():
-            root, paths = given, sorted(p for p in given.rglob("*") if p.is_file() and _is_transcript(p))
-        elif given.is_file():
-            root, paths = given.parent, [given]
+            found = walk(given, follow_symlinks=follow_symlinks)
+            root, paths = given, found.files
+            errors += [
+                ErrorRecord(path, None, "InputError", f"{path}: {why}") for path, why in found.problems
+            ]
+            skipped += found.skipped
+        elif (kind := not_regular(str(given))) is None:
+            root, paths = given.parent, (given,)
         else:
-            errors.append(ErrorRecord(str(given), None, "InputError", f"{given}: no such file or folder"))
+            errors.append(
+                ErrorRecord(str(given), None, "InputError", f"{given}: {kind}, not a file that can be read")
+            )
             continue
         for path in paths:
             resolved = path.resolve()
@@ -176,7 +192,7 @@ def discover(inputs: Sequence[Path]) -> tuple[list[InputFile], list[ErrorRecord]
             doc_id = _unique_id(path, root, seen_ids)
             seen_ids.add(doc_id)
             files.append(InputFile(str(path), doc_id))
-    return files, errors
+    return Discovered(tuple(files), tuple(errors), tuple(skipped))
 
 
 def _unique_id(path: Path, root: Path, taken: set[str]) -> str:
@@ -463,7 +479,8 @@ def convert(
     check_output(out, force=force)
     registry = load_registry(config)
     conventions_of(config)  # a bad profile file is an error before any input is read
-    files, input_errors = discover(inputs)
+    discovered = discover_all(inputs, follow_symlinks=config.follow_symlinks)
+    files, input_errors = discovered.files, discovered.errors
     if not files and not input_errors:
         raise InputError(
             f"{', '.join(map(str, inputs))}: no transcripts found "
@@ -495,7 +512,7 @@ def convert(
             store.clean(keep={key for key, _ in parsed.documents})
         summary = ConvertSummary(
             out_dir=str(out_dir),
-            n_inputs=len(files),
+            n_inputs=len(files) + len(input_errors),  # every input is a document or an error row
             n_documents=len(parsed.documents),
             n_turns=parsed.n_turns,
             n_speakers=written["speakers"],
@@ -505,6 +522,7 @@ def convert(
             files=(*sorted([*written.files, _write_card(staging, inputs, written)]), "manifest.json"),
             n_warned=n_warned,
             n_reused=parsed.n_reused,
+            skipped=discovered.skipped,
         )
         _write_manifest(staging / "manifest.json", inputs, config, summary)
     return attrs.evolve(summary, seconds=time.perf_counter() - began)
@@ -684,7 +702,7 @@ def collect_speakers(
         registry = configured.merged(registry) if configured is not None else registry
     else:
         registry = configured
-    files, errors = discover(inputs)
+    files, errors = discover(inputs, follow_symlinks=config.follow_symlinks)
     with tempfile.TemporaryDirectory(prefix="transcript-kit-") as work:
         parsed = _parse_all(
             files, config, ResultStore(Path(work)), reuse=False, engine=LocalEngine(), progress=progress
@@ -714,5 +732,8 @@ def _write_manifest(
             "errors": summary.n_errors,
         },
         "files": list(summary.files),
+        # What was not read, and why: the rules, then each transcript-named file they skipped.
+        "skip_rules": SKIP_RULES,
+        "skipped": [{"path": printable_name(path), "reason": reason} for path, reason in summary.skipped],
     }
     path.write_bytes(orjson.dumps(manifest, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE))
