@@ -173,6 +173,14 @@ def test_a_missing_input_is_exit_2_before_anything_is_written(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_ray_address_without_the_ray_engine_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["convert", str(SEEDS), "--out", str(tmp_path / "o"), "--ray-address", "auto"]) == 2
+    assert "--engine ray" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
 def test_a_bad_out_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     blocker = tmp_path / "taken"
     blocker.write_text("x", encoding="utf-8")

@@ -12,7 +12,9 @@ __version__ = "0.1.0"
 
 from transcript_kit.api import convert, parse, parse_file, read_corpus
 from transcript_kit.errors import (
+    ArgumentError,
     DecodeError,
+    FormatError,
     InputError,
     ParseError,
     RegistryError,
@@ -27,8 +29,10 @@ from transcript_kit.normalize import Normalizer
 from transcript_kit.registry import Registry
 
 __all__ = [
+    "ArgumentError",
     "DecodeError",
     "Document",
+    "FormatError",
     "InputError",
     "Label",
     "Mention",

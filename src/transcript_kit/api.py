@@ -8,9 +8,13 @@ import functools
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+import attrs
+
 from transcript_kit.conventions.catalog import Conventions
-from transcript_kit.errors import InputError
+from transcript_kit.decode import decode
+from transcript_kit.errors import ArgumentError, FormatError, InputError
 from transcript_kit.evidence import attach_speakers, evidence_of
+from transcript_kit.formats import SUFFIX_FORMATS
 from transcript_kit.model import Document
 from transcript_kit.normalize import Normalizer
 from transcript_kit.parse import parse_text
@@ -26,6 +30,9 @@ from transcript_kit.pipeline import convert as _pipeline_convert
 from transcript_kit.registry import Registry
 from transcript_kit.textutil import printable_name
 
+# Every reader's name: the suffix table's, and speaker markup in a .txt (told by content when fmt is text).
+FORMATS = frozenset({*SUFFIX_FORMATS.values(), "tagged"})
+
 
 @functools.lru_cache(maxsize=1)
 def _default_normalizer() -> Normalizer:
@@ -38,17 +45,30 @@ def _resolved(document: Document, normalizer: Normalizer | None) -> Document:
 
 
 def parse(
-    text: str,
+    text: str | bytes,
     *,
     doc_id: str = "document",
     fmt: str = "text",
     normalizer: Normalizer | None = None,
     conventions: Conventions | None = None,
 ) -> Document:
-    """Parse a transcript's text; ``fmt`` is "text", "srt" or "vtt". Speakers are resolved within the document.
+    """Parse a transcript's text (or its bytes, decoded as a file's are); ``fmt`` is one of :data:`FORMATS`
+    ("text", "srt", "vtt", "html", "tei", "tagged"). Speakers are resolved within the document.
     The convention profile is chosen per document from ``conventions`` (the built-in profiles by default):
     ``Conventions.load(["my-profile.toml"], forced="my-profile")`` forces the user's own."""
-    return _resolved(parse_text(text, doc_id=doc_id, fmt=fmt, conventions=conventions), normalizer)
+    if fmt not in FORMATS:
+        raise FormatError(f"unknown format {fmt!r}; choose from {', '.join(sorted(FORMATS))}")
+    warnings: tuple[str, ...] = ()
+    encoding = "utf-8"
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        decoded = decode(bytes(text), f"<{doc_id}>")
+        text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
+    elif not isinstance(text, str):
+        raise ArgumentError(f"parse takes the transcript as str or bytes, not {type(text).__name__}")
+    document = parse_text(text, doc_id=doc_id, encoding=encoding, fmt=fmt, conventions=conventions)
+    if warnings:
+        document = attrs.evolve(document, warnings=(*warnings, *document.warnings))
+    return _resolved(document, normalizer)
 
 
 def parse_file(

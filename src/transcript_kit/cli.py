@@ -242,6 +242,8 @@ def _config(args: argparse.Namespace, **more: object) -> ConvertConfig:
 
 def _convert(args: argparse.Namespace) -> int:
     inputs = args.inputs or [DEFAULT_INPUT]
+    if args.ray_address and args.engine != "ray":
+        raise InputError("--ray-address names a Ray cluster: use it with --engine ray")
     config = _config(args, formats=args.format, workers=args.workers)
     bars = _bars(args)
     try:

@@ -47,3 +47,11 @@ class ConventionError(TranscriptKitError, ValueError):
 
 class SchemaError(TranscriptKitError, ValueError):
     """Rows handed to a writer do not match the table's schema: names the table and the keys in question."""
+
+
+class ArgumentError(TranscriptKitError, TypeError):
+    """A library call was given a value of a type it does not take (``tk.parse(None)``)."""
+
+
+class FormatError(TranscriptKitError, ValueError):
+    """A format name that transcript-kit has no reader for (``tk.parse(text, fmt="pdf")``)."""

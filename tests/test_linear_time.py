@@ -1,0 +1,115 @@
+"""Worst cases of every pattern, each under a generous bound: no input makes the parser hang (issue 11).
+
+A backtracking pattern that is quadratic in a run of blanks takes minutes on 64k of them; a linear one takes
+milliseconds. The bounds are 50-100x what a linear parse needs, so a slow CI machine does not fail them, while a
+quadratic pattern does. bench/linear.py shows the figures for 1-4 MB.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+
+import pytest
+from lark.lexer import Token
+
+from transcript_kit import prose
+from transcript_kit.errors import TranscriptKitError
+from transcript_kit.parse import parse_bytes, parse_text
+
+RUN = 64_000
+BOUND = 2.0  # seconds
+
+
+def _timed(action: object) -> float:
+    began = time.perf_counter()
+    action()  # type: ignore[operator]
+    return time.perf_counter() - began
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        pytest.param("MR. SMITH:" + " " * RUN + "word\n\nMS. JONES: Fine.\n", id="blanks-after-label"),
+        pytest.param("MR. SMITH:" + "\t " * (RUN // 2) + "word\n\nMS. JONES: Fine.\n", id="tabs-after-label"),
+        pytest.param("MR. SMITH:" + "[" * RUN + "word\n\nMS. JONES: Fine.\n", id="brackets-after-label"),
+        pytest.param("MR. SMITH:" + "(" * RUN + "\n\nMS. JONES: Fine.\n", id="parentheses-after-label"),
+        pytest.param("MR. SMITH:" + ":" * RUN + "\n\nMS. JONES: Fine.\n", id="colons-after-label"),
+        pytest.param("MR. SMITH:" + "A" * RUN + "\n\nMS. JONES: Fine.\n", id="capitals-after-label"),
+        pytest.param("MR. SMITH [" + " " * RUN + "\n\nMS. JONES: Fine.\n", id="open-bracket-then-blanks"),
+        pytest.param("MR. SMITH" + " " * RUN + ":\n\nMS. JONES: Fine.\n", id="blanks-before-colon"),
+        pytest.param("Q" + " " * RUN + "x\n\nMS. JONES: Fine.\n", id="blanks-after-Q"),
+        pytest.param("MR. " * (RUN // 4) + ": x\n", id="honorifics"),
+        pytest.param("A. " * (RUN // 3) + ": x\n", id="initials"),
+        pytest.param(
+            "MR. SMITH: hello" + " " * RUN + "(Laughter.)\n\nMS. JONES: Fine.\n", id="blanks-then-note"
+        ),
+        pytest.param("MR. SMITH: " + "word and more words. " * RUN, id="one-line-of-1.3MB"),
+    ],
+)
+def test_a_long_run_after_a_label_parses_in_linear_time(document: str) -> None:
+    assert _timed(lambda: parse_text(document, doc_id="x")) < BOUND
+
+
+def test_many_distinct_labels_parse_in_linear_time() -> None:
+    def name(number: int) -> str:
+        letters = ""
+        while True:
+            letters += chr(65 + number % 26)
+            number //= 26
+            if not number:
+                return letters
+
+    document = "".join(f"MR. {name(i)}X: Some words said here.\n\n" for i in range(20_000))
+    assert _timed(lambda: parse_text(document, doc_id="x")) < 4 * BOUND
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "“We have done what we could for the people,”" + " " * RUN + "x\n", id="quote-then-blanks"
+        ),
+        pytest.param(
+            "“We have done what we could for the people,” ," + " " * RUN + "x\n", id="comma-then-blanks"
+        ),
+        pytest.param("“We have done what we could,” said" + " " * RUN + "x\n", id="verb-then-blanks"),
+        pytest.param("“We have done what we could,” Minister" + " " * RUN + "x\n", id="name-then-blanks"),
+        pytest.param("“Quoted words here,” " * (RUN // 16), id="many-quotations"),
+    ],
+)
+def test_quotation_patterns_are_linear(text: str) -> None:
+    paragraph = Token("PARAGRAPH", text, start_pos=0, end_pos=len(text))
+    assert _timed(lambda: prose.quotations(text, [paragraph])) < BOUND
+
+
+def test_quotation_patterns_still_find_their_speakers() -> None:
+    text = "“We will not give up on this,” Minister Šarec underlined. “It is done,” said Mayor Novak."
+    paragraph = Token("PARAGRAPH", text, start_pos=0, end_pos=len(text))
+    assert [t.label for t in prose.quotations(text, [paragraph])] == ["Minister Šarec", "Mayor Novak"]
+
+
+CUE = "1\n00:00:01,000 --> 00:00:02,000\n"
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [
+        pytest.param(CUE + "Alice:" + " " * RUN + "x\n", "x.srt", id="srt-blanks"),
+        pytest.param(CUE + "<" * RUN + "x\n", "x.srt", id="srt-open-angles"),
+        pytest.param(CUE + "<i" * RUN + "x\n", "x.srt", id="srt-open-tags"),
+        pytest.param(CUE + "&" * RUN + "x\n", "x.srt", id="srt-ampersands"),
+        pytest.param(CUE + "{\\" * RUN + "x\n", "x.srt", id="srt-ass-tags"),
+        pytest.param(CUE + "a: " * RUN + "\n", "x.srt", id="srt-prefixes"),
+        pytest.param(
+            "1\n00:00:01,000" + " " * RUN + "-->" + " " * RUN + "00:00:02,000\nhi\n", "x.srt", id="srt-timing"
+        ),
+        pytest.param("WEBVTT\n\n00:01.000 --> 00:02.000\n<v" + " " * RUN + "x\n", "x.vtt", id="vtt-voice"),
+    ],
+)
+def test_subtitle_worst_cases_are_linear(data: str, name: str) -> None:
+    def parse() -> None:
+        with contextlib.suppress(TranscriptKitError):  # refusing the input quickly is fine too
+            parse_bytes(data.encode(), doc_id="x", path=name)
+
+    assert _timed(parse) < BOUND
