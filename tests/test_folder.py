@@ -162,6 +162,11 @@ def _convert_process(inputs: list[Path], out: Path, formats: str) -> subprocess.
     return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
+def _wait_for(path: Path, process: subprocess.Popen[bytes], deadline: float) -> None:
+    while not path.exists() and process.poll() is None and time.perf_counter() < deadline:
+        time.sleep(0.005)
+
+
 @pytest.mark.slow
 def test_killing_a_real_convert_at_random_moments_always_leaves_one_whole_run(tmp_path: Path) -> None:
     """15 runs killed (mostly SIGKILL, some SIGTERM and SIGINT) at random moments of a ~1 s run: each time the
@@ -178,10 +183,14 @@ def test_killing_a_real_convert_at_random_moments_always_leaves_one_whole_run(tm
         inputs, formats = runs[attempt % 2]
         how = chance.choice([signal.SIGKILL, signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
         process = _convert_process(inputs, out, formats)
-        # Ctrl-C while Python is still importing the package ends it with Python's own traceback (nothing is
-        # written yet); the program's handling starts once it runs, so SIGINT comes after start-up.
-        earliest = startup if how == signal.SIGINT else startup * 0.3
-        time.sleep(chance.uniform(earliest, startup * 2.5))
+        if how == signal.SIGINT:
+            # Ctrl-C while Python is still importing the package ends it with Python's own traceback (nothing is
+            # written yet); the program's handling starts once it runs, so SIGINT comes once the run has begun
+            # staging its output, however slow the machine's start-up is today.
+            _wait_for(run_area(out) / f"staging-{process.pid}", process, deadline=time.perf_counter() + 60)
+            time.sleep(chance.uniform(0, startup))
+        else:
+            time.sleep(chance.uniform(startup * 0.3, startup * 2.5))
         process.send_signal(how)
         code = process.wait()
         stderr = process.stderr.read().decode() if process.stderr else ""

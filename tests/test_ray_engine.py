@@ -21,7 +21,13 @@ def test_ray_tasks_write_what_the_local_engine_writes_and_turns_parquet_is_a_dat
     # congressional-record: turns bound apart from their label ("The PRESIDING OFFICER" after "(Mr. Kyl)")
     inputs = [CORPUS / "whitehouse-briefings", CORPUS / "congressional-record", CORPUS / "seeds"]
     config = ConvertConfig(shard_size=4)
-    ray.init(address="local", num_cpus=2, include_dashboard=False, log_to_driver=False)
+    ray.init(
+        address="local",
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        _node_ip_address="127.0.0.1",
+    )
     try:
         with RayEngine(workers=2) as engine:
             on_ray = convert(inputs, tmp_path / "ray", config, engine=engine, use_cache=False)

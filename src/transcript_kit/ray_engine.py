@@ -95,9 +95,14 @@ class RayEngine:
                 if self.address:
                     ray.init(address=self.address, include_dashboard=False, log_to_driver=False)
                 else:
-                    # "local": a new instance even where a cluster runs on this machine (ray.init would join it)
+                    # "local": a new instance even where a cluster runs on this machine (ray.init would join it),
+                    # its services on the loopback address: a local run needs no network.
                     ray.init(
-                        address="local", num_cpus=self.workers, include_dashboard=False, log_to_driver=False
+                        address="local",
+                        num_cpus=self.workers,
+                        include_dashboard=False,
+                        log_to_driver=False,
+                        _node_ip_address="127.0.0.1",
                     )
             except ConnectionError as error:
                 raise InputError(f"--ray-address {self.address}: cannot connect to Ray: {error}") from None
