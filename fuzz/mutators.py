@@ -94,9 +94,9 @@ def inject_punctuation(rng: random.Random, lines: list[str]) -> None:
         lines[index] = line[:at] + rng.choice(PUNCTUATION) * rng.randint(1, 3) + line[at:]
 
 
-def long_run(rng: random.Random, lines: list[str]) -> None:
+def long_run(rng: random.Random, lines: list[str], runs: tuple[str, ...] = RUN_CHARACTERS) -> None:
     """A long run of blanks, brackets, colons or capitals: the worst case of a backtracking pattern."""
-    run = rng.choice(RUN_CHARACTERS) * rng.choice((50, 500, 5_000, 20_000))
+    run = rng.choice(runs) * rng.choice((50, 500, 5_000, 20_000))
     if lines and rng.random() < 0.8:
         index = rng.randrange(len(lines))
         line = lines[index]
@@ -154,14 +154,20 @@ def random_bytes(rng: random.Random) -> bytes:
     return rng.randbytes(rng.randint(0, 2000))
 
 
-def mutated_input(rng: random.Random) -> tuple[bytes, str]:
+def mutated_input(
+    rng: random.Random, *, names: tuple[str, ...] = NAMES, runs: tuple[str, ...] = RUN_CHARACTERS
+) -> tuple[bytes, str]:
     """One fuzz input: (bytes, the file name they are parsed under)."""
-    name = rng.choice(NAMES)
+    name = rng.choice(names)
     if rng.random() < 0.05:
         return random_bytes(rng), name
     lines = excerpt(rng)
     for _ in range(rng.randint(0, 6)):
-        rng.choice(TEXT_MUTATORS)(rng, lines)
+        mutator = rng.choice(TEXT_MUTATORS)
+        if mutator is long_run:
+            long_run(rng, lines, runs)
+        else:
+            mutator(rng, lines)
     data = encode(rng, "".join(lines))
     if rng.random() < 0.15:
         data = flip_bytes(rng, data)
