@@ -13,9 +13,11 @@ that does not parse raises :class:`~transcript_kit.errors.ParseError` naming the
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -67,12 +69,46 @@ class Cue:
 
 @attrs.frozen(slots=True)
 class _Visible:
-    """Visible text of a payload stretch, with the source span of each character (to place a prefix's end)."""
+    """Visible text of a payload stretch: tags stripped, entities unescaped, whitespace collapsed; the source
+    span from its first to its last visible character. The source place of any other character is worked out
+    on demand (:meth:`start_of`), not stored: a table of two offsets per character cost a hundred times the
+    size of an 8 MB cue."""
 
     voice: str | None
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    start: int
+    end: int
+    stripped: str  # the stretch without its tags (entities still escaped)
+    pieces: tuple[tuple[int, int], ...]  # (index in stripped, source offset) where each tag-free piece begins
+
+    def source_offset(self, index: int) -> int:
+        """Where ``stripped[index]`` is in the source."""
+        piece = bisect.bisect_right(self.pieces, (index, sys.maxsize)) - 1
+        begins, source = self.pieces[piece]
+        return source + index - begins
+
+    def start_of(self, index: int) -> int:
+        """Where the visible character ``text[index]`` starts in the source (a collapsed space: where the next
+        character starts). Walks the text up to ``index``: callers ask for places near the start."""
+        for number, (_, start, _end) in enumerate(_collapsed(self._characters())):
+            if number == index:
+                return start
+        return self.end
+
+    def _characters(self) -> Iterator[tuple[str, int, int]]:
+        """Each character of the stripped text with entities unescaped, and its source span."""
+        position = 0
+        for ref in _CHARREF.finditer(self.stripped):
+            for k in range(position, ref.start()):
+                offset = self.source_offset(k)
+                yield self.stripped[k], offset, offset + 1
+            span_start, span_end = self.source_offset(ref.start()), self.source_offset(ref.end() - 1) + 1
+            for char in html.unescape(ref[0]):
+                yield char, span_start, span_end
+            position = ref.end()
+        for k in range(position, len(self.stripped)):
+            offset = self.source_offset(k)
+            yield self.stripped[k], offset, offset + 1
 
 
 @attrs.define(slots=True)
@@ -161,7 +197,7 @@ def _after_prefix(cue: Cue, prefix_end: int, source: str) -> tuple[str, int]:
     visible = _visible_spans(source, cue.text_start, cue.text_end)
     # A cue made by hand may not match its source; its start is the best offset we can give then.
     if len(visible) == 1 and visible[0].text == cue.text:
-        return rest, visible[0].starts[skip]
+        return rest, visible[0].start_of(skip)
     return rest, cue.text_start
 
 
@@ -281,7 +317,7 @@ def _timing(text: str, start: int, end: int, path: str | None, *, strict: bool) 
 
 def _cues(text: str, raw_cues: list[_RawCue]) -> tuple[Cue, ...]:
     return tuple(
-        Cue(index, raw.start_ms, raw.end_ms, visible.voice, visible.starts[0], visible.ends[-1], visible.text)
+        Cue(index, raw.start_ms, raw.end_ms, visible.voice, visible.start, visible.end, visible.text)
         for index, raw in enumerate(raw_cues)
         if raw.payload
         for visible in _visible_spans(text, raw.payload[0][0], raw.payload[-1][1])
@@ -292,49 +328,107 @@ def _visible_spans(source: str, start: int, end: int) -> list[_Visible]:
     """The visible text of ``source[start:end]``, split at each ``<v Name>`` tag; empty spans are dropped."""
     spans: list[_Visible] = []
     voice: str | None = None
-    chars: list[str] = []
-    offsets: list[int] = []
+    ranges: list[tuple[int, int]] = []
     position = start
     for tag in _TAG.finditer(source, start, end):
-        chars.extend(source[position : tag.start()])
-        offsets.extend(range(position, tag.start()))
+        ranges.append((position, tag.start()))
         position = tag.end()
         voice_tag = _VOICE.fullmatch(tag[0])
         if voice_tag:
-            spans.append(_visible(voice, chars, offsets))
+            spans.append(_visible(voice, source, ranges))
             name = " ".join(html.unescape(voice_tag["name"] or "").split())
-            voice, chars, offsets = name or None, [], []
-    chars.extend(source[position:end])
-    offsets.extend(range(position, end))
-    spans.append(_visible(voice, chars, offsets))
+            voice, ranges = name or None, []
+    ranges.append((position, end))
+    spans.append(_visible(voice, source, ranges))
     return [span for span in spans if span.text]
 
 
-def _visible(voice: str | None, chars: list[str], offsets: list[int]) -> _Visible:
-    """Unescape entities of tag-free text and collapse its whitespace, keeping the source span of each."""
-    stripped = "".join(chars)
-    out: list[tuple[str, int, int]] = []
+_BLANKS = re.compile(r"\s+")  # \s is str.isspace's whitespace, as split() uses
+_EXTRA_BLANKS = re.compile(r"[^\S ]|  ")  # whitespace that is not one single space
+_CHUNK = 1 << 16
+
+
+def _collapse_blanks(run: str) -> str:
+    """``" ".join(run.split())`` without its list of every word (or re.sub's list of every piece), which cost
+    fifteen times an 8 MB cue: most cues need no change, the others are collapsed a chunk at a time."""
+    if _EXTRA_BLANKS.search(run) is None:
+        return run.strip()
+    chunks, start = [], 0
+    while start < len(run):
+        cut = min(len(run), start + _CHUNK)
+        blanks = _BLANKS_FROM.match(run, cut)  # never cut a run of blanks in two
+        end = blanks.end() if blanks is not None else cut
+        chunks.append(_BLANKS.sub(" ", run[start:end]))
+        start = end
+    return "".join(chunks).strip()
+
+
+_BLANKS_FROM = re.compile(r"\s*")
+
+
+def _visible(voice: str | None, source: str, ranges: list[tuple[int, int]]) -> _Visible:
+    """Unescape entities of tag-free text and collapse its whitespace, in pieces of text rather than character
+    by character, so memory stays a few times the stretch's size."""
+    stripped = "".join(source[a:b] for a, b in ranges)
+    pieces, index = [], 0
+    for a, b in ranges:
+        if b > a:
+            pieces.append((index, a))
+            index += b - a
+    empty = _Visible(voice, "", 0, 0, "", ())
+    if not pieces:
+        return empty
+    visible = _Visible(voice, "", 0, 0, stripped, tuple(pieces))
+    out: list[str] = []
+    first: int | None = None
+    last_end = 0
+    pending = False  # whitespace seen after visible text: one space goes before the next visible character
+
+    def plain(p: int, q: int) -> None:
+        nonlocal first, last_end, pending
+        run = stripped[p:q]
+        words = _collapse_blanks(run)
+        if not words:
+            pending = pending or (bool(out) and bool(run))
+            return
+        if out and (pending or run[0].isspace()):
+            out.append(" ")
+        out.append(words)
+        if first is None:
+            first = visible.source_offset(p + len(run) - len(run.lstrip()))
+        last_end = visible.source_offset(p + len(run.rstrip()) - 1) + 1
+        pending = run[-1].isspace()
+
     position = 0
     for ref in _CHARREF.finditer(stripped):
-        out.extend((stripped[k], offsets[k], offsets[k] + 1) for k in range(position, ref.start()))
-        span_start, span_end = offsets[ref.start()], offsets[ref.end() - 1] + 1
-        out.extend((char, span_start, span_end) for char in html.unescape(ref[0]))
+        plain(position, ref.start())
+        span_start, span_end = visible.source_offset(ref.start()), visible.source_offset(ref.end() - 1) + 1
+        for char in html.unescape(ref[0]):
+            if char.isspace():
+                pending = bool(out)
+                continue
+            if pending and out:
+                out.append(" ")
+            pending = False
+            out.append(char)
+            first = span_start if first is None else first
+            last_end = span_end
         position = ref.end()
-    out.extend((stripped[k], offsets[k], offsets[k] + 1) for k in range(position, len(stripped)))
-    text: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    pending_space = False
-    for char, char_start, char_end in out:
+    plain(position, len(stripped))
+    if first is None:
+        return empty
+    return attrs.evolve(visible, text="".join(out), start=first, end=last_end)
+
+
+def _collapsed(characters: Iterable[tuple[str, int, int]]) -> Iterator[tuple[str, int, int]]:
+    """Characters with whitespace collapsed as :func:`_visible` does: runs become one space, none at the ends."""
+    seen, pending = False, False
+    for char, start, end in characters:
         if char.isspace():
-            pending_space = bool(text)
+            pending = seen
             continue
-        if pending_space:
-            text.append(" ")
-            starts.append(char_start)
-            ends.append(char_start)
-            pending_space = False
-        text.append(char)
-        starts.append(char_start)
-        ends.append(char_end)
-    return _Visible(voice, "".join(text), tuple(starts), tuple(ends))
+        if pending:
+            yield " ", start, start
+            pending = False
+        seen = True
+        yield char, start, end
