@@ -24,7 +24,7 @@ BELOW_BAR = {
     "interview-fullwidth-colon": 0.95,
     "news-prose-quotes": 0.54,
     "numbered-bold-labels": 0.96,
-    "play-inline-bracket": 0.87,
+    "play-inline-bracket": 0.89,
     "podcast-markdown": 0.95,
     "radio-drama-codes": 0.92,
     "screenplay": 0.96,

@@ -434,6 +434,10 @@ class _Tokenizer:
             out.append(_token("TIMESTAMP", self.text[begin:finish], begin, finish))
             self.spans.append(Span("timestamp", begin, finish))
         note = lexicon.INTERPRETER_NOTE.match(self.text, position, end)
+        if note is None and candidate.delimiter in ("", "."):
+            # A cue's direction before its words ("HIGGINS [rising] Well!", "ROSAMUND. (stiffly) I am."): how the
+            # line is said, kept as the turn's note, not spoken.
+            note = _CUE_DIRECTION.match(self.text, position, end)
         if note is not None:
             out.append(_token("NOTE", normalize_space(note.group()), note.start(), note.end()))
             self.spans.append(Span("note", note.start(), note.end()))
@@ -589,6 +593,7 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
 
 
 _RECURRING_INNER = 3
+_CUE_DIRECTION = re.compile(r"[ \t]*[(\[][^()\[\]\n]{1,80}[)\]][ \t.]*(?=\S)")
 _TIME_LINE_INDENT = 40
 _BRACKETED_LINE = re.compile(
     r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
