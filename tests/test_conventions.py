@@ -9,7 +9,7 @@ import pytest
 from transcript_kit.cli import main
 from transcript_kit.conventions.catalog import Conventions, builtin
 from transcript_kit.conventions.vocabulary import VOCABULARY, expand
-from transcript_kit.errors import ConventionError
+from transcript_kit.errors import ConventionError, ParseError
 from transcript_kit.labels import parse_label
 from transcript_kit.parse import parse_text
 
@@ -263,3 +263,18 @@ def test_caption_chevrons_and_list_dashes_before_a_label() -> None:
     assert _labels(captions) == ["ANCHOR", "REPORTER", "ANCHOR", "REPORTER"]
     chat = "- Alice: Are we ready?\n- Bob: Almost.\n- Alice: Then go.\n- Bob: Going.\n"
     assert _labels(chat) == ["Alice", "Bob", "Alice", "Bob"]
+
+
+def test_the_document_grammar_reports_an_impossible_sequence(tmp_path: Path) -> None:
+    # A user's profile that prints a dateline inside a turn: header lines stand only before the first label.
+    profile = tmp_path / "odd.toml"
+    profile.write_text(
+        'name = "odd"\n[[rules]]\nname = "late_dateline"\nkind = "DATELINE"\nscope = "body"\n'
+        "pattern = '\\d{1,2}/\\d{1,2}/\\d{4}'\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ParseError, match=r"document structure: .*:3:1: '06/13/2021'"):
+        parse_text(
+            "MS. PSAKI: Hi.\n\n06/13/2021\n\nMS. PSAKI: Bye.\n",
+            conventions=Conventions.load([profile], forced="odd"),
+        )

@@ -208,6 +208,8 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
         return "not label-shaped: the label grammar does not read it"
     if VOCABULARY.contains("never_speakers", fold(parsed.raw)):
         return "a heading word, not a speaker (vocabulary: never_speakers)"
+    if VOCABULARY.contains("sound_cues", fold(parsed.raw)):
+        return "a sound or music cue, not a speaker (vocabulary: sound_cues)"
     if VOCABULARY.contains("not_label_first_words", parsed.raw.split(None, 1)[0].rstrip(".,")):
         return "a byline, sponsor, clause or address line, not a speaker (vocabulary: not_label_first_words)"
     if delimiter == "." and parsed.family is None and not parsed.titles:

@@ -242,6 +242,9 @@ class _Tokenizer:
             if verdict.accepted:
                 accepted[line] = candidate
         self._warn_refused_lookalikes(found, accepted)
+        blocks = self._split_at_rule_lines(
+            blocks, [i for i in found if i not in accepted and i not in firsts]
+        )
         label_lines = sorted(accepted)
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
@@ -341,6 +344,31 @@ class _Tokenizer:
                 found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
 
+    def _split_at_rule_lines(self, blocks: list[_Block], lines: list[int]) -> list[_Block]:
+        """A refused label line inside a paragraph that one of the profile's rules reads whole (an examiner's
+        "BY MS. GARCIA:", a "FX:" sound cue) stands apart from the speech around it."""
+        place = rules.Place(True, False, True)
+        apart = {
+            i for i in lines if self.rules.classify(normalize_space(self.text[slice(*self._line(i))]), place)
+        }
+        if not apart:
+            return blocks
+        split: list[_Block] = []
+        for block in blocks:
+            cuts = sorted(i for i in apart if block.first < i <= block.last)
+            if not cuts:
+                split.append(block)
+                continue
+            first = block.first
+            for cut in cuts:
+                if cut > first:
+                    split.append(_Block(first, cut - 1, block.indent))
+                split.append(_Block(cut, cut, self._indent_of(cut)))
+                first = cut + 1
+            if first <= block.last:
+                split.append(_Block(first, block.last, self._indent_of(first)))
+        return split
+
     def _dialogue_indent(self, accepted: dict[int, cand.Candidate]) -> int | None:
         """The indent of the words under cues printed alone on their line, when nearly all share one above the
         margin (a screenplay's dialogue column); else None."""
@@ -406,6 +434,10 @@ class _Tokenizer:
             out.append(_token("TIMESTAMP", self.text[begin:finish], begin, finish))
             self.spans.append(Span("timestamp", begin, finish))
         note = lexicon.INTERPRETER_NOTE.match(self.text, position, end)
+        if note is None and candidate.delimiter in ("", "."):
+            # A cue's direction before its words ("HIGGINS [rising] Well!", "ROSAMUND. (stiffly) I am."): how the
+            # line is said, kept as the turn's note, not spoken.
+            note = _CUE_DIRECTION.match(self.text, position, end)
         if note is not None:
             out.append(_token("NOTE", normalize_space(note.group()), note.start(), note.end()))
             self.spans.append(Span("note", note.start(), note.end()))
@@ -561,6 +593,7 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
 
 
 _RECURRING_INNER = 3
+_CUE_DIRECTION = re.compile(r"[ \t]*[(\[][^()\[\]\n]{1,80}[)\]][ \t.]*(?=\S)")
 _TIME_LINE_INDENT = 40
 _BRACKETED_LINE = re.compile(
     r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
