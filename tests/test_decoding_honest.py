@@ -76,3 +76,25 @@ def test_a_file_without_a_newline_is_parsed_whole() -> None:
     document = parse_text(text, doc_id="x")
     kept = sum(len(t.text) for t in document.turns)
     assert kept == len(text.strip()) - len("MR. SMITH: ")
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "\u200b",
+        "\u200e",
+        "\u200f",
+        "\ufeff",
+        pytest.param(
+            "\u2066",
+            marks=pytest.mark.xfail(
+                strict=False, reason="issue 7: candidates' format characters lack U+2066-2069"
+            ),
+        ),
+    ],
+)
+def test_a_format_character_before_a_label_keeps_the_turn(mark: str) -> None:
+    text = f"MR. SMITH: Hello there.\n\n{mark}MS. JONES: Thanks.\n\nMR. SMITH: Good.\n\nMS. JONES: Fine.\n"
+    document = parse_text(text, doc_id="x")
+    assert [t.text for t in document.turns] == ["Hello there.", "Thanks.", "Good.", "Fine."]
+    assert document.text == text
