@@ -85,12 +85,8 @@ def test_a_file_without_a_newline_is_parsed_whole() -> None:
         "\u200e",
         "\u200f",
         "\ufeff",
-        pytest.param(
-            "\u2066",
-            marks=pytest.mark.xfail(
-                strict=False, reason="issue 7: candidates' format characters lack U+2066-2069"
-            ),
-        ),
+        "\u2066",
+        "\u2069",
     ],
 )
 def test_a_format_character_before_a_label_keeps_the_turn(mark: str) -> None:

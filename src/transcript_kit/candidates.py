@@ -35,7 +35,7 @@ _RECORDING_STAMP = re.compile(
     r"\s*[(\[](\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?|0\d?:\d{2}(?:[.,]\d{1,3})?)[)\]]$"
 )
 # Zero-width and bidi marks say nothing about a label: ignored when deciding, kept in the text.
-_FORMAT_CHARS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+")
+_FORMAT_CHARS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
 # A sub-debate heading's second half: a few capitalised words, no sentence end ("Bridges", "Roads and Rail").
 _HEADING_TAIL = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|of|the|for|in|on|to|&|—|–|-)){0,6}")
