@@ -45,6 +45,9 @@ def _timed(action: object) -> float:
             "MR. SMITH: hello" + " " * RUN + "(Laughter.)\n\nMS. JONES: Fine.\n", id="blanks-then-note"
         ),
         pytest.param("MR. SMITH: " + "word and more words. " * RUN, id="one-line-of-1.3MB"),
+        # A run of capitals after "  Mr. " in a document's opening: a profile's evidence pattern once tried every
+        # split of it (fuzz/crashes/7143ed41e4c9fe5f.txt took 54 s).
+        pytest.param("\n".join(f"  Mr. Ab{'C' * 400}d" for _ in range(80)) + "\n", id="capitals-in-evidence"),
     ],
 )
 def test_a_long_run_after_a_label_parses_in_linear_time(document: str) -> None:

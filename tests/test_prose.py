@@ -42,3 +42,15 @@ def test_a_pronoun_attribution_is_the_person_quoted_before_and_a_continued_quote
         ("Vik", "The vessel draws 3.2 metres At the lowest tides we now have less than that"),
         ("Vik", "I am not going to put a ferry on the bottom of the harbour"),
     ]
+
+
+def test_a_continued_quotation_with_its_own_attribution_is_not_counted_twice() -> None:
+    from transcript_kit.parse import parse_text
+
+    article = (
+        "Harbour news\n\n"
+        "“The vessel draws 3.2 metres,” Vik said. “At low tide we have less than that,” Vik added.\n"
+    )
+    quotes = parse_text(article).turns
+    assert len(quotes) == 1
+    assert all(a.char_end <= b.char_start for a, b in zip(quotes, quotes[1:]))

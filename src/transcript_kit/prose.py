@@ -66,6 +66,8 @@ def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
     named.sort()
     quotes: list[Turn] = []
     for start, end, words, who in found:
+        if quotes and start < quotes[-1].char_end:
+            continue  # already part of the quotation before it (a continued quotation with its own attribution)
         if VOCABULARY.contains("pronouns", who):
             before = [name for offset, name in named if offset < start]
             if not before:
