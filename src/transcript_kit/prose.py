@@ -32,7 +32,8 @@ _VERB_THEN_SPEAKER = re.compile(
 )
 
 
-# The quotation that goes on right after an attribution: “…,” said Vik. “I would like to promise that.”
+_ATTRIBUTED = (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER)
+# The quotation that goes on right after an attribution (unless it has an attribution of its own): “…,” said Vik. “I would like to promise that.”
 _CONTINUED = re.compile(r"\.?[ \t\n]{0,3}" + _QUOTE)
 
 
@@ -59,7 +60,8 @@ def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
                     named.append((match.start("who"), who))
                 words, stop = " ".join(match.group("words").split()), match.end("words")
                 more = _CONTINUED.match(text, match.end(), end)
-                if more is not None:
+                opening = more.start("words") - 1 if more is not None else 0
+                if more is not None and not any(p.match(text, opening, end) for p in _ATTRIBUTED):
                     words, stop = f"{words} {' '.join(more.group('words').split())}", more.end("words")
                 found.append((match.start("words"), stop, words, who))
     found.sort()
