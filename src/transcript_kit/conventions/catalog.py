@@ -20,7 +20,7 @@ from transcript_kit.errors import ConventionError
 
 BASE = "base"
 # Evidence is looked for in a document's opening: conventions show themselves early, and the choice stays cheap.
-_EVIDENCE_WINDOW = 3_000
+_EVIDENCE_WINDOW = 2_000
 _EVIDENCE_CAP = 3  # matches of one evidence pattern that count: one repeated phrase must not decide alone
 
 
