@@ -41,6 +41,11 @@ class Vocabulary:
         except KeyError:
             raise ConventionError(f"vocabulary: no word list named {name!r}") from None
 
+    def folded(self, name: str) -> frozenset[str]:
+        """The word list ``name``, case-folded, as a set."""
+        self.words_of(name)  # an unknown list is an error naming it
+        return self.folded_sets[name]
+
     def contains(self, name: str, word: str) -> bool:
         """Whether ``word`` (case-insensitively) is in the list ``name``."""
         return word.casefold() in self.folded_sets[name]

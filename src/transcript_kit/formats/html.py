@@ -32,7 +32,7 @@ __all__ = ["ExtractedPage", "extract_page", "page_document"]
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in VOCABULARY.words_of(f"markup_{name}"))
+    return VOCABULARY.folded(f"markup_{name}")
 
 
 _SKIPPED = _words("html_skipped_elements")

@@ -41,7 +41,7 @@ _MIN_TAG_SHARE = 0.2
 
 
 def _words(name: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in VOCABULARY.words_of(f"markup_{name}"))
+    return VOCABULARY.folded(f"markup_{name}")
 
 
 _SPEAKER_TAGS = _words("speaker_tags")
