@@ -816,6 +816,8 @@ def parse_text(
         return _parse_subtitles(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256, fmt=fmt)
     if fmt == "text" and tagged.looks_tagged(text):  # a .txt of speaker markup, told by its content
         fmt = "tagged"
+    elif fmt == "text" and html_format.looks_like_markup(text):  # a page's HTML saved as text
+        fmt = "html"
     if fmt == "tagged":
         return _parse_tagged(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256)
     if fmt == "tei":
