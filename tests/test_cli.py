@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
@@ -188,6 +189,28 @@ def test_a_bad_out_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.Capture
         assert main(["convert", str(SEEDS), "--out", str(out)]) == 2
         err = capsys.readouterr().err
         assert len(err.strip().splitlines()) == 1 and str(blocker) in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("where", ["table", "cache"])
+def test_a_full_disk_is_one_line_naming_the_path_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    out = tmp_path / "out"
+    assert main(["convert", str(SEEDS), "--out", str(out), "-q", "--no-cache"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))  # as write(2) fails: no file named
+
+    # a write of the turns table into the staged folder, or of a parsed result into the cache beside it
+    sink, store = "transcript_kit.export.jsonl.JsonlSink.add", "transcript_kit.results.ResultStore.put"
+    monkeypatch.setattr(sink if where == "table" else store, full)
+    assert main(["convert", str(SEEDS), "--out", str(out), "-q"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert f"{out}: cannot write the output: No space left on device" in err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # the previous run is whole
+    assert not list(tmp_path.glob(".out.transcript-kit/staging-*"))
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import shutil
@@ -204,3 +205,15 @@ def test_killing_a_real_convert_at_random_moments_always_leaves_one_whole_run(tm
     assert_one_whole_run(out)
     assert sorted(p.name for p in run_area(out).iterdir()) == ["cache", "lock"]
     shutil.rmtree(tmp_path / "timing")
+
+
+def test_a_write_failure_names_the_file_as_it_would_be_in_the_output_folder(tmp_path: Path) -> None:
+    out, staging = tmp_path / "out", tmp_path / ".out.transcript-kit" / "staging-1"
+    named = OSError(errno.EDQUOT, os.strerror(errno.EDQUOT), str(staging / "turns.parquet"))
+    assert folder_module._write_failure(named, out, staging) == (
+        f"{out / 'turns.parquet'}: cannot write the output: {os.strerror(errno.EDQUOT)}; the previous output is kept"
+    )
+    cache = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/cache/ab/x.result")
+    assert folder_module._write_failure(cache, out, staging).startswith("/cache/ab/x.result: cannot write")
+    unnamed = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+    assert folder_module._write_failure(unnamed, out, staging).startswith(f"{out}: cannot write the output: ")

@@ -219,13 +219,18 @@ def strength(parsed: Label, label: str) -> str | None:
     return None
 
 
+# Compared as labels are, folded the same way ("Présents" is the list's "présents").
+_NEVER_SPEAKERS = frozenset(map(fold, VOCABULARY.words_of("never_speakers")))
+_SOUND_CUES = frozenset(map(fold, VOCABULARY.words_of("sound_cues")))
+
+
 def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
     """Why a label candidate can never be a speaker, whatever the document: None when it may be one."""
     if parsed is None:
         return "not label-shaped: the label grammar does not read it"
-    if VOCABULARY.contains("never_speakers", fold(parsed.raw)):
+    if fold(parsed.raw) in _NEVER_SPEAKERS:
         return "a heading word, not a speaker (vocabulary: never_speakers)"
-    if VOCABULARY.contains("sound_cues", fold(parsed.raw)):
+    if fold(parsed.raw) in _SOUND_CUES:
         return "a sound or music cue, not a speaker (vocabulary: sound_cues)"
     if VOCABULARY.contains("not_label_first_words", parsed.raw.split(None, 1)[0].rstrip(".,")):
         return "a byline, sponsor, clause or address line, not a speaker (vocabulary: not_label_first_words)"

@@ -453,9 +453,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # "transcript-kit speakers | head": the reader left; that is not an error
         sys.stderr.close()
         return 0
-    except OSError as error:  # a full disk, a folder that vanished: one line naming the path, no traceback
+    except OSError as error:  # a folder that vanished, a full disk under stdout: one line, no traceback
         print(f"transcript-kit: error: {error}", file=sys.stderr)
-        return 1
+        return 2
     finally:
         signal.signal(signal.SIGTERM, previous)
 

@@ -41,6 +41,10 @@ class InputError(TranscriptKitError, OSError):
     """An input path cannot be read."""
 
 
+class OutputError(TranscriptKitError, OSError):
+    """The output cannot be written (a full disk, a quota, a read-only file system): names the path."""
+
+
 class ConventionError(TranscriptKitError, ValueError):
     """A convention profile is malformed or unknown: names the file, the entry and the problem."""
 

@@ -28,7 +28,7 @@ from typing import IO
 
 import orjson
 
-from transcript_kit.errors import InputError
+from transcript_kit.errors import InputError, OutputError, TranscriptKitError
 
 MANIFEST = "manifest.json"
 AREA_SUFFIX = ".transcript-kit"
@@ -175,6 +175,18 @@ def check_output(out: Path, *, force: bool = False) -> None:
         )
 
 
+def _write_failure(error: OSError, out: Path, staging: Path) -> str:
+    """One line for an output that could not be written: the file the system named (a staged file by the name
+    it would have had in ``out``), else the output folder, and why. A ``write`` that fails for a full disk names
+    no file, so the folder it was written into is the place."""
+    shown = str(out)
+    if isinstance(error.filename, (str, bytes, os.PathLike)):
+        named = Path(os.fsdecode(error.filename))
+        shown = str(out / named.relative_to(staging)) if named.is_relative_to(staging) else str(named)
+    why = error.strerror or str(error)
+    return f"{shown}: cannot write the output: {why}; the previous output is kept"
+
+
 @contextlib.contextmanager
 def staged_output(out: Path, *, force: bool = False) -> Iterator[Path]:
     """Yield an empty staging folder; on a clean exit it replaces ``out`` in one step, otherwise it is removed.
@@ -199,6 +211,10 @@ def staged_output(out: Path, *, force: bool = False) -> Iterator[Path]:
                 os.rename(out, aside)
                 os.rename(staging, out)
                 shutil.rmtree(aside, ignore_errors=True)
+        except OSError as error:
+            if isinstance(error, TranscriptKitError):
+                raise
+            raise OutputError(_write_failure(error, out, staging)) from None
         finally:
             # After an exchange the staging path holds the previous run; after a failure, the partial one.
             shutil.rmtree(staging, ignore_errors=True)

@@ -28,7 +28,7 @@ import attrs
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.model import Document, TurnKind
 
-__all__ = ["ExtractedPage", "extract_page", "page_document"]
+__all__ = ["ExtractedPage", "extract_page", "looks_like_markup", "page_document"]
 
 
 def _words(name: str) -> frozenset[str]:
@@ -46,6 +46,10 @@ _TOKEN = re.compile(r"[a-z]+")
 # Words joined by single spaces are copied as they are (one run); any other whitespace collapses to one space.
 _RUN = re.compile(r"\S+(?: \S+)*|\s+")
 _MAX_LABEL_EMPHASIS = 100  # a bold run longer than this is emphasis in speech, not a label
+# A text file that is an HTML fragment (a CMS export saved as .txt): this many of its opening lines, and at least
+# this share of them, begin with a block element's tag ("<p>M. Fran&ccedil;ois Lebel: ...</p>").
+_LINE_TAG = re.compile(r"(?m)^[ \t]*<([a-zA-Z][a-zA-Z0-9]*)")
+_MARKUP_SNIFF, _MARKUP_MIN_LINES, _MARKUP_SHARE = 65_536, 3, 1 / 3
 
 
 @attrs.frozen(slots=True)
@@ -83,6 +87,19 @@ class ExtractedPage:
         last = min(max(end - 1, first), len(self.text) - 1)
         begin = self._source(first)[0]
         return begin, max(begin, self._source(last)[1])
+
+
+def looks_like_markup(text: str) -> bool:
+    """Whether a text document is HTML whose block elements mark its paragraphs (a page's body saved as text):
+    read as a page, its entities are decoded and its tags dropped, and every offset still points into the text."""
+    head = text[:_MARKUP_SNIFF]
+    if "<" not in head:  # the common case, told without reading further
+        return False
+    blocks = sum(1 for match in _LINE_TAG.finditer(head) if match.group(1).casefold() in _BLOCKS)
+    if blocks < _MARKUP_MIN_LINES:
+        return False
+    lines = sum(1 for line in head.splitlines() if line.strip())
+    return blocks >= _MARKUP_SHARE * lines
 
 
 def _is_furniture(tag: str, attributes: Mapping[str, str | None]) -> bool:

@@ -1,0 +1,106 @@
+"""Conventions the evaluation set (corpus/conventions) showed the parser getting wrong, each fixed in general and
+shown here on a small document of the kind real publishers print (none of them is in corpus/)."""
+
+from __future__ import annotations
+
+from transcript_kit.model import TurnKind
+from transcript_kit.parse import parse_text
+
+
+def _spoken(text: str) -> list[tuple[str | None, str]]:
+    document = parse_text(text)
+    return [(t.label, t.text) for t in document.turns if t.kind is TurnKind.TURN]
+
+
+# A township's minutes posted by a CMS and saved as text: the page body's HTML, entities and all.
+CMS_MINUTES = (
+    '<div class="entry-content"><img src="/uploads/seal.png" alt="Township seal"></div>\n'
+    "Minutes &ndash; regular meeting of the Board of Trustees, 9 April 2026\n"
+    "<!--more-->\n"
+    "<p>Present: Trustee Ren&eacute;e Dub&eacute;, Trustee Olaf Brandt, Clerk Lyn Ma.</p>\n"
+    "<p>The meeting was called to order at 7:02 p.m.</p>\n"
+    "<p>Trustee Ren&eacute;e Dub&eacute;: The pump house roof is leaking again &mdash; we patched it in "
+    "March.</p>\n"
+    "<p>Trustee Olaf Brandt: Then we replace it. Parts &amp; labour come to $9,400.</p>\n"
+    "<p>Clerk Lyn Ma: That is within the reserve fund&rsquo;s limit.</p>\n"
+    "<p>Trustee Ren&eacute;e Dub&eacute;: So moved.</p>\n"
+    "<p>The meeting adjourned at 7:41 p.m.</p>\n"
+    "<p><em>These minutes are a draft until approved.</em> | <a href=\"/minutes/\">All minutes</a></p>\n"
+)
+
+
+def test_a_pages_html_saved_as_text_is_read_as_a_page() -> None:
+    document = parse_text(CMS_MINUTES)
+    turns = [t for t in document.turns if t.kind is TurnKind.TURN]
+    assert [(t.label, t.text) for t in turns] == [
+        ("Trustee Renée Dubé", "The pump house roof is leaking again — we patched it in March."),
+        ("Trustee Olaf Brandt", "Then we replace it. Parts & labour come to $9,400."),
+        ("Clerk Lyn Ma", "That is within the reserve fund’s limit."),
+        ("Trustee Renée Dubé", "So moved."),
+    ]
+    # Offsets still point into the text as saved, markup and all.
+    first = turns[0]
+    assert CMS_MINUTES[first.char_start : first.char_end].startswith("The pump house roof")
+
+
+# A municipal record in French, plain text: the attendance list's label is accented, the closing note ends it.
+CONSEIL = (
+    "Procès-verbal de la séance du conseil, 4 mai 2026\n\n"
+    "Présents : M. Paul Roy, maire; Mme Ada Lin, conseillère.\n\n"
+    "M. Paul Roy : Bonsoir. Le budget est adopté?\n\n"
+    "Mme Ada Lin : Oui, à l'unanimité.\n\n"
+    "La séance est levée à 20 h 10.\n\n"
+    "Ce texte est publié à titre d'information seulement et ne remplace pas le procès-verbal signé.\n"
+)
+
+
+def test_an_accented_attendance_label_and_what_follows_the_closing_note_are_no_ones_speech() -> None:
+    assert _spoken(CONSEIL) == [
+        ("M. Paul Roy", "Bonsoir. Le budget est adopté?"),
+        ("Mme Ada Lin", "Oui, à l'unanimité."),
+    ]
+
+
+# Parliamentary text aligned one sentence a line (as sentence-aligned corpora print it): no blank lines, labels
+# alone on their lines, rubrics between the sentences in capitals or title case.
+ALIGNED_HANSARD = """\
+Mr. Tom Varga (Lakehead North, NDP):
+Mr. Speaker, the ferry to Batchawana has not sailed since March.
+Families drive four hours to reach a hospital.
+The minister promised a new vessel last spring.
+Where is it?
+Hon. Claire Beaudoin (Minister of Transport, Lib.):
+Mr. Speaker, the tender closed on Friday.
+We expect to award the contract within the month.
+RURAL BROADBAND
+Mrs. Anita Skov (Prairie Hills, CPC):
+Mr. Speaker, farms in my riding still wait for broadband.
+The program has spent a third of its budget on consultants.
+Will the minister publish the audit?
+Hon. Claire Beaudoin (Minister of Transport, Lib.):
+Mr. Speaker, the audit will be tabled next week.
+Report of Standing Committee on Transport Tabled
+Mr. Tom Varga (Lakehead North, NDP):
+Mr. Speaker, I have the honour to table the third report of the committee.
+The committee asks for a government response.
+Canada Shipping Amendment Act, 2026
+Hon. Claire Beaudoin (Minister of Transport, Lib.):
+Mr. Speaker, I move that the bill be read a second time.
+It modernizes pilotage fees on the Great Lakes.
+The House adjourned at 6:30 p.m.
+"""
+
+
+def test_rubrics_between_sentences_of_aligned_text_are_not_speech() -> None:
+    spoken = " ".join(text for _, text in _spoken(ALIGNED_HANSARD))
+    for rubric in ("RURAL BROADBAND", "Report of Standing", "Shipping Amendment Act", "House adjourned"):
+        assert rubric not in spoken
+    assert [label for label, _ in _spoken(ALIGNED_HANSARD)] == [
+        "Mr. Tom Varga (Lakehead North, NDP)",
+        "Hon. Claire Beaudoin (Minister of Transport, Lib.)",
+        "Mrs. Anita Skov (Prairie Hills, CPC)",
+        "Hon. Claire Beaudoin (Minister of Transport, Lib.)",
+        "Mr. Tom Varga (Lakehead North, NDP)",
+        "Hon. Claire Beaudoin (Minister of Transport, Lib.)",
+    ]
+    assert "Families drive four hours" in _spoken(ALIGNED_HANSARD)[0][1]
