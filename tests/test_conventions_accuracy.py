@@ -59,3 +59,48 @@ def test_an_accented_attendance_label_and_what_follows_the_closing_note_are_no_o
         ("M. Paul Roy", "Bonsoir. Le budget est adopté?"),
         ("Mme Ada Lin", "Oui, à l'unanimité."),
     ]
+
+
+# Parliamentary text aligned one sentence a line (as sentence-aligned corpora print it): no blank lines, labels
+# alone on their lines, rubrics between the sentences in capitals or title case.
+ALIGNED_HANSARD = """\
+Mr. Tom Varga (Lakehead North, NDP):
+Mr. Speaker, the ferry to Batchawana has not sailed since March.
+Families drive four hours to reach a hospital.
+The minister promised a new vessel last spring.
+Where is it?
+Hon. Claire Beaudoin (Minister of Transport, Lib.):
+Mr. Speaker, the tender closed on Friday.
+We expect to award the contract within the month.
+RURAL BROADBAND
+Mrs. Anita Skov (Prairie Hills, CPC):
+Mr. Speaker, farms in my riding still wait for broadband.
+The program has spent a third of its budget on consultants.
+Will the minister publish the audit?
+Hon. Claire Beaudoin (Minister of Transport, Lib.):
+Mr. Speaker, the audit will be tabled next week.
+Report of Standing Committee on Transport Tabled
+Mr. Tom Varga (Lakehead North, NDP):
+Mr. Speaker, I have the honour to table the third report of the committee.
+The committee asks for a government response.
+Canada Shipping Amendment Act, 2026
+Hon. Claire Beaudoin (Minister of Transport, Lib.):
+Mr. Speaker, I move that the bill be read a second time.
+It modernizes pilotage fees on the Great Lakes.
+The House adjourned at 6:30 p.m.
+"""
+
+
+def test_rubrics_between_sentences_of_aligned_text_are_not_speech() -> None:
+    spoken = " ".join(text for _, text in _spoken(ALIGNED_HANSARD))
+    for rubric in ("RURAL BROADBAND", "Report of Standing", "Shipping Amendment Act", "House adjourned"):
+        assert rubric not in spoken
+    assert [label for label, _ in _spoken(ALIGNED_HANSARD)] == [
+        "Mr. Tom Varga (Lakehead North, NDP)",
+        "Hon. Claire Beaudoin (Minister of Transport, Lib.)",
+        "Mrs. Anita Skov (Prairie Hills, CPC)",
+        "Hon. Claire Beaudoin (Minister of Transport, Lib.)",
+        "Mr. Tom Varga (Lakehead North, NDP)",
+        "Hon. Claire Beaudoin (Minister of Transport, Lib.)",
+    ]
+    assert "Families drive four hours" in _spoken(ALIGNED_HANSARD)[0][1]

@@ -65,7 +65,22 @@ def _is_hard_wrapped(text: str, layout: Layout) -> bool:
         return False
     even = sum(1 for n in lengths if _WRAPPED_MIN <= n <= _WRAPPED_MAX)
     long = sum(1 for n in lengths if n > 2 * _WRAPPED_MAX)
-    return even >= 0.5 * len(lengths) and long <= 0.02 * len(lengths)
+    return (
+        even >= 0.5 * len(lengths) and long <= 0.02 * len(lengths) and not _one_sentence_a_line(text, layout)
+    )
+
+
+def _one_sentence_a_line(text: str, layout: Layout) -> bool:
+    """Whether the text is printed one sentence a line (aligned parliamentary text): flush lines that nearly all
+    end a sentence, so they are not wrapped but paragraphs of their own (verse is indented)."""
+    lines = [(s, e) for s, e in zip(layout.starts, layout.ends) if e > s]
+    unended = sum(1 for _, e in lines if text[e - 1] not in _SENTENCE_END)
+    indented = sum(1 for s, _ in lines if text[s] in " \t\u00a0")
+    return (
+        len(lines) >= _ONE_SENTENCE_MIN_LINES
+        and unended <= _ONE_SENTENCE_UNENDED * len(lines)
+        and indented <= _ONE_SENTENCE_INDENTED * len(lines)
+    )
 
 
 def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
@@ -104,8 +119,10 @@ def _paragraphs(text: str, layout: Layout) -> list[_Block]:
             if layout.blank_is_break:
                 current = None
             continue
-        if indent <= _TIME_LINE_INDENT and (
-            cand.is_timestamp(text, starts[i], ends[i]) or _BRACKETED_LINE.fullmatch(text, starts[i], ends[i])
+        if (
+            indent <= _TIME_LINE_INDENT
+            and text[starts[i] + indent] in _TIME_OR_NOTE_OPENERS  # most lines: one look at one character
+            and (cand.is_timestamp(text, starts[i], ends[i]) or _BRACKETED_LINE.fullmatch(text, starts[i], ends[i]))
         ):
             # A time line stands apart ("00:02:14" between a log's utterances), and so does a note in square
             # brackets ("[The prepared statement of … follows:]"), wrapped text or not.
@@ -178,6 +195,7 @@ class _Tokenizer:
         self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
         self.warnings: list[str] = []
         self.inserting_to_label = False  # a profile's INSERT_OPEN rule fired: inserted material until a label
+        self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -242,8 +260,9 @@ class _Tokenizer:
             if verdict.accepted:
                 accepted[line] = candidate
         self._warn_refused_lookalikes(found, accepted)
+        self.rubrics = self._rubric_lines(accepted)
         blocks = self._split_at_rule_lines(
-            blocks, [i for i in found if i not in accepted and i not in firsts]
+            blocks, [i for i in found if i not in accepted and i not in firsts], self.rubrics
         )
         label_lines = sorted(accepted)
         if label_lines:
@@ -344,13 +363,15 @@ class _Tokenizer:
                 found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
 
-    def _split_at_rule_lines(self, blocks: list[_Block], lines: list[int]) -> list[_Block]:
+    def _split_at_rule_lines(
+        self, blocks: list[_Block], lines: list[int], rubrics: frozenset[int] = frozenset()
+    ) -> list[_Block]:
         """A refused label line inside a paragraph that one of the profile's rules reads whole (an examiner's
-        "BY MS. GARCIA:", a "FX:" sound cue) stands apart from the speech around it."""
+        "BY MS. GARCIA:", a "FX:" sound cue) stands apart from the speech around it; so does a rubric."""
         place = rules.Place(True, False, True)
         apart = {
             i for i in lines if self.rules.classify(normalize_space(self.text[slice(*self._line(i))]), place)
-        }
+        } | rubrics
         if not apart:
             return blocks
         split: list[_Block] = []
@@ -368,6 +389,22 @@ class _Tokenizer:
             if first <= block.last:
                 split.append(_Block(first, block.last, self._indent_of(first)))
         return split
+
+    def _rubric_lines(self, accepted: dict[int, cand.Candidate]) -> frozenset[int]:
+        """In text printed one sentence a line (aligned parliamentary text), a line with no sentence end whose
+        words are all capitalised ("International Day of Human Rights", "COAST GUARD RADIO STATION") is a rubric
+        between the sentences, not words of the speech around it."""
+        if self.layout.line_numbered or not _one_sentence_a_line(self.text, self.layout):
+            return frozenset()
+        text, starts, ends = self.text, self.layout.starts, self.layout.ends
+        return frozenset(
+            i
+            for i in range(len(starts))
+            if ends[i] > starts[i]
+            and text[ends[i] - 1] not in _SENTENCE_END
+            and i not in accepted
+            and _RUBRIC.fullmatch(text, starts[i], ends[i]) is not None
+        )
 
     def _dialogue_indent(self, accepted: dict[int, cand.Candidate]) -> int | None:
         """The indent of the words under cues printed alone on their line, when nearly all share one above the
@@ -394,16 +431,15 @@ class _Tokenizer:
         return above is not None and self._indent_of(i) < above
 
     def _lines_worth_a_look(self, firsts: set[int]) -> Iterable[int]:
-        """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes matches:
-        found in one pass over the whole text (each is then matched again within its own line's bounds).
+        """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes may match:
+        found by C-speed searches over the whole text (each line is then matched for real within its own bounds).
         Line-numbered text and bare-CR line ends are looked at line by line."""
         starts = self.layout.starts
         if self.layout.line_numbered or "\r" in self.text or not starts:
             return range(len(starts))
-        line_of = {start: i for i, start in enumerate(starts)}
-        scan = self.shapes.scanner.finditer(self.text, max(0, starts[0] - 1))
-        hits = (line_of.get(m.start() + 1) for m in scan)
-        return sorted(firsts.union(i for i in hits if i is not None))
+        lines = {bisect.bisect_right(starts, place) - 1 for place in self.shapes.places(self.text)}
+        lines.discard(-1)  # a hit before the first content line (front matter)
+        return sorted(firsts.union(lines))
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
@@ -527,6 +563,8 @@ class _Tokenizer:
         first_label, last_label = self.body_lines
         inside_body = first_label < line < last_label
         place = rules.Place(seen_label, line > last_label, inside_body)
+        if line in self.rubrics:
+            return "HEADING"
         rule = self.rules.classify(value, place)
         if rule is not None:
             self.rule_hits[rule.name] = self.rule_hits.get(rule.name, 0) + 1
@@ -593,8 +631,16 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
 
 
 _RECURRING_INNER = 3
+# Text printed one sentence a line: at least this many lines, at most this share of them without a sentence end
+# and at most this share indented.
+_ONE_SENTENCE_MIN_LINES, _ONE_SENTENCE_UNENDED, _ONE_SENTENCE_INDENTED = 20, 0.25, 0.05
+# A rubric: capitalised words (small words between them), no sentence end: "Replacement of Sea King Helicopter
+# Fleet- Timing of Announcement", "PROCEEDS OF CRIME (MONEY LAUNDERING) ACT", "The Estimates, 1999-2000".
+_RUBRIC_WORD = r"\(?(?:[A-Z0-9][\w'’.&/-]*|(?:of|and|the|for|in|on|to|a|an|by|with|from|at|or|versus)\b-?)\)?,?"
+_RUBRIC = re.compile(rf"[ \t]*\(?[A-Z][\w'’.&/-]*\)?,?(?:[ \t]+{_RUBRIC_WORD}){{0,13}}[ \t]*")
 _CUE_DIRECTION = re.compile(r"[ \t]*[(\[][^()\[\]\n]{1,80}[)\]][ \t.]*(?=\S)")
 _TIME_LINE_INDENT = 40
+_TIME_OR_NOTE_OPENERS = frozenset("0123456789([")  # how a time line or a bracketed note line can begin
 _BRACKETED_LINE = re.compile(
     r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
 )  # deeper than this, a time is a right-aligned margin note, not a line of its own
