@@ -102,6 +102,14 @@ def test_the_command_line_takes_a_profile_file(tmp_path: Path, capsys: pytest.Ca
         ('name = "x"\n[[shapes]]\nname = "s"\npattern = "[A-Z]+:"\n', "has no (?P<label>"),
         ('name = "x"\nparent = "nope"\n', "unknown parent profile 'nope'"),
         ('name = "x"\n[[rules]]\nname = "r"\nkind = "SPEECH"\npattern = "x"\n', "kind 'SPEECH'"),
+        (
+            'name = "x"\n[[shapes]]\nname = "s"\npattern = "(?P<label>[A-Z]+):"\ntriggers = ["x?"]\n',
+            "matches the empty string",
+        ),
+        (
+            'name = "x"\n[[shapes]]\nname = "s"\npattern = "(?P<label>[A-Z]+):"\ntriggers = ["(?P<c>:)"]\n',
+            "a trigger may not name groups",
+        ),
     ],
 )
 def test_a_bad_profile_is_an_error_naming_the_file_and_the_entry(
@@ -278,3 +286,43 @@ def test_the_document_grammar_reports_an_impossible_sequence(tmp_path: Path) -> 
             "MS. PSAKI: Hi.\n\n06/13/2021\n\nMS. PSAKI: Bye.\n",
             conventions=Conventions.load([profile], forced="odd"),
         )
+
+
+TRIGGERED_PROFILE = """
+name = "pipe_log"
+parent = "base"
+
+[[shapes]]
+name = "piped"
+reason = "a speaker code before a pipe"
+pattern = '[ \\t]*(?P<label>[A-Z]{2,3})[ \\t]*\\|[ \\t]+'
+delimiter = "|"
+triggers = ['\\|']
+"""
+
+LOG_WITH_SEPARATORS = (
+    "Channel four radio log, recorded at the station on the fourteenth of May\n\n"
+    # Hard-wrapped lines with no blank line between, so one paragraph; its lines end in U+2028 (a line
+    # separator, no newline): only the shape's trigger finds the labels inside the paragraph.
+    "CC | Radio check on channel four, how do you read me, over.\u2028"
+    "EV | Loud and clear on four, we read you five by five.\u2028"
+    "CC | Copy that, stand by for the next weather report.\u2028"
+    "EV | Standing by on channel four for the weather report.\u2028"
+    "CC | Winds from the west at twelve knots, gusting twenty.\u2028"
+    "EV | Copy winds west at twelve gusting twenty, thank you.\n"
+)
+
+
+def test_a_shapes_triggers_find_its_labels_inside_paragraphs_whatever_the_line_ends(tmp_path: Path) -> None:
+    profile = tmp_path / "pipe.toml"
+    profile.write_text(TRIGGERED_PROFILE, encoding="utf-8")
+    conventions = Conventions.load([profile], forced="pipe_log")
+    doc = parse_text(LOG_WITH_SEPARATORS, conventions=conventions)
+    assert [(t.label, t.text) for t in doc.turns] == [
+        ("CC", "Radio check on channel four, how do you read me, over."),
+        ("EV", "Loud and clear on four, we read you five by five."),
+        ("CC", "Copy that, stand by for the next weather report."),
+        ("EV", "Standing by on channel four for the weather report."),
+        ("CC", "Winds from the west at twelve knots, gusting twenty."),
+        ("EV", "Copy winds west at twelve gusting twenty, thank you."),
+    ]

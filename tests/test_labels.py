@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import lark
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from transcript_kit import labels as labels_module
 from transcript_kit.labels import parse_label
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
@@ -100,3 +104,40 @@ def test_pro_tempore_is_the_one_title_printed_in_lower_case() -> None:
     label = parse_label("The SPEAKER pro tempore (Mr. Foley)")
     assert label is not None and label.titles == ("SPEAKER pro tempore",)
     assert label.inner is not None and label.inner.family == "Foley"
+
+
+# The label grammar's own words, the words of prose, names, and the marks that open a label's qualifiers.
+_GRAMMAR_WORDS = sorted(labels_module._GRAMMAR_LOWER_WORDS)
+_LABEL_PIECES = st.one_of(
+    st.sampled_from(_GRAMMAR_WORDS),
+    st.sampled_from([w.title() for w in _GRAMMAR_WORDS] + [w.upper() for w in _GRAMMAR_WORDS]),
+    st.sampled_from(["Smith", "McCONNELL", "PSAKI", "Jean-Luc", "O'Brien", "Ng", "Łukasz", "δημήτρης", "Q"]),
+    st.sampled_from(["and", "questions", "were", "we", "bottom", "line", "said", "zz", "ñame", "ok."]),
+    st.sampled_from([",", "(", ")", "[", "]", "-", "--", "—", "D-CA", "12", "14:02", "Mr.", "Hon."]),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LABEL_PIECES, min_size=1, max_size=7))
+def test_the_quick_refusal_never_refuses_what_the_grammar_reads(pieces: list[str]) -> None:
+    # The fast check only spares the parser's work: whatever it refuses, the grammar itself refuses too.
+    raw = " ".join(pieces)
+    if labels_module._unreadable_head(raw):
+        with pytest.raises(lark.exceptions.LarkError):
+            labels_module._parser().parse(raw)
+
+
+@pytest.mark.parametrize(
+    ("label", "readable"),
+    [
+        ("And my questions were", False),
+        ("The bottom line", False),
+        ("Some hon. members", True),
+        ("The Hon. the Speaker", True),
+        ("Ursula von der Leyen", True),
+        ("SEN. JANE ROE (D-CA), vice presidential nominee", True),
+    ],
+)
+def test_prose_before_a_colon_is_refused_before_the_parser_runs(label: str, readable: bool) -> None:
+    assert labels_module._unreadable_head(label) is not readable
+    assert (parse_label(label) is not None) is readable

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
@@ -26,6 +26,7 @@ from transcript_kit.model import Label, LabelDecision
 # "[01:02:03]" (rev.com and podcast styles). Matched on a stripped slice: no blanks at either end, so a long run
 # of blanks after a label costs one strip, never a backtracking search.
 LABEL_TIMESTAMP = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,]\d{1,3})?[)\]]?")
+_STAMP_OPENERS = frozenset("0123456789([")  # a cheap first look before the match
 _CAPITALS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -50,7 +51,7 @@ def is_timestamp(text: str, start: int, end: int) -> re.Match[str] | None:
     """The timestamp that ``text[start:end]`` is, blanks around it aside."""
     value = text[start:end]
     stripped = value.strip(" \t\u00a0")
-    if not stripped:
+    if not stripped or stripped[0] not in _STAMP_OPENERS:
         return None
     lead = len(value) - len(value.lstrip(" \t\u00a0"))
     return LABEL_TIMESTAMP.fullmatch(text, start + lead, start + lead + len(stripped))
@@ -90,9 +91,25 @@ class ShapeMatcher:
         # The profile's active shapes after each newline: one C-speed pass over a document (the engine jumps from
         # newline to newline) finds the lines inside paragraphs worth a closer look, so lines that cannot open a
         # label cost nothing in Python. (Paragraph starts are always looked at, with every shape.)
-        active = [part for part, shape in zip(parts, self.shapes) if shape.active]
-        self.scanner = re.compile("(?m)\n(?=" + ("|".join(active) or "(?!)") + ")")
+        # Shapes with triggers are found by searching for their triggers instead (each alone: an alternation of
+        # literals would lose the engine's literal search).
+        untriggered = [part for part, shape in zip(parts, self.shapes) if shape.active and not shape.triggers]
+        self.scanner = re.compile("(?m)\n(?=" + ("|".join(untriggered) or "(?!)") + ")")
+        self.triggers = tuple(
+            re.compile(trigger)
+            for trigger in dict.fromkeys(t for shape in self.shapes if shape.active for t in shape.triggers)
+        )
         self._alone = frozenset(s.name for s in self.shapes if s.alone)
+
+    def places(self, text: str) -> Iterator[int]:
+        """Offsets on the lines where an active shape may open a label: the start of a line after a newline that
+        an untriggered shape matches, or a trigger's hit anywhere on its line (a superset: each line is then
+        matched for real)."""
+        for match in self.scanner.finditer(text):
+            yield match.start() + 1
+        for trigger in self.triggers:
+            for match in trigger.finditer(text):
+                yield match.start()
 
     def prints_alone(self, shape: str) -> bool:
         """Whether the shape prints its labels alone on their line (a cue, a name over its words)."""

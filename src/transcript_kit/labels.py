@@ -14,7 +14,7 @@ import unicodedata
 import lark
 
 from transcript_kit._grammar import grammar_text
-from transcript_kit.conventions.vocabulary import VOCABULARY, expand
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand, placeholders
 from transcript_kit.model import Label
 
 # A label is a short thing; anything longer is prose and is refused before the parser sees it. Brackets may hold
@@ -23,6 +23,33 @@ MAX_LABEL_WORDS = 12
 MAX_LABEL_CHARS = 120
 MAX_BRACKETED_CHARS = 400
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _grammar_lower_words() -> frozenset[str]:
+    """Every word of the vocabulary lists the label grammar's terminals are built from, case-folded: the only words
+    the grammar can read in lower case before a label's first qualifier (a name never starts lower case)."""
+    lists = placeholders(grammar_text("label.lark")) - set(VOCABULARY.patterns)
+    return frozenset(
+        word.casefold().rstrip(".") for name in lists for entry in VOCABULARY.words_of(name) for word in entry.split()
+    )
+
+
+_GRAMMAR_LOWER_WORDS = _grammar_lower_words()
+# Where a label's head ends and its qualifiers begin: a comma, a bracket or a spaced dash (as the grammar reads them).
+_HEAD_END = re.compile(r"[,(\[—–]|--|(?<=\s)-(?=\s)")
+_LOWER_WORD = re.compile(r"[a-zß-öø-ÿ]+\.?")
+
+
+def _unreadable_head(raw: str) -> bool:
+    """Whether the grammar must refuse ``raw`` for a lower-case word in its head that no terminal reads ("And my
+    questions were"): prose ending in a colon, most of the candidates a document offers. Saying so here spares the
+    parser's attempt, which costs a hundred times more; the grammar still decides every other label."""
+    end = _HEAD_END.search(raw)
+    head = raw[: end.start()] if end else raw
+    return any(
+        _LOWER_WORD.fullmatch(word) is not None and word.rstrip(".").casefold() not in _GRAMMAR_LOWER_WORDS
+        for word in head.split()
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,6 +206,8 @@ def parse_label(text: str) -> Label | None:
     if bare.count(" ") >= MAX_LABEL_WORDS:
         return None
     parser = _parser()  # built outside the try: a broken grammar must fail loudly, not refuse every label
+    if _unreadable_head(raw):
+        return None
     try:
         tree = parser.parse(raw)
     except lark.exceptions.LarkError:

@@ -119,8 +119,10 @@ def _paragraphs(text: str, layout: Layout) -> list[_Block]:
             if layout.blank_is_break:
                 current = None
             continue
-        if indent <= _TIME_LINE_INDENT and (
-            cand.is_timestamp(text, starts[i], ends[i]) or _BRACKETED_LINE.fullmatch(text, starts[i], ends[i])
+        if (
+            indent <= _TIME_LINE_INDENT
+            and text[starts[i] + indent] in _TIME_OR_NOTE_OPENERS  # most lines: one look at one character
+            and (cand.is_timestamp(text, starts[i], ends[i]) or _BRACKETED_LINE.fullmatch(text, starts[i], ends[i]))
         ):
             # A time line stands apart ("00:02:14" between a log's utterances), and so does a note in square
             # brackets ("[The prepared statement of … follows:]"), wrapped text or not.
@@ -481,16 +483,15 @@ class _Tokenizer:
         return above is not None and self._indent_of(i) < above
 
     def _lines_worth_a_look(self, firsts: set[int]) -> Iterable[int]:
-        """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes matches:
-        found in one pass over the whole text (each is then matched again within its own line's bounds).
+        """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes may match:
+        found by C-speed searches over the whole text (each line is then matched for real within its own bounds).
         Line-numbered text and bare-CR line ends are looked at line by line."""
         starts = self.layout.starts
         if self.layout.line_numbered or "\r" in self.text or not starts:
             return range(len(starts))
-        line_of = {start: i for i, start in enumerate(starts)}
-        scan = self.shapes.scanner.finditer(self.text, max(0, starts[0] - 1))
-        hits = (line_of.get(m.start() + 1) for m in scan)
-        return sorted(firsts.union(i for i in hits if i is not None))
+        lines = {bisect.bisect_right(starts, place) - 1 for place in self.shapes.places(self.text)}
+        lines.discard(-1)  # a hit before the first content line (front matter)
+        return sorted(firsts.union(lines))
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
@@ -694,6 +695,7 @@ _RUBRIC_WORD = r"\(?(?:[A-Z0-9][\w'’.&/-]*|(?:of|and|the|for|in|on|to|a|an|by|
 _RUBRIC = re.compile(rf"[ \t]*\(?[A-Z][\w'’.&/-]*\)?,?(?:[ \t]+{_RUBRIC_WORD}){{0,13}}[ \t]*")
 _CUE_DIRECTION = re.compile(r"[ \t]*[(\[][^()\[\]\n]{1,80}[)\]][ \t.]*(?=\S)")
 _TIME_LINE_INDENT = 40
+_TIME_OR_NOTE_OPENERS = frozenset("0123456789([")  # how a time line or a bracketed note line can begin
 _BRACKETED_LINE = re.compile(
     r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
 )  # deeper than this, a time is a right-aligned margin note, not a line of its own

@@ -70,6 +70,11 @@ def expand(pattern: str, vocabulary: Vocabulary | None = None) -> str:
     return _PLACEHOLDER.sub(lambda m: f"(?:{vocab.alternation(m.group(1))})", pattern)
 
 
+def placeholders(pattern: str) -> frozenset[str]:
+    """The names of the ``@name@`` placeholders in ``pattern``."""
+    return frozenset(_PLACEHOLDER.findall(pattern))
+
+
 def _load() -> Vocabulary:
     raw = (
         resources.files("transcript_kit.conventions").joinpath("vocabulary.toml").read_text(encoding="utf-8")
