@@ -34,7 +34,7 @@ from transcript_kit.errors import InputError, ParseError, describe_place
 from transcript_kit.formats import SUFFIX_FORMATS, tagged
 from transcript_kit.formats import html as html_format
 from transcript_kit.formats.text import Layout, read_layout
-from transcript_kit.labels import parse_label
+from transcript_kit.labels import labels_of_one_document, parse_label
 from transcript_kit.model import Document, Label, LabelDecision, Span, Turn, TurnKind
 
 # A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
@@ -844,6 +844,7 @@ def _monologue(preamble: list[Token]) -> list[Turn]:
     return [Turn(0, TurnKind.MONOLOGUE, words, start, end, notes=(note,))]
 
 
+@labels_of_one_document
 def parse_text(
     text: str,
     *,
