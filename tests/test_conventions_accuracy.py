@@ -8,8 +8,9 @@ from transcript_kit.parse import parse_text
 
 
 def _spoken(text: str) -> list[tuple[str | None, str]]:
+    """(label, words) of each turn, the words whitespace-normalized."""
     document = parse_text(text)
-    return [(t.label, t.text) for t in document.turns if t.kind is TurnKind.TURN]
+    return [(t.label, " ".join(t.text.split())) for t in document.turns if t.kind is TurnKind.TURN]
 
 
 # A township's minutes posted by a CMS and saved as text: the page body's HTML, entities and all.
@@ -104,3 +105,54 @@ def test_rubrics_between_sentences_of_aligned_text_are_not_speech() -> None:
         "Hon. Claire Beaudoin (Minister of Transport, Lib.)",
     ]
     assert "Families drive four hours" in _spoken(ALIGNED_HANSARD)[0][1]
+
+
+# An Australian Senate excerpt: a portfolio label hard-wrapped over three lines, a division's lists, interjections.
+SENATE_DIVISION = """\
+Senator DRAYTON-KIRK (Western Australia—Minister for Resources, Northern Australia, Trade and
+Tourism, and Deputy Leader of the Government in the
+Senate) (09:12): I move that the bill be now read a second time. The bill lets remote
+communities share the royalties of the mines on their land.
+
+Senator Pemberton interjecting—
+
+Senator DRAYTON-KIRK: The senator will have his chance.
+
+The PRESIDENT: The question is that the bill be now read a second time.
+
+The Senate divided. [09:20]
+
+AYES
+Abernethy, RL
+Drayton-Kirk, S
+Quan, MT (teller)
+
+NOES
+Pemberton, GH (teller)
+
+Question agreed to.
+
+Senator PEMBERTON (Queensland) (09:25): We will move amendments in committee.
+
+Opposition senators interjecting—
+
+Senator DRAYTON-KIRK: We look forward to them.
+"""
+
+
+def test_a_label_wrapped_over_three_lines_divisions_and_interjections() -> None:
+    minister = (
+        "Senator DRAYTON-KIRK (Western Australia—Minister for Resources, Northern Australia, Trade and Tourism, "
+        "and Deputy Leader of the Government in the Senate) (09:12)"
+    )
+    assert _spoken(SENATE_DIVISION) == [
+        (
+            minister,
+            "I move that the bill be now read a second time. The bill lets remote "
+            "communities share the royalties of the mines on their land.",
+        ),
+        ("Senator DRAYTON-KIRK", "The senator will have his chance."),
+        ("The PRESIDENT", "The question is that the bill be now read a second time."),
+        ("Senator PEMBERTON (Queensland) (09:25)", "We will move amendments in committee."),
+        ("Senator DRAYTON-KIRK", "We look forward to them."),
+    ]

@@ -44,6 +44,31 @@ def test_every_extracted_character_maps_back_into_the_source() -> None:
     assert source[start:end] == "caf&eacute; &#233;t&eacute;"
 
 
+def test_offsets_hold_after_a_bare_carriage_return_or_a_unicode_line_separator() -> None:
+    # html.parser counts lines by "\n" alone: a bare CR (or U+2028) that the offsets counted as a line break
+    # moved every later place, so entities lost their semicolon ("qu&rsquoon") and turns overlapped.
+    source = (
+        "<p>M. Lebel: Est-ce qu&rsquo;on vote?</p>\r<p>Mme Diallo: Oui, c&rsquo;est pr&ecirc;t.</p>\u2028\r\n"
+        "<p>M. Lebel: Merci.</p>\r<p>Mme C&ocirc;t&eacute;: D&rsquo;accord.</p>\n"
+    )
+    page = extract_page(source)
+    start, end = page.source_span(page.text.index("qu’on"), page.text.index("qu’on") + 5)
+    assert source[start:end] == "qu&rsquo;on"
+    document = parse_text(source, fmt="html")
+    assert [(t.label, t.text) for t in document.turns] == [
+        ("M. Lebel", "Est-ce qu’on vote?"),
+        ("Mme Diallo", "Oui, c’est prêt."),
+        ("M. Lebel", "Merci."),
+        ("Mme Côté", "D’accord."),
+    ]
+    assert [source[t.char_start : t.char_end] for t in document.turns] == [
+        "Est-ce qu&rsquo;on vote?",
+        "Oui, c&rsquo;est pr&ecirc;t.",
+        "Merci.",
+        "D&rsquo;accord.",
+    ]
+
+
 def test_a_page_with_strong_labels_gives_turns_whose_offsets_point_into_the_html() -> None:
     path = RAW / "harbour-board-briefing.html"
     document = parse_bytes(path.read_bytes(), doc_id="harbour", path=str(path))

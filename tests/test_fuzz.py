@@ -6,28 +6,24 @@ A few examples by default, so the suite stays fast; .ci/run sets TK_FUZZ_EXAMPLE
 examples are derandomized: a run is repeatable, and a failure names its input. The long local run is
 ``python -m fuzz.run`` (bench/README.md has its counts).
 
-Open findings are kept out of this CI run until they are fixed, each named in fuzz/crashes/README.md with its
-reproducer: runs of capitals (a quadratic convention-evidence pattern) and the HTML/TEI readers (offset mapping).
+Every input the fuzzer ever found breaking an invariant is kept in fuzz/crashes/ and replayed here: each must
+keep every invariant now (fuzz/crashes/README.md says what each one broke and what fixed it).
 """
 
 from __future__ import annotations
 
 import os
 import random
+from pathlib import Path
 
+import pytest
 from fuzz import mutators
 from fuzz.invariants import check_input
+from fuzz.run import CRASHES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 EXAMPLES = int(os.environ.get("TK_FUZZ_EXAMPLES", "60"))
-# The open findings (fuzz/crashes/README.md), left out of CI until fixed; the long run keeps them in.
-OPEN_RUNS = frozenset({"A", "MR. "})
-OPEN_NAMES = frozenset({"x.html", "x.xml"})
-
-
-NAMES = tuple(name for name in mutators.NAMES if name not in OPEN_NAMES)
-RUNS = tuple(run for run in mutators.RUN_CHARACTERS if run not in OPEN_RUNS)
 
 
 @settings(
@@ -38,5 +34,17 @@ RUNS = tuple(run for run in mutators.RUN_CHARACTERS if run not in OPEN_RUNS)
 )
 @given(st.randoms(use_true_random=False))
 def test_mutated_corpus_inputs_keep_every_invariant(rng: random.Random) -> None:
-    data, name = mutators.mutated_input(rng, names=NAMES, runs=RUNS)
+    data, name = mutators.mutated_input(rng)
     check_input(data, name)
+
+
+FINDINGS = sorted(p for p in CRASHES.iterdir() if not p.name.endswith((".reason.txt", ".md")))
+
+
+@pytest.mark.parametrize("path", FINDINGS, ids=lambda path: path.name)
+def test_every_saved_finding_keeps_every_invariant(path: Path) -> None:
+    check_input(path.read_bytes(), f"x{path.suffix}")
+
+
+def test_the_saved_findings_are_all_replayed() -> None:
+    assert {p.suffix for p in FINDINGS} >= {".html", ".srt", ".txt"}

@@ -165,6 +165,8 @@ class ShapeMatcher:
             else None
         )
         trailing = _RECORDING_STAMP.search(label) if stamp is None and label[-1] in ")]" else None
+        if trailing is not None and trailing.group(1).count(":") == 1 and "(" in label[: trailing.start()]:
+            trailing = None  # "Senator X (Tasmania—Minister for ...) (09:31)": beside a seat, a time of day
         if (
             trailing is not None
         ):  # "Chair Odette Villanueva (00:00:03):": the stamp is the turn's start, no name

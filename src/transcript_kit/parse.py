@@ -34,7 +34,7 @@ from transcript_kit.errors import InputError, ParseError, describe_place
 from transcript_kit.formats import SUFFIX_FORMATS, tagged
 from transcript_kit.formats import html as html_format
 from transcript_kit.formats.text import Layout, read_layout
-from transcript_kit.labels import parse_label
+from transcript_kit.labels import labels_of_one_document, parse_label
 from transcript_kit.model import Document, Label, LabelDecision, Span, Turn, TurnKind
 
 # A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
@@ -196,6 +196,8 @@ class _Tokenizer:
         self.warnings: list[str] = []
         self.inserting_to_label = False  # a profile's INSERT_OPEN rule fired: inserted material until a label
         self.triggered: set[int] | None = None  # lines holding a shape's trigger (None: not searched, any may)
+        self.wrapped_label_lines: set[int] = set()  # lines inside a label wrapped over several lines
+        self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
 
     def _line(self, i: int) -> tuple[int, int]:
@@ -265,6 +267,8 @@ class _Tokenizer:
         blocks = self._split_at_rule_lines(
             blocks, [i for i in found if i not in accepted and i not in firsts], self.rubrics
         )
+        if self.wrapped_labels:
+            blocks = self._join_wrapped_labels(blocks, accepted)
         label_lines = sorted(accepted)
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
@@ -353,9 +357,13 @@ class _Tokenizer:
         and what the document decides on) or stands inside one (a label there must open paragraphs elsewhere)."""
         found: dict[int, cand.Candidate] = {}
         for i in lines:
+            if i in self.wrapped_label_lines:
+                continue  # inside a label wrapped over several lines
             # A label that ends its line opens a paragraph of its own, even where the text runs on without blank
             # lines (one sentence a line, as aligned parliamentary text prints it).
             candidate = self._candidate_at(i, i in firsts)
+            if candidate is None and i in firsts:
+                candidate = self._wrapped_label(i)
             if candidate is not None:
                 # ... and so does a label on a line that outdents from the one above (a play's hanging cues), or
                 # one printed with its recording time ("[00:00:09] Ben Okafor:", one utterance a line).
@@ -364,6 +372,50 @@ class _Tokenizer:
                 )
                 found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
         return found
+
+    def _wrapped_label(self, i: int) -> cand.Candidate | None:
+        """A label whose bracket runs on over the next lines of its paragraph (a long portfolio hard-wrapped:
+        "Senator X (Tasmania—Minister for ..., Regional" / "Development, ... in the" / "Senate) (09:31): I thank"),
+        read with its line ends as spaces. Its words start on the line where the bracket closes."""
+        text, starts, ends = self.text, self.layout.starts, self.layout.ends
+        start, end = starts[i], ends[i]
+        if self.layout.line_numbered or text.count("(", start, end) <= text.count(")", start, end):
+            return None
+        last = i
+        for j in range(i + 1, min(i + _WRAPPED_LABEL_LINES, len(starts))):
+            if ends[j] <= starts[j]:
+                return None  # a blank line: the bracket never closes
+            last = j
+            if text.count("(", start, ends[j]) <= text.count(")", start, ends[j]):
+                break
+        else:
+            return None
+        # Line ends become spaces ("\r\n" two): offsets in the joined text are offsets from ``start``.
+        joined = text[start : ends[last]].replace("\r", " ").replace("\n", " ")
+        found = self.shapes.find(joined, 0, len(joined), True)
+        if found is None or found.end <= end - start:
+            return None
+        self.wrapped_label_lines.update(range(i + 1, last + 1))
+        self.wrapped_labels[i] = last
+        stamp = (found.stamp[0] + start, found.stamp[1] + start) if found.stamp else None
+        label = " ".join(found.label.split())
+        return attrs.evolve(found, label=label, start=found.start + start, end=found.end + start, stamp=stamp)
+
+    def _join_wrapped_labels(self, blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> list[_Block]:
+        """The lines of an accepted label wrapped over several lines are one paragraph with the words after it."""
+        joined: list[_Block] = []
+        reach = -1  # the last line of the wrapped label the current block holds
+        for block in blocks:
+            if joined and block.first <= reach:
+                joined[-1].last = max(joined[-1].last, block.last)
+                continue
+            joined.append(block)
+            for line, last in self.wrapped_labels.items():
+                if line in accepted and block.first <= line <= block.last:
+                    reach = max(reach, last)
+            if reach > block.last:
+                block.cont = None
+        return joined
 
     def _split_at_rule_lines(
         self, blocks: list[_Block], lines: list[int], rubrics: frozenset[int] = frozenset()
@@ -473,6 +525,8 @@ class _Tokenizer:
     ) -> int:
         """Emit what follows a label in its paragraph (an interpreter note, the words up to the paragraph's end or
         the next label); return the next line still to emit."""
+        while line < last and self.layout.starts[line + 1] <= candidate.end:
+            line += 1  # a label wrapped over several lines: its words start on its last line
         _, end = self._line(line)
         position = candidate.end
         if candidate.stamp is not None:  # "00:12:31 Priya Shah:", "Speaker 2  1:07": the time printed with it
@@ -641,6 +695,7 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
 
 
 _RECURRING_INNER = 3
+_WRAPPED_LABEL_LINES = 4  # a label's bracket may run on over this many lines in all
 # Text printed one sentence a line: at least this many lines, at most this share of them without a sentence end
 # and at most this share indented.
 _ONE_SENTENCE_MIN_LINES, _ONE_SENTENCE_UNENDED, _ONE_SENTENCE_INDENTED = 20, 0.25, 0.05
@@ -854,6 +909,7 @@ def _monologue(preamble: list[Token]) -> list[Turn]:
     return [Turn(0, TurnKind.MONOLOGUE, words, start, end, notes=(note,))]
 
 
+@labels_of_one_document
 def parse_text(
     text: str,
     *,

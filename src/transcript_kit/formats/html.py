@@ -115,7 +115,8 @@ class _Extractor(HTMLParser):
     def __init__(self, source: str) -> None:
         super().__init__(convert_charrefs=False)  # references come one by one, so each keeps its source span
         self.source = source
-        self.line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", source)]
+        # getpos() counts lines as html.parser does, by "\n" alone: a bare CR or U+2028 is no line break to it.
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", source)]
         self.parts: list[str] = []  # the text, one stretch per run
         self.runs: list[list[int]] = []  # [text_start, source_start, width], see ExtractedPage.runs
         self.length = 0
