@@ -8,12 +8,14 @@ quadratic pattern does. bench/linear.py shows the figures for 1-4 MB.
 from __future__ import annotations
 
 import contextlib
+import functools
 import time
+from collections import Counter
 
 import pytest
 from lark.lexer import Token
 
-from transcript_kit import prose
+from transcript_kit import labels, prose
 from transcript_kit.errors import TranscriptKitError
 from transcript_kit.parse import parse_bytes, parse_text
 
@@ -116,3 +118,23 @@ def test_subtitle_worst_cases_are_linear(data: str, name: str) -> None:
             parse_bytes(data.encode(), doc_id="x", path=name)
 
     assert _timed(parse) < BOUND
+
+
+def test_each_distinct_label_is_parsed_once_per_document_even_past_the_label_cache(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A document with more distinct labels than the process-wide label cache holds (65,536 there, 8 here): a cache
+    # alone evicts each label before its next look (the label grammar is asked at every candidate, verdict and
+    # turn), so time grew faster than size; the document's own memo keeps each parse for the whole document.
+    parsed: Counter[str] = Counter()
+    grammar = labels._parse_label.__wrapped__
+
+    def counted(text: str) -> object:
+        parsed[text] += 1
+        return grammar(text)
+
+    monkeypatch.setattr(labels, "_parse_label", functools.lru_cache(maxsize=8)(counted))
+    names = [f"MR. {first}{second}X" for first in "ABCDEFG" for second in "HIJKLMN"]
+    document = parse_text("".join(f"{name}: Some words said here.\n\n" for name in names * 2))
+    assert [t.label for t in document.turns] == names * 2
+    assert set(parsed) >= set(names) and max(parsed.values()) == 1, parsed.most_common(3)

@@ -1,15 +1,21 @@
 """Parse the inside of one speaker label into its parts with ``grammar/label.lark``.
 
-Labels are parsed once per distinct string per process (an LRU cache), so the cost follows the number of distinct
-labels, not the number of turns.
+Labels are parsed once per distinct string: a bounded LRU cache keeps them across documents, and while a document
+is parsed (:func:`labels_of_one_document`) its own labels are also kept for it, so the cost follows the number of
+distinct labels, never the number of turns, even when one document holds more distinct labels than the LRU cache
+(where a cache alone would evict each label before its next use, and parse every label again at every look).
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
+from typing import ParamSpec, TypeVar
 
 import lark
 
@@ -196,9 +202,50 @@ def clean_label(text: str) -> str:
     return text.rstrip(":.").rstrip("*_").strip() if text.endswith((":", ".")) else text
 
 
-@functools.lru_cache(maxsize=65536)
+_DOCUMENT_LABELS: contextvars.ContextVar[dict[str, Label | None] | None] = contextvars.ContextVar(
+    "document_labels", default=None
+)
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+@contextlib.contextmanager
+def _document_memo() -> Iterator[None]:
+    if _DOCUMENT_LABELS.get() is not None:  # a page's text parsed inside its HTML: one document, one memo
+        yield
+        return
+    token = _DOCUMENT_LABELS.set({})
+    try:
+        yield
+    finally:
+        _DOCUMENT_LABELS.reset(token)
+
+
+def labels_of_one_document(parse: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Decorate a function that parses one document: each distinct label is parsed once while it runs (the memo
+    holds that document's labels only, so it is as bounded as the document)."""
+
+    @functools.wraps(parse)
+    def parse_one(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with _document_memo():
+            return parse(*args, **kwargs)
+
+    return parse_one
+
+
 def parse_label(text: str) -> Label | None:
     """Parse one speaker label (without its trailing colon or period); None when it is not label-shaped."""
+    memo = _DOCUMENT_LABELS.get()
+    if memo is None:
+        return _parse_label(text)
+    if text in memo:
+        return memo[text]
+    label = memo[text] = _parse_label(text)
+    return label
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_label(text: str) -> Label | None:
     raw = clean_label(unicodedata.normalize("NFC", text))
     bare = _BRACKETED.sub("", raw)
     if not raw or len(raw) > MAX_BRACKETED_CHARS or len(bare) > MAX_LABEL_CHARS:
