@@ -326,3 +326,24 @@ def test_a_shapes_triggers_find_its_labels_inside_paragraphs_whatever_the_line_e
         ("CC", "Winds from the west at twelve knots, gusting twenty."),
         ("EV", "Copy winds west at twelve gusting twenty, thank you."),
     ]
+
+
+def test_a_rule_with_triggers_is_matched_only_where_one_is_found(tmp_path: Path) -> None:
+    # The rule's pattern would take any paragraph that holds "@@"; its trigger "##" narrows it to paragraphs that
+    # also hold "##": a trigger gates the rule, it never widens it.
+    profile = tmp_path / "gated.toml"
+    profile.write_text(
+        'name = "gated"\nparent = "base"\n\n[[rules]]\nname = "marked"\nkind = "STAGE"\n'
+        "pattern = '.*@@.*'\ntriggers = ['##']\n",
+        encoding="utf-8",
+    )
+    conventions = Conventions.load([profile], forced="gated")
+    doc = parse_text(
+        "ALICE: First words here.\n\nThese @@ stay speech.\n\nBORIS: Mine too.\n\nThese ## and @@ are set apart.\n",
+        conventions=conventions,
+    )
+    assert [(t.kind.value, t.label, t.text) for t in doc.turns] == [
+        ("turn", "ALICE", "First words here.\n\nThese @@ stay speech."),
+        ("turn", "BORIS", "Mine too."),
+        ("stage", None, "These ## and @@ are set apart."),
+    ]

@@ -8,6 +8,7 @@ reason, for ``transcript-kit parse --explain``.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -87,47 +88,57 @@ class ShapeMatcher:
             )
             parts.append(f"(?P<shape_{i}>{body})")
         self.pattern = re.compile("|".join(parts))
+        # On a line that holds none of the triggers a shape with triggers cannot match: such lines are matched with
+        # the other shapes alone (the same first match, without the costly whole-line lookaheads).
+        self.untriggered = re.compile("|".join(p for p, s in zip(parts, self.shapes) if not s.triggers) or "(?!)")
+        self._triggered = tuple(bool(shape.triggers) for shape in self.shapes)
         self.singles = tuple(re.compile(p) for p in parts)
         # The profile's active shapes after each newline: one C-speed pass over a document (the engine jumps from
         # newline to newline) finds the lines inside paragraphs worth a closer look, so lines that cannot open a
-        # label cost nothing in Python. (Paragraph starts are always looked at, with every shape.)
-        # Shapes with triggers are found by searching for their triggers instead (each alone: an alternation of
-        # literals would lose the engine's literal search).
+        # label cost nothing in Python. Shapes with triggers are found by searching for their triggers instead
+        # (each alone: an alternation of literals would lose the engine's literal search).
         untriggered = [part for part, shape in zip(parts, self.shapes) if shape.active and not shape.triggers]
         self.scanner = re.compile("(?m)\n(?=" + ("|".join(untriggered) or "(?!)") + ")")
-        self.triggers = tuple(
-            re.compile(trigger)
-            for trigger in dict.fromkeys(t for shape in self.shapes if shape.active for t in shape.triggers)
-        )
+        active: dict[str, bool] = {}
+        for shape in self.shapes:
+            for trigger in shape.triggers:
+                active[trigger] = active.get(trigger, False) or shape.active
+        self.triggers = tuple((re.compile(trigger), is_active) for trigger, is_active in active.items())
         self._alone = frozenset(s.name for s in self.shapes if s.alone)
 
-    def places(self, text: str) -> Iterator[int]:
-        """Offsets on the lines where an active shape may open a label: the start of a line after a newline that
-        an untriggered shape matches, or a trigger's hit anywhere on its line (a superset: each line is then
-        matched for real)."""
+    def places(self, text: str) -> Iterator[tuple[int, bool, bool]]:
+        """Offsets in ``text`` with what they say of their line: (offset, an active shape may open a label there,
+        a trigger is on it). An offset is the start of a line that an untriggered active shape matches after its
+        newline, or a trigger's hit anywhere on its line (a superset: each line is then matched for real)."""
         for match in self.scanner.finditer(text):
-            yield match.start() + 1
-        for trigger in self.triggers:
+            yield match.start() + 1, True, False
+        for trigger, active in self.triggers:
             for match in trigger.finditer(text):
-                yield match.start()
+                yield match.start(), active, True
 
     def prints_alone(self, shape: str) -> bool:
         """Whether the shape prints its labels alone on their line (a cue, a name over its words)."""
         return shape in self._alone
 
-    def find(self, text: str, start: int, end: int, at_paragraph_start: bool) -> Candidate | None:
+    def find(
+        self, text: str, start: int, end: int, at_paragraph_start: bool, triggered: bool = True
+    ) -> Candidate | None:
         """The label candidate at the start of the line ``text[start:end]``, if a shape allows one: the first
-        shape that matches, or when its checks refuse the match, the next one that matches and passes."""
-        match = self.pattern.match(text, start, end)
+        shape that matches, or when its checks refuse the match, the next one that matches and passes.
+        ``triggered=False`` says no shape's trigger is on the line."""
+        match = (self.pattern if triggered else self.untriggered).match(text, start, end)
         if match is None:
             return None
-        index = next(i for i in range(len(self.shapes)) if match.group(f"shape_{i}") is not None)
+        # The outermost group closes last: lastgroup names the shape ("shape_3").
+        index = int(str(match.lastgroup)[6:])
         found = self._candidate(match, index, text, end, at_paragraph_start)
         # A later shape takes the line when the first one's checks refused it, or when the grammar cannot read the
         # first one's label ("Senator Dunmore. I'll just say this:" is a period label with a colon in its speech).
         if found is not None and parse_label(found.label) is not None:
             return found
         for later in range(index + 1, len(self.shapes)):
+            if not triggered and self._triggered[later]:
+                continue
             single = self.singles[later].match(text, start, end)
             if single is not None:
                 better = self._candidate(single, later, text, end, at_paragraph_start)
@@ -141,10 +152,7 @@ class ShapeMatcher:
     ) -> Candidate | None:
         shape = self.shapes[index]
         label_start, label_end = match.span(f"label_{index}")
-        label = _FORMAT_CHARS.sub("", text[label_start:label_end]).strip()
-        if "&" in label:  # text saved from a web page: "M. Fran&ccedil;ois Lebel" is "M. François Lebel"
-            label = html.unescape(label)
-        label = repair_split_words(label)
+        label = _printed_label(text[label_start:label_end])
         if not label or (shape.delimiter == ":" and "   " in text[label_end : match.end()]):
             return None  # a column of colons ("DEPARTMENT OF HEALTH AND      :") is a caption, not a label
         if shape.capitals and not _CAPITALS.search(_PARENS.sub("", label)):
@@ -156,7 +164,7 @@ class ShapeMatcher:
             if match.re.groupindex.get(stamp_group) and match.group(stamp_group)
             else None
         )
-        trailing = _RECORDING_STAMP.search(label) if stamp is None else None
+        trailing = _RECORDING_STAMP.search(label) if stamp is None and label[-1] in ")]" else None
         if trailing is not None and trailing.group(1).count(":") == 1 and "(" in label[: trailing.start()]:
             trailing = None  # "Senator X (Tasmania—Minister for ...) (09:31)": beside a seat, a time of day
         if (
@@ -166,8 +174,11 @@ class ShapeMatcher:
             if offset != -1:
                 stamp = (offset, offset + len(trailing.group(1)))
                 label = label[: trailing.start()].rstrip()
-        timed = stamp is not None or (rest < end and is_timestamp(text, rest, end) is not None)
-        tail = text[rest:end].strip()
+        after = text[rest:end].strip(" \t\u00a0")
+        timed = stamp is not None or (
+            after[:1] in _STAMP_OPENERS and LABEL_TIMESTAMP.fullmatch(after) is not None
+        )
+        tail = after.strip()
         alone = shape.alone or (timed and stamp is None) or not tail
         return Candidate(
             label,
@@ -179,9 +190,19 @@ class ShapeMatcher:
             timed,
             shape.name,
             stamp,
-            heading_tail=bool(tail) and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
-            listed=_LEADERS.search(tail) is not None,
+            heading_tail="A" <= tail[:1] <= "Z" and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
+            listed=(".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None,
         )
+
+
+@functools.lru_cache(maxsize=8192)  # a document prints its few labels again and again
+def _printed_label(raw: str) -> str:
+    """A label as printed, made readable: zero-width and bidi marks out, HTML character references read ("M.
+    Fran&ccedil;ois Lebel" saved from a web page), words split by PDF extraction joined ("Th e SPEAKER")."""
+    label = _FORMAT_CHARS.sub("", raw).strip()
+    if "&" in label:
+        label = html.unescape(label)
+    return repair_split_words(label)
 
 
 _MATCHERS: dict[tuple[str, str], ShapeMatcher] = {}

@@ -195,6 +195,7 @@ class _Tokenizer:
         self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
         self.warnings: list[str] = []
         self.inserting_to_label = False  # a profile's INSERT_OPEN rule fired: inserted material until a label
+        self.triggered: set[int] | None = None  # lines holding a shape's trigger (None: not searched, any may)
         self.wrapped_label_lines: set[int] = set()  # lines inside a label wrapped over several lines
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
@@ -337,7 +338,8 @@ class _Tokenizer:
         start, end = self._line(i)
         if end <= start or self.text[start].islower():  # no label starts lower-case
             return None
-        candidate = self.shapes.find(self.text, start, end, at_paragraph_start)
+        triggered = self.triggered is None or i in self.triggered
+        candidate = self.shapes.find(self.text, start, end, at_paragraph_start, triggered)
         if (
             candidate is not None
             and candidate.alone
@@ -485,12 +487,20 @@ class _Tokenizer:
     def _lines_worth_a_look(self, firsts: set[int]) -> Iterable[int]:
         """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes may match:
         found by C-speed searches over the whole text (each line is then matched for real within its own bounds).
-        Line-numbered text and bare-CR line ends are looked at line by line."""
+        Notes the lines that hold a shape's trigger. Line-numbered text and bare-CR line ends are looked at line by
+        line."""
         starts = self.layout.starts
         if self.layout.line_numbered or "\r" in self.text or not starts:
             return range(len(starts))
-        lines = {bisect.bisect_right(starts, place) - 1 for place in self.shapes.places(self.text)}
-        lines.discard(-1)  # a hit before the first content line (front matter)
+        lines: set[int] = set()
+        self.triggered = set()
+        for place, active, triggered in self.shapes.places(self.text):
+            line = bisect.bisect_right(starts, place) - 1  # -1: a hit before the first content line
+            if active:
+                lines.add(line)
+            if triggered:
+                self.triggered.add(line)
+        lines.discard(-1)
         return sorted(firsts.union(lines))
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:

@@ -41,20 +41,34 @@ class RuleTable:
     def __init__(self, convention: Convention) -> None:
         self.rules: tuple[LineRule, ...] = convention.rules
         self.singles = tuple(re.compile(scoped(rule.pattern)) for rule in self.rules)
-        self.combined = re.compile(
-            "|".join(f"(?P<r{i}>{scoped(rule.pattern)})" for i, rule in enumerate(self.rules))
+        # Rules with triggers take part only where one of their triggers is found (a literal search each).
+        self._gated = tuple(
+            (i, tuple(re.compile(t) for t in rule.triggers)) for i, rule in enumerate(self.rules) if rule.triggers
         )
+        self._combined: dict[frozenset[int], re.Pattern[str]] = {}
+
+    def _alternation(self, excluded: frozenset[int]) -> re.Pattern[str]:
+        """All rules but ``excluded`` in one alternation with a named group per rule (built once per set)."""
+        combined = self._combined.get(excluded)
+        if combined is None:
+            parts = [f"(?P<r{i}>{scoped(r.pattern)})" for i, r in enumerate(self.rules) if i not in excluded]
+            combined = self._combined[excluded] = re.compile("|".join(parts) or "(?!)")
+        return combined
 
     def classify(self, value: str, place: Place) -> LineRule | None:
         """The first rule whose pattern matches all of ``value`` and whose scope holds here, or None."""
-        match = self.combined.fullmatch(value)
+        excluded = frozenset(
+            i for i, triggers in self._gated if not any(t.search(value) for t in triggers)
+        )
+        match = self._alternation(excluded).fullmatch(value)
         if match is None:
             return None
-        first = next(i for i in range(len(self.rules)) if match.group(f"r{i}") is not None)
+        first = int(str(match.lastgroup)[1:])  # the outermost group closes last: "r3"
         if place.allows(self.rules[first].scope):
             return self.rules[first]
-        for rule, single in zip(self.rules[first + 1 :], self.singles[first + 1 :]):
-            if place.allows(rule.scope) and single.fullmatch(value):
+        for later in range(first + 1, len(self.rules)):
+            rule = self.rules[later]
+            if later not in excluded and place.allows(rule.scope) and self.singles[later].fullmatch(value):
                 return rule
         return None
 

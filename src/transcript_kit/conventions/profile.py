@@ -56,6 +56,9 @@ class LineRule:
     pattern: str
     reason: str
     scope: Scope = Scope.ANYWHERE
+    # Patterns of which every paragraph of this kind holds one (the ". ." of dot leaders): a paragraph without any
+    # is not matched against the rule at all, so a rule that must scan a whole paragraph costs nothing on speech.
+    triggers: tuple[str, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -116,7 +119,7 @@ _PROFILE_KEYS = frozenset(
         "min_score",
     }
 )
-_RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope"})
+_RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope", "triggers"})
 _SHAPE_KEYS = frozenset({"name", "pattern", "delimiter", "reason", "alone", "active", "capitals", "triggers"})
 _EVIDENCE_KEYS = frozenset({"pattern", "weight"})
 
@@ -183,7 +186,8 @@ def _rule(entry: Mapping[str, Any], where: str) -> LineRule:
             f"{where}: scope {entry.get('scope')!r} is not one of {[s.value for s in Scope]}"
         ) from None
     pattern = _compile(_text(entry, "pattern", where), where)
-    return LineRule(name, kind, pattern, _text(entry, "reason", where, name.replace("_", " ")), scope)
+    reason = _text(entry, "reason", where, name.replace("_", " "))
+    return LineRule(name, kind, pattern, reason, scope, _triggers(entry, where))
 
 
 def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
@@ -201,15 +205,27 @@ def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
     if not all(isinstance(v, bool) for v in flags.values()):
         raise ConventionError(f"{where}: 'alone', 'active' and 'capitals' must be true or false")
     reason = _text(entry, "reason", where, name.replace("_", " "))
+    return LabelShape(
+        name,
+        pattern,
+        delimiter,
+        reason,
+        flags["alone"],
+        flags["active"],
+        flags["capitals"],
+        _triggers(entry, where),
+    )
+
+
+def _triggers(entry: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    """A shape's or rule's trigger patterns, checked like its pattern (and without named groups)."""
     triggers = entry.get("triggers", [])
     if not isinstance(triggers, list) or not all(isinstance(t, str) and t for t in triggers):
         raise ConventionError(f"{where}: 'triggers' must be an array of non-empty strings")
     checked = tuple(_compile(trigger, f"{where} trigger") for trigger in triggers)
     if any(re.compile(trigger).groupindex for trigger in checked):
         raise ConventionError(f"{where}: a trigger may not name groups")
-    return LabelShape(
-        name, pattern, delimiter, reason, flags["alone"], flags["active"], flags["capitals"], checked
-    )
+    return checked
 
 
 def _evidence(entry: Mapping[str, Any], where: str) -> Evidence:
