@@ -60,8 +60,15 @@ def _unreadable_head(raw: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
-    # The grammar's word terminals are filled from the shared vocabulary.
-    return lark.Lark(expand(grammar_text("label.lark")), parser="lalr", lexer="contextual", cache=False)
+    # The grammar's word terminals are filled from the shared vocabulary. The builder runs inside the LALR parser,
+    # so no tree is built and walked again: a label's parts come straight from the parser's reductions.
+    return lark.Lark(
+        expand(grammar_text("label.lark")),
+        parser="lalr",
+        lexer="contextual",
+        cache=False,
+        transformer=_LabelBuilder(),
+    )
 
 
 def _words(tokens: list[lark.Token]) -> str:
@@ -75,12 +82,9 @@ def _role_key(words: str) -> str:
     return re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKD", printed)).strip("-")
 
 
-class _LabelBuilder(lark.Transformer[lark.Token, Label]):
-    """Turns the label tree into a :class:`Label`; the grammar has already named every part."""
-
-    def __init__(self, raw: str) -> None:
-        super().__init__()
-        self._raw = raw
+class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
+    """Turns the label's parse into the fields of a :class:`Label` (all but ``raw``); the grammar has already
+    named every part."""
 
     def office(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("office", _words(children))
@@ -121,8 +125,8 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
     def number(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("qualifier", str(children[0]))
 
-    def start(self, children: list[lark.Token | tuple[str, ...]]) -> Label:
-        fields: dict[str, object] = {"raw": self._raw}
+    def start(self, children: list[lark.Token | tuple[str, ...]]) -> dict[str, object]:
+        fields: dict[str, object] = {}
         titles: list[str] = []
         qualifiers: list[str] = []
         notes: list[str] = []
@@ -166,12 +170,8 @@ class _LabelBuilder(lark.Transformer[lark.Token, Label]):
                 fields["time"] = value
             else:
                 qualifiers.append(value)
-        return Label(
-            titles=tuple(titles),
-            qualifiers=tuple(qualifiers),
-            notes=tuple(notes),
-            **fields,  # type: ignore[arg-type]
-        )
+        fields.update(titles=tuple(titles), qualifiers=tuple(qualifiers), notes=tuple(notes))
+        return fields
 
 
 # A word that text extraction split ("Th e SPEAKER", "D r SMITH"): a capital and at most one more letter, a space,
@@ -256,9 +256,7 @@ def _parse_label(text: str) -> Label | None:
     if _unreadable_head(raw):
         return None
     try:
-        tree = parser.parse(raw)
+        fields = parser.parse(raw)
     except lark.exceptions.LarkError:
         return None
-    label = _LabelBuilder(raw).transform(tree)
-    assert isinstance(label, Label)
-    return label
+    return Label(raw, **fields)  # type: ignore[arg-type]
