@@ -347,3 +347,12 @@ def test_a_rule_with_triggers_is_matched_only_where_one_is_found(tmp_path: Path)
         ("turn", "BORIS", "Mine too."),
         ("stage", None, "These ## and @@ are set apart."),
     ]
+
+
+def test_explain_names_the_rule_that_set_each_paragraph_aside(capsys: pytest.CaptureFixture[str]) -> None:
+    record = Path(__file__).parent.parent / "corpus" / "conventions" / "raw" / "un-security-council.txt"
+    assert main(["parse", str(record), "--explain"]) == 0
+    out = capsys.readouterr().out
+    leaders = [line for line in out.splitlines() if "set aside as heading" in line and "Delacroix" in line]
+    assert leaders and "un_record profile, rule dot_leaders: a list with dot leaders" in leaders[0]
+    assert "rule agenda_note" in out and "set aside as rule (a horizontal rule)" in out

@@ -156,3 +156,34 @@ def test_a_label_wrapped_over_three_lines_divisions_and_interjections() -> None:
         ("Senator PEMBERTON (Queensland) (09:25)", "We will move amendments in committee."),
         ("Senator DRAYTON-KIRK", "We look forward to them."),
     ]
+
+
+# A local news story: quotations attributed with an apposition between, a fragment someone "called" a thing,
+# "he said:" after reported speech, and a quotation that ends a paragraph before someone else is named.
+NEWS_STORY = """\
+Bridge to close for six months of repairs
+
+By Sanna Lindqvist
+
+The Orrby bridge will close to traffic in May while its deck is rebuilt, the county announced on Monday.
+
+“We have patched it for ten years,” said Jonas Ekdahl, the county's chief engineer. “Patching is over.”
+
+Shop owners on the island side were less calm. Petra Håkansson, who runs the bakery by the ferry quay, called the plan “a six-month winter for the whole island” and asked for a free ferry.
+
+“Half my customers drive across,” she said. “They will not queue for a boat.”
+
+Ekdahl said a free ferry was being considered. Asked when the county would decide, he said: “Before Easter, I promise.”
+"""
+
+
+def test_quotations_in_news_prose_keep_their_speakers() -> None:
+    from transcript_kit.parse import parse_text as parse
+
+    quotes = [(t.label, t.text) for t in parse(NEWS_STORY).turns if t.kind is TurnKind.QUOTE]
+    assert quotes == [
+        ("Jonas Ekdahl", "We have patched it for ten years Patching is over"),
+        ("Petra Håkansson", "a six-month winter for the whole island"),
+        ("Petra Håkansson", "Half my customers drive across They will not queue for a boat"),
+        ("Ekdahl", "Before Easter, I promise"),
+    ]

@@ -20,7 +20,6 @@ BELOW_BAR = {
     "earnings-call-fool-style": 0.96,
     "hansard-australia-senate": 0.96,
     "hansard-nz-bill-drafting": 0.93,
-    "news-prose-quotes": 0.63,
     "numbered-bold-labels": 0.96,
     "play-inline-bracket": 0.89,
     "podcast-markdown": 0.95,

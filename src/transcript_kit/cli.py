@@ -345,7 +345,8 @@ def _parse(args: argparse.Namespace) -> int:
             print(f"  @{decision.start:<7} {verdict}  {decision.text!r}: {decision.reason}")
         for span in document.spans:
             shown = textwrap.shorten(document.text[span.start : span.end], 70, placeholder=" …")
-            print(f"  @{span.start:<7} set aside as {span.kind}: {shown!r}")
+            why = f" ({span.why})" if span.why else ""
+            print(f"  @{span.start:<7} set aside as {span.kind}{why}: {shown!r}")
     return 0
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -20,13 +22,19 @@ _EXAMINER = re.compile(VOCABULARY.patterns["examiner_line"])
 
 def _holders_in_text(document: Document) -> list[tuple[int, str]]:
     """(index of the turn the mention follows, -1 before the first; the office and holder as printed)."""
-    starts = [(turn.char_start, turn.index) for turn in document.turns]
     printed = [(m.start(), m["label"]) for m in _HOLDER_IN_TEXT.finditer(document.text)]
     printed += [(m.start(), f"Q ({m['holder']})") for m in _EXAMINER.finditer(document.text)]
+    if not printed:
+        return []
+    # Turns in order of their start, each with the highest index among those starting there or before: the
+    # mention follows that turn (a bisection per mention, not a pass over every turn).
+    starts = sorted((turn.char_start, turn.index) for turn in document.turns)
+    offsets = [start for start, _ in starts]
+    last = list(itertools.accumulate((index for _, index in starts), max))
     found = []
     for offset, label in sorted(printed):
-        before = [index for start, index in starts if start <= offset]
-        found.append((before[-1] if before else -1, " ".join(label.split())))
+        n = bisect.bisect_right(offsets, offset)
+        found.append((last[n - 1] if n else -1, " ".join(label.split())))
     return found
 
 
@@ -36,7 +44,9 @@ def evidence_of(document: Document) -> DocumentEvidence:
     parsed = {turn.label: turn.parsed_label for turn in document.turns if turn.label is not None}
     order = [(turn.index, turn.label) for turn in document.turns if turn.label is not None]
     for index, label in _holders_in_text(document):  # known to the binding, opening no turn of their own
-        order.insert(next((n for n, (i, _) in enumerate(order) if i > index), len(order)), (index, label))
+        # After every entry of a turn at or before ``index`` (entries are in turn order; a mention goes after
+        # the ones already placed there).
+        order.insert(bisect.bisect_right(order, index, key=lambda entry: entry[0]), (index, label))
         counts.setdefault(label, 0)
         parsed.setdefault(label, None)
     return DocumentEvidence(

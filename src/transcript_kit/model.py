@@ -101,6 +101,7 @@ class Span:
     kind: str
     start: int
     end: int
+    why: str = ""  # the rule (or reader) that set it aside, for ``parse --explain``
 
 
 @attrs.frozen(slots=True)

@@ -59,14 +59,14 @@ class _Block:
         self.cont: int | None = None
 
 
-def _is_hard_wrapped(text: str, layout: Layout) -> bool:
+def _is_hard_wrapped(text: str, layout: Layout, one_sentence_a_line: bool) -> bool:
     lengths = [e - s for s, e in zip(layout.starts, layout.ends) if e > s]
     if not lengths:
         return False
     even = sum(1 for n in lengths if _WRAPPED_MIN <= n <= _WRAPPED_MAX)
     long = sum(1 for n in lengths if n > 2 * _WRAPPED_MAX)
     return (
-        even >= 0.5 * len(lengths) and long <= 0.02 * len(lengths) and not _one_sentence_a_line(text, layout)
+        even >= 0.5 * len(lengths) and long <= 0.02 * len(lengths) and not one_sentence_a_line
     )
 
 
@@ -99,11 +99,11 @@ def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
     return frozenset(k for k, n in drops.items() if n >= 2 and 2 * n >= same.get(k, 0))
 
 
-def _paragraphs(text: str, layout: Layout) -> list[_Block]:
+def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool) -> list[_Block]:
     """Group lines into paragraphs: a blank line ends one; so does a deeper indent or a paragraph indent (the
     Congressional Record and court transcripts mark paragraphs by indentation), or an indent that leaves the
     paragraph's own margin; in text that is not hard-wrapped, every line is one."""
-    wrapped = layout.line_numbered or _is_hard_wrapped(text, layout)
+    wrapped = layout.line_numbered or _is_hard_wrapped(text, layout, one_sentence_a_line)
     starts, ends = layout.starts, layout.ends
     # Line ends are cut after the last visible character, so a line with content has end > start.
     indents: list[int | None] = [
@@ -199,6 +199,7 @@ class _Tokenizer:
         self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
         self.warnings: list[str] = []
         self.inserting_to_label = False  # a profile's INSERT_OPEN rule fired: inserted material until a label
+        self.one_sentence_a_line = False  # printed one sentence a line (read once per document)
         self.triggered: set[int] | None = None  # lines holding a shape's trigger (None: not searched, any may)
         self.wrapped_label_lines: set[int] = set()  # lines inside a label wrapped over several lines
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
@@ -224,7 +225,8 @@ class _Tokenizer:
         return value, start + lead, ends[last]
 
     def tokens(self) -> list[Token]:
-        blocks = _paragraphs(self.text, self.layout)
+        self.one_sentence_a_line = _one_sentence_a_line(self.text, self.layout)
+        blocks = _paragraphs(self.text, self.layout, self.one_sentence_a_line)
         firsts = {block.first for block in blocks}
         found = self._line_candidates(firsts, self._lines_worth_a_look(firsts))
         shapes, inferred = cand.infer_shapes(found.values(), self.convention, len(blocks))
@@ -452,7 +454,7 @@ class _Tokenizer:
         """In text printed one sentence a line (aligned parliamentary text), a line with no sentence end whose
         words are all capitalised ("International Day of Human Rights", "COAST GUARD RADIO STATION") is a rubric
         between the sentences, not words of the speech around it."""
-        if self.layout.line_numbered or not _one_sentence_a_line(self.text, self.layout):
+        if self.layout.line_numbered or not self.one_sentence_a_line:
             return frozenset()
         text, starts, ends = self.text, self.layout.starts, self.layout.ends
         return frozenset(
@@ -584,13 +586,13 @@ class _Tokenizer:
         value, begin, end = self._segment_text(first, last, start)
         if not value:
             return
-        kind = self._classify(value, seen_label, out, first)
+        kind, why = self._classify(value, seen_label, out, first)
         if action and kind == "PARA":
-            kind = "STAGE"
+            kind, why = "STAGE", "a screenplay's action line: flush where the dialogue under the cues is indented"
         if kind == "INSERT_OPEN":  # what follows, up to the next label, is printed into the record
             self.inserting_to_label, kind = True, "STAGE"
         elif self.inserting_to_label and kind in ("PARA", "HEADING") and seen_label:
-            kind = "INSERT"
+            kind, why = "INSERT", "inserted material, from an insert opener up to the next label"
         # Inserted material runs from the recorder's "..., as follows:" while paragraphs are not shaped like
         # speech (block-indented, centred, flush) or are captions without a sentence end.
         if (
@@ -599,11 +601,11 @@ class _Tokenizer:
             and _inserting(out)
             and (off_shape or kind == "HEADING" or value[-1:] not in _SENTENCE_END)
         ):
-            kind = "INSERT"
+            kind, why = "INSERT", "inserted material after an insert opener, not shaped like the speech"
         if kind == "BOILER_PREFIX":
             cut = _glued_boilerplate_end(value)
             boiler_end = self._offset_of_word_end(begin, end, value[:cut])
-            self.spans.append(Span("boilerplate", begin, boiler_end))
+            self.spans.append(Span("boilerplate", begin, boiler_end, why))
             out.append(_token("BOILER", value[:cut], begin, boiler_end))
             rest_start = boiler_end
             rest = (
@@ -615,7 +617,7 @@ class _Tokenizer:
                 out.append(_token("PARA", rest, rest_start, end))
             return
         if kind in _SPAN_KINDS:
-            self.spans.append(Span(_SPAN_KINDS[kind], begin, end))
+            self.spans.append(Span(_SPAN_KINDS[kind], begin, end, why))
         out.append(_token(kind, value, begin, end))
 
     def _offset_of_word_end(self, begin: int, end: int, prefix: str) -> int:
@@ -627,31 +629,31 @@ class _Tokenizer:
         found = self.text.find(last_word, position, end)
         return (found if found != -1 else position) + len(last_word)
 
-    def _classify(self, value: str, seen_label: bool, out: list[Token], line: int) -> str:
+    def _classify(self, value: str, seen_label: bool, out: list[Token], line: int) -> tuple[str, str]:
+        """The kind of a paragraph's token, and why (empty for speech)."""
         first_label, last_label = self.body_lines
         inside_body = first_label < line < last_label
         place = rules.Place(seen_label, line > last_label, inside_body)
         if line in self.rubrics:
-            return "HEADING"
+            return "HEADING", "a rubric between sentences (text printed one sentence a line)"
         rule = self.rules.classify(value, place)
         if rule is not None:
             self.rule_hits[rule.name] = self.rule_hits.get(rule.name, 0) + 1
-            return rule.kind
+            return rule.kind, f"{self.convention.name} profile, rule {rule.name}: {rule.reason}"
         if not inside_body and lexicon.find_boilerplate(value[:400]):
-            if _glued_boilerplate_end(value) is not None:
-                return "BOILER_PREFIX"
-            return "BOILER"
+            why = "boilerplate outside the turns (vocabulary: boilerplate phrases)"
+            return ("BOILER_PREFIX" if _glued_boilerplate_end(value) is not None else "BOILER"), why
         if not seen_label:
             kind = header.classify_header_line(value, position=len(out))
             if kind is not None:
-                return kind
+                return kind, f"a header line before the first label ({kind.lower()})"
         # Inside a turn, capitals alone may be shouted speech ("I SAY NO TO WAR"): only a centred line is a heading
         # there (court transcripts' "ORAL ARGUMENT OF ...", the Record's titles).
         if _is_heading(value) and (not seen_label or self._indent_of(line) >= _CENTRED):
-            return "HEADING"
+            return "HEADING", "an upper-case line without sentence punctuation"
         if self._indent_of(line) >= _CENTRED and _TITLE_LINE.fullmatch(value):  # a centred "General Leave"
-            return "HEADING"
-        return "PARA"
+            return "HEADING", "a centred title line"
+        return "PARA", ""
 
     def _indent_of(self, line: int) -> int:
         start, end = self._line(line)

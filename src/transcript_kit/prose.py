@@ -12,29 +12,37 @@ from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Turn, TurnKind
 
-_VERBS = (
-    r"said|says|underlined|underscored|emphasi[sz]ed|stressed|added|noted|told|explained|stated|declared|insisted"
-    r"|warned|concluded|remarked|continued|pointed out|affirmed|asserted|recalled|argued|wrote|announced|observed"
-)
+_VERBS = expand("@attribution_verbs@")
+# Tried at word starts only: inside a long word the scan would retry every suffix (quadratic in its length).
 _SPEAKER = expand(
-    r"(?P<who>(?i:@pronouns@)(?![\w'’])|[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*){0,5})"
+    r"(?<![\w'’.-])(?P<who>(?i:@pronouns@)(?![\w'’])|[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*){0,5})"
 )
 _QUOTE = r"[“\"](?P<words>[^“”\"\n]{8,}?)(?P<tail>[,.!?]?)[”\"]"
 # The blanks (and an optional comma) between the quotation and its attribution, matched without backtracking:
 # "\s*,?\s+" tries every split of a long run of blanks, which is quadratic in its length. Here an optional
 # "blanks, comma" and then the blanks are each taken whole (a lookahead that captures, then a backreference:
 # an atomic group that Python 3.10 can run too).
-_GAP = r"(?:(?=(?P<lead>\s*,))(?P=lead))?(?=(?P<gap>\s+))(?P=gap)"
+# The gap holds no blank line: a quotation that ends a paragraph is not attributed by the next one's first words.
+_GAP = r"(?:(?=(?P<lead>\s*,))(?P=lead))?(?=(?P<gap>[ \t\u00a0]*(?:\r?\n)?[ \t\u00a0]*))(?P=gap)(?<=\s)"
 # “…,” Minister Šarec underlined.   /   “…,” said Minister Šarec.
 _SPEAKER_THEN_VERB = re.compile(_QUOTE + _GAP + _SPEAKER + r"\s+(?:" + _VERBS + r")\b")
 _VERB_THEN_SPEAKER = re.compile(
     _QUOTE + _GAP + r"(?:" + _VERBS + r")\s+" + _SPEAKER + r"(?=[.,;]|\s+(?:on|in|at)\b)"
 )
 
+# Marte Solheim-Aune, called the situation “a slow-motion closure”   /   he said: “I would like to promise that.”
+# (an apposition may stand between: "Petra Håkansson, who runs the bakery, called the plan “…”")
+_SPEAKER_VERB_QUOTE = re.compile(
+    _SPEAKER + r"(?:,[^,“”\"\n.!?]{1,80},)?,?[ \t\n]+(?:" + _VERBS + "|" + expand("@naming_verbs@") + r")\b[^“”\"\n.!?]{0,60}?[ \t\n]" + _QUOTE
+)
+# Who speaks in reported speech without quotation marks ("Vik said the authority hoped …"): someone a later
+# "he said" may point back to.
+_REPORTING = re.compile(_SPEAKER + r",?[ \t\n]+(?:" + _VERBS + r")\b")
 
 _ATTRIBUTED = (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER)
-# The quotation that goes on right after an attribution (unless it has an attribution of its own): “…,” said Vik. “I would like to promise that.”
-_CONTINUED = re.compile(r"\.?[ \t\n]{0,3}" + _QUOTE)
+# The quotation that goes on after an attribution's sentence (unless it has an attribution of its own): “…,” said
+# Vik. “I would like to promise that.”  /  “…,” said Ilse Brekke, who chairs the association. “Now we are told …”
+_CONTINUED = re.compile(r"(?:[^“”\"\n.!?]{0,150}[.!?:])?[ \t\n]{0,3}" + _QUOTE)
 
 
 def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
@@ -47,7 +55,12 @@ def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
     for paragraph in paragraphs:
         start, end = int(paragraph.start_pos or 0), int(paragraph.end_pos or 0)
         named.extend((m.start, m.name) for m in header.find_mentions(text, start, end, "prose"))
-        for pattern in (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER):
+        for match in _REPORTING.finditer(text, start, end):
+            who = match.group("who")
+            label = None if VOCABULARY.contains("pronouns", who) else parse_label(who)
+            if label is not None and label.role is None and (label.family or label.titles):
+                named.append((match.start("who"), who))
+        for pattern in (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER, _SPEAKER_VERB_QUOTE):
             for match in pattern.finditer(text, start, end):
                 who = match.group("who")
                 label = parse_label(who)

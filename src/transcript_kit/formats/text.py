@@ -132,7 +132,7 @@ def read_layout(text: str, path: str | None = None) -> Layout:
     starts, ends = _line_bounds(text, body_start)
     furniture: list[Span] = []
     if body_start:
-        furniture.append(Span("front_matter", 0, body_start))
+        furniture.append(Span("front_matter", 0, body_start, "YAML front matter: read as metadata"))
     nonblank = array("q", (i for i, (start, end) in enumerate(zip(starts, ends)) if end > start))
     numbered = _is_line_numbered(text, starts, ends, nonblank)
     line_numbered = numbered is not None
@@ -144,7 +144,7 @@ def read_layout(text: str, path: str | None = None) -> Layout:
             if i in numbered_set and match is not None:
                 starts[i] = match.end()
             else:  # page header, footer, page number, form feed: furniture, never speech
-                furniture.append(Span("page_furniture", starts[i], ends[i]))
+                furniture.append(Span("page_furniture", starts[i], ends[i], "a line without a line number in a numbered transcript"))
                 starts[i] = ends[i]
         # pdftotext double-spaces: a blank line after nearly every line carries no paragraph meaning
         blank_is_break = False
@@ -156,7 +156,7 @@ def read_layout(text: str, path: str | None = None) -> Layout:
     if "___" in text or "-----" in text or "=====" in text or "*****" in text:
         for i, (start, end) in enumerate(zip(starts, ends)):
             if end > start and _RULE.fullmatch(text, start, end):
-                furniture.append(Span("rule", start, end))
+                furniture.append(Span("rule", start, end, "a horizontal rule"))
                 starts[i] = end  # a blank line: a rule ends the paragraph
     return Layout(
         starts,
@@ -178,7 +178,8 @@ def _drop_page_markers(
     drop: set[int] = set()
     for i, (start, end) in enumerate(zip(starts, ends)):
         if end > start and text[start] in " \t[{" and _PAGE_MARKER.fullmatch(text, start, end):
-            furniture.append(Span("page_marker" if "[" in text[start:end] else "time_marker", start, end))
+            kind = "page_marker" if "[" in text[start:end] else "time_marker"
+            furniture.append(Span(kind, start, end, "a page or time marker"))
             drop.add(i)
             for step in (-1, 1):
                 j = i + step
