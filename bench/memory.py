@@ -1,7 +1,11 @@
 """Peak memory of parsing one large document, against its size (issue 11: bounded memory).
 
-    PYTHONPATH=src python bench/memory.py                 # an 8 MB subtitle cue and a 50 MB text document
-    PYTHONPATH=src python bench/memory.py --text-mb 10    # a smaller text document
+    PYTHONPATH=src python bench/memory.py                 # an 8 MB subtitle cue and two 50 MB text documents
+    PYTHONPATH=src python bench/memory.py --text-mb 10    # smaller text documents
+
+The text documents: one of short turns (two labels and two short sentences repeated, a turn every 47 bytes,
+ASCII) and a briefing (corpus/whitehouse-briefings' press briefing repeated: turns of a few hundred characters
+with curly quotes, so Python holds its text in two bytes a character).
 
 Each case runs in a fresh subprocess that builds the document, parses it with ``parse_bytes`` and reports its
 peak resident set size (``resource.getrusage(RUSAGE_SELF).ru_maxrss``); the baseline is the same process parsing a
@@ -16,7 +20,12 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
+BRIEFING = (
+    Path(__file__).resolve().parent.parent
+    / "corpus/whitehouse-briefings/raw/2021-07-16-press-briefing-by-press-secretary-jen-psaki-july-16-2021.txt"
+)
 CHILD = r"""
 import json, resource, sys, time
 from transcript_kit.parse import parse_bytes
@@ -26,6 +35,11 @@ parse_bytes(b"1\n00:00:01,000 --> 00:00:02,000\nHi.\n", doc_id="warm", path="x.s
 if kind == "cue":
     unit = b"words spoken in one long cue "
     data, name = b"1\n00:00:01,000 --> 00:00:02,000\nAlice: " + unit * (size // len(unit)) + b"\n", "x.srt"
+elif kind == "briefing":
+    from pathlib import Path
+    text = Path(BRIEFING).read_text(encoding="utf-8")
+    unit = (text.split("\n---\n", 1)[-1] + "\n\n").encode()
+    data, name = unit * (size // len(unit)), "x.txt"
 elif kind == "text":
     unit = b"MR. SMITH: Some words said here about the matter at hand.\n\nMS. JONES: And a reply to them.\n\n"
     data, name = unit * (size // len(unit)), "x.txt"
@@ -44,7 +58,11 @@ print(json.dumps({"bytes": len(data), "before_kb": before, "peak_kb": peak, "sec
 def measure(kind: str, size: int) -> dict[str, float]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, ["src", os.environ.get("PYTHONPATH")]))}
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, kind, str(size)], capture_output=True, text=True, env=env, check=True
+        [sys.executable, "-c", CHILD.replace("BRIEFING", repr(str(BRIEFING))), kind, str(size)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
     )
     result: dict[str, float] = json.loads(done.stdout)
     return result
@@ -60,7 +78,8 @@ def main() -> None:
     print(f"{'document':22s} {'MB':>6s} {'peak MB':>8s} {'over base':>9s} {'x size':>7s} {'seconds':>8s}")
     for kind, label, megabytes in (
         ("cue", "one subtitle cue", args.cue_mb),
-        ("text", "text document", args.text_mb),
+        ("text", "text, short turns", args.text_mb),
+        ("briefing", "text, a briefing", args.text_mb),
     ):
         result = measure(kind, int(megabytes * (1 << 20)))
         size_mb = result["bytes"] / (1 << 20)

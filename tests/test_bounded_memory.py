@@ -26,3 +26,34 @@ def test_a_one_megabyte_cue_needs_a_few_times_its_size() -> None:
     assert turn.label == "Alice" and turn.text.startswith("words spoken") and "& more" in turn.text
     assert document.text[turn.char_start : turn.char_start + 5] == "words"
     assert peak < 12 * len(data), f"{peak / len(data):.1f}x the cue's size"
+
+
+def test_the_layout_of_a_document_of_short_lines_is_a_fraction_of_its_size() -> None:
+    # Lines of 8 characters on average (every other one blank): splitting the text into line strings made the
+    # layout 15 times the document's size at its peak, and tuples of Python ints (80 bytes a line) kept 10 times
+    # it; two machine integers a line are 16 bytes, twice the size of these lines.
+    from transcript_kit.formats.text import read_layout
+
+    text = "MR. SMITH: Yes.\n\nMS. JONES: No.\n\n" * ((1 << 20) // 32)
+    tracemalloc.start()
+    try:
+        layout = read_layout(text, "x.txt")
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(layout.starts) == 4 * ((1 << 20) // 32) + 1
+    assert (layout.starts[2], layout.ends[2]) == (17, 31)
+    assert text[layout.starts[2] : layout.ends[2]] == "MS. JONES: No."
+    assert peak < 3.5 * len(text) and kept < 2.5 * len(text), (peak / len(text), kept / len(text))
+
+
+def test_a_paragraph_token_does_not_hold_a_second_copy_of_its_text() -> None:
+    # The document grammar reads a token's type, the builders its value: a token that was also a copy of its
+    # paragraph's text held every word of the document twice until the turns were built.
+    import sys
+
+    from transcript_kit.parse import _token
+
+    short, long = _token("PARA", "word " * 2, 0, 10), _token("PARA", "word " * 2000, 0, 10_000)
+    assert long.value == "word " * 2000 and long.type == "PARA" and long.end_pos == 10_000
+    assert sys.getsizeof(long) == sys.getsizeof(short)

@@ -187,3 +187,147 @@ def test_quotations_in_news_prose_keep_their_speakers() -> None:
         ("Petra Håkansson", "Half my customers drive across They will not queue for a boat"),
         ("Ekdahl", "Before Easter, I promise"),
     ]
+
+
+# A New Zealand committee of the whole House: a party vote's tallies and the decisions recorded after it.
+NZ_COMMITTEE = """\
+Hon MERE TAKARANGI (Minister for Oceans): I move the amendment set out on the supplementary order paper.
+
+The CHAIRPERSON (Hon Ben Foley): The question is that the amendment be agreed to.
+
+A party vote was called for on the question, That the amendment be agreed to.
+
+Ayes 12  Green 12.
+Noes 108 New Zealand Labour 40; New Zealand National 48; ACT New Zealand 20.
+
+Amendment not agreed to.
+
+Part 2 as amended agreed to.
+
+The CHAIRPERSON (Hon Ben Foley): We move to Part 3.
+"""
+
+
+def test_a_party_votes_tallies_and_decisions_are_not_speech() -> None:
+    assert _spoken(NZ_COMMITTEE) == [
+        (
+            "Hon MERE TAKARANGI (Minister for Oceans)",
+            "I move the amendment set out on the supplementary order paper.",
+        ),
+        ("The CHAIRPERSON (Hon Ben Foley)", "The question is that the amendment be agreed to."),
+        ("The CHAIRPERSON (Hon Ben Foley)", "We move to Part 3."),
+    ]
+
+
+# The end of an earnings call as financial news sites print it: the sign-off, then who was on the call.
+CALL_END = """\
+Prepared Remarks:
+
+Operator
+
+Good day, and welcome to the Brightwater Foods fourth-quarter earnings call. Please go ahead.
+
+Lena Brandt -- Chief Executive Officer
+
+Thank you. Sales rose 4% in the quarter, and margins held.
+
+Operator
+
+Our first question comes from Omar Reyes with Castle Bank.
+
+Omar Reyes -- Castle Bank -- Analyst
+
+Did volumes grow in the frozen aisle?
+
+Lena Brandt -- Chief Executive Officer
+
+They did, by about 2%.
+
+Operator
+
+[Operator signoff]
+
+Duration: 21 minutes
+
+Call participants:
+
+Lena Brandt -- Chief Executive Officer
+
+Omar Reyes -- Castle Bank -- Analyst
+
+More BWF analysis
+"""
+
+
+def test_an_earnings_calls_participants_list_after_the_sign_off_is_no_ones_speech() -> None:
+    assert [label for label, text in _spoken(CALL_END) if text] == [
+        "Operator",
+        "Lena Brandt -- Chief Executive Officer",
+        "Operator",
+        "Omar Reyes -- Castle Bank -- Analyst",
+        "Lena Brandt -- Chief Executive Officer",
+    ]
+    assert "More BWF analysis" not in " ".join(text for _, text in _spoken(CALL_END))
+
+
+# A podcast transcript in markdown: headings, a producer's note in italics, credits after a rule.
+PODCAST_MD = """\
+# Field Notes, episode 9
+
+**Host:** Welcome back. Today we talk about bees in cities.
+
+**Guest:** Thanks for having me. Rooftop hives have tripled since 2020.
+
+*[Ad break]*
+
+## Your questions
+
+*Recorded a week later, by phone.*
+
+**Host:** A listener asks whether city honey is safe to eat.
+
+**Guest:** It is. Bees filter more than people think.
+
+---
+
+*Field Notes is made by Larkspur Media. Theme music by The Quiet Hours.*
+"""
+
+
+def test_markdown_headings_italic_notes_and_credits_after_a_rule_are_not_speech() -> None:
+    assert _spoken(PODCAST_MD) == [
+        ("Host", "Welcome back. Today we talk about bees in cities."),
+        ("Guest", "Thanks for having me. Rooftop hives have tripled since 2020."),
+        ("Host", "A listener asks whether city honey is safe to eat."),
+        ("Guest", "It is. Bees filter more than people think."),
+    ]
+
+
+# A UN meeting record laid out from its PDF: a page's number line and running head fall inside a speech, and a
+# footnote under its rule after another.
+UN_RECORD = """\
+The President (spoke in Spanish): I give the floor to the representative of Norway.
+
+Ms. Haugland (Norway): Norway welcomes the report. The Mission has kept the ceasefire
+in the east for a full year, and we commend its staff.
+
+26-11234                                                                  5/12
+
+S/PV.9950        The situation in the Great Lakes region        02/05/2026
+
+We will contribute a further $2 million to the demining programme.*
+
+_______________
+* Subject to approval by the Storting.
+
+The President (spoke in Spanish): I thank the representative of Norway.
+
+The meeting rose at 11.40 a.m.
+"""
+
+
+def test_a_un_records_page_furniture_and_footnotes_are_not_speech() -> None:
+    words = " ".join(text for _, text in _spoken(UN_RECORD))
+    for furniture in ("26-11234", "S/PV.9950", "Subject to approval", "meeting rose"):
+        assert furniture not in words
+    assert "demining programme" in words

@@ -174,7 +174,11 @@ def _document_parser() -> lark.Lark:
 def _token(kind: str, value: str, start: int, end: int) -> Token:
     # Positional arguments (type, value, start_pos, line, column, end_line, end_column, end_pos): Lark's keyword
     # handling costs more than the token itself, and there is one token per paragraph.
-    return Token(kind, value, start, None, None, None, None, end)
+    # Its own characters stay empty: the parser reads a token's type and the builders its ``value``, so a
+    # paragraph's text is held once, not twice (a document of short turns holds one token per line).
+    token = Token(kind, "", start, None, None, None, None, end)
+    token.value = value
+    return token
 
 
 class _Tokenizer:
@@ -843,7 +847,7 @@ def _merge_runs(tokens: list[Token]) -> list[Token]:
         if len(run) == 1:
             merged.append(run[0])
         elif run:
-            value = "\n\n".join(run)
+            value = "\n\n".join(t.value for t in run)
             merged.append(_token(run[0].type, value, int(run[0].start_pos or 0), int(run[-1].end_pos or 0)))
         run.clear()
 

@@ -6,8 +6,9 @@ A reader never rewrites the text; it only says where the content of each line st
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import re
+from array import array
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -28,6 +29,8 @@ _YAML_ALIAS = re.compile(r"(?:^|:[ \t]+|-[ \t]+|[\[{,][ \t]*)[&*][\w-]+(?=[\s,\]
 # The House's "{time}  2015" clock marks sit between paragraphs the same way.
 _PAGE_MARKER = re.compile(r"[ \t]*(?:\[\[Page [A-Z]?\d+\]\]|\{time\}[ \t]+\d{3,4})[ \t]*")
 _RULE = re.compile(r"[ \t]*(?:_{3,}|-{5,}|={5,}|\*{5,})[ \t]*")
+# Every line break str.splitlines knows (and Unicode's line-breaking rules name): CRLF is one break.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 
 @attrs.frozen(slots=True)
@@ -39,8 +42,8 @@ class Layout:
     every other line is blank and blank lines say nothing about paragraphs.
     """
 
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: Sequence[int]  # array("q") from read_layout: 8 bytes a line
+    ends: Sequence[int]
     metadata: dict[str, Any]
     furniture: tuple[Span, ...]
     warnings: tuple[str, ...]
@@ -85,24 +88,30 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _line_bounds(text: str, start: int) -> tuple[list[int], list[int]]:
+def _line_bounds(text: str, start: int) -> tuple[array[int], array[int]]:
     """Where each line starts, and where its content ends (trailing space and NBSP cut: a blank line is empty).
 
     A line ends at any of Unicode's line breaks (LF, CRLF, a bare CR, VT, FF, NEL, LS U+2028, PS U+2029): a file
     that mixes them, or uses only one of the rarer ones, must not merge the next speaker into this turn. The text
-    itself is never rewritten; only the offsets say where lines are.
+    itself is never rewritten; only the offsets say where lines are. The offsets are machine integers (8 bytes a
+    line, where a tuple of Python ints costs 40), and no line is kept as a string: a document of short lines has
+    as many lines as words, and its layout must stay a fraction of its size.
     """
-    body = text[start:]
-    lines = body.splitlines(keepends=True)
-    if not lines or lines[-1] != lines[-1].rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"):
-        lines.append("")  # the text ends with a line break (or is empty): an empty last line, as before
-    starts = list(itertools.accumulate(map(len, lines), initial=start))
-    starts.pop()
-    ends = [s + len(line.rstrip()) for s, line in zip(starts, lines)]
+    starts, ends = array("q"), array("q")
+    position = start
+    for line_break in _LINE_BREAK.finditer(text, start):
+        starts.append(position)
+        ends.append(position + len(text[position : line_break.start()].rstrip()))
+        position = line_break.end()
+    # The text after the last line break (an empty line when the text ends with one, or is empty).
+    starts.append(position)
+    ends.append(position + len(text[position:].rstrip()))
     return starts, ends
 
 
-def _is_line_numbered(text: str, starts: list[int], ends: list[int], nonblank: list[int]) -> list[int] | None:
+def _is_line_numbered(
+    text: str, starts: Sequence[int], ends: Sequence[int], nonblank: Sequence[int]
+) -> list[int] | None:
     """The numbered lines of a PDF-to-text transcript, or None when the document is not one (decided on a
     sample first, so ordinary documents pay for a few dozen lines, not all of them)."""
     if len(nonblank) < 20:
@@ -124,7 +133,7 @@ def read_layout(text: str, path: str | None = None) -> Layout:
     furniture: list[Span] = []
     if body_start:
         furniture.append(Span("front_matter", 0, body_start, "YAML front matter: read as metadata"))
-    nonblank = [i for i, (start, end) in enumerate(zip(starts, ends)) if end > start]
+    nonblank = array("q", (i for i, (start, end) in enumerate(zip(starts, ends)) if end > start))
     numbered = _is_line_numbered(text, starts, ends, nonblank)
     line_numbered = numbered is not None
     blank_is_break = True
@@ -150,8 +159,8 @@ def read_layout(text: str, path: str | None = None) -> Layout:
                 furniture.append(Span("rule", start, end, "a horizontal rule"))
                 starts[i] = end  # a blank line: a rule ends the paragraph
     return Layout(
-        tuple(starts),
-        tuple(ends),
+        starts,
+        ends,
         metadata,
         tuple(furniture),
         warnings,
@@ -162,8 +171,8 @@ def read_layout(text: str, path: str | None = None) -> Layout:
 
 
 def _drop_page_markers(
-    text: str, starts: list[int], ends: list[int], furniture: list[Span]
-) -> tuple[list[int], list[int]]:
+    text: str, starts: array[int], ends: array[int], furniture: list[Span]
+) -> tuple[array[int], array[int]]:
     """Take page-break markers out of the line list, with the blank lines around them: the paragraph that the
     page break cut goes on after it (a new paragraph still shows by its indent)."""
     drop: set[int] = set()
@@ -180,4 +189,4 @@ def _drop_page_markers(
     if not drop:
         return starts, ends
     keep = [i for i in range(len(starts)) if i not in drop]
-    return [starts[i] for i in keep], [ends[i] for i in keep]
+    return array("q", (starts[i] for i in keep)), array("q", (ends[i] for i in keep))
