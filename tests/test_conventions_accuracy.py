@@ -331,3 +331,114 @@ def test_a_un_records_page_furniture_and_footnotes_are_not_speech() -> None:
     for furniture in ("26-11234", "S/PV.9950", "Subject to approval", "meeting rose"):
         assert furniture not in words
     assert "demining programme" in words
+
+
+# An automatic-transcription export with the tool's note at the end; a log's tape and page header; a meeting
+# app's own lines.
+OTTER_EXPORT = """\
+Speaker 1  0:03
+Thanks for joining. Let's start with the harvest numbers.
+
+Speaker 2  0:09
+They are up eight percent on last year.
+
+Transcribed by https://otter.ai
+"""
+
+MEETING_EXPORT = """\
+[00:00:02] Recording started.
+[00:00:05] Priya Shah: Can everyone see my screen?
+[00:00:09] Tom Okafor: Yes, it's up.
+[00:00:14] Priya Shah: Good. First item is the budget.
+[00:00:20] Recording stopped.
+"""
+
+MISSION_LOG = """\
+        Tape 12/1                                                   Page 40
+
+04 06 12 33 CDR    Houston, we're through the burn.
+04 06 12 40 CC     Copy, Apollo. Looking good here.
+
+        Tape 12/2                                                   Page 41
+
+04 06 13 02 CDR    We see the coast of Africa.
+04 06 13 09 CC     Roger. Enjoy the view.
+"""
+
+
+def test_an_export_note_a_tape_header_and_a_meeting_apps_lines_are_not_speech() -> None:
+    assert _spoken(OTTER_EXPORT) == [
+        ("Speaker 1", "Thanks for joining. Let's start with the harvest numbers."),
+        ("Speaker 2", "They are up eight percent on last year."),
+    ]
+    assert [text for _, text in _spoken(MEETING_EXPORT)] == [
+        "Can everyone see my screen?",
+        "Yes, it's up.",
+        "Good. First item is the budget.",
+    ]
+    words = " ".join(text for _, text in _spoken(MISSION_LOG))
+    assert "Tape" not in words and "Page" not in words and "coast of Africa" in words
+
+
+# A select committee's oral evidence, chosen as parliament by its own header; a Commons question number with
+# its reference before the first label; a committee's session heading.
+SELECT_COMMITTEE = """\
+Transport Committee
+
+Oral evidence: Rural bus services, HC 402
+
+Members present: Ruth Ambler (Chair); Mr Kofi Mensah; Ms Jo Pryce.
+
+Examination of witnesses
+
+Q1 Chair: Good morning. Please introduce yourself.
+
+Dana Whitlow: I run the county's bus network.
+
+Sitting suspended for a Division in the House.
+
+On resuming—
+
+Q2 Mr Mensah: How many routes have you cut?
+
+Dana Whitlow: Eleven, since April.
+"""
+
+COMMONS_QUESTIONS = """\
+Q1. [51007] Ms Hana Lutz (Eastleigh Vale) (LD): If he will list his official engagements for Wednesday 4 March.
+
+The Prime Minister (Mr Owen Hart): This morning I had meetings with ministerial colleagues.
+
+Ms Lutz: Will he meet the families of Eastleigh Vale?
+
+The Prime Minister: I will.
+"""
+
+FED_COMMITTEE = """\
+CHAIRMAN RAMSEY. Let us begin. Governor Ito, please.
+
+GOVERNOR ITO. Thank you. Inflation has eased since June.
+
+[Meeting recessed]
+
+March 3 Session
+
+CHAIRMAN RAMSEY. Good morning. We resume with the policy round.
+
+GOVERNOR ITO. I favor holding rates where they are.
+"""
+
+
+def test_a_select_committees_suspension_a_question_reference_and_a_session_heading() -> None:
+    assert [label for label, _ in _spoken(SELECT_COMMITTEE)] == [
+        "Chair",
+        "Dana Whitlow",
+        "Mr Mensah",
+        "Dana Whitlow",
+    ]
+    assert "Sitting suspended" not in _spoken(SELECT_COMMITTEE)[1][1]
+    assert _spoken(COMMONS_QUESTIONS)[0] == (
+        "Ms Hana Lutz (Eastleigh Vale) (LD)",
+        "If he will list his official engagements for Wednesday 4 March.",
+    )
+    assert "March 3 Session" not in " ".join(text for _, text in _spoken(FED_COMMITTEE))
