@@ -23,7 +23,10 @@ _EXAMINER = re.compile(VOCABULARY.patterns["examiner_line"])
 def _holders_in_text(document: Document) -> list[tuple[int, str]]:
     """(index of the turn the mention follows, -1 before the first; the office and holder as printed)."""
     printed = [(m.start(), m["label"]) for m in _HOLDER_IN_TEXT.finditer(document.text)]
-    printed += [(m.start(), f"Q ({m['holder']})") for m in _EXAMINER.finditer(document.text)]
+    for match in _EXAMINER.finditer(document.text):
+        line_start = document.text.rfind("\n", 0, match.start()) + 1
+        if not document.text[line_start : match.start()].strip(" \t"):  # "BY MS. GARCIA:" opens its line
+            printed.append((line_start, f"Q ({match['holder']})"))
     if not printed:
         return []
     # Turns in order of their start, each with the highest index among those starting there or before: the

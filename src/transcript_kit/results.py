@@ -66,20 +66,28 @@ class ResultPayload:
     arrow: bytes  # an Arrow IPC stream of the PLAIN_TURNS columns
 
 
+# Turns whose rows exist at once while a document's result is made: a document of a million turns never has a
+# million row dicts (a kilobyte each) alive, only this many, and its Arrow stream is written a batch at a time.
+ROWS_PER_CHUNK = 4096
+
+
 def result_of(document: Document, n_bytes: int) -> tuple[ResultHeader, ResultPayload]:
     """Split a parsed (unresolved) document into what the speaker pass reads and what the export writes."""
-    rows = [turn_row(document.doc_id, turn) for turn in document.turns]
     dumps = orjson.dumps
-    heads = tuple(dumps({name: row[name] for name in HEAD_FIELDS})[:-1] + b"," for row in rows)
-    tails = tuple(b"," + dumps({name: row[name] for name in TAIL_FIELDS})[1:] + b"\n" for row in rows)
-    table = pa.Table.from_pylist(rows, schema=PLAIN_TURNS)
+    labels: list[str | None] = []
+    heads: list[bytes] = []
+    tails: list[bytes] = []
     sink = pa.BufferOutputStream()
+    turns = document.turns
     with pa.ipc.new_stream(sink, PLAIN_TURNS) as writer:
-        writer.write_table(table)
-    header = ResultHeader(document.doc_id, evidence_of(document), document_row(document), len(rows), n_bytes)
-    payload = ResultPayload(
-        tuple(row["speaker_label"] for row in rows), heads, tails, sink.getvalue().to_pybytes()
-    )
+        for begin in range(0, len(turns), ROWS_PER_CHUNK):
+            rows = [turn_row(document.doc_id, turn) for turn in turns[begin : begin + ROWS_PER_CHUNK]]
+            labels.extend(row["speaker_label"] for row in rows)
+            heads.extend(dumps({name: row[name] for name in HEAD_FIELDS})[:-1] + b"," for row in rows)
+            tails.extend(b"," + dumps({name: row[name] for name in TAIL_FIELDS})[1:] + b"\n" for row in rows)
+            writer.write_batch(pa.RecordBatch.from_pylist(rows, schema=PLAIN_TURNS))
+    header = ResultHeader(document.doc_id, evidence_of(document), document_row(document), len(turns), n_bytes)
+    payload = ResultPayload(tuple(labels), tuple(heads), tuple(tails), sink.getvalue().to_pybytes())
     return header, payload
 
 

@@ -120,15 +120,25 @@ def write_turns(
                 if splice is None:
                     splice = spliced[label, id(speaker)] = _Spliced(speaker)
                 per_row.append(splice)
+            # A large document goes out a slice at a time: never its whole JSON Lines in one string, nor all its
+            # rows in one Parquet row group.
+            step = parquet_module.ROWS_PER_GROUP
             if handle is not None:
-                handle.write(
-                    b"".join(
-                        head + splice.jsonl + tail
-                        for head, splice, tail in zip(payload.jsonl_heads, per_row, payload.jsonl_tails)
+                heads, tails = payload.jsonl_heads, payload.jsonl_tails
+                for begin in range(0, len(per_row), step):
+                    end = begin + step
+                    handle.write(
+                        b"".join(
+                            head + splice.jsonl + tail
+                            for head, splice, tail in zip(
+                                heads[begin:end], per_row[begin:end], tails[begin:end]
+                            )
+                        )
                     )
-                )
             if table is not None:
-                table.add(plain_turns(payload), per_row)
+                plain = plain_turns(payload)
+                for begin in range(0, len(per_row), step):
+                    table.add(plain.slice(begin, step), per_row[begin : begin + step])
             count += len(per_row)
             if tick is not None:
                 tick(len(per_row))
