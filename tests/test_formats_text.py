@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transcript_kit.formats import text as text_format
 from transcript_kit.formats.text import read_front_matter, read_layout
 
 
@@ -43,3 +47,35 @@ def test_pdf_line_numbers_are_furniture_and_content_starts_after_them() -> None:
     assert layout.line_numbered
     assert text[layout.starts[0] : layout.ends[0]].lstrip().startswith("CHIEF JUSTICE ROBERTS")
     assert any(s.kind == "page_furniture" and "Alderson" in text[s.start : s.end] for s in layout.furniture)
+
+
+_LINE_PIECES = [
+    "a",
+    "Q",
+    " ",
+    "\t",
+    "\xa0",
+    "\n",
+    "\r",
+    "\r\n",
+    "\x0b",
+    "\x0c",
+    "\x1c",
+    "\x1f",
+    "\x85",
+    "\u2028",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=40).map("".join))
+def test_both_ways_of_finding_lines_agree(text: str) -> None:
+    # Documents up to a million characters are split at once, larger ones one line break at a time: the offsets are the same.
+    at_once = text_format._line_bounds(text, 0)
+    saved = text_format._SPLIT_AT_ONCE
+    text_format._SPLIT_AT_ONCE = -1
+    try:
+        one_by_one = text_format._line_bounds(text, 0)
+    finally:
+        text_format._SPLIT_AT_ONCE = saved
+    assert (list(at_once[0]), list(at_once[1])) == (list(one_by_one[0]), list(one_by_one[1]))

@@ -6,6 +6,7 @@ A reader never rewrites the text; it only says where the content of each line st
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from array import array
 from collections.abc import Sequence
@@ -30,7 +31,9 @@ _YAML_ALIAS = re.compile(r"(?:^|:[ \t]+|-[ \t]+|[\[{,][ \t]*)[&*][\w-]+(?=[\s,\]
 _PAGE_MARKER = re.compile(r"[ \t]*(?:\[\[Page [A-Z]?\d+\]\]|\{time\}[ \t]+\d{3,4})[ \t]*")
 _RULE = re.compile(r"[ \t]*(?:_{3,}|-{5,}|={5,}|\*{5,})[ \t]*")
 # Every line break str.splitlines knows (and Unicode's line-breaking rules name): CRLF is one break.
-_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_END_CHARS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines cuts
+_LINE_BREAK = re.compile(f"\r\n|[{_LINE_END_CHARS}]")
+_SPLIT_AT_ONCE = 1_000_000  # characters: above this, lines are found one break at a time (no line strings)
 
 
 @attrs.frozen(slots=True)
@@ -97,6 +100,15 @@ def _line_bounds(text: str, start: int) -> tuple[array[int], array[int]]:
     line, where a tuple of Python ints costs 40), and no line is kept as a string: a document of short lines has
     as many lines as words, and its layout must stay a fraction of its size.
     """
+    if len(text) - start <= _SPLIT_AT_ONCE:
+        # The common case: str.splitlines cuts at the same line ends in C, and its line strings live only as long
+        # as this call (a few MB at most), three times faster than a Python step per line break.
+        lines = text[start:].splitlines(keepends=True)
+        if not lines or lines[-1] != lines[-1].rstrip(_LINE_END_CHARS):
+            lines.append("")  # the text ends with a line break (or is empty): an empty last line
+        starts = array("q", itertools.accumulate(map(len, lines), initial=start))
+        starts.pop()
+        return starts, array("q", [s + len(line.rstrip()) for s, line in zip(starts, lines)])
     starts, ends = array("q"), array("q")
     position = start
     for line_break in _LINE_BREAK.finditer(text, start):
