@@ -57,3 +57,18 @@ def test_a_paragraph_token_does_not_hold_a_second_copy_of_its_text() -> None:
     short, long = _token("PARA", "word " * 2, 0, 10), _token("PARA", "word " * 2000, 0, 10_000)
     assert long.value == "word " * 2000 and long.type == "PARA" and long.end_pos == 10_000
     assert sys.getsizeof(long) == sys.getsizeof(short)
+
+
+def test_the_tokenizer_lets_go_of_its_trigger_lines_once_every_line_is_looked_at() -> None:
+    # A set with a Python int per line holding a trigger ("MR.", "MS."): nearly every line of a document of short
+    # turns, nearly three times its size, kept until the whole parse ended.
+    from transcript_kit.conventions.catalog import default_conventions
+    from transcript_kit.formats.text import read_layout
+    from transcript_kit.parse import _Tokenizer
+
+    text = "MR. SMITH: Yes, we did.\n\nMS. JONES: No.\n\n" * 200
+    convention, _ = default_conventions().choose(text)
+    tokenizer = _Tokenizer(text, read_layout(text), "x.txt", convention)
+    tokens = tokenizer.tokens()
+    assert [t.value for t in tokens[:4]] == ["MR. SMITH", "Yes, we did.", "MS. JONES", "No."]
+    assert tokenizer.triggered is None

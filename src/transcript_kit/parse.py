@@ -235,6 +235,7 @@ class _Tokenizer:
             seen = set(found)
             rest = (i for i in range(len(self.layout.starts)) if i not in seen)
             found.update(self._line_candidates(firsts, rest))
+        self.triggered = None  # every line has been looked at: the set of trigger lines (a line each) can go
         found = {i: c for i, c in found.items() if c.shape in shapes}
         found = {i: c for i, c in found.items() if self._has_words_below(i, c, found)}
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
