@@ -95,3 +95,33 @@ _TABLES: dict[tuple[str, str], RuleTable] = {}
 def table_for(convention: Convention) -> RuleTable:
     """The compiled rules of a convention (built once per profile and process)."""
     return built_for(_TABLES, convention, RuleTable)
+
+
+class InlineNotes:
+    """A convention's inline notes compiled into one alternation, cut from a paragraph's words in one pass."""
+
+    def __init__(self, convention: Convention) -> None:
+        self.notes: tuple[LineRule, ...] = convention.inline_notes
+        parts = [f"(?P<n{i}>{scoped(note.pattern)})" for i, note in enumerate(self.notes)]
+        self.pattern = re.compile("|".join(parts)) if parts else None
+
+    def cut(self, value: str) -> tuple[str, tuple[str, ...]]:
+        """``value`` without the notes inside it (the blanks around a cut collapse), and the notes' names."""
+        if self.pattern is None:
+            return value, ()
+        names: list[str] = []
+
+        def drop(match: re.Match[str]) -> str:
+            names.append(self.notes[int(str(match.lastgroup)[1:])].name)  # the outermost group closes last
+            return " "
+
+        cut = self.pattern.sub(drop, value)
+        return (" ".join(cut.split()), tuple(names)) if names else (value, ())
+
+
+_NOTES: dict[tuple[str, str], InlineNotes] = {}
+
+
+def notes_for(convention: Convention) -> InlineNotes:
+    """The compiled inline notes of a convention (built once per profile and process)."""
+    return built_for(_NOTES, convention, InlineNotes)
