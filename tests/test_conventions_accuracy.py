@@ -535,3 +535,49 @@ def test_a_users_profile_declares_its_inline_notes_and_a_bad_one_is_named(tmp_pa
     bad.write_text('name = "x"\n[[inline_notes]]\nname = "n"\npattern = "x"\nkind = "STAGE"\n', encoding="utf-8")
     with pytest.raises(ConventionError, match=r"bad\.toml: inline_notes\[0\]: unknown key 'kind'"):
         Conventions.load([bad])
+
+
+# Subtitles for the deaf and hard of hearing: two speakers in one cue behind dialogue dashes, sounds and music
+# alone in a cue, a speaker whose only line is a sound.
+SDH = """\
+1
+00:00:01,000 --> 00:00:03,000
+♪ SOFT GUITAR MUSIC ♪
+
+2
+00:00:03,500 --> 00:00:06,000
+LENA: The bus is late again.
+
+3
+00:00:06,200 --> 00:00:08,000
+[brakes squeal]
+
+4
+00:00:08,200 --> 00:00:10,500
+- RAFI: No, here it comes.
+- LENA: Finally.
+
+5
+00:00:11,000 --> 00:00:12,000
+- DRIVER: [sighs]
+- RAFI: Two to the station, please.
+"""
+
+
+def test_subtitles_for_the_deaf_split_dialogue_dashes_and_keep_sounds_out_of_speech() -> None:
+    from transcript_kit.formats.subtitles import read_srt, subtitle_turns
+
+    turns = subtitle_turns(read_srt(SDH), SDH)
+    assert [(t.label, t.text) for t in turns if t.kind is TurnKind.TURN] == [
+        ("LENA", "The bus is late again."),
+        ("RAFI", "No, here it comes."),
+        ("LENA", "Finally."),
+        ("RAFI", "Two to the station, please."),
+    ]
+    assert [t.text for t in turns if t.kind is TurnKind.STAGE] == [
+        "♪ SOFT GUITAR MUSIC ♪",
+        "[brakes squeal]",
+        "[sighs]",
+    ]
+    rafi = next(t for t in turns if t.text == "No, here it comes.")
+    assert SDH[rafi.char_start : rafi.char_end] == "No, here it comes."
