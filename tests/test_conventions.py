@@ -356,3 +356,24 @@ def test_explain_names_the_rule_that_set_each_paragraph_aside(capsys: pytest.Cap
     leaders = [line for line in out.splitlines() if "set aside as heading" in line and "Delacroix" in line]
     assert leaders and "un_record profile, rule dot_leaders: a list with dot leaders" in leaders[0]
     assert "rule agenda_note" in out and "set aside as rule (a horizontal rule)" in out
+
+
+def test_a_label_whose_bracket_holds_a_bracket_opens_its_turn() -> None:
+    # A Canadian Hansard office in brackets inside the seat's bracket, each label alone on its line.
+    text = (
+        "Mr. Eric Lowther (Calgary Centre, Ref.):\n"
+        "Mr. Speaker, my question is for the Secretary of State.\n"
+        "Hon. Jim Peterson (Secretary of State (International Financial Institutions), Lib.):\n"
+        "Mr. Speaker, the member knows the answer.\n"
+        "Mr. Eric Lowther (Calgary Centre, Ref.):\n"
+        "Then let him give it.\n"
+    )
+    doc = parse_text(text)
+    assert [(t.label, t.text) for t in doc.turns] == [
+        ("Mr. Eric Lowther (Calgary Centre, Ref.)", "Mr. Speaker, my question is for the Secretary of State."),
+        (
+            "Hon. Jim Peterson (Secretary of State (International Financial Institutions), Lib.)",
+            "Mr. Speaker, the member knows the answer.",
+        ),
+        ("Mr. Eric Lowther (Calgary Centre, Ref.)", "Then let him give it."),
+    ]

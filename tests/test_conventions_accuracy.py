@@ -3,6 +3,12 @@ shown here on a small document of the kind real publishers print (none of them i
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
+from transcript_kit.conventions.catalog import Conventions
+from transcript_kit.errors import ConventionError
 from transcript_kit.model import TurnKind
 from transcript_kit.parse import parse_text
 
@@ -442,3 +448,136 @@ def test_a_select_committees_suspension_a_question_reference_and_a_session_headi
         "If he will list his official engagements for Wednesday 4 March.",
     )
     assert "March 3 Session" not in " ".join(text for _, text in _spoken(FED_COMMITTEE))
+
+
+# A stage play printed with inline cues: an honorific cue before a bracketed direction, a direction inside a
+# speech, a direction on a line of its own inside a speech, and an exit at the end of a speech line.
+PLAY = """\
+THE GLASS ORCHARD
+
+A Play in One Act
+
+CHARACTERS
+MRS. ABERNATHY, a widow.
+DANIEL, her son.
+
+A kitchen at dawn.
+
+DANIEL. You're up early, Mother.
+
+MRS. ABERNATHY [not turning round] I never went to bed. [She sets down the cup.] The frost came in the night.
+
+DANIEL. Then the blossom is gone.
+
+MRS. ABERNATHY. All of it. Every tree.
+(to the window)
+Forty years, and never a frost in May.
+
+DANIEL. I'll fetch the ladders.   Exit.
+
+MRS. ABERNATHY. Ladders. As if ladders were any use.
+
+CURTAIN
+"""
+
+# A radio script: numbered cues with codes, sound and music cues, directions in capitals inside speech.
+RADIO_SCRIPT = """\
+CAST
+DEV ...... Devika Rao, a lighthouse keeper
+OWEN ..... Owen Tull, a fisherman
+
+1.  FX:     SURF. GULLS.
+
+2.  DEV:    (CALLING DOWN) Who's there? The path is closed after dark.
+
+3.  OWEN:   It's Owen. Owen Tull. My engine's dead.
+
+4.  FX:     A DOOR SCRAPES OPEN.
+
+5.  DEV:    Come up, then. (QUIETLY) Mind the seventh step.
+
+6.  MUSIC:  A LOW FIDDLE, UNDER.
+
+7.  OWEN:   (OUT OF BREATH) Thank you. I thought I'd be out there all night.
+"""
+
+
+def test_a_scripts_directions_inside_speech_are_not_its_words() -> None:
+    assert _spoken(PLAY) == [
+        ("DANIEL", "You're up early, Mother."),
+        ("MRS. ABERNATHY", "I never went to bed. The frost came in the night."),
+        ("DANIEL", "Then the blossom is gone."),
+        ("MRS. ABERNATHY", "All of it. Every tree. Forty years, and never a frost in May."),
+        ("DANIEL", "I'll fetch the ladders."),
+        ("MRS. ABERNATHY", "Ladders. As if ladders were any use."),
+    ]
+    assert _spoken(RADIO_SCRIPT) == [
+        ("DEV", "Who's there? The path is closed after dark."),
+        ("OWEN", "It's Owen. Owen Tull. My engine's dead."),
+        ("DEV", "Come up, then. Mind the seventh step."),
+        ("OWEN", "Thank you. I thought I'd be out there all night."),
+    ]
+
+
+def test_a_users_profile_declares_its_inline_notes_and_a_bad_one_is_named(tmp_path: Path) -> None:
+    profile = tmp_path / "minutes.toml"
+    profile.write_text(
+        'name = "club_minutes"\n'
+        "[[inline_notes]]\n"
+        'name = "vote_note"\n'
+        "pattern = '\\{[^{}]+\\}'\n",
+        encoding="utf-8",
+    )
+    text = "ALICE: The hedges are done. {vote: 5-0} Next item.\n\nBORIS: Agreed.\n"
+    document = parse_text(text, conventions=Conventions.load([profile], forced="club_minutes"))
+    assert [t.text for t in document.turns] == ["The hedges are done. Next item.", "Agreed."]
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\n[[inline_notes]]\nname = "n"\npattern = "x"\nkind = "STAGE"\n', encoding="utf-8")
+    with pytest.raises(ConventionError, match=r"bad\.toml: inline_notes\[0\]: unknown key 'kind'"):
+        Conventions.load([bad])
+
+
+# Subtitles for the deaf and hard of hearing: two speakers in one cue behind dialogue dashes, sounds and music
+# alone in a cue, a speaker whose only line is a sound.
+SDH = """\
+1
+00:00:01,000 --> 00:00:03,000
+♪ SOFT GUITAR MUSIC ♪
+
+2
+00:00:03,500 --> 00:00:06,000
+LENA: The bus is late again.
+
+3
+00:00:06,200 --> 00:00:08,000
+[brakes squeal]
+
+4
+00:00:08,200 --> 00:00:10,500
+- RAFI: No, here it comes.
+- LENA: Finally.
+
+5
+00:00:11,000 --> 00:00:12,000
+- DRIVER: [sighs]
+- RAFI: Two to the station, please.
+"""
+
+
+def test_subtitles_for_the_deaf_split_dialogue_dashes_and_keep_sounds_out_of_speech() -> None:
+    from transcript_kit.formats.subtitles import read_srt, subtitle_turns
+
+    turns = subtitle_turns(read_srt(SDH), SDH)
+    assert [(t.label, t.text) for t in turns if t.kind is TurnKind.TURN] == [
+        ("LENA", "The bus is late again."),
+        ("RAFI", "No, here it comes."),
+        ("LENA", "Finally."),
+        ("RAFI", "Two to the station, please."),
+    ]
+    assert [t.text for t in turns if t.kind is TurnKind.STAGE] == [
+        "♪ SOFT GUITAR MUSIC ♪",
+        "[brakes squeal]",
+        "[sighs]",
+    ]
+    rafi = next(t for t in turns if t.text == "No, here it comes.")
+    assert SDH[rafi.char_start : rafi.char_end] == "No, here it comes."

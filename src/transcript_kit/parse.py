@@ -191,6 +191,7 @@ class _Tokenizer:
         self.convention = convention
         self.shapes = cand.matcher_for(convention)
         self.rules = rules.table_for(convention)
+        self.inline_notes = rules.notes_for(convention)
         self.spans: list[Span] = list(layout.furniture)
         self.decisions: list[LabelDecision] = []
         # Web furniture surrounds a transcript: between its first and last label, paragraphs are speech.
@@ -562,7 +563,8 @@ class _Tokenizer:
             while stop_line < last and stop_line + 1 not in accepted:
                 stop_line += 1
             value, start, stop = self._segment_text(line, stop_line, position)
-            out.append(_token("PARA", value, start, stop))
+            spoken = self._without_inline_notes(value)
+            out.append(_token("PARA", spoken, start, stop) if spoken else _token("STAGE", value, start, stop))
             return stop_line + 1
         # A label alone on its line may carry a timestamp line under it (podcast and rev.com renditions).
         if line + 1 < len(self.layout.starts):
@@ -617,9 +619,21 @@ class _Tokenizer:
             if rest:
                 out.append(_token("PARA", rest, rest_start, end))
             return
+        if kind == "PARA":
+            value = self._without_inline_notes(value)
+            if not value:
+                kind, why = "STAGE", "only notes the profile prints inside speech"
+                value = normalize_space(self.text[begin:end])
         if kind in _SPAN_KINDS:
             self.spans.append(Span(_SPAN_KINDS[kind], begin, end, why))
         out.append(_token(kind, value, begin, end))
+
+    def _without_inline_notes(self, value: str) -> str:
+        """A paragraph's words without the notes its profile prints inside speech ("[He sits.]")."""
+        value, cut = self.inline_notes.cut(value)
+        for name in cut:
+            self.rule_hits[name] = self.rule_hits.get(name, 0) + 1
+        return value
 
     def _offset_of_word_end(self, begin: int, end: int, prefix: str) -> int:
         """Source offset just after the normalized ``prefix`` of the paragraph that starts at ``begin``."""
@@ -765,7 +779,10 @@ class _DocumentBuilder(lark.Transformer[Token, Any]):
         return _Skeleton(preamble, turns, trailer)
 
 
-def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
+def _labelled_turns(raw_turns: list[list[Token]], stage_is_speech: bool = True) -> list[Turn]:
+    """The turns of the document's labels. ``stage_is_speech``: a stage direction standing between two paragraphs
+    of a turn is part of its text as printed (a briefing's "(Laughter.)"); a profile with inline notes (a play's
+    "(to HELENA)") says it is not, and it becomes a record of its own after the turn."""
     turns: list[Turn] = []
     for tokens in raw_turns:
         label, body = tokens[0], tokens[1:]
@@ -808,7 +825,8 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
                     trailing -= 1
             for stage in segment[:lead]:
                 turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
-            spoken = [t for t in segment[lead:trailing] if t.type in ("PARA", "STAGE")]
+            kept = ("PARA", "STAGE") if stage_is_speech else ("PARA",)
+            spoken = [t for t in segment[lead:trailing] if t.type in kept]
             if spoken or number == 0:
                 words = "\n\n".join(t.value for t in spoken)
                 begin = spoken[0].start_pos if spoken else label.end_pos
@@ -827,7 +845,7 @@ def _labelled_turns(raw_turns: list[list[Token]]) -> list[Turn]:
                         time_of_day=time_of_day,
                     )
                 )
-            for stage in segment[trailing:]:
+            for stage in segment[lead if not stage_is_speech else trailing :]:
                 if stage.type == "STAGE":
                     turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
             if insert:
@@ -967,7 +985,7 @@ def parse_text(
         raise ParseError(f"{path or '<text>'}: document structure: {error}") from None
     assert isinstance(skeleton, _Skeleton)
     preamble = skeleton.preamble
-    turns = _labelled_turns(skeleton.turns)
+    turns = _labelled_turns(skeleton.turns, stage_is_speech=not convention.inline_notes)
     warnings = [*layout.warnings, *tokenizer.warnings]
     prose_paragraphs: list[Token] = []
     speech_before = [t for t in preamble if t.type == "PARA"]

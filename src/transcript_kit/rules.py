@@ -9,6 +9,7 @@ whose pattern matches the whole paragraph wins. A rule also has a scope (before 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
@@ -41,9 +42,10 @@ class RuleTable:
     def __init__(self, convention: Convention) -> None:
         self.rules: tuple[LineRule, ...] = convention.rules
         self.singles = tuple(re.compile(scoped(rule.pattern)) for rule in self.rules)
-        # Rules with triggers take part only where one of their triggers is found (a literal search each).
+        # Rules with triggers take part only where one of their triggers is found: a plain substring test for a
+        # trigger that is a literal ("\.\." is ".."), a search for any other.
         self._gated = tuple(
-            (i, tuple(re.compile(t) for t in rule.triggers)) for i, rule in enumerate(self.rules) if rule.triggers
+            (i, tuple(_finder(t) for t in rule.triggers)) for i, rule in enumerate(self.rules) if rule.triggers
         )
         self._combined: dict[frozenset[int], re.Pattern[str]] = {}
 
@@ -57,8 +59,10 @@ class RuleTable:
 
     def classify(self, value: str, place: Place) -> LineRule | None:
         """The first rule whose pattern matches all of ``value`` and whose scope holds here, or None."""
-        excluded = frozenset(
-            i for i, triggers in self._gated if not any(t.search(value) for t in triggers)
+        excluded = (
+            frozenset(i for i, found in self._gated if not any(f(value) for f in found))
+            if self._gated
+            else _NONE
         )
         match = self._alternation(excluded).fullmatch(value)
         if match is None:
@@ -73,9 +77,51 @@ class RuleTable:
         return None
 
 
+_NONE: frozenset[int] = frozenset()
+_LITERAL = re.compile(r"(?:\\[^A-Za-z0-9]|[^\\.^$*+?{}\[\]|()])+")
+
+
+def _finder(trigger: str) -> Callable[[str], object]:
+    """A test for whether ``trigger`` occurs in a paragraph: ``in`` for a literal, a regex search otherwise."""
+    if _LITERAL.fullmatch(trigger):
+        literal = re.sub(r"\\(.)", r"\1", trigger)
+        return lambda value: literal in value
+    return re.compile(trigger).search
+
+
 _TABLES: dict[tuple[str, str], RuleTable] = {}
 
 
 def table_for(convention: Convention) -> RuleTable:
     """The compiled rules of a convention (built once per profile and process)."""
     return built_for(_TABLES, convention, RuleTable)
+
+
+class InlineNotes:
+    """A convention's inline notes compiled into one alternation, cut from a paragraph's words in one pass."""
+
+    def __init__(self, convention: Convention) -> None:
+        self.notes: tuple[LineRule, ...] = convention.inline_notes
+        parts = [f"(?P<n{i}>{scoped(note.pattern)})" for i, note in enumerate(self.notes)]
+        self.pattern = re.compile("|".join(parts)) if parts else None
+
+    def cut(self, value: str) -> tuple[str, tuple[str, ...]]:
+        """``value`` without the notes inside it (the blanks around a cut collapse), and the notes' names."""
+        if self.pattern is None:
+            return value, ()
+        names: list[str] = []
+
+        def drop(match: re.Match[str]) -> str:
+            names.append(self.notes[int(str(match.lastgroup)[1:])].name)  # the outermost group closes last
+            return " "
+
+        cut = self.pattern.sub(drop, value)
+        return (" ".join(cut.split()), tuple(names)) if names else (value, ())
+
+
+_NOTES: dict[tuple[str, str], InlineNotes] = {}
+
+
+def notes_for(convention: Convention) -> InlineNotes:
+    """The compiled inline notes of a convention (built once per profile and process)."""
+    return built_for(_NOTES, convention, InlineNotes)

@@ -103,6 +103,9 @@ class Convention:
     evidence: tuple[Evidence, ...]
     origin: str = "built-in"
     min_score: float = 2.0  # the evidence a document must show for this profile to be chosen
+    # Notes printed inside speech that are not speech (a script's "[He sits.]", a log's "(garbled)"): cut from
+    # the words of a turn. A family with none keeps every word as printed (a briefing's "(Laughter.)").
+    inline_notes: tuple[LineRule, ...] = ()
 
 
 _PROFILE_KEYS = frozenset(
@@ -112,6 +115,7 @@ _PROFILE_KEYS = frozenset(
         "parent",
         "shapes",
         "rules",
+        "inline_notes",
         "evidence",
         "remove",
         "activate",
@@ -120,6 +124,7 @@ _PROFILE_KEYS = frozenset(
     }
 )
 _RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope", "triggers"})
+_INLINE_KEYS = frozenset({"name", "pattern", "reason"})
 _SHAPE_KEYS = frozenset({"name", "pattern", "delimiter", "reason", "alone", "active", "capitals", "triggers"})
 _EVIDENCE_KEYS = frozenset({"pattern", "weight"})
 
@@ -188,6 +193,15 @@ def _rule(entry: Mapping[str, Any], where: str) -> LineRule:
     pattern = _compile(_text(entry, "pattern", where), where)
     reason = _text(entry, "reason", where, name.replace("_", " "))
     return LineRule(name, kind, pattern, reason, scope, _triggers(entry, where))
+
+
+def _inline_note(entry: Mapping[str, Any], where: str) -> LineRule:
+    """An inline note: a rule of kind NOTE whose pattern is cut wherever it matches inside a paragraph."""
+    _check_keys(entry, _INLINE_KEYS, where)
+    name = _text(entry, "name", where)
+    where = f"{where} ({name})"
+    pattern = _compile(_text(entry, "pattern", where), where)
+    return LineRule(name, "NOTE", pattern, _text(entry, "reason", where, name.replace("_", " ")))
 
 
 def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
@@ -285,6 +299,10 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
         parent = parents[parent_name]
     removed = set(_names(data, "remove", where))
     rules = [_rule(e, f"{where}: rules[{i}]") for i, e in enumerate(_table(data, "rules", where))]
+    notes = [
+        _inline_note(e, f"{where}: inline_notes[{i}]")
+        for i, e in enumerate(_table(data, "inline_notes", where))
+    ]
     shapes = [_shape(e, f"{where}: shapes[{i}]") for i, e in enumerate(_table(data, "shapes", where))]
     evidence = tuple(
         _evidence(e, f"{where}: evidence[{i}]") for i, e in enumerate(_table(data, "evidence", where))
@@ -305,6 +323,7 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
         parent=parent_name,
         shapes=tuple(attrs.evolve(s, active=switched.get(s.name, s.active)) for s in all_shapes),
         rules=_override(parent.rules if parent else (), rules, removed),
+        inline_notes=_override(parent.inline_notes if parent else (), notes, removed),
         evidence=evidence,
         origin=spec.origin,
         min_score=float(min_score),

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from transcript_kit.candidates import refusal, strength
-from transcript_kit.conventions.vocabulary import VOCABULARY
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.errors import ParseError, describe_place
 from transcript_kit.keys import fold
 from transcript_kit.labels import parse_label
@@ -47,6 +47,11 @@ _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 
 # A "Name:" prefix at the start of a cue: the candidate runs to the first colon; _is_speaker_label decides.
 _PREFIX = re.compile(r"(?P<label>[^\W_][^:]{0,59}):(?= |$)")
+# Subtitles for the deaf print two speakers in one cue on lines opened by a dash ("- MAYA: What was that?" /
+# "- TOM: Nothing."), and what is heard but not said alone in brackets or between music notes ("[engine dies]",
+# "♪ PIANO MUSIC ♪"): the shapes are vocabulary patterns.
+_DIALOGUE_DASH = re.compile(expand(r"(?:^|(?<= ))@dialogue_dash@[ \t]+"))
+_HEARD = re.compile(expand("@heard_not_said@"))
 
 
 @attrs.frozen(slots=True)
@@ -156,24 +161,46 @@ def subtitle_turns(cues: Iterable[Cue], source_text: str) -> tuple[Turn, ...]:
             )
             pieces.clear()
 
-    for cue in cues:
-        text, start = cue.text, cue.text_start
-        cue_speaker = cue.voice
-        prefix = None if cue_speaker else _PREFIX.match(text)
-        if prefix and _is_speaker_label(prefix["label"]):
-            cue_speaker = prefix["label"]
-            text, start = _after_prefix(cue, prefix.end(), source_text)
-        if cue_speaker is not None and cue_speaker != speaker:
-            flush()
-            speaker = cue_speaker
-        if text:
-            pieces.append((text, start, cue.text_end, cue.start_ms, cue.end_ms))
+    for whole in cues:
+        for cue in _dialogue_lines(whole, source_text):
+            text, start = cue.text, cue.text_start
+            cue_speaker = cue.voice
+            prefix = None if cue_speaker else _PREFIX.match(text)
+            if prefix and _is_speaker_label(prefix["label"]):
+                cue_speaker = prefix["label"]
+                text, start = _after_prefix(cue, prefix.end(), source_text)
+            if cue_speaker is not None and cue_speaker != speaker:
+                flush()
+                speaker = cue_speaker
+            if text and _HEARD.fullmatch(text):  # "[engine sputters]": heard, not said, by nobody in particular
+                flush()
+                heard = Turn(len(turns), TurnKind.STAGE, text, start, cue.text_end)
+                turns.append(attrs.evolve(heard, start_ms=cue.start_ms, end_ms=cue.end_ms))
+            elif text:
+                pieces.append((text, start, cue.text_end, cue.start_ms, cue.end_ms))
     flush()
     return tuple(turns)
 
 
-# Characters of a cue's head read beyond a speaker prefix: a tag or entity cut at the head's end changes only
-# what follows them.
+def _dialogue_lines(cue: Cue, source: str) -> Iterator[Cue]:
+    """A cue whose text opens with a dialogue dash, one cue per dashed line ("- MAYA: What was that? - TOM:
+    Nothing."); any other cue as it is."""
+    if _DIALOGUE_DASH.match(cue.text) is None:
+        yield cue
+        return
+    dashes = list(_DIALOGUE_DASH.finditer(cue.text))
+    for number, dash in enumerate(dashes):
+        stop = dashes[number + 1].start() if number + 1 < len(dashes) else len(cue.text)
+        text = cue.text[dash.end() : stop].rstrip(" ")
+        if text:
+            start = _source_at(cue, dash.end(), source)
+            last = dash.end() + len(text) - 1  # the segment's last visible character
+            end = _source_at(cue, last, source) + 1 if stop < len(cue.text) else cue.text_end
+            yield attrs.evolve(cue, text=text, text_start=start, text_end=max(start, end))
+
+
+# Characters of a cue's head read beyond the one whose place is asked: a tag or entity cut at the head's end changes
+# only what follows it.
 _HEAD_MARGIN = 64
 _MAX_GIVEN_NAMES = 3  # "Anne Marie Slaughter" is a name; five capitalised words are a heading
 
@@ -196,24 +223,28 @@ def _after_prefix(cue: Cue, prefix_end: int, source: str) -> tuple[str, int]:
     rest = cue.text[prefix_end:].lstrip(" ")
     if not rest:
         return "", cue.text_end
-    skip = len(cue.text) - len(rest)
-    # Only the visible text up to ``skip`` is needed: the source's head is read again, not the whole cue (a
-    # second copy of a long cue, beside its text and the turn's), growing until it shows enough characters.
-    size = 4 * skip + 256
+    return rest, _source_at(cue, len(cue.text) - len(rest), source)
+
+
+def _source_at(cue: Cue, index: int, source: str) -> int:
+    """Where the cue's visible character ``cue.text[index]`` starts in the source. Only the visible text up to
+    ``index`` is needed: the source's head is read again, not the whole cue (a second copy of a long cue, beside
+    its text and the turn's), growing until it shows enough characters."""
+    size = 4 * index + 256
     while True:
         end = min(cue.text_end, cue.text_start + size)
         visible = _visible_spans(source, cue.text_start, end)
         whole = end == cue.text_end
-        if whole or (visible and len(visible[0].text) > skip + _HEAD_MARGIN):
+        if whole or (visible and len(visible[0].text) > index + _HEAD_MARGIN):
             break
         size *= 4
     # A cue made by hand may not match its source; its start is the best offset we can give then.
     shown = visible[0].text if len(visible) == 1 else None
     if shown is not None and (
-        shown == cue.text if whole else cue.text.startswith(shown[: skip + _HEAD_MARGIN])
+        shown == cue.text if whole else cue.text.startswith(shown[: index + _HEAD_MARGIN])
     ):
-        return rest, visible[0].start_of(skip)
-    return rest, cue.text_start
+        return visible[0].start_of(index)
+    return cue.text_start
 
 
 # --- reading blocks -----------------------------------------------------------------------------------------
