@@ -581,3 +581,50 @@ def test_subtitles_for_the_deaf_split_dialogue_dashes_and_keep_sounds_out_of_spe
     ]
     rafi = next(t for t in turns if t.text == "No, here it comes.")
     assert SDH[rafi.char_start : rafi.char_end] == "No, here it comes."
+
+
+# An earnings call's opening as wire services print it: participants lists, each name over the next, the last one
+# over a heading; the operator's instructions as a placeholder inside the speech.
+CALL_OPENING = """\
+CORPORATE PARTICIPANTS
+Lena Brandt - Chief Executive Officer, Brightwater Foods
+Ivo Marsh - Chief Financial Officer, Brightwater Foods
+
+CONFERENCE CALL PARTICIPANTS
+Omar Reyes - Castle Bank
+
+PRESENTATION
+
+Operator
+Good day, and welcome to the call. [Operator instructions] Please go ahead.
+
+Lena Brandt - Chief Executive Officer, Brightwater Foods
+Thank you. Sales rose 4% in the quarter.
+
+Omar Reyes - Castle Bank
+Did volumes grow?
+
+Ivo Marsh - Chief Financial Officer, Brightwater Foods
+By about 2%.
+"""
+
+FOMC_LAUGHTER = """\
+CHAIRMAN RAMSEY. Let us begin. Governor Ito, you drew the short straw. [Laughter]
+
+GOVERNOR ITO. I did. Inflation has eased since June.
+
+CHAIRMAN RAMSEY. Thank you.
+"""
+
+
+def test_a_participants_list_over_a_heading_and_placeholders_inside_speech() -> None:
+    assert _spoken(CALL_OPENING) == [
+        ("Operator", "Good day, and welcome to the call. Please go ahead."),
+        ("Lena Brandt - Chief Executive Officer, Brightwater Foods", "Thank you. Sales rose 4% in the quarter."),
+        ("Omar Reyes - Castle Bank", "Did volumes grow?"),
+        ("Ivo Marsh - Chief Financial Officer, Brightwater Foods", "By about 2%."),
+    ]
+    assert _spoken(FOMC_LAUGHTER)[0] == (
+        "CHAIRMAN RAMSEY",
+        "Let us begin. Governor Ito, you drew the short straw.",
+    )

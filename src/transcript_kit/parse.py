@@ -237,7 +237,10 @@ class _Tokenizer:
             found.update(self._line_candidates(firsts, rest))
         self.triggered = None  # every line has been looked at: the set of trigger lines (a line each) can go
         found = {i: c for i, c in found.items() if c.shape in shapes}
-        found = {i: c for i, c in found.items() if self._has_words_below(i, c, found)}
+        # A list of names (participants, contents) opens no turns, but it names who speaks: its entries still
+        # count when the document's labels are decided.
+        listed = {i: c for i, c in found.items() if not self._has_words_below(i, c, found)}
+        found = {i: c for i, c in found.items() if i not in listed}
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
         # their utterances one a line under a time line, with no blank line between.
         inner = Counter(
@@ -257,7 +260,8 @@ class _Tokenizer:
             for i, c in found.items()
         }
         prefix = f"{self.convention.name} profile, shape "
-        verdicts = cand.decide((c for c in found.values() if c.at_paragraph_start), prefix)
+        voters = sorted({**found, **listed}.items())
+        verdicts = cand.decide((c for _, c in voters if c.at_paragraph_start), prefix)
         self.inferred = inferred
         at_start = {c.label for c in found.values() if c.at_paragraph_start and verdicts[c.label].accepted}
         accepted: dict[int, cand.Candidate] = {}
@@ -513,14 +517,18 @@ class _Tokenizer:
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
-        (a table of contents, a participants list) is not a run of turns. Labels of inline shapes always pass."""
+        (a table of contents, a participants list) is not a run of turns, nor is the last name of a list that a
+        heading follows ("CONFERENCE CALL PARTICIPANTS", "PRESENTATION"). Labels of inline shapes always pass."""
         if not candidate.alone or not self.shapes.prints_alone(candidate.shape):
             return True
         starts, ends = self.layout.starts, self.layout.ends
         for j in range(i + 1, min(i + 4, len(starts))):
             if ends[j] > starts[j]:
                 below = found.get(j)
-                return below is None or not below.alone or below.timed
+                if below is not None:
+                    return not below.alone or below.timed
+                rule = self.rules.classify(normalize_space(self.text[starts[j] : ends[j]]), _ANY_PLACE)
+                return rule is None or rule.kind not in _NOT_WORDS
         return False
 
     def _emit_after_label(
@@ -716,6 +724,9 @@ def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> 
 
 
 _RECURRING_INNER = 3
+# What a profile rule may call a line under a label printed alone that makes it no turn's words.
+_NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
+_ANY_PLACE = rules.Place(False, False, False)
 _WRAPPED_LABEL_LINES = 4  # a label's bracket may run on over this many lines in all
 # Text printed one sentence a line: at least this many lines, at most this share of them without a sentence end
 # and at most this share indented.
