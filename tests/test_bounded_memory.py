@@ -25,7 +25,8 @@ def test_a_one_megabyte_cue_needs_a_few_times_its_size() -> None:
     (turn,) = document.turns
     assert turn.label == "Alice" and turn.text.startswith("words spoken") and "& more" in turn.text
     assert document.text[turn.char_start : turn.char_start + 5] == "words"
-    assert peak < 12 * len(data), f"{peak / len(data):.1f}x the cue's size"
+    # 8.6x before a cue's speaker prefix stopped reading the whole cue again and blanks were found without copies
+    assert peak < 7 * len(data), f"{peak / len(data):.2f}x the cue size"
 
 
 def test_the_layout_of_a_document_of_short_lines_is_a_fraction_of_its_size() -> None:

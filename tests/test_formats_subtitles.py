@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from transcript_kit.errors import ParseError
 from transcript_kit.formats.subtitles import Cue, read_srt, read_vtt, subtitle_turns
 from transcript_kit.model import TurnKind
+from transcript_kit.parse import parse_text
 
 DATA = Path(__file__).parent / "data" / "podcast"
 Reader = Callable[[str, "str | None"], tuple[Cue, ...]]
@@ -463,3 +464,18 @@ def test_arbitrary_text_raises_nothing_but_parse_error(text: str, header: bool) 
         except ParseError:
             continue
         subtitle_turns(cues, source)
+
+
+@pytest.mark.parametrize(
+    ("payload", "where"),
+    [
+        ("<b>Alice:</b>   <i>Well</i> &amp; then " + "more words " * 300, "Well</i>"),
+        # tags beyond the first look at the cue's head: it grows until the words after the prefix show
+        ("Dr. Amara Quist: " + "<font color='red'>" * 40 + "Yes" + " and more" * 200, "Yes and"),
+        ("BOB: Hi &amp; bye", "Hi &amp;"),
+    ],
+)
+def test_a_long_cue_after_its_speaker_prefix_starts_where_its_words_do(payload: str, where: str) -> None:
+    source = f"1\n00:00:01,000 --> 00:00:02,000\n{payload}\n"
+    (turn,) = parse_text(source, fmt="srt").turns
+    assert source[turn.char_start :].startswith(where) and turn.char_start == source.index(where)

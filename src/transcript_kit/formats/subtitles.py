@@ -199,6 +199,9 @@ def _dialogue_lines(cue: Cue, source: str) -> Iterator[Cue]:
             yield attrs.evolve(cue, text=text, text_start=start, text_end=max(start, end))
 
 
+# Characters of a cue's head read beyond the one whose place is asked: a tag or entity cut at the head's end changes
+# only what follows it.
+_HEAD_MARGIN = 64
 _MAX_GIVEN_NAMES = 3  # "Anne Marie Slaughter" is a name; five capitalised words are a heading
 
 
@@ -224,10 +227,22 @@ def _after_prefix(cue: Cue, prefix_end: int, source: str) -> tuple[str, int]:
 
 
 def _source_at(cue: Cue, index: int, source: str) -> int:
-    """Where the cue's visible character ``cue.text[index]`` starts in the source."""
-    visible = _visible_spans(source, cue.text_start, cue.text_end)
+    """Where the cue's visible character ``cue.text[index]`` starts in the source. Only the visible text up to
+    ``index`` is needed: the source's head is read again, not the whole cue (a second copy of a long cue, beside
+    its text and the turn's), growing until it shows enough characters."""
+    size = 4 * index + 256
+    while True:
+        end = min(cue.text_end, cue.text_start + size)
+        visible = _visible_spans(source, cue.text_start, end)
+        whole = end == cue.text_end
+        if whole or (visible and len(visible[0].text) > index + _HEAD_MARGIN):
+            break
+        size *= 4
     # A cue made by hand may not match its source; its start is the best offset we can give then.
-    if len(visible) == 1 and visible[0].text == cue.text:
+    shown = visible[0].text if len(visible) == 1 else None
+    if shown is not None and (
+        shown == cue.text if whole else cue.text.startswith(shown[: index + _HEAD_MARGIN])
+    ):
         return visible[0].start_of(index)
     return cue.text_start
 
@@ -253,7 +268,7 @@ def _read_blocks(text: str, path: str | None, *, vtt: bool) -> list[_RawCue]:
     while i < len(lines):
         start, end = lines[i]
         line = text[start:end]
-        if not line.strip():
+        if not line or line.isspace():  # (not strip(): a copy of a long cue's line)
             at_block_start, i = True, i + 1
             continue
         if not at_block_start:
@@ -395,6 +410,10 @@ def _collapse_blanks(run: str) -> str:
 
 
 _BLANKS_FROM = re.compile(r"\s*")
+# Where a run's visible characters begin and end, found without a stripped copy of the run (linear: each stretch
+# of blanks is scanned once, from the one visible character before it).
+_FIRST_VISIBLE = re.compile(r"\S")
+_LAST_VISIBLE = re.compile(r"\S\s*\Z")
 
 
 def _visible(voice: str | None, source: str, ranges: list[tuple[int, int]]) -> _Visible:
@@ -425,9 +444,11 @@ def _visible(voice: str | None, source: str, ranges: list[tuple[int, int]]) -> _
         if out and (pending or run[0].isspace()):
             out.append(" ")
         out.append(words)
+        head, tail = _FIRST_VISIBLE.search(run), _LAST_VISIBLE.search(run)
+        assert head is not None and tail is not None  # the run has words, so visible characters
         if first is None:
-            first = visible.source_offset(p + len(run) - len(run.lstrip()))
-        last_end = visible.source_offset(p + len(run.rstrip()) - 1) + 1
+            first = visible.source_offset(p + head.start())
+        last_end = visible.source_offset(p + tail.start()) + 1
         pending = run[-1].isspace()
 
     position = 0
