@@ -409,8 +409,8 @@ class _Tokenizer:
         # Line ends become spaces ("\r\n" two): offsets in the joined text are offsets from ``start``.
         joined = text[start : ends[last]].replace("\r", " ").replace("\n", " ")
         found = self.shapes.find(joined, 0, len(joined), True)
-        if found is None or found.end <= end - start:
-            return None
+        if found is None or found.end <= end - start or parse_label(" ".join(found.label.split())) is None:
+            return None  # (a bracket in prose that runs on: the lines below stay open to labels of their own)
         self.wrapped_label_lines.update(range(i + 1, last + 1))
         self.wrapped_labels[i] = last
         stamp = (found.stamp[0] + start, found.stamp[1] + start) if found.stamp else None
