@@ -511,6 +511,8 @@ def test_a_scripts_directions_inside_speech_are_not_its_words() -> None:
         ("DANIEL", "I'll fetch the ladders."),
         ("MRS. ABERNATHY", "Ladders. As if ladders were any use."),
     ]
+    kept = next(t for t in parse_text(PLAY).turns if t.text.startswith("All of it"))
+    assert "(to the window)" in kept.notes  # a direction between its lines is the turn's note, not its words
     assert _spoken(RADIO_SCRIPT) == [
         ("DEV", "Who's there? The path is closed after dark."),
         ("OWEN", "It's Owen. Owen Tull. My engine's dead."),

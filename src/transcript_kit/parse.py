@@ -797,7 +797,7 @@ class _DocumentBuilder(lark.Transformer[Token, Any]):
 def _labelled_turns(raw_turns: list[list[Token]], stage_is_speech: bool = True) -> list[Turn]:
     """The turns of the document's labels. ``stage_is_speech``: a stage direction standing between two paragraphs
     of a turn is part of its text as printed (a briefing's "(Laughter.)"); a profile with inline notes (a play's
-    "(to HELENA)") says it is not, and it becomes a record of its own after the turn."""
+    "(to HELENA)") says it is not, and it becomes one of the turn's notes."""
     turns: list[Turn] = []
     for tokens in raw_turns:
         label, body = tokens[0], tokens[1:]
@@ -842,6 +842,11 @@ def _labelled_turns(raw_turns: list[list[Token]], stage_is_speech: bool = True) 
                 turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
             kept = ("PARA", "STAGE") if stage_is_speech else ("PARA",)
             spoken = [t for t in segment[lead:trailing] if t.type in kept]
+            # A direction between the paragraphs of a speech that is not its words is a note of the turn, as a
+            # cue's direction is: it stays inside the turn's span, and records never overlap.
+            directions = () if stage_is_speech else tuple(
+                t.value for t in segment[lead:trailing] if t.type == "STAGE"
+            )
             if spoken or number == 0:
                 words = "\n\n".join(t.value for t in spoken)
                 begin = spoken[0].start_pos if spoken else label.end_pos
@@ -855,12 +860,12 @@ def _labelled_turns(raw_turns: list[list[Token]], stage_is_speech: bool = True) 
                         char_end=int(finish or 0),
                         label=str(label.value),
                         parsed_label=parsed,
-                        notes=notes,
+                        notes=notes + directions,
                         start_ms=start_ms if number == 0 else None,
                         time_of_day=time_of_day,
                     )
                 )
-            for stage in segment[lead if not stage_is_speech else trailing :]:
+            for stage in segment[trailing:]:
                 if stage.type == "STAGE":
                     turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
             if insert:
