@@ -73,13 +73,17 @@ def _is_hard_wrapped(text: str, layout: Layout, one_sentence_a_line: bool) -> bo
 def _one_sentence_a_line(text: str, layout: Layout) -> bool:
     """Whether the text is printed one sentence a line (aligned parliamentary text): flush lines that nearly all
     end a sentence, so they are not wrapped but paragraphs of their own (verse is indented)."""
-    lines = [(s, e) for s, e in zip(layout.starts, layout.ends) if e > s]
-    unended = sum(1 for _, e in lines if text[e - 1] not in _SENTENCE_END)
-    indented = sum(1 for s, _ in lines if text[s] in " \t\u00a0")
+    # Counted line by line, no list of lines built: a document of short lines has millions of them.
+    lines = unended = indented = 0
+    for start, end in zip(layout.starts, layout.ends):
+        if end > start:
+            lines += 1
+            unended += text[end - 1] not in _SENTENCE_END
+            indented += text[start] in " \t\u00a0"
     return (
-        len(lines) >= _ONE_SENTENCE_MIN_LINES
-        and unended <= _ONE_SENTENCE_UNENDED * len(lines)
-        and indented <= _ONE_SENTENCE_INDENTED * len(lines)
+        lines >= _ONE_SENTENCE_MIN_LINES
+        and unended <= _ONE_SENTENCE_UNENDED * lines
+        and indented <= _ONE_SENTENCE_INDENTED * lines
     )
 
 
@@ -405,8 +409,8 @@ class _Tokenizer:
         # Line ends become spaces ("\r\n" two): offsets in the joined text are offsets from ``start``.
         joined = text[start : ends[last]].replace("\r", " ").replace("\n", " ")
         found = self.shapes.find(joined, 0, len(joined), True)
-        if found is None or found.end <= end - start:
-            return None
+        if found is None or found.end <= end - start or parse_label(" ".join(found.label.split())) is None:
+            return None  # (a bracket in prose that runs on: the lines below stay open to labels of their own)
         self.wrapped_label_lines.update(range(i + 1, last + 1))
         self.wrapped_labels[i] = last
         stamp = (found.stamp[0] + start, found.stamp[1] + start) if found.stamp else None
