@@ -255,8 +255,88 @@ def _parse_label(text: str) -> Label | None:
     parser = _parser()  # built outside the try: a broken grammar must fail loudly, not refuse every label
     if _unreadable_head(raw):
         return None
+    template, names = _template_of(raw)
+    if names:
+        shaped = _parse_template(template)
+        return None if shaped is None else _filled(shaped, raw, names)
     try:
         fields = parser.parse(raw)
     except lark.exceptions.LarkError:
         return None
     return Label(raw, **fields)  # type: ignore[arg-type]
+
+
+# Labels that differ only in their names parse alike: "MR. SMITH" and "MR. JONES" are an honorific and a family
+# name. A name in a label's head (before its first comma, bracket or dash) is a word that only the grammar's NAME
+# terminal reads (no vocabulary word); with each such word replaced by a placeholder that NAME alone reads too, the
+# grammar parses the label's shape once, and each label of that shape gets its own words back. The grammar still
+# decides every shape; a document of thousands of distinct names costs one parse per shape, not per name.
+_PLACEHOLDER_MARK = "Ŋ"  # a capital letter no label prints: "Ŋq0", "Ŋq1" … are names to the grammar
+_PLACEHOLDER_WORD = re.compile(_PLACEHOLDER_MARK + r"q(\d+)")
+_WORDS_AND_BLANKS = re.compile(r"([\s\u00a0]+)")
+
+
+@functools.lru_cache(maxsize=1)
+def _name_terminal() -> re.Pattern[str]:
+    return re.compile(_parser().get_terminal("NAME").pattern.to_regexp())
+
+
+def _template_of(raw: str) -> tuple[str, tuple[str, ...]]:
+    """``raw`` with the names in its head replaced by placeholders, and the names in order (none: no template)."""
+    if _PLACEHOLDER_MARK in raw:
+        return raw, ()
+    end = _HEAD_END.search(raw)
+    cut = end.start() if end else len(raw)
+    name = _name_terminal()
+    names: list[str] = []
+    pieces = _WORDS_AND_BLANKS.split(raw[:cut])
+    glued = cut < len(raw) and not raw[cut - 1 : cut].isspace()  # "SMITH(D-CA)": the last word runs on
+    for i, piece in enumerate(pieces):
+        if (
+            i % 2 == 0  # a word, not the blanks between
+            and piece
+            and not (glued and i == len(pieces) - 1)
+            and name.fullmatch(piece) is not None
+            and piece.rstrip(".").casefold() not in _GRAMMAR_LOWER_WORDS
+        ):
+            # A name's closing period stays printed ("J." is "Ŋq0."): what follows it lexes as before.
+            dot = "." if piece.endswith(".") else ""
+            pieces[i] = f"{_PLACEHOLDER_MARK}q{len(names)}{dot}"
+            names.append(piece[: len(piece) - len(dot)])
+    return "".join(pieces) + raw[cut:], tuple(names)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_template(template: str) -> Label | None:
+    try:
+        fields = _parser().parse(template)
+    except lark.exceptions.LarkError:
+        return None
+    return Label(template, **fields)  # type: ignore[arg-type]
+
+
+def _filled(shaped: Label, raw: str, names: tuple[str, ...]) -> Label:
+    """The label of ``raw`` from the parse of its template: each placeholder given back its name."""
+
+    def fill(text: str) -> str:
+        if _PLACEHOLDER_MARK not in text:
+            return text
+        whole = _PLACEHOLDER_WORD.fullmatch(text)  # the common case: the part is one name
+        if whole is not None:
+            return names[int(whole.group(1))]
+        return _PLACEHOLDER_WORD.sub(lambda m: names[int(m.group(1))], text)
+
+    return Label(
+        raw=raw,
+        honorific=shaped.honorific,
+        article=shaped.article,
+        jurisdiction=shaped.jurisdiction,
+        titles=tuple(map(fill, shaped.titles)),
+        given=tuple(map(fill, shaped.given)),
+        family=None if shaped.family is None else fill(shaped.family),
+        qualifiers=tuple(map(fill, shaped.qualifiers)),
+        notes=shaped.notes,
+        time=shaped.time,
+        role=shaped.role,
+        inner=shaped.inner,
+    )
