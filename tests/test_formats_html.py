@@ -137,3 +137,13 @@ def test_bold_markers_never_reach_a_turns_text_when_the_label_they_mark_is_refus
     )
     span = document.text[quist.char_start : quist.char_end]
     assert span.startswith("The harbour master.") and span.endswith("Monday.")
+
+
+def test_words_on_either_side_of_skipped_furniture_stay_apart() -> None:
+    # A navigation bar or an aside is a block on screen: the words before and after it were glued into one word
+    # ("today.Next") when it was dropped; an invisible inline element (a script) still joins nothing apart.
+    page = extract_page(
+        "<p>Thanks, everyone, for today.<aside class='related'>Related stories</aside>Next question.</p>"
+        "<p>Caf<script>x()</script>&eacute; <nav>Menu</nav>open</p>"
+    )
+    assert page.text == "Thanks, everyone, for today.\n\nNext question.\n\nCafé\n\nopen"

@@ -200,6 +200,8 @@ class _Extractor(HTMLParser):
         self.stack.append(tag)
         if self.skip_from is None and _is_furniture(tag, values):
             self.skip_from = len(self.stack)
+            if tag in _BLOCKS:  # a furniture block between words still parts them, as on screen
+                self._break("\n\n", at)
         if tag in ("title", "h1") and tag not in self.captured:
             self.capture = tag
         if self.skip_from is not None:
