@@ -26,6 +26,7 @@ from html.parser import HTMLParser
 import attrs
 
 from transcript_kit.conventions.vocabulary import VOCABULARY
+from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, TurnKind
 
 __all__ = ["ExtractedPage", "extract_page", "looks_like_markup", "page_document"]
@@ -239,7 +240,12 @@ class _Extractor(HTMLParser):
         run = "".join(self.parts[index + 1 :]).strip()
         end_of_tag = self.source.find(">", at)
         after = self.source[end_of_tag + 1 : end_of_tag + 3].lstrip() if end_of_tag != -1 else ""
-        if run and len(run) <= _MAX_LABEL_EMPHASIS and (run.endswith(":") or after.startswith(":")):
+        if (
+            run
+            and len(run) <= _MAX_LABEL_EMPHASIS
+            and (run.endswith(":") or after.startswith(":"))
+            and parse_label(run.rstrip(": ")) is not None  # the label grammar must read it, or it is just bold
+        ):
             self._put("**", at, 0)
             return
         del self.parts[index], self.runs[index]  # the opening marker goes; what followed moves back by two
