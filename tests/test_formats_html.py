@@ -119,3 +119,31 @@ def test_a_page_without_transcript_text_gives_no_turns_and_a_warning() -> None:
     assert document.turns == ()
     assert any("no transcript-like text in the page" in w for w in document.warnings)
     assert document.title == "Opening hours"
+
+
+def test_bold_markers_never_reach_a_turns_text_when_the_label_they_mark_is_refused() -> None:
+    # The reader writes "**Name:**" around a bold label for the text parser; a label the grammar refuses
+    # ("Chair Hollis] Varga") stays speech, and its markers, which no character of the page is, went with it.
+    source = (
+        "<p><strong>Reporter:</strong> Who decides that it stops?</p>\n"
+        "<p><strong>Dr. Amara Quist:</strong> The harbour master. Not the contractor.</p>\r"
+        "<p><strong>Chair Hollis] Varga:</strong> Thank you all. <b>**</b> Monday.</p>\n"
+        "<p><strong>Reporter:</strong> Thanks.</p>\n"
+    )
+    document = parse_text(source, fmt="html")
+    quist = next(t for t in document.turns if t.label == "Dr. Amara Quist")
+    assert quist.text == (
+        "The harbour master. Not the contractor.\n\nChair Hollis] Varga: Thank you all. ** Monday."
+    )
+    span = document.text[quist.char_start : quist.char_end]
+    assert span.startswith("The harbour master.") and span.endswith("Monday.")
+
+
+def test_words_on_either_side_of_skipped_furniture_stay_apart() -> None:
+    # A navigation bar or an aside is a block on screen: the words before and after it were glued into one word
+    # ("today.Next") when it was dropped; an invisible inline element (a script) still joins nothing apart.
+    page = extract_page(
+        "<p>Thanks, everyone, for today.<aside class='related'>Related stories</aside>Next question.</p>"
+        "<p>Caf<script>x()</script>&eacute; <nav>Menu</nav>open</p>"
+    )
+    assert page.text == "Thanks, everyone, for today.\n\nNext question.\n\nCafé\n\nopen"

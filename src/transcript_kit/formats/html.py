@@ -26,7 +26,6 @@ from html.parser import HTMLParser
 import attrs
 
 from transcript_kit.conventions.vocabulary import VOCABULARY
-from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, TurnKind
 
 __all__ = ["ExtractedPage", "extract_page", "looks_like_markup", "page_document"]
@@ -70,6 +69,9 @@ class ExtractedPage:
     headline: str | None
     date: str | None
     meta: Mapping[str, str]
+    # Where the "**" the reader wrote around a bold label begin in the text: no character of the page, so never a
+    # word of a turn, even when the text parser refuses the label they mark.
+    markers: tuple[int, ...] = ()
 
     def _source(self, index: int) -> tuple[int, int]:
         """The source span of the text's character ``index``."""
@@ -198,6 +200,8 @@ class _Extractor(HTMLParser):
         self.stack.append(tag)
         if self.skip_from is None and _is_furniture(tag, values):
             self.skip_from = len(self.stack)
+            if tag in _BLOCKS:  # a furniture block between words still parts them, as on screen
+                self._break("\n\n", at)
         if tag in ("title", "h1") and tag not in self.captured:
             self.capture = tag
         if self.skip_from is not None:
@@ -240,12 +244,7 @@ class _Extractor(HTMLParser):
         run = "".join(self.parts[index + 1 :]).strip()
         end_of_tag = self.source.find(">", at)
         after = self.source[end_of_tag + 1 : end_of_tag + 3].lstrip() if end_of_tag != -1 else ""
-        if (
-            run
-            and len(run) <= _MAX_LABEL_EMPHASIS
-            and (run.endswith(":") or after.startswith(":"))
-            and parse_label(run.rstrip(": ")) is not None  # the label grammar must read it, or it is just bold
-        ):
+        if run and len(run) <= _MAX_LABEL_EMPHASIS and (run.endswith(":") or after.startswith(":")):
             self._put("**", at, 0)
             return
         del self.parts[index], self.runs[index]  # the opening marker goes; what followed moves back by two
@@ -290,10 +289,16 @@ def extract_page(source: str) -> ExtractedPage:
     extractor.close()
     text = "".join(extractor.parts).rstrip()
     runs = tuple((r[0], r[1], r[2]) for r in extractor.runs if r[0] < len(text))
+    markers = tuple(
+        r[0]
+        for part, r in zip(extractor.parts, extractor.runs)
+        if r[2] == 0 and part == "**" and r[0] < len(text)
+    )
     return ExtractedPage(
         text=text,
         runs=runs,
         run_starts=tuple(r[0] for r in runs),
+        markers=markers,
         title=_first(extractor.captured, "title"),
         headline=_first(extractor.captured, "h1"),
         date=extractor.date,
@@ -310,6 +315,32 @@ def _iso_date(value: str | None) -> str | None:
     return match.group(1) if match else None
 
 
+_PIECES = re.compile(r"(\s+)")
+_LOOSE_BLANKS = re.compile(r"(?<=\n) +| +(?=\n)| (?= )")
+
+
+def _without_markers(text: str, page: ExtractedPage, start: int, end: int) -> str:
+    """A turn's text without the bold markers the reader wrote into ``page.text[start:end]``: they are left in
+    only where the text parser refused the label they mark ("**Chair Hollis] Varga:** Thank you"). The turn's
+    words stand in its span in order, so each is found there and loses the characters that are markers."""
+    low, high = bisect.bisect_left(page.markers, start), bisect.bisect_left(page.markers, end)
+    if low == high:
+        return text
+    drop = {offset for marker in page.markers[low:high] for offset in (marker, marker + 1)}
+    pieces, position, emptied = [], start, False
+    for piece in _PIECES.split(text):
+        found = -1 if not piece or piece.isspace() else page.text.find(piece, position, end)
+        if found == -1:
+            pieces.append(piece)
+            continue
+        kept = "".join(char for i, char in enumerate(piece) if found + i not in drop)
+        pieces.append(kept)
+        emptied = emptied or not kept
+        position = found + len(piece)
+    joined = "".join(pieces)
+    return _LOOSE_BLANKS.sub("", joined).strip() if emptied else joined
+
+
 def page_document(page: ExtractedPage, inner: Document, source: str) -> Document:
     """The document the text parser read from the page's text, placed back in the HTML source: every offset is
     mapped into ``source``, and the page's own metadata fills what the text did not say."""
@@ -319,7 +350,10 @@ def page_document(page: ExtractedPage, inner: Document, source: str) -> Document
 
     turns = tuple(
         attrs.evolve(
-            t, char_start=span(t.char_start, t.char_end)[0], char_end=span(t.char_start, t.char_end)[1]
+            t,
+            text=_without_markers(t.text, page, t.char_start, t.char_end),
+            char_start=span(t.char_start, t.char_end)[0],
+            char_end=span(t.char_start, t.char_end)[1],
         )
         for t in inner.turns
     )
