@@ -217,3 +217,17 @@ def test_a_write_failure_names_the_file_as_it_would_be_in_the_output_folder(tmp_
     assert folder_module._write_failure(cache, out, staging).startswith("/cache/ab/x.result: cannot write")
     unnamed = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     assert folder_module._write_failure(unnamed, out, staging).startswith(f"{out}: cannot write the output: ")
+
+
+def test_a_full_disk_reaches_a_library_user_as_the_projects_output_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import transcript_kit as tk
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("transcript_kit.export.jsonl.JsonlSink.add", full)
+    with pytest.raises(tk.OutputError, match=r"out: cannot write the output: No space left on device"):
+        tk.convert([SEEDS], tmp_path / "out", use_cache=False)
+    assert not (tmp_path / "out").exists()
