@@ -321,3 +321,26 @@ def test_a_holder_printed_outside_any_label_is_no_speaker_of_its_own() -> None:
     rows = {row["speaker_id"]: row["n_turns"] for row in speakers.speaker_rows()}
     assert rows == {"role:answer": 4, "doc:dep#ms-garcia": 2, "doc:dep#mr-patel": 2}
     assert "person 4 (50.0%), role 4 (50.0%)" in speakers_report(speakers)
+
+
+def test_a_member_printed_with_a_seat_and_office_then_bare_is_one_person() -> None:
+    text = (
+        "Mr BLOGGS (Eastfield—Deputy Prime Minister, Minister for Roads and Rail) (14:02): I thank the member.\n\n"
+        "Ms ADEYEMI-PRICE (Brindle—Minister for Health) (14:06): Hospitals are open.\n\n"
+        "Mr BLOGGS: And the roads are open too.\n\n"
+        "Ms ADEYEMI-PRICE: So are the clinics.\n"
+    )
+    (doc,) = resolve(("reps-bare", text))
+    ids = [t.speaker.id for t in doc.turns if t.speaker is not None]
+    assert ids[0] == ids[2] and ids[1] == ids[3] and ids[0] != ids[1]
+
+
+def test_two_members_of_one_name_told_apart_by_seat_keep_the_bare_label_apart() -> None:
+    text = (
+        "Mr SMITH (Eastfield) (14:02): The first Smith speaks.\n\n"
+        "Mr SMITH (Westfield) (14:04): The second Smith speaks.\n\n"
+        "Mr SMITH: Which of them is this?\n"
+    )
+    (doc,) = resolve(("reps-smiths", text))
+    ids = [t.speaker.id for t in doc.turns if t.speaker is not None]
+    assert len(set(ids)) == 3

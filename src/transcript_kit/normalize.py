@@ -384,6 +384,7 @@ class Normalizer:
     ) -> SpeakerMap:
         speakers: dict[tuple[str, str], Speaker] = {}
         warnings: list[tuple[str, str]] = []
+        scopes = _document_scopes([key for key, o in final.items() if o.role_id is None and o.who is None])
         for (doc_id, label), o in final.items():
             if o.role_id is not None:
                 speakers[doc_id, label] = Speaker(o.role_id, o.role, o.role, o.resolution, o.confidence)
@@ -393,7 +394,7 @@ class Normalizer:
                 )
             else:
                 candidates = tuple(sorted({corpus.final_id(c) for c in o.candidates}))
-                scoped = f"doc:{doc_id}#{slug(_scope_key(label))}"
+                scoped = f"doc:{doc_id}#{slug(scopes[doc_id, label])}"
                 speakers[doc_id, label] = Speaker(scoped, None, o.role, Resolution.NONE, 0.0, candidates)
                 if candidates:
                     warnings.append((doc_id, f"speaker {label!r} is ambiguous: {', '.join(candidates)}"))
@@ -948,6 +949,37 @@ def _family_keys(parts: _Parts) -> tuple[str, ...]:
     if parts.given:
         keys.insert(0, family_key(f"{parts.given[-1]} {parts.family}"))
     return tuple(keys)
+
+
+def _document_scopes(unresolved: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """What each unresolved label's document-scoped id is made of. A member printed with a seat or an office the
+    first time and bare after ("Mr BLOGGS (Eastfield—Deputy Prime Minister) (14:02)", then "Mr BLOGGS") is one
+    person: labels of one document that share their person (titles, honorific, names) take the person alone as
+    their key, unless the document prints that person with two different qualifiers (two members of one name,
+    told apart by their seats)."""
+    keys = {key: _scope_key(key[1]) for key in unresolved}
+    forms: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    for (doc_id, label), key in keys.items():
+        person = _person_of(label)
+        if person is not None and key != person:
+            forms[doc_id, person].add(key)
+    scopes = {}
+    for (doc_id, label), key in keys.items():
+        person = _person_of(label)
+        one = person is not None and len(forms.get((doc_id, person), ())) <= 1
+        scopes[doc_id, label] = person if one and person is not None else key
+    return scopes
+
+
+def _person_of(label: str) -> str | None:
+    """The person a label names, without its qualifiers, times and notes ("Senator HOLLINGSWORTH"), or None when
+    it names nobody by name; for an office with its holder, the holder."""
+    parsed = parse_label(label)
+    if parsed is not None and parsed.inner is not None:
+        parsed = parsed.inner
+    if parsed is None or parsed.family is None:
+        return None
+    return " ".join(part for part in (*parsed.titles, parsed.honorific, *parsed.given, parsed.family) if part)
 
 
 def _scope_key(label: str) -> str:
