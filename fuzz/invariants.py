@@ -52,14 +52,23 @@ def check_document(document: Document) -> None:
             position = found + len(word)
 
 
-def check_input(data: bytes, name: str) -> Document | None:
-    """Parse one input and check it: only the project's errors may escape, within the time limit."""
+def _timed_parse(data: bytes, name: str) -> tuple[Document | None, float]:
     began = time.perf_counter()
     try:
         document = parse_bytes(data, doc_id="fuzz", path=name)
     except TranscriptKitError:
         document = None
-    seconds = time.perf_counter() - began
+    return document, time.perf_counter() - began
+
+
+def check_input(data: bytes, name: str) -> Document | None:
+    """Parse one input and check it: only the project's errors may escape, within the time limit."""
+    document, seconds = _timed_parse(data, name)
+    if seconds > TIME_LIMIT:
+        # A pause of the machine (a busy CI runner, the collector, a grammar built on first use) is not a hang: a
+        # slow input is timed again, and only an input slow both times breaks the limit.
+        document, again = _timed_parse(data, name)
+        seconds = min(seconds, again)
     if seconds > TIME_LIMIT:
         raise InvariantBroken(f"took {seconds:.2f}s (limit {TIME_LIMIT}s) on {len(data)} bytes")
     if document is not None:
