@@ -288,19 +288,18 @@ def infer_shapes(
     def speakers(found: list[Candidate]) -> list[str]:
         return [c.label for c in found if refusal(parse_label(c.label), c.delimiter) is None]
 
-    own = sum(len(speakers(found)) for shape, found in by_shape.items() if shape in active)
+    own: int | None = None  # the profile's own labels, counted only when an inactive shape shows enough of its own
     inferred: dict[str, str] = {}
     for shape, found in by_shape.items():
         if shape in active or len(found) < max(_INFER_MIN, _INFER_SHARE * paragraphs):
             continue  # too few to show a shape: not worth parsing their labels
         labels = speakers(found)
         n, distinct = len(labels), len(set(labels))
-        if (
-            n >= _INFER_MIN
-            and distinct <= _INFER_RECUR * n
-            and n >= _INFER_SHARE * paragraphs
-            and 2 * n >= own
-        ):
+        if n < _INFER_MIN or distinct > _INFER_RECUR * n or n < _INFER_SHARE * paragraphs:
+            continue
+        if own is None:
+            own = sum(len(speakers(found)) for shape, found in by_shape.items() if shape in active)
+        if 2 * n >= own:
             inferred[shape] = (
                 f"inferred from the document: {n} paragraphs open with {distinct} recurring labels of this shape"
             )
