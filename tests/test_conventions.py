@@ -377,3 +377,29 @@ def test_a_label_whose_bracket_holds_a_bracket_opens_its_turn() -> None:
         ),
         ("Mr. Eric Lowther (Calgary Centre, Ref.)", "Then let him give it."),
     ]
+
+
+def test_labels_of_untriggered_shapes_inside_paragraphs_are_found_whatever_the_line_ends() -> None:
+    # A deposition's "Q." and "A." marks (shapes without triggers) one a line inside hard-wrapped paragraphs whose
+    # lines end in U+2028: the newline scanner cannot see them, so such text is looked at line by line.
+    lines = [
+        "Q.  Where were you on the evening of the fourteenth of May, sir?",
+        "A.  I was at home with my family, the whole of that evening.",
+        "Q.  Did anyone else see you at home during that same evening?",
+        "A.  My neighbour came by at about nine to return a ladder.",
+        "Q.  And how long did your neighbour stay at the house with you?",
+        "A.  Ten minutes at the most, and then he went back home.",
+    ]
+    doc = parse_text("Deposition of Mr. Arne Vik, taken at the offices of counsel\n\n" + "\u2028".join(lines) + "\n")
+    assert [t.label for t in doc.turns] == ["Q", "A", "Q", "A", "Q", "A"]
+
+
+def test_a_one_word_line_in_text_printed_one_sentence_a_line_is_speech_not_a_rubric() -> None:
+    sentences = [f"This is sentence number {n} of the debate on the roads budget." for n in range(1, 21)]
+    text = "\n".join(
+        ["Mr. LUND: I will be brief.", *sentences[:10], "Certainly", *sentences[10:], "Budget Estimates for Roads"]
+    )
+    doc = parse_text(text + "\n")
+    (turn,) = [t for t in doc.turns if t.label == "Mr. LUND"]
+    assert "Certainly" in turn.text.split("\n\n")
+    assert "Budget Estimates for Roads" not in turn.text  # a rubric of several words still stands apart

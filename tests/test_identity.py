@@ -344,3 +344,13 @@ def test_two_members_of_one_name_told_apart_by_seat_keep_the_bare_label_apart() 
     (doc,) = resolve(("reps-smiths", text))
     ids = [t.speaker.id for t in doc.turns if t.speaker is not None]
     assert len(set(ids)) == 3
+
+
+def test_a_member_printed_of_a_state_is_never_merged_with_a_bare_label_of_the_same_name() -> None:
+    text = (
+        "Mr. ZABLOCKI of Texas. Mr. Speaker, I rise in support.\n\n"
+        "Mr. ZABLOCKI. Mr. Speaker, I rise in opposition.\n"
+    )
+    (doc,) = resolve(("house-two-members", text))
+    ids = [t.speaker.id for t in doc.turns if t.speaker is not None]
+    assert len(ids) == 2 and ids[0] != ids[1]

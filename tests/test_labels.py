@@ -158,6 +158,7 @@ _SHAPE_PIECES = st.one_of(
     st.sampled_from([w.title() for w in _GRAMMAR_WORDS] + [w.upper() for w in _GRAMMAR_WORDS]),
     st.sampled_from(["Smith", "McCONNELL", "O'Brien", "Jean-Luc", "Pérez", "ŁUKASZ", "J.", "A.B.", "Ng", "X1"]),
     st.sampled_from(["SMITH--", "SMITH(D-CA)", "Mr.SMITH", "Personnel.--", "JONES,", "Roe-", "2", "(D-CA)"]),
+    st.sampled_from(["Mr\u2010Smith", "Vice\u2010Chair", "Senator\u2011elect", "The\u2010Speaker", "Jean\u2010Luc"]),
     st.sampled_from([",", "(Mr. Kyl)", "(spoke in French)", "(14:02)", "—", "--", "-", "of", "Lib.", ")"]),
 )
 
@@ -188,3 +189,9 @@ def test_labels_that_differ_only_in_names_are_parsed_once() -> None:
         assert label is not None and label.family == f"{name}X" and label.honorific == "MR."
     info = labels_module._parse_template.cache_info()
     assert info.misses == 1 and info.hits == 3
+
+
+@pytest.mark.parametrize("label", ["Mr\u2010Smith", "Vice\u2010Chair SMITH", "The\u2010Speaker"])
+def test_a_word_joined_by_a_unicode_hyphen_is_left_to_the_grammar(label: str) -> None:
+    labels_module._parse_label.cache_clear()
+    assert parse_label(label) == _parsed_directly(labels_module.clean_label(label))

@@ -54,3 +54,11 @@ def test_a_quotation_after_an_attribution_that_has_its_own_is_a_record_of_its_ow
     quotes = parse_text(article).turns
     assert [t.label for t in quotes] == ["Vik", "Vik"]
     assert quotes[0].char_end <= quotes[1].char_start  # two records, never overlapping
+
+
+def test_a_sentences_lead_in_words_are_not_part_of_the_speakers_name() -> None:
+    from transcript_kit.prose import _without_lead_in
+
+    assert _without_lead_in("On Monday Vik") == "Vik"
+    assert _without_lead_in("But Ilse Brekke") == "Ilse Brekke"
+    assert _without_lead_in("Ilse Brekke") == "Ilse Brekke"

@@ -297,6 +297,10 @@ def _template_of(raw: str) -> tuple[str, tuple[str, ...]]:
             and piece
             and not (glued and i == len(pieces) - 1)
             and name.fullmatch(piece) is not None
+            # A Unicode hyphen is a name character to NAME but ends a word to every vocabulary terminal
+            # ("Mr‐Smith" is "Mr" and a stray "‐Smith" to the grammar): such a word is left to the grammar.
+            and "\u2010" not in piece
+            and "\u2011" not in piece
             and piece.rstrip(".").casefold() not in _GRAMMAR_LOWER_WORDS
         ):
             # A name's closing period stays printed ("J." is "Ŋq0."): what follows it lexes as before.

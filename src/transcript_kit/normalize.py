@@ -979,6 +979,8 @@ def _person_of(label: str) -> str | None:
         parsed = parsed.inner
     if parsed is None or parsed.family is None:
         return None
+    if any(q.startswith("of ") for q in parsed.qualifiers):
+        return None  # "Mr. SMITH of Texas" is printed so to tell him from another Smith: never merged with a bare one
     return " ".join(part for part in (*parsed.titles, parsed.honorific, *parsed.given, parsed.family) if part)
 
 

@@ -506,8 +506,8 @@ class _Tokenizer:
         Notes the lines that hold a shape's trigger. Line-numbered text and bare-CR line ends are looked at line by
         line."""
         starts = self.layout.starts
-        if self.layout.line_numbered or "\r" in self.text or not starts:
-            return range(len(starts))
+        if self.layout.line_numbered or not starts or any(end in self.text for end in _OTHER_LINE_ENDS):
+            return range(len(starts))  # the scanner looks after "\n" only: other line ends, line by line
         lines: set[int] = set()
         self.triggered = set()
         for place, active, triggered in self.shapes.places(self.text):
@@ -738,9 +738,11 @@ _ONE_SENTENCE_MIN_LINES, _ONE_SENTENCE_UNENDED, _ONE_SENTENCE_INDENTED = 20, 0.2
 # A rubric: capitalised words (small words between them), no sentence end: "Replacement of Sea King Helicopter
 # Fleet- Timing of Announcement", "PROCEEDS OF CRIME (MONEY LAUNDERING) ACT", "The Estimates, 1999-2000".
 _RUBRIC_WORD = r"\(?(?:[A-Z0-9][\w'’.&/-]*|(?:of|and|the|for|in|on|to|a|an|by|with|from|at|or|versus)\b-?)\)?,?"
-_RUBRIC = re.compile(rf"[ \t]*\(?[A-Z][\w'’.&/-]*\)?,?(?:[ \t]+{_RUBRIC_WORD}){{0,13}}[ \t]*")
+# Two words at least: a one-word line ("Yes", "Agreed") is a reply, not a rubric.
+_RUBRIC = re.compile(rf"[ \t]*\(?[A-Z][\w'’.&/-]*\)?,?(?:[ \t]+{_RUBRIC_WORD}){{1,13}}[ \t]*")
 _CUE_DIRECTION = re.compile(r"[ \t]*[(\[][^()\[\]\n]{1,80}[)\]][ \t.]*(?=\S)")
 _TIME_LINE_INDENT = 40
+_OTHER_LINE_ENDS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # line ends the layout knows besides "\n"
 _TIME_OR_NOTE_OPENERS = frozenset("0123456789([")  # how a time line or a bracketed note line can begin
 _BRACKETED_LINE = re.compile(
     r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"

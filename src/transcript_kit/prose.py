@@ -45,6 +45,20 @@ _ATTRIBUTED = (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER)
 _CONTINUED = re.compile(r"(?:[^“”\"\n.!?]{0,150}[.!?:])?[ \t\n]{0,3}" + _QUOTE)
 
 
+def _without_lead_in(who: str) -> str:
+    """The capitalised run before a verb without the sentence's lead-in words ("On Monday Vik" is Vik, "But Vik"
+    is Vik): words that never open a label, months and weekdays (vocabulary lists)."""
+    words = who.split()
+    while len(words) > 1 and any(
+        VOCABULARY.contains(name, words[0].rstrip(",.")) for name in _LEAD_IN_LISTS
+    ):
+        words.pop(0)
+    return " ".join(words) if len(words) < len(who.split()) else who
+
+
+_LEAD_IN_LISTS = ("not_label_first_words", "months", "weekdays")
+
+
 def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
     """Quotations attributed in prose, in document order; the label is the attribution as printed. A pronoun
     ("he said") is the person named just before; a quotation that goes on right after its attribution is the same
@@ -56,13 +70,13 @@ def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
         start, end = int(paragraph.start_pos or 0), int(paragraph.end_pos or 0)
         named.extend((m.start, m.name) for m in header.find_mentions(text, start, end, "prose"))
         for match in _REPORTING.finditer(text, start, end):
-            who = match.group("who")
+            who = _without_lead_in(match.group("who"))
             label = None if VOCABULARY.contains("pronouns", who) else parse_label(who)
             if label is not None and label.role is None and (label.family or label.titles):
                 named.append((match.start("who"), who))
         for pattern in (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER, _SPEAKER_VERB_QUOTE):
             for match in pattern.finditer(text, start, end):
-                who = match.group("who")
+                who = _without_lead_in(match.group("who"))
                 label = parse_label(who)
                 pronoun = VOCABULARY.contains("pronouns", who)
                 if not pronoun and (
