@@ -97,8 +97,9 @@ def _line_bounds(text: str, start: int) -> tuple[array[int], array[int]]:
     A line ends at any of Unicode's line breaks (LF, CRLF, a bare CR, VT, FF, NEL, LS U+2028, PS U+2029): a file
     that mixes them, or uses only one of the rarer ones, must not merge the next speaker into this turn. The text
     itself is never rewritten; only the offsets say where lines are. The offsets are machine integers (8 bytes a
-    line, where a tuple of Python ints costs 40), and no line is kept as a string: a document of short lines has
-    as many lines as words, and its layout must stay a fraction of its size.
+    line, where a tuple of Python ints costs 40), and no line is kept as a string beyond this call (above a million
+    characters not even during it): a document of short lines has as many lines as words, and its layout must
+    stay a fraction of its size.
     """
     if len(text) - start <= _SPLIT_AT_ONCE:
         # The common case: str.splitlines cuts at the same line ends in C, and its line strings live only as long
