@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 import attrs
 
 from transcript_kit.conventions.catalog import BASE, builtin
-from transcript_kit.conventions.profile import Convention, LabelShape, built_for
+from transcript_kit.conventions.profile import Convention, LabelShape, alternative, built_for
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold
 from transcript_kit.labels import parse_label, repair_split_words
@@ -27,7 +27,8 @@ from transcript_kit.model import Label, LabelDecision
 # "[01:02:03]" (rev.com and podcast styles). Matched on a stripped slice: no blanks at either end, so a long run
 # of blanks after a label costs one strip, never a backtracking search.
 LABEL_TIMESTAMP = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,]\d{1,3})?[)\]]?")
-_STAMP_OPENERS = frozenset("0123456789([")  # a cheap first look before the match
+# How a timestamp (or a bracketed note) can begin: a cheap first look before the match.
+STAMP_OPENERS = frozenset("0123456789([")
 _CAPITALS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
 _LOWER = re.compile(r"[a-zß-öø-ÿ]")
 _PARENS = re.compile(r"\([^()]*\)")
@@ -52,7 +53,7 @@ def is_timestamp(text: str, start: int, end: int) -> re.Match[str] | None:
     """The timestamp that ``text[start:end]`` is, blanks around it aside."""
     value = text[start:end]
     stripped = value.strip(" \t\u00a0")
-    if not stripped or stripped[0] not in _STAMP_OPENERS:
+    if not stripped or stripped[0] not in STAMP_OPENERS:
         return None
     lead = len(value) - len(value.lstrip(" \t\u00a0"))
     return LABEL_TIMESTAMP.fullmatch(text, start + lead, start + lead + len(stripped))
@@ -129,8 +130,7 @@ class ShapeMatcher:
         match = (self.pattern if triggered else self.untriggered).match(text, start, end)
         if match is None:
             return None
-        # The outermost group closes last: lastgroup names the shape ("shape_3").
-        index = int(str(match.lastgroup)[6:])
+        index = alternative(match)
         found = self._candidate(match, index, text, end, at_paragraph_start)
         # A later shape takes the line when the first one's checks refused it, or when the grammar cannot read the
         # first one's label ("Senator Dunmore. I'll just say this:" is a period label with a colon in its speech).
@@ -176,7 +176,7 @@ class ShapeMatcher:
                 label = label[: trailing.start()].rstrip()
         after = text[rest:end].strip(" \t\u00a0")
         timed = stamp is not None or (
-            after[:1] in _STAMP_OPENERS and LABEL_TIMESTAMP.fullmatch(after) is not None
+            after[:1] in STAMP_OPENERS and LABEL_TIMESTAMP.fullmatch(after) is not None
         )
         tail = after.strip()
         alone = shape.alone or (timed and stamp is None) or not tail

@@ -125,7 +125,7 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool) -> list[_B
             continue
         if (
             indent <= _TIME_LINE_INDENT
-            and text[starts[i] + indent] in _TIME_OR_NOTE_OPENERS  # most lines: one look at one character
+            and text[starts[i] + indent] in cand.STAMP_OPENERS  # most lines: one look at one character
             and (cand.is_timestamp(text, starts[i], ends[i]) or _BRACKETED_LINE.fullmatch(text, starts[i], ends[i]))
         ):
             # A time line stands apart ("00:02:14" between a log's utterances), and so does a note in square
@@ -743,7 +743,6 @@ _RUBRIC = re.compile(rf"[ \t]*\(?[A-Z][\w'’.&/-]*\)?,?(?:[ \t]+{_RUBRIC_WORD})
 _CUE_DIRECTION = re.compile(r"[ \t]*[(\[][^()\[\]\n]{1,80}[)\]][ \t.]*(?=\S)")
 _TIME_LINE_INDENT = 40
 _OTHER_LINE_ENDS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # line ends the layout knows besides "\n"
-_TIME_OR_NOTE_OPENERS = frozenset("0123456789([")  # how a time line or a bracketed note line can begin
 _BRACKETED_LINE = re.compile(
     r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
 )  # deeper than this, a time is a right-aligned margin note, not a line of its own

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import attrs
 
-from transcript_kit.conventions.profile import Convention, LineRule, Scope, built_for, scoped
+from transcript_kit.conventions.profile import Convention, LineRule, Scope, alternative, built_for, scoped
 
 
 @attrs.frozen(slots=True)
@@ -67,7 +67,7 @@ class RuleTable:
         match = self._alternation(excluded).fullmatch(value)
         if match is None:
             return None
-        first = int(str(match.lastgroup)[1:])  # the outermost group closes last: "r3"
+        first = alternative(match)
         if place.allows(self.rules[first].scope):
             return self.rules[first]
         for later in range(first + 1, len(self.rules)):
@@ -112,7 +112,7 @@ class InlineNotes:
         names: list[str] = []
 
         def drop(match: re.Match[str]) -> str:
-            names.append(self.notes[int(str(match.lastgroup)[1:])].name)  # the outermost group closes last
+            names.append(self.notes[alternative(match)].name)
             return " "
 
         cut = self.pattern.sub(drop, value)

@@ -134,6 +134,13 @@ _T = TypeVar("_T", LineRule, LabelShape)
 _LEADING_FLAGS = re.compile(r"\(\?([aiLmsux]+)\)")
 
 
+def alternative(match: re.Match[str]) -> int:
+    """Which alternative of a compiled table matched: each entry sits in an outer group named by a prefix and its
+    index ("shape_3", "r3"), and the outermost group closes last, so ``lastgroup`` names it."""
+    name = str(match.lastgroup)
+    return int(name[len(name.rstrip("0123456789")) :])
+
+
 def scoped(pattern: str) -> str:
     """A pattern whose leading global flags ("(?i)...") become a scoped group, so it can sit in an alternation."""
     match = _LEADING_FLAGS.match(pattern)
