@@ -273,18 +273,25 @@ def test_caption_chevrons_and_list_dashes_before_a_label() -> None:
     assert _labels(chat) == ["Alice", "Bob", "Alice", "Bob"]
 
 
+def _user_profile(tmp_path: Path, name: str, toml: str) -> Conventions:
+    """The built-in profiles plus a user's profile file, forced for every document."""
+    profile = tmp_path / f"{name}.toml"
+    profile.write_text(toml, encoding="utf-8")
+    return Conventions.load([profile], forced=name)
+
+
 def test_the_document_grammar_reports_an_impossible_sequence(tmp_path: Path) -> None:
     # A user's profile that prints a dateline inside a turn: header lines stand only before the first label.
-    profile = tmp_path / "odd.toml"
-    profile.write_text(
+    conventions = _user_profile(
+        tmp_path,
+        "odd",
         'name = "odd"\n[[rules]]\nname = "late_dateline"\nkind = "DATELINE"\nscope = "body"\n'
         "pattern = '\\d{1,2}/\\d{1,2}/\\d{4}'\n",
-        encoding="utf-8",
     )
     with pytest.raises(ParseError, match=r"document structure: .*:3:1: '06/13/2021'"):
         parse_text(
             "MS. PSAKI: Hi.\n\n06/13/2021\n\nMS. PSAKI: Bye.\n",
-            conventions=Conventions.load([profile], forced="odd"),
+            conventions=conventions,
         )
 
 
@@ -314,9 +321,7 @@ LOG_WITH_SEPARATORS = (
 
 
 def test_a_shapes_triggers_find_its_labels_inside_paragraphs_whatever_the_line_ends(tmp_path: Path) -> None:
-    profile = tmp_path / "pipe.toml"
-    profile.write_text(TRIGGERED_PROFILE, encoding="utf-8")
-    conventions = Conventions.load([profile], forced="pipe_log")
+    conventions = _user_profile(tmp_path, "pipe_log", TRIGGERED_PROFILE)
     doc = parse_text(LOG_WITH_SEPARATORS, conventions=conventions)
     assert [(t.label, t.text) for t in doc.turns] == [
         ("CC", "Radio check on channel four, how do you read me, over."),
@@ -331,13 +336,12 @@ def test_a_shapes_triggers_find_its_labels_inside_paragraphs_whatever_the_line_e
 def test_a_rule_with_triggers_is_matched_only_where_one_is_found(tmp_path: Path) -> None:
     # The rule's pattern would take any paragraph that holds "@@"; its trigger "##" narrows it to paragraphs that
     # also hold "##": a trigger gates the rule, it never widens it.
-    profile = tmp_path / "gated.toml"
-    profile.write_text(
+    conventions = _user_profile(
+        tmp_path,
+        "gated",
         'name = "gated"\nparent = "base"\n\n[[rules]]\nname = "marked"\nkind = "STAGE"\n'
         "pattern = '.*@@.*'\ntriggers = ['##']\n",
-        encoding="utf-8",
     )
-    conventions = Conventions.load([profile], forced="gated")
     doc = parse_text(
         "ALICE: First words here.\n\nThese @@ stay speech.\n\nBORIS: Mine too.\n\nThese ## and @@ are set apart.\n",
         conventions=conventions,
@@ -370,7 +374,10 @@ def test_a_label_whose_bracket_holds_a_bracket_opens_its_turn() -> None:
     )
     doc = parse_text(text)
     assert [(t.label, t.text) for t in doc.turns] == [
-        ("Mr. Eric Lowther (Calgary Centre, Ref.)", "Mr. Speaker, my question is for the Secretary of State."),
+        (
+            "Mr. Eric Lowther (Calgary Centre, Ref.)",
+            "Mr. Speaker, my question is for the Secretary of State.",
+        ),
         (
             "Hon. Jim Peterson (Secretary of State (International Financial Institutions), Lib.)",
             "Mr. Speaker, the member knows the answer.",
@@ -390,16 +397,45 @@ def test_labels_of_untriggered_shapes_inside_paragraphs_are_found_whatever_the_l
         "Q.  And how long did your neighbour stay at the house with you?",
         "A.  Ten minutes at the most, and then he went back home.",
     ]
-    doc = parse_text("Deposition of Mr. Arne Vik, taken at the offices of counsel\n\n" + "\u2028".join(lines) + "\n")
+    doc = parse_text(
+        "Deposition of Mr. Arne Vik, taken at the offices of counsel\n\n" + "\u2028".join(lines) + "\n"
+    )
     assert [t.label for t in doc.turns] == ["Q", "A", "Q", "A", "Q", "A"]
 
 
 def test_a_one_word_line_in_text_printed_one_sentence_a_line_is_speech_not_a_rubric() -> None:
     sentences = [f"This is sentence number {n} of the debate on the roads budget." for n in range(1, 21)]
     text = "\n".join(
-        ["Mr. LUND: I will be brief.", *sentences[:10], "Certainly", *sentences[10:], "Budget Estimates for Roads"]
+        [
+            "Mr. LUND: I will be brief.",
+            *sentences[:10],
+            "Certainly",
+            *sentences[10:],
+            "Budget Estimates for Roads",
+        ]
     )
     doc = parse_text(text + "\n")
     (turn,) = [t for t in doc.turns if t.label == "Mr. LUND"]
     assert "Certainly" in turn.text.split("\n\n")
     assert "Budget Estimates for Roads" not in turn.text  # a rubric of several words still stands apart
+
+
+def test_city_council_minutes_read_local_offices_as_offices_not_names() -> None:
+    # A convention no corpus folder has: a city council's minutes, offices of local government before the name.
+    text = (Path(__file__).parent / "data" / "council-minutes.txt").read_text(encoding="utf-8")
+    doc = parse_text(text)
+    assert [t.label for t in doc.turns if t.label][:3] == [
+        "MAYOR PRO TEM LEE",
+        "CITY CLERK DUNN",
+        "COUNCILMEMBER GARCIA",
+    ]
+    assert doc.turns[-1].kind.value == "stage"  # "(Motion by Garcia, second by Okafor, carried 5-0.)"
+    for label, office, family in [
+        ("MAYOR PRO TEM LEE", "MAYOR PRO TEM", "LEE"),
+        ("CITY CLERK DUNN", "CITY CLERK", "DUNN"),
+        ("PUBLIC WORKS DIRECTOR ABARA", "PUBLIC WORKS DIRECTOR", "ABARA"),
+    ]:
+        parsed = parse_label(label)
+        assert (
+            parsed is not None and parsed.titles == (office,) and parsed.family == family and not parsed.given
+        )
