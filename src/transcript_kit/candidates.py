@@ -106,6 +106,11 @@ class ShapeMatcher:
                 active[trigger] = active.get(trigger, False) or shape.active
         self.triggers = tuple((re.compile(trigger), is_active) for trigger, is_active in active.items())
         self._alone = frozenset(s.name for s in self.shapes if s.alone)
+        # Each shape's group names, made once: a candidate costs two lookups, not two string formats.
+        self._label_groups = tuple(f"label_{i}" for i in range(len(self.shapes)))
+        self._stamp_groups = tuple(
+            f"stamp_{i}" if "(?P<stamp>" in shape.pattern else None for i, shape in enumerate(self.shapes)
+        )
 
     def places(self, text: str) -> Iterator[tuple[int, bool, bool]]:
         """Offsets in ``text`` with what they say of their line: (offset, an active shape may open a label there,
@@ -151,19 +156,15 @@ class ShapeMatcher:
         self, match: re.Match[str], index: int, text: str, end: int, at_paragraph_start: bool
     ) -> Candidate | None:
         shape = self.shapes[index]
-        label_start, label_end = match.span(f"label_{index}")
+        label_start, label_end = match.span(self._label_groups[index])
         label = _printed_label(text[label_start:label_end])
         if not label or (shape.delimiter == ":" and "   " in text[label_end : match.end()]):
             return None  # a column of colons ("DEPARTMENT OF HEALTH AND      :") is a caption, not a label
         if shape.capitals and not _CAPITALS.search(_PARENS.sub("", label)):
             return None
         rest = match.end()
-        stamp_group = f"stamp_{index}"
-        stamp = (
-            match.span(stamp_group)
-            if match.re.groupindex.get(stamp_group) and match.group(stamp_group)
-            else None
-        )
+        stamp_group = self._stamp_groups[index]
+        stamp = match.span(stamp_group) if stamp_group and match.group(stamp_group) else None
         trailing = _RECORDING_STAMP.search(label) if stamp is None and label[-1] in ")]" else None
         if trailing is not None and trailing.group(1).count(":") == 1 and "(" in label[: trailing.start()]:
             trailing = None  # "Senator X (Tasmania—Minister for ...) (09:31)": beside a seat, a time of day

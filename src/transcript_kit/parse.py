@@ -660,7 +660,7 @@ class _Tokenizer:
         """The kind of a paragraph's token, and why (empty for speech)."""
         first_label, last_label = self.body_lines
         inside_body = first_label < line < last_label
-        place = rules.Place(seen_label, line > last_label, inside_body)
+        place = rules.Place.of(seen_label, line > last_label, inside_body)
         if line in self.rubrics:
             return "HEADING", "a rubric between sentences (text printed one sentence a line)"
         rule = self.rules.classify(value, place)
@@ -676,9 +676,10 @@ class _Tokenizer:
                 return kind, f"a header line before the first label ({kind.lower()})"
         # Inside a turn, capitals alone may be shouted speech ("I SAY NO TO WAR"): only a centred line is a heading
         # there (court transcripts' "ORAL ARGUMENT OF ...", the Record's titles).
-        if _is_heading(value) and (not seen_label or self._indent_of(line) >= _CENTRED):
+        centred = self._indent_of(line) >= _CENTRED
+        if _is_heading(value) and (not seen_label or centred):
             return "HEADING", "an upper-case line without sentence punctuation"
-        if self._indent_of(line) >= _CENTRED and _TITLE_LINE.fullmatch(value):  # a centred "General Leave"
+        if centred and _TITLE_LINE.fullmatch(value):  # a centred "General Leave"
             return "HEADING", "a centred title line"
         return "PARA", ""
 

@@ -35,6 +35,14 @@ class Place:
             return not self.inside_turns
         return True
 
+    @staticmethod
+    def of(seen_label: bool, after_last_label: bool, inside_turns: bool) -> Place:
+        """The one Place of these three facts (there are eight): a paragraph costs a lookup, not an object."""
+        return _PLACES[seen_label, after_last_label, inside_turns]
+
+
+_PLACES = {(a, b, c): Place(a, b, c) for a in (False, True) for b in (False, True) for c in (False, True)}
+
 
 class RuleTable:
     """The compiled rules of one convention."""
