@@ -252,9 +252,10 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
     """Why a label candidate can never be a speaker, whatever the document: None when it may be one."""
     if parsed is None:
         return "not label-shaped: the label grammar does not read it"
-    if fold(parsed.raw) in _NEVER_SPEAKERS:
+    folded = fold(parsed.raw)
+    if folded in _NEVER_SPEAKERS:
         return "a heading word, not a speaker (vocabulary: never_speakers)"
-    if fold(parsed.raw) in _SOUND_CUES:
+    if folded in _SOUND_CUES:
         return "a sound or music cue, not a speaker (vocabulary: sound_cues)"
     if VOCABULARY.contains("not_label_first_words", parsed.raw.split(None, 1)[0].rstrip(".,")):
         return "a byline, sponsor, clause or address line, not a speaker (vocabulary: not_label_first_words)"
