@@ -149,3 +149,22 @@ def test_the_turns_of_a_document_of_short_turns_are_a_fraction_of_its_size() -> 
     reply = Turn(1, TurnKind.TURN, "And a reply to them.", start, start + 20, "MS. JONES", document.turns[1].parsed_label)
     assert document.turns[1] == reply
     assert kept < len(text), f"{kept / len(text):.2f}x the document's size"
+
+
+def test_a_long_subtitle_cue_is_read_again_from_the_source_not_kept() -> None:
+    # The turn of an 8 MB cue held a second copy of its words (and a third, briefly, as its speaker prefix was
+    # cut off): a plain cue's text is its span as printed.
+    unit = b"words spoken in one long cue "
+    data = b"1\n00:00:01,000 --> 00:00:02,000\nAlice: " + unit * ((1 << 20) // len(unit)) + b"\n"
+    parse_bytes(b"1\n00:00:01,000 --> 00:00:02,000\nHi.\n", doc_id="warm", path="x.srt")
+    tracemalloc.start()
+    try:
+        document = parse_bytes(data, doc_id="x", path="x.srt")
+        kept, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    (turn,) = document.turns
+    assert isinstance(document.turns, TurnTable) and document.turns._explicit == {}
+    assert (turn.label, turn.parsed_label is not None, turn.start_ms) == ("Alice", True, 1000)
+    assert turn.text == (unit * ((1 << 20) // len(unit))).decode().strip()
+    assert kept < 1.2 * len(data) and peak < 3.5 * len(data), (kept / len(data), peak / len(data))

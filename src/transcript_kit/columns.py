@@ -3,7 +3,7 @@
 A document of short turns has a turn every 50 bytes or so; a ``Turn`` object, its text and its label cost ten
 times that. :class:`TurnTable` keeps each field in an ``array`` (offsets, kind, an index into the document's
 distinct labels) and makes ``Turn`` objects only when they are read. A turn's text is not kept at all when it is
-what the parser reads from its span (:func:`~transcript_kit.textutil.normalize_space` of each of its paragraphs,
+what the parser reads from its span (each of its paragraphs as printed, or with its blanks made single spaces,
 joined by a blank line): it is read again from the source when asked for. Both tables are read-only sequences
 once the parser has filled them, equal to a tuple of the same records.
 """
@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import overload
 
 from transcript_kit.model import Label, LabelDecision, Speaker, Turn, TurnKind
-from transcript_kit.textutil import normalize_space
+from transcript_kit.textutil import collapse_blanks
 
 _KINDS = tuple(TurnKind)
 _KIND_CODE = {kind: code for code, kind in enumerate(_KINDS)}
@@ -24,6 +24,7 @@ _NO_TIME = -(1 << 63)  # start_ms/end_ms: no time
 _NORMALIZED, _VERBATIM, _KEPT = 0, 0x80, 0x40
 _KIND_BITS = 0x3F
 _PARAGRAPH_BREAK = "\n\n"
+_LONG = 1 << 16  # characters: a part this long is compared with its text a piece at a time, never normalized
 
 
 def _offsets(source_length: int) -> array[int]:
@@ -40,18 +41,31 @@ def _how_read(text: str, source: str, parts: Sequence[tuple[int, int]]) -> int:
         return _KEPT
     how, position, last = _VERBATIM, 0, len(parts) - 1
     for number, (start, end) in enumerate(parts):
-        printed = source[start:end]
-        if not text.startswith(printed, position):
-            printed = normalize_space(printed)
+        if _printed_at(text, position, source, start, end):
+            position += end - start
+        elif end - start > _LONG:  # not read again a second time for the comparison: kept
+            return _KEPT
+        else:
+            printed = collapse_blanks(source[start:end])
             if not text.startswith(printed, position):
                 return _KEPT
-            how = _NORMALIZED
-        position += len(printed)
+            how, position = _NORMALIZED, position + len(printed)
         if number < last:
             if not text.startswith(_PARAGRAPH_BREAK, position):
                 return _KEPT
             position += len(_PARAGRAPH_BREAK)
     return how if position == len(text) else _KEPT
+
+
+def _printed_at(text: str, position: int, source: str, start: int, end: int) -> bool:
+    """Does ``text`` hold ``source[start:end]`` at ``position``? (Compared a piece at a time: a part of a
+    text without line breaks may be the whole document.)"""
+    if end - start > len(text) - position:
+        return False
+    return all(
+        text.startswith(source[piece : min(end, piece + _LONG)], position + piece - start)
+        for piece in range(start, end, _LONG)
+    )
 
 
 class _Column:
@@ -230,9 +244,9 @@ class TurnTable(Sequence[Turn]):
         bounds = self._paragraphs.get(index)
         if bounds is None:
             printed = source[self._starts[index] : self._ends[index]]
-            return printed if read == _VERBATIM else normalize_space(printed)
+            return printed if read == _VERBATIM else collapse_blanks(printed)
         parts = (source[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
-        return _PARAGRAPH_BREAK.join(parts if read == _VERBATIM else map(normalize_space, parts))
+        return _PARAGRAPH_BREAK.join(parts if read == _VERBATIM else map(collapse_blanks, parts))
 
     def _turn(self, index: int) -> Turn:
         code = self._label_codes[index]

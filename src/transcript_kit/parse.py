@@ -1121,9 +1121,7 @@ def _parse_subtitles(
     from transcript_kit.formats import subtitles
 
     cues = subtitles.read_srt(text, path) if fmt == "srt" else subtitles.read_vtt(text, path)
-    turns = tuple(
-        t if t.label is None else _with_parsed_label(t) for t in subtitles.subtitle_turns(cues, text)
-    )
+    turns = subtitles.subtitle_turns(cues, text)
     return Document(
         doc_id=doc_id, text=text, turns=turns, path=path, sha256=sha256, encoding=encoding, format=fmt
     )
@@ -1167,12 +1165,6 @@ def _parse_tei(text: str, *, doc_id: str, path: str | None, encoding: str, sha25
         date=found.date,
         warnings=warnings,
     )
-
-
-def _with_parsed_label(turn: Turn) -> Turn:
-    import attrs
-
-    return attrs.evolve(turn, parsed_label=parse_label(turn.label or ""))
 
 
 def format_of(path: str | Path) -> str:

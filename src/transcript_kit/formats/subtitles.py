@@ -22,11 +22,13 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from transcript_kit.candidates import refusal, strength
+from transcript_kit.columns import TurnTable
 from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.errors import ParseError, describe_place
 from transcript_kit.keys import fold
 from transcript_kit.labels import parse_label
-from transcript_kit.model import Turn, TurnKind
+from transcript_kit.model import TurnKind
+from transcript_kit.textutil import collapse_blanks
 
 __all__ = ["Cue", "read_srt", "read_vtt", "subtitle_turns"]
 
@@ -133,31 +135,29 @@ def read_vtt(text: str, path: str | None = None) -> tuple[Cue, ...]:
     return _cues(text, _read_blocks(text, path, vtt=True))
 
 
-def subtitle_turns(cues: Iterable[Cue], source_text: str) -> tuple[Turn, ...]:
+def subtitle_turns(cues: Iterable[Cue], source_text: str) -> TurnTable:
     """Group cues into turns by speaker.
 
     The speaker is a cue's voice, else a ``Name:`` prefix on its text; either holds for the following cues
     until the next one. Consecutive cues of one speaker make one turn, whose text is their texts joined by
     spaces and whose span runs from the first cue's text (after the prefix) to the last cue's. Cues before any
-    speaker is known make a ``monologue``.
+    speaker is known make a ``monologue``. Each turn's label is parsed as a text document's is.
     """
-    turns: list[Turn] = []
+    turns = TurnTable(source_text)
     speaker: str | None = None
     pieces: list[tuple[str, int, int, int, int]] = []  # text, char_start, char_end, start_ms, end_ms
 
     def flush() -> None:
         if pieces:
-            turns.append(
-                Turn(
-                    index=len(turns),
-                    kind=TurnKind.MONOLOGUE if speaker is None else TurnKind.TURN,
-                    text=" ".join(p[0] for p in pieces),
-                    char_start=pieces[0][1],
-                    char_end=pieces[-1][2],
-                    label=speaker,
-                    start_ms=pieces[0][3],
-                    end_ms=pieces[-1][4],
-                )
+            turns.add(
+                TurnKind.MONOLOGUE if speaker is None else TurnKind.TURN,
+                " ".join(p[0] for p in pieces),
+                pieces[0][1],
+                pieces[-1][2],
+                label=speaker,
+                parsed_label=None if speaker is None else parse_label(speaker),
+                start_ms=pieces[0][3],
+                end_ms=pieces[-1][4],
             )
             pieces.clear()
 
@@ -174,12 +174,11 @@ def subtitle_turns(cues: Iterable[Cue], source_text: str) -> tuple[Turn, ...]:
                 speaker = cue_speaker
             if text and _HEARD.fullmatch(text):  # "[engine sputters]": heard, not said, by nobody in particular
                 flush()
-                heard = Turn(len(turns), TurnKind.STAGE, text, start, cue.text_end)
-                turns.append(attrs.evolve(heard, start_ms=cue.start_ms, end_ms=cue.end_ms))
+                turns.add(TurnKind.STAGE, text, start, cue.text_end, start_ms=cue.start_ms, end_ms=cue.end_ms)
             elif text:
                 pieces.append((text, start, cue.text_end, cue.start_ms, cue.end_ms))
     flush()
-    return tuple(turns)
+    return turns.done()
 
 
 def _dialogue_lines(cue: Cue, source: str) -> Iterator[Cue]:
@@ -219,11 +218,14 @@ def _is_speaker_label(label: str) -> bool:
 
 
 def _after_prefix(cue: Cue, prefix_end: int, source: str) -> tuple[str, int]:
-    """The cue's text after a speaker prefix, and where that text starts in the source."""
-    rest = cue.text[prefix_end:].lstrip(" ")
-    if not rest:
+    """The cue's text after a speaker prefix, and where that text starts in the source (one copy of the rest of
+    a long cue, not two)."""
+    begin = prefix_end
+    while begin < len(cue.text) and cue.text[begin] == " ":
+        begin += 1
+    if begin == len(cue.text):
         return "", cue.text_end
-    return rest, _source_at(cue, len(cue.text) - len(rest), source)
+    return cue.text[begin:], _source_at(cue, begin, source)
 
 
 def _source_at(cue: Cue, index: int, source: str) -> int:
@@ -389,27 +391,6 @@ def _visible_spans(source: str, start: int, end: int) -> list[_Visible]:
     return [span for span in spans if span.text]
 
 
-_BLANKS = re.compile(r"\s+")  # \s is str.isspace's whitespace, as split() uses
-_EXTRA_BLANKS = re.compile(r"[^\S ]|  ")  # whitespace that is not one single space
-_CHUNK = 1 << 16
-
-
-def _collapse_blanks(run: str) -> str:
-    """``" ".join(run.split())`` without its list of every word (or re.sub's list of every piece), which cost
-    fifteen times an 8 MB cue: most cues need no change, the others are collapsed a chunk at a time."""
-    if _EXTRA_BLANKS.search(run) is None:
-        return run.strip()
-    chunks, start = [], 0
-    while start < len(run):
-        cut = min(len(run), start + _CHUNK)
-        blanks = _BLANKS_FROM.match(run, cut)  # never cut a run of blanks in two
-        end = blanks.end() if blanks is not None else cut
-        chunks.append(_BLANKS.sub(" ", run[start:end]))
-        start = end
-    return "".join(chunks).strip()
-
-
-_BLANKS_FROM = re.compile(r"\s*")
 # Where a run's visible characters begin and end, found without a stripped copy of the run (linear: each stretch
 # of blanks is scanned once, from the one visible character before it).
 _FIRST_VISIBLE = re.compile(r"\S")
@@ -437,7 +418,7 @@ def _visible(voice: str | None, source: str, ranges: list[tuple[int, int]]) -> _
     def plain(p: int, q: int) -> None:
         nonlocal first, last_end, pending
         run = stripped[p:q]
-        words = _collapse_blanks(run)
+        words = collapse_blanks(run)
         if not words:
             pending = pending or (bool(out) and bool(run))
             return
