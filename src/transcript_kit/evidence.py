@@ -6,12 +6,13 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 import attrs
 
+from transcript_kit.columns import TurnTable
 from transcript_kit.conventions.vocabulary import VOCABULARY
-from transcript_kit.model import Document, DocumentEvidence, LabelUse, Speaker
+from transcript_kit.model import Document, DocumentEvidence, Label, LabelUse, Speaker
 
 # Where the holder of an office changes outside any label (the vocabulary's patterns): "THE PRESIDING OFFICER (Mr.
 # Bennett)." left inside a turn's text, "The SPEAKER (Hon. Margaret Dunleavy) took the chair", a deposition's
@@ -31,7 +32,11 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
         return []
     # Turns in order of their start, each with the highest index among those starting there or before: the
     # mention follows that turn (a bisection per mention, not a pass over every turn).
-    starts = sorted((turn.char_start, turn.index) for turn in document.turns)
+    turns = document.turns
+    if isinstance(turns, TurnTable):
+        starts = sorted(zip(turns.char_starts, range(len(turns))))
+    else:
+        starts = sorted((turn.char_start, turn.index) for turn in turns)
     offsets = [start for start, _ in starts]
     last = list(itertools.accumulate((index for _, index in starts), max))
     found = []
@@ -41,11 +46,19 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
     return found
 
 
+def _labelled(document: Document) -> Iterator[tuple[int, str, Label | None]]:
+    """(index, label, parsed label) of each labelled turn of ``document``."""
+    if isinstance(document.turns, TurnTable):  # read from the columns: no Turn (and no text) is made
+        return document.turns.labelled()
+    return ((t.index, t.label, t.parsed_label) for t in document.turns if t.label is not None)
+
+
 def evidence_of(document: Document) -> DocumentEvidence:
     """A document's distinct labels (with counts) and the people its header and prose name."""
-    counts = Counter(turn.label for turn in document.turns if turn.label is not None)
-    parsed = {turn.label: turn.parsed_label for turn in document.turns if turn.label is not None}
-    order = [(turn.index, turn.label) for turn in document.turns if turn.label is not None]
+    labelled = list(_labelled(document))
+    counts = Counter(label for _, label, _ in labelled)
+    parsed = {label: parsed_label for _, label, parsed_label in labelled}
+    order = [(index, label) for index, label, _ in labelled]
     for index, label in _holders_in_text(document):  # known to the binding, opening no turn of their own
         # After every entry of a turn at or before ``index`` (entries are in turn order; a mention goes after
         # the ones already placed there).
@@ -69,18 +82,23 @@ def attach_speakers(document: Document, speakers: Mapping[tuple[str, str], Speak
     """The document with each labelled turn's resolved speaker filled in (a turn the document's own binding
     resolved apart from its label, "The PRESIDING OFFICER" after "(Mr. Kyl)", gets its own)."""
     for_turn = getattr(speakers, "for_turn", None)
-    if for_turn is not None:
-        turns = tuple(
-            attrs.evolve(turn, speaker=for_turn(document.doc_id, turn.index, turn.label))
-            if turn.label is not None
-            else turn
-            for turn in document.turns
-        )
-        return attrs.evolve(document, turns=turns)
-    turns = tuple(
-        attrs.evolve(turn, speaker=speakers.get((document.doc_id, turn.label)))
-        if turn.label is not None
-        else turn
-        for turn in document.turns
+
+    def speaker_of(index: int, label: str) -> Speaker | None:
+        if for_turn is not None:
+            found: Speaker | None = for_turn(document.doc_id, index, label)
+            return found
+        return speakers.get((document.doc_id, label))
+
+    turns = document.turns
+    if isinstance(turns, TurnTable):  # the same columns, with the speakers beside them
+        found: list[Speaker | None] = [None] * len(turns)
+        for index, label, _ in turns.labelled():
+            found[index] = speaker_of(index, label)
+        return attrs.evolve(document, turns=turns.with_speakers(found))
+    return attrs.evolve(
+        document,
+        turns=tuple(
+            attrs.evolve(turn, speaker=speaker_of(turn.index, turn.label)) if turn.label is not None else turn
+            for turn in turns
+        ),
     )
-    return attrs.evolve(document, turns=turns)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+from collections.abc import Iterable, MutableSequence, Sequence
 from typing import Any
 
 import attrs
@@ -135,13 +136,20 @@ def iso_date(value: datetime.date | str | None) -> datetime.date | None:
         return None
 
 
+def _records(value: Iterable[Any]) -> Sequence[Any]:
+    """A document's turns or decisions: read-only sequences (a tuple, the parser's column tables) stay as they
+    are; anything else (a list, a generator) becomes a tuple."""
+    return value if isinstance(value, Sequence) and not isinstance(value, MutableSequence) else tuple(value)
+
+
 @attrs.frozen(slots=True)
 class Document:
     """A parsed transcript."""
 
     doc_id: str
     text: str  # the decoded source; every offset points into it
-    turns: tuple[Turn, ...]
+    # A sequence of Turn: columns (transcript_kit.columns.TurnTable) from the text and subtitle parsers.
+    turns: Sequence[Turn] = attrs.field(converter=_records)
     path: str | None = None
     sha256: str | None = None
     encoding: str = "utf-8"
@@ -155,7 +163,7 @@ class Document:
     metadata: dict[str, Any] = attrs.field(factory=dict, eq=False)  # front matter, as read
     warnings: tuple[str, ...] = ()
     spans: tuple[Span, ...] = ()  # boilerplate, headings, furniture that were kept out of speech
-    decisions: tuple[LabelDecision, ...] = ()
+    decisions: Sequence[LabelDecision] = attrs.field(default=(), converter=_records)
     mentions: tuple[Mention, ...] = ()
     convention: str | None = None  # the convention profile the document was parsed with
     convention_notes: tuple[str, ...] = ()  # why that profile, which shapes were inferred, which rules fired

@@ -12,11 +12,12 @@ The work is split the way DESIGN.md §1 draws it:
 from __future__ import annotations
 
 import bisect
+import contextvars
 import functools
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,7 @@ from lark.lexer import Lexer, Token
 from transcript_kit import candidates as cand
 from transcript_kit import header, lexicon, prose, rules
 from transcript_kit._grammar import grammar_text
+from transcript_kit.columns import DecisionTable, TurnTable
 from transcript_kit.conventions.catalog import Conventions, default_conventions
 from transcript_kit.conventions.profile import Convention
 from transcript_kit.decode import decode
@@ -35,14 +37,11 @@ from transcript_kit.formats import SUFFIX_FORMATS, tagged
 from transcript_kit.formats import html as html_format
 from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.labels import labels_of_one_document, parse_label
-from transcript_kit.model import Document, Label, LabelDecision, Span, Turn, TurnKind
+from transcript_kit.model import Document, Label, Span, Turn, TurnKind
+from transcript_kit.textutil import normalize_space
 
 # A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
 _WRAPPED_MIN, _WRAPPED_MAX = 40, 100
-
-
-def normalize_space(text: str) -> str:
-    return " ".join(text.split())
 
 
 class _Block:
@@ -197,7 +196,7 @@ class _Tokenizer:
         self.rules = rules.table_for(convention)
         self.inline_notes = rules.notes_for(convention)
         self.spans: list[Span] = list(layout.furniture)
-        self.decisions: list[LabelDecision] = []
+        self.decisions = DecisionTable()
         # Web furniture surrounds a transcript: between its first and last label, paragraphs are speech.
         self.body_lines = (0, -1)
         self.rule_hits: dict[str, int] = {}  # which profile rules decided paragraphs, for --explain
@@ -229,7 +228,8 @@ class _Tokenizer:
         lead = len(joined) - len(joined.lstrip())
         return value, start + lead, ends[last]
 
-    def tokens(self) -> list[Token]:
+    def tokens(self, out: list[Token] | None = None) -> list[Token]:
+        """The document's tokens, appended to ``out`` (a list of its own by default), which it returns."""
         self.one_sentence_a_line = _one_sentence_a_line(self.text, self.layout)
         blocks = _paragraphs(self.text, self.layout, self.one_sentence_a_line)
         firsts = {block.first for block in blocks}
@@ -290,7 +290,7 @@ class _Tokenizer:
             self.body_lines = (label_lines[0], label_lines[-1])
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
         dialogue = self._dialogue_indent(accepted)
-        out: list[Token] = []
+        out = [] if out is None else out
         seen_label = False
         for block in blocks:
             first = block.first
@@ -767,10 +767,10 @@ def _is_heading(value: str) -> bool:
 
 @attrs.frozen(slots=True)
 class _Skeleton:
-    """The document tree as the grammar shaped it: preamble tokens, one token list per turn, trailer tokens."""
+    """The document as the grammar shaped it, less its turns (they went to the table as they were reduced):
+    preamble tokens and trailer tokens."""
 
     preamble: list[Token]
-    turns: list[list[Token]]
     trailer: list[Token]
 
 
@@ -778,30 +778,97 @@ class _Trailer(list[Token]):
     """Marks the trailer among the children of ``start``."""
 
 
+# The builder of the document being parsed: the grammar's Transformer is made once with its parser, so the
+# table each document's turns go to is found here (one per thread and task).
+_BUILDING: contextvars.ContextVar[_TurnBuilder] = contextvars.ContextVar("transcript_kit_turns")
+
+
 class _DocumentBuilder(lark.Transformer[Token, Any]):
-    """The one Transformer of the document grammar; it runs inside the LALR parser, so no tree is built."""
+    """The one Transformer of the document grammar; it runs inside the LALR parser, so no tree is built. Each
+    turn is added to the document's table as soon as the parser reduces it, and its tokens go."""
 
     def preamble(self, children: list[Token]) -> list[Token]:
         return children
 
-    def turn(self, children: list[Token]) -> list[Token]:
-        return children
+    def turn(self, children: list[Token]) -> None:
+        _BUILDING.get().labelled(children)
 
     def trailer(self, children: list[Token]) -> _Trailer:
         return _Trailer(children)
 
-    def start(self, children: list[list[Token]]) -> _Skeleton:
-        preamble, *turns = children
-        trailer = turns.pop() if turns and isinstance(turns[-1], _Trailer) else _Trailer()
-        return _Skeleton(preamble, turns, trailer)
+    def start(self, children: list[Any]) -> _Skeleton:
+        preamble, trailer = children[0], children[-1]
+        return _Skeleton(preamble, trailer if isinstance(trailer, _Trailer) else _Trailer())
 
 
-def _labelled_turns(raw_turns: list[list[Token]], stage_is_speech: bool = True) -> list[Turn]:
-    """The turns of the document's labels. ``stage_is_speech``: a stage direction standing between two paragraphs
-    of a turn is part of its text as printed (a briefing's "(Laughter.)"); a profile with inline notes (a play's
-    "(to HELENA)") says it is not, and it becomes one of the turn's notes."""
-    turns: list[Turn] = []
-    for tokens in raw_turns:
+class _Feed(list[Token]):
+    """What the tokenizer appends its tokens to: each goes on to the document grammar's parser as it comes
+    (consecutive paragraphs merged into one token), so the tokens of a turn live only until the grammar has
+    reduced it. As a list it is what the tokenizer looks back at: how many tokens came, and the last one."""
+
+    def __init__(self) -> None:
+        super().__init__((Token("$START", ""),))  # its one item: the last token (read only once one came)
+        self.parser = _document_parser().parse_interactive()
+        self.feed = self.parser.parser_state.feed_token
+        self.n_tokens = 0
+        self.run: list[Token] = []  # paragraphs (or inserted paragraphs) waiting to be merged
+
+    def append(self, token: Token) -> None:
+        self.n_tokens += 1
+        self[0] = token
+        run = self.run
+        if run and token.type != run[0].type:
+            self._flush()
+        if token.type in _MERGED:
+            run.append(token)
+        else:
+            self.feed(token)
+
+    def __len__(self) -> int:
+        return self.n_tokens
+
+    def _flush(self) -> None:
+        run = self.run
+        if run:
+            self.feed(run[0] if len(run) == 1 else _Run.of(run))
+            run.clear()
+
+    def finish(self) -> _Skeleton:
+        self._flush()
+        last = self[0] if self.n_tokens else None
+        self.clear()
+        skeleton = self.parser.feed_eof(last)  # type: ignore[no-untyped-call]
+        assert isinstance(skeleton, _Skeleton)
+        return skeleton
+
+
+def _spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    """Where the paragraphs of ``tokens`` are (a merged run of paragraphs is each of its own)."""
+    found: list[tuple[int, int]] = []
+    for token in tokens:
+        if isinstance(token, _Run):
+            found.extend(token.parts)
+        else:
+            found.append((int(token.start_pos or 0), int(token.end_pos or 0)))
+    return found
+
+
+class _TurnBuilder:
+    """Adds a document's records to its :class:`TurnTable` from the grammar's tokens.
+
+    ``stage_is_speech``: a stage direction standing between two paragraphs of a turn is part of its text as
+    printed (a briefing's "(Laughter.)"); a profile with inline notes (a play's "(to HELENA)") says it is not, and
+    it becomes one of the turn's notes. ``read_from_parts``: every paragraph token's text is what its span reads
+    (a layout without line numbers or left-out lines, a profile without inline notes to cut), so a turn's text
+    need not be compared with its source to know it can be read again from it."""
+
+    def __init__(self, text: str, *, stage_is_speech: bool, read_from_parts: bool) -> None:
+        self.table = TurnTable(text)
+        self.stage_is_speech = stage_is_speech
+        self.read_from_parts = read_from_parts
+
+    def labelled(self, tokens: list[Token]) -> None:
+        """Add the records of one turn of the grammar: a label and its body."""
         label, body = tokens[0], tokens[1:]
         notes = tuple(t.value for t in body if t.type == "NOTE")
         parsed = parse_label(label.value)
@@ -813,21 +880,19 @@ def _labelled_turns(raw_turns: list[list[Token]], stage_is_speech: bool = True) 
         start_ms = _timestamp_ms(stamp or (parsed.time if parsed is not None and not clock else None))
         if len(body) == 1 and body[0].type == "PARA":  # the common case: a label and its paragraphs
             speech = body[0]
-            start, end = int(speech.start_pos or 0), int(speech.end_pos or 0)
-            turns.append(
-                Turn(
-                    len(turns),
-                    TurnKind.TURN,
-                    speech.value,
-                    start,
-                    end,
-                    str(label.value),
-                    parsed,
-                    start_ms=start_ms,
-                    time_of_day=time_of_day,
-                )
+            self.table.add(
+                TurnKind.TURN,
+                speech.value,
+                int(speech.start_pos or 0),
+                int(speech.end_pos or 0),
+                label=str(label.value),
+                parsed_label=parsed,
+                start_ms=start_ms,
+                time_of_day=time_of_day,
+                parts=speech.parts if isinstance(speech, _Run) else None,
+                read_from_parts=self.read_from_parts,
             )
-            continue
+            return
         # Inserted material splits a turn: speech, the insert, then the same speaker's speech goes on.
         for number, (segment, insert) in enumerate(_segments(body)):
             # Stage directions before the first or after the last paragraph stand between records.
@@ -841,66 +906,69 @@ def _labelled_turns(raw_turns: list[list[Token]], stage_is_speech: bool = True) 
                 while trailing > lead and segment[trailing - 1].type == "STAGE":
                     trailing -= 1
             for stage in segment[:lead]:
-                turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
-            kept = ("PARA", "STAGE") if stage_is_speech else ("PARA",)
+                self.record(TurnKind.STAGE, [stage])
+            kept = ("PARA", "STAGE") if self.stage_is_speech else ("PARA",)
             spoken = [t for t in segment[lead:trailing] if t.type in kept]
             # A direction between the paragraphs of a speech that is not its words is a note of the turn, as a
             # cue's direction is: it stays inside the turn's span, and records never overlap.
-            directions = () if stage_is_speech else tuple(
+            directions = () if self.stage_is_speech else tuple(
                 t.value for t in segment[lead:trailing] if t.type == "STAGE"
             )
             if spoken or number == 0:
-                words = "\n\n".join(t.value for t in spoken)
                 begin = spoken[0].start_pos if spoken else label.end_pos
                 finish = spoken[-1].end_pos if spoken else label.end_pos
-                turns.append(
-                    Turn(
-                        index=len(turns),
-                        kind=TurnKind.TURN,
-                        text=words,
-                        char_start=int(begin or 0),
-                        char_end=int(finish or 0),
-                        label=str(label.value),
-                        parsed_label=parsed,
-                        notes=notes + directions,
-                        start_ms=start_ms if number == 0 else None,
-                        time_of_day=time_of_day,
-                    )
+                self.table.add(
+                    TurnKind.TURN,
+                    "\n\n".join(t.value for t in spoken),
+                    int(begin or 0),
+                    int(finish or 0),
+                    label=str(label.value),
+                    parsed_label=parsed,
+                    notes=notes + directions,
+                    start_ms=start_ms if number == 0 else None,
+                    time_of_day=time_of_day,
+                    parts=_spans(spoken),
+                    read_from_parts=self.read_from_parts,
                 )
             for stage in segment[trailing:]:
                 if stage.type == "STAGE":
-                    turns.append(_record(len(turns), TurnKind.STAGE, [stage]))
+                    self.record(TurnKind.STAGE, [stage])
             if insert:
-                turns.append(_record(len(turns), TurnKind.INSERT, insert))
-    return turns
+                self.record(TurnKind.INSERT, insert)
+
+    def record(self, kind: TurnKind, tokens: list[Token], notes: tuple[str, ...] = ()) -> None:
+        """Add a record without a speaker (stage direction, insert, monologue) spanning ``tokens``."""
+        words = "\n\n".join(t.value for t in tokens)
+        start, end = int(tokens[0].start_pos or 0), int(tokens[-1].end_pos or 0)
+        self.table.add(kind, words, start, end, notes=notes, parts=_spans(tokens), read_from_parts=self.read_from_parts)
+
+    def monologue(self, preamble: list[Token]) -> None:
+        """A prepared text with no labels: everything after the delivery note is one monologue."""
+        marks = [i for i, t in enumerate(preamble) if t.type == "DELIVERY"]
+        if not marks:
+            return
+        speech = [t for t in preamble[marks[0] + 1 :] if t.type in ("PARA", "STAGE")]
+        if speech:
+            self.record(TurnKind.MONOLOGUE, speech, notes=(preamble[marks[0]].value.strip("()[] "),))
 
 
 _MERGED = frozenset(("PARA", "INSERT"))
 
 
-def _merge_runs(tokens: list[Token]) -> list[Token]:
-    """Consecutive paragraphs (or inserted paragraphs) become one token, their texts joined by a blank line: the
-    grammar needs no more, and the LALR parser's cost is per token."""
-    merged: list[Token] = []
-    run: list[Token] = []
+class _Run(Token):
+    """Consecutive paragraphs as one token: their texts joined by a blank line, and where each of them is (a turn
+    whose text is what its paragraphs read is not kept as text; see :class:`TurnTable`)."""
 
-    def flush() -> None:
-        if len(run) == 1:
-            merged.append(run[0])
-        elif run:
-            value = "\n\n".join(t.value for t in run)
-            merged.append(_token(run[0].type, value, int(run[0].start_pos or 0), int(run[-1].end_pos or 0)))
-        run.clear()
+    __slots__ = ("parts",)
+    parts: tuple[tuple[int, int], ...]
 
-    for token in tokens:
-        if run and token.type != run[0].type:
-            flush()
-        if token.type in _MERGED:
-            run.append(token)
-        else:
-            merged.append(token)
-    flush()
-    return merged
+    @classmethod
+    def of(cls, run: list[Token]) -> _Run:
+        start, end = int(run[0].start_pos or 0), int(run[-1].end_pos or 0)
+        token = cls(run[0].type, "", start, None, None, None, None, end)
+        token.value = "\n\n".join(t.value for t in run)
+        token.parts = tuple(_spans(run))
+        return token
 
 
 def _segments(body: list[Token]) -> Iterator[tuple[list[Token], list[Token]]]:
@@ -920,12 +988,6 @@ def _segments(body: list[Token]) -> Iterator[tuple[list[Token], list[Token]]]:
     yield segment, insert
 
 
-def _record(index: int, kind: TurnKind, tokens: list[Token]) -> Turn:
-    """A record without a speaker (stage direction, insert) spanning ``tokens``."""
-    words = "\n\n".join(t.value for t in tokens)
-    return Turn(index, kind, words, int(tokens[0].start_pos or 0), int(tokens[-1].end_pos or 0))
-
-
 def _time_of_day_label(parsed: Label) -> bool:
     """Is the clock time in this label a time of day? Parliamentary labels print it beside a seat, an office
     or an honorific; a recording's offset stands beside a bare name ("Donald Trump (00:05)")."""
@@ -940,20 +1002,6 @@ def _timestamp_ms(value: str | None) -> int | None:
         return None
     hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
     return ((hours * 60 + minutes) * 60 + seconds) * 1000
-
-
-def _monologue(preamble: list[Token]) -> list[Turn]:
-    """A prepared text with no labels: everything after the delivery note is one monologue."""
-    marks = [i for i, t in enumerate(preamble) if t.type == "DELIVERY"]
-    if not marks:
-        return []
-    speech = [t for t in preamble[marks[0] + 1 :] if t.type in ("PARA", "STAGE")]
-    if not speech:
-        return []
-    words = "\n\n".join(t.value for t in speech)
-    note = preamble[marks[0]].value.strip("()[] ")
-    start, end = int(speech[0].start_pos or 0), int(speech[-1].end_pos or 0)
-    return [Turn(0, TurnKind.MONOLOGUE, words, start, end, notes=(note,))]
 
 
 @labels_of_one_document
@@ -996,18 +1044,26 @@ def parse_text(
     layout = read_layout(text, path)
     convention, chosen_because = (conventions or default_conventions()).choose(text)
     tokenizer = _Tokenizer(text, layout, path, convention)
-    tokens = _merge_runs(tokenizer.tokens())
+    builder = _TurnBuilder(
+        text,
+        stage_is_speech=not convention.inline_notes,
+        read_from_parts=not (layout.line_numbered or layout.gapped or tokenizer.inline_notes.pattern),
+    )
+    building = _BUILDING.set(builder)
     try:
-        skeleton = _document_parser().parse(tokens)
+        feed = _Feed()
+        tokenizer.tokens(feed)  # each turn is built as the grammar reduces it
+        skeleton = feed.finish()
     except lark.exceptions.UnexpectedInput as error:
         token = getattr(error, "token", None)
         offset = getattr(token, "start_pos", None)
         raise ParseError(f"document structure: {describe_place(path, text, offset)}") from None
     except lark.exceptions.LarkError as error:
         raise ParseError(f"{path or '<text>'}: document structure: {error}") from None
-    assert isinstance(skeleton, _Skeleton)
+    finally:
+        _BUILDING.reset(building)
     preamble = skeleton.preamble
-    turns = _labelled_turns(skeleton.turns, stage_is_speech=not convention.inline_notes)
+    turns: Sequence[Turn] = builder.table
     warnings = [*layout.warnings, *tokenizer.warnings]
     prose_paragraphs: list[Token] = []
     speech_before = [t for t in preamble if t.type == "PARA"]
@@ -1017,7 +1073,7 @@ def parse_text(
         where = describe_place(path, text, int(speech_before[0].start_pos or 0))
         warnings.append(f"{chars} characters of text before the first label are in no turn, from {where}")
     if not turns:
-        turns = _monologue(preamble)
+        builder.monologue(preamble)
         if not turns:
             prose_paragraphs = [t for t in preamble if t.type == "PARA"]
             turns = prose.quotations(text, prose_paragraphs)
@@ -1031,7 +1087,7 @@ def parse_text(
     return Document(
         doc_id=doc_id,
         text=text,
-        turns=tuple(turns),
+        turns=builder.table.done() if turns is builder.table else turns,
         path=path,
         sha256=sha256,
         encoding=encoding,
@@ -1054,7 +1110,7 @@ def parse_text(
             ),
         ),
         spans=tuple(sorted(tokenizer.spans, key=lambda s: s.start)),
-        decisions=tuple(tokenizer.decisions),
+        decisions=tokenizer.decisions.done(),
         mentions=meta.mentions,
     )
 

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def normalize_space(text: str) -> str:
+    """Runs of white space as one space, none at either end: how a paragraph's text is read from its lines."""
+    return " ".join(text.split())
+
+
 def printable_name(name: str) -> str:
     """A file name as valid UTF-8 text.
 

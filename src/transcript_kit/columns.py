@@ -1,0 +1,347 @@
+"""A document's turns and label decisions held as columns: a few bytes a record, not an object each.
+
+A document of short turns has a turn every 50 bytes or so; a ``Turn`` object, its text and its label cost ten
+times that. :class:`TurnTable` keeps each field in an ``array`` (offsets, kind, an index into the document's
+distinct labels) and makes ``Turn`` objects only when they are read. A turn's text is not kept at all when it is
+what the parser reads from its span (:func:`~transcript_kit.textutil.normalize_space` of each of its paragraphs,
+joined by a blank line): it is read again from the source when asked for. Both tables are read-only sequences
+once the parser has filled them, equal to a tuple of the same records.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterator, Sequence
+from typing import overload
+
+from transcript_kit.model import Label, LabelDecision, Speaker, Turn, TurnKind
+from transcript_kit.textutil import normalize_space
+
+_KINDS = tuple(TurnKind)
+_KIND_CODE = {kind: code for code, kind in enumerate(_KINDS)}
+_NO_TIME = -(1 << 63)  # start_ms/end_ms: no time
+# How a turn's text is read again (in the high bits of its kind code); see _how_read.
+_NORMALIZED, _VERBATIM, _KEPT = 0, 0x80, 0x40
+_KIND_BITS = 0x3F
+_PARAGRAPH_BREAK = "\n\n"
+
+
+def _offsets(source_length: int) -> array[int]:
+    # Four bytes an offset while the source allows it (any text below 4G characters).
+    return array("I") if source_length < (1 << 32) else array("q")
+
+
+def _how_read(text: str, source: str, parts: Sequence[tuple[int, int]]) -> int:
+    """How ``text`` can be read again from ``parts`` of ``source``: _VERBATIM (each part as printed, joined by a
+    blank line: the common paragraph of one line with single spaces), _NORMALIZED (the parser's reading of each
+    part, blanks made single), or _KEPT (neither: it is kept as a string)."""
+    # Normalized text is never longer than its parts and the blank lines joining them.
+    if len(text) > parts[-1][1] - parts[0][0] + len(_PARAGRAPH_BREAK) * (len(parts) - 1):
+        return _KEPT
+    how, position, last = _VERBATIM, 0, len(parts) - 1
+    for number, (start, end) in enumerate(parts):
+        printed = source[start:end]
+        if not text.startswith(printed, position):
+            printed = normalize_space(printed)
+            if not text.startswith(printed, position):
+                return _KEPT
+            how = _NORMALIZED
+        position += len(printed)
+        if number < last:
+            if not text.startswith(_PARAGRAPH_BREAK, position):
+                return _KEPT
+            position += len(_PARAGRAPH_BREAK)
+    return how if position == len(text) else _KEPT
+
+
+class _Column:
+    """Values of one optional field, kept only once some record has one (most documents never time a turn)."""
+
+    __slots__ = ("values",)
+
+    def __init__(self) -> None:
+        self.values: array[int] | None = None
+
+    def add(self, value: int | None, index: int) -> None:
+        if value is None:
+            if self.values is not None:
+                self.values.append(_NO_TIME)
+            return
+        if self.values is None:
+            self.values = array("q", [_NO_TIME]) * index
+        self.values.append(value)
+
+    def get(self, index: int) -> int | None:
+        values = self.values
+        if values is None:
+            return None
+        value = values[index]
+        return None if value == _NO_TIME else value
+
+
+class TurnTable(Sequence[Turn]):
+    """The turns of one document, as columns over its ``source`` text (see the module's docstring).
+
+    Readers fill it with :meth:`add`; ``Turn`` objects are made on access, with ``index`` their position."""
+
+    __slots__ = (
+        "_codes_of",
+        "_end_ms",
+        "_ends",
+        "_explicit",
+        "_kinds",
+        "_label_codes",
+        "_labels",
+        "_notes",
+        "_paragraphs",
+        "_source",
+        "_start_ms",
+        "_starts",
+        "_times_of_day",
+    )
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._kinds = array("B")
+        self._starts = _offsets(len(source))
+        self._ends = _offsets(len(source))
+        # Each distinct (label, parsed label, speaker) once; a turn holds its index (-1: no label).
+        self._labels: list[tuple[str, Label | None, Speaker | None]] = []
+        self._label_codes = array("i")
+        # Sparse fields: only the turns that have them.
+        self._explicit: dict[int, str] = {}  # text that is not what the parser reads from the turn's span
+        self._paragraphs: dict[int, array[int]] = {}  # start, end of each paragraph of a turn of several
+        self._notes: dict[int, tuple[str, ...]] = {}
+        self._times_of_day: dict[int, str] = {}
+        self._start_ms = _Column()
+        self._end_ms = _Column()
+        self._codes_of: dict[tuple[str, int, Speaker | None], int] | None = None  # while adding: label code by identity
+
+    @property
+    def source(self) -> str:
+        return self._source
+
+    def add(
+        self,
+        kind: TurnKind,
+        text: str,
+        char_start: int,
+        char_end: int,
+        *,
+        label: str | None = None,
+        parsed_label: Label | None = None,
+        speaker: Speaker | None = None,
+        notes: tuple[str, ...] = (),
+        start_ms: int | None = None,
+        end_ms: int | None = None,
+        time_of_day: str | None = None,
+        parts: Sequence[tuple[int, int]] | None = None,
+        read_from_parts: bool = False,
+    ) -> None:
+        """Append a turn. ``parts``: the spans of the paragraphs its text was read from, in order (default: its
+        whole span); when the text is what they read, it is not kept. ``read_from_parts``: the caller knows it is
+        (the text parser, for a layout without line numbers and a profile without inline notes), so it is not
+        compared."""
+        index = len(self._kinds)
+        code = _KIND_CODE[kind]
+        self._starts.append(char_start)
+        self._ends.append(char_end)
+        self._label_codes.append(-1 if label is None else self._label_code(label, parsed_label, speaker))
+        parts = parts or ((char_start, char_end),)
+        if read_from_parts:  # normalized text as long as its parts (and the blank lines) is the parts as printed
+            printed = sum(end - start for start, end in parts) + len(_PARAGRAPH_BREAK) * (len(parts) - 1)
+            read = _VERBATIM if len(text) == printed else _NORMALIZED
+        else:
+            read = _how_read(text, self._source, parts)
+        if read == _KEPT:
+            self._explicit[index] = text
+        elif len(parts) > 1:
+            self._paragraphs[index] = array("q", [offset for span in parts for offset in span])
+        self._kinds.append(code | read)
+        if notes:
+            self._notes[index] = notes
+        if time_of_day is not None:
+            self._times_of_day[index] = time_of_day
+        self._start_ms.add(start_ms, index)
+        self._end_ms.add(end_ms, index)
+
+    def add_turn(self, turn: Turn) -> None:
+        """Append a ``Turn`` made elsewhere (its index is its position here)."""
+        self.add(
+            turn.kind,
+            turn.text,
+            turn.char_start,
+            turn.char_end,
+            label=turn.label,
+            parsed_label=turn.parsed_label,
+            speaker=turn.speaker,
+            notes=turn.notes,
+            start_ms=turn.start_ms,
+            end_ms=turn.end_ms,
+            time_of_day=turn.time_of_day,
+        )
+
+    def _label_code(self, label: str, parsed: Label | None, speaker: Speaker | None) -> int:
+        # A parsed label by identity (the label parser hands out one Label object per distinct label of a
+        # document), a speaker by value (a resolver may make one for each turn).
+        if self._codes_of is None:
+            self._codes_of = {}
+        key = (label, id(parsed), speaker)
+        code = self._codes_of.get(key)
+        if code is None:
+            code = self._codes_of[key] = len(self._labels)
+            self._labels.append((label, parsed, speaker))
+        return code
+
+    def done(self) -> TurnTable:
+        """The table once filled: the lookup used while adding goes."""
+        self._codes_of = None
+        return self
+
+    def with_speakers(self, speakers: Sequence[Speaker | None]) -> TurnTable:
+        """The same turns, each with the speaker at its index (the columns are shared, not copied)."""
+        table = TurnTable(self._source)
+        for name in self.__slots__:
+            setattr(table, name, getattr(self, name))
+        table._labels, table._label_codes, table._codes_of = [], array("i"), None
+        for code, speaker in zip(self._label_codes, speakers, strict=True):
+            if code < 0:
+                table._label_codes.append(-1)
+                continue
+            label, parsed, _ = self._labels[code]
+            table._label_codes.append(table._label_code(label, parsed, speaker))
+        return table.done()
+
+    @property
+    def char_starts(self) -> Sequence[int]:
+        """Where each turn starts (the column itself: read it, never change it)."""
+        return self._starts
+
+    def labelled(self) -> Iterator[tuple[int, str, Label | None]]:
+        """(index, label, parsed label) of each labelled turn, in order, without making its ``Turn``."""
+        labels = self._labels
+        return ((i, *labels[code][:2]) for i, code in enumerate(self._label_codes) if code >= 0)
+
+    def text_of(self, index: int) -> str:
+        source = self._source
+        read = self._kinds[index] & ~_KIND_BITS
+        if read == _KEPT:
+            return self._explicit[index]
+        bounds = self._paragraphs.get(index)
+        if bounds is None:
+            printed = source[self._starts[index] : self._ends[index]]
+            return printed if read == _VERBATIM else normalize_space(printed)
+        parts = (source[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
+        return _PARAGRAPH_BREAK.join(parts if read == _VERBATIM else map(normalize_space, parts))
+
+    def _turn(self, index: int) -> Turn:
+        code = self._label_codes[index]
+        label, parsed, speaker = self._labels[code] if code >= 0 else (None, None, None)
+        return Turn(
+            index,
+            _KINDS[self._kinds[index] & _KIND_BITS],
+            self.text_of(index),
+            self._starts[index],
+            self._ends[index],
+            label,
+            parsed,
+            speaker,
+            self._notes.get(index, ()) if self._notes else (),
+            self._start_ms.get(index),
+            self._end_ms.get(index),
+            self._times_of_day.get(index) if self._times_of_day else None,
+        )
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    @overload
+    def __getitem__(self, index: int) -> Turn: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Turn, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Turn | tuple[Turn, ...]:
+        if isinstance(index, slice):
+            return tuple(self._turn(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("turn index out of range")
+        return self._turn(index)
+
+    def __iter__(self) -> Iterator[Turn]:
+        return (self._turn(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"TurnTable({len(self)} turns)"
+
+
+class DecisionTable(Sequence[LabelDecision]):
+    """A document's label decisions: each distinct (label, verdict, reason) once, and where each was met."""
+
+    __slots__ = ("_codes", "_distinct", "_kinds", "_starts")
+
+    def __init__(self) -> None:
+        self._kinds: list[LabelDecision] = []  # start 0: the offset is in _starts
+        self._distinct: dict[tuple[str, bool, str], int] | None = {}
+        self._codes = array("I")
+        self._starts = array("q")
+
+    def append(self, decision: LabelDecision) -> None:
+        assert self._distinct is not None, "a finished decision table is read-only"
+        key = (decision.text, decision.accepted, decision.reason)
+        code = self._distinct.get(key)
+        if code is None:
+            code = self._distinct[key] = len(self._kinds)
+            self._kinds.append(LabelDecision(decision.text, 0, decision.accepted, decision.reason))
+        self._codes.append(code)
+        self._starts.append(decision.start)
+
+    def done(self) -> DecisionTable:
+        self._distinct = None
+        return self
+
+    def _decision(self, index: int) -> LabelDecision:
+        kind = self._kinds[self._codes[index]]
+        return LabelDecision(kind.text, self._starts[index], kind.accepted, kind.reason)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+    @overload
+    def __getitem__(self, index: int) -> LabelDecision: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[LabelDecision, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> LabelDecision | tuple[LabelDecision, ...]:
+        if isinstance(index, slice):
+            return tuple(self._decision(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("decision index out of range")
+        return self._decision(index)
+
+    def __iter__(self) -> Iterator[LabelDecision]:
+        return (self._decision(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"DecisionTable({len(self)} decisions)"

@@ -1,0 +1,151 @@
+"""A document's turns and decisions held as columns (issue 11: bounded memory): the same records as before, in a
+fraction of the memory."""
+
+from __future__ import annotations
+
+import pickle
+import tracemalloc
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from transcript_kit import columns
+from transcript_kit.columns import DecisionTable, TurnTable
+from transcript_kit.evidence import attach_speakers
+from transcript_kit.model import Document, LabelDecision, Speaker, Turn, TurnKind
+from transcript_kit.parse import parse_bytes, parse_text
+
+from .test_properties import documents
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+INPUTS = sorted(
+    path
+    for path in CORPUS.rglob("*")
+    if path.is_file() and path.suffix in (".txt", ".srt", ".vtt", ".html", ".htm") and "gold" not in path.parts
+)
+
+
+def _eager(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every turn keeps its text as a string, as the parser made it (no text is read again from the source)."""
+    monkeypatch.setattr(columns, "_how_read", lambda text, source, parts: columns._KEPT)
+
+
+def _records(document: Document) -> list[Turn]:
+    return list(document.turns)
+
+
+def test_there_are_corpus_documents_to_compare() -> None:
+    assert len(INPUTS) > 50
+
+
+@pytest.mark.parametrize("path", INPUTS, ids=lambda path: str(path.relative_to(CORPUS)))
+def test_a_corpus_document_reads_the_same_turns_with_its_text_read_from_the_source(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = path.read_bytes()
+    lazy = parse_bytes(data, doc_id="x", path=path.name)
+    with monkeypatch.context() as patched:
+        _eager(patched)
+        eager = parse_bytes(data, doc_id="x", path=path.name)
+    assert _records(lazy) == _records(eager)
+    assert list(lazy.decisions) == list(eager.decisions)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(documents)
+def test_any_document_reads_the_same_turns_with_its_text_read_from_the_source(text: str) -> None:
+    lazy = parse_text(text, doc_id="x")
+    with pytest.MonkeyPatch.context() as patched:
+        _eager(patched)
+        eager = parse_text(text, doc_id="x")
+    assert _records(lazy) == _records(eager)
+
+
+BRIEFING = "MS. PSAKI: Hi,   everyone.\n\n(Laughter.)\n\nQ Thank you.\nA second line.\n\nMS. PSAKI: Sure."
+
+
+def test_a_turn_of_several_paragraphs_keeps_no_text_of_its_own() -> None:
+    document = parse_text(BRIEFING, doc_id="x")
+    assert isinstance(document.turns, TurnTable)
+    assert [t.text for t in document.turns] == ["Hi, everyone.", "(Laughter.)", "Thank you.\n\nA second line.", "Sure."]
+    assert document.turns._explicit == {}  # every text is what its paragraphs read
+    assert list(document.turns._paragraphs) == [2]
+
+
+def test_a_text_that_is_not_what_its_span_reads_is_kept() -> None:
+    table = TurnTable("MR. A: one two [aside] three")
+    table.add(TurnKind.TURN, "one two three", 7, 28, label="MR. A")
+    table.add(TurnKind.TURN, "one two", 7, 14, label="MR. A")
+    assert table.done()[0].text == "one two three" and table[1].text == "one two"
+    assert table._explicit == {0: "one two three"}
+
+
+def _table() -> TurnTable:
+    source = "A: one\n\nB: two\n\nA: three"
+    table = TurnTable(source)
+    table.add(TurnKind.TURN, "one", 3, 6, label="A", start_ms=None)
+    table.add(TurnKind.STAGE, "two", 11, 14, notes=("aside",))
+    table.add(TurnKind.TURN, "three", 19, 24, label="A", start_ms=61_000, end_ms=62_500, time_of_day="14:02")
+    return table.done()
+
+
+def test_the_table_is_a_sequence_of_turns() -> None:
+    table = _table()
+    turns = (
+        Turn(0, TurnKind.TURN, "one", 3, 6, "A"),
+        Turn(1, TurnKind.STAGE, "two", 11, 14, notes=("aside",)),
+        Turn(2, TurnKind.TURN, "three", 19, 24, "A", start_ms=61_000, end_ms=62_500, time_of_day="14:02"),
+    )
+    assert len(table) == 3 and tuple(table) == turns and table == turns and table == list(turns)
+    assert table[-1] == turns[2] and table[1:] == turns[1:] and table[::-2] == turns[::-2]
+    assert table != turns[:2] and table != ()
+    with pytest.raises(IndexError):
+        table[3]
+    assert hash(table) == hash(turns)
+    assert pickle.loads(pickle.dumps(table)) == turns
+    assert len(table._labels) == 1  # "A" is held once for its two turns
+    document = Document(doc_id="x", text=table.source, turns=table)
+    assert document.turns is table and Document(doc_id="x", text=table.source, turns=list(turns)) == document
+
+
+def test_speakers_are_set_on_the_same_columns() -> None:
+    table = _table()
+    alice = Speaker("alice", "Alice")
+    spoken = table.with_speakers([alice, None, alice])
+    assert [t.speaker for t in spoken] == [alice, None, alice] and [t.speaker for t in table] == [None] * 3
+    assert spoken._starts is table._starts and len(spoken._labels) == 1
+    document = Document(doc_id="d", text=table.source, turns=table)
+    attached = attach_speakers(document, {("d", "A"): alice})
+    assert isinstance(attached.turns, TurnTable)
+    assert [t.speaker for t in attached.turns] == [alice, None, alice]
+
+
+def test_decisions_hold_each_distinct_verdict_once() -> None:
+    decisions = DecisionTable()
+    made = [LabelDecision("MR. SMITH", start, True, "a label") for start in (0, 40, 80)]
+    made.append(LabelDecision("Note", 120, False, "not a name"))
+    for decision in made:
+        decisions.append(decision)
+    assert decisions.done() == made and list(decisions) == made and decisions[-1] == made[-1]
+    assert len(decisions._kinds) == 2
+    with pytest.raises(AssertionError):
+        decisions.append(made[0])
+
+
+def test_the_turns_of_a_document_of_short_turns_are_a_fraction_of_its_size() -> None:
+    # A Turn object, its text and a LabelDecision a turn kept nine times the size of a document of short turns.
+    unit = "MR. SMITH: Some words said here about the matter at hand.\n\nMS. JONES: And a reply to them.\n\n"
+    text = unit * ((1 << 20) // len(unit))
+    parse_text("MR. SMITH: Hi.\n\nMS. JONES: Hello.\n", doc_id="warm")
+    tracemalloc.start()
+    try:
+        document = parse_text(text, doc_id="x")
+        kept = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert len(document.turns) == 2 * (len(text) // len(unit))
+    start = text.index("And a reply")
+    reply = Turn(1, TurnKind.TURN, "And a reply to them.", start, start + 20, "MS. JONES", document.turns[1].parsed_label)
+    assert document.turns[1] == reply
+    assert kept < len(text), f"{kept / len(text):.2f}x the document's size"
