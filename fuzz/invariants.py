@@ -22,14 +22,23 @@ _MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>]*>|<[!?][^>]*>")
 
 class _DataOnly(HTMLParser):
     """The text html.parser itself sees in a span: its call on what a tag is in broken markup ("<<ble]\n<p>" is
-    one tag to it, as to a browser), which neither tag pattern above can copy."""
+    one tag to it, as to a browser), which neither tag pattern above can copy. A script's or a style sheet's
+    contents are not text on the page."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.hidden += tag in self.CDATA_CONTENT_ELEMENTS
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden -= tag in self.CDATA_CONTENT_ELEMENTS and self.hidden > 0
 
     def handle_data(self, data: str) -> None:
-        self.parts.append(data)
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def _parsed_text(span: str) -> str:
