@@ -27,7 +27,7 @@ def _worker(job: tuple[int, int]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for _ in range(count):
         data, name = mutated_input(rng)
-        began = time.perf_counter()
+        began = time.thread_time()  # CPU, as the time limit counts it
         try:
             document = check_input(data, name)
         except Exception as error:  # any failure is a finding: keep the input and go on
@@ -39,7 +39,7 @@ def _worker(job: tuple[int, int]) -> Counter[str]:
             (CRASHES / f"{digest}.reason.txt").write_text(reason, encoding="utf-8")
             continue
         finally:
-            elapsed_ms = int((time.perf_counter() - began) * 1000)
+            elapsed_ms = int((time.thread_time() - began) * 1000)
             counts["slowest_ms"] = max(counts["slowest_ms"], elapsed_ms)
         counts["inputs"] += 1
         counts["documents" if document is not None else "refused"] += 1

@@ -138,3 +138,49 @@ def test_each_distinct_label_is_parsed_once_per_document_even_past_the_label_cac
     document = parse_text("".join(f"{name}: Some words said here.\n\n" for name in names * 2))
     assert [t.label for t in document.turns] == names * 2
     assert set(parsed) >= set(names) and max(parsed.values()) == 1, parsed.most_common(3)
+
+
+
+# Every pattern of every built-in profile, used as the parser uses it, fed the line openers real documents print
+# followed by a long run of one character and a tail: a pattern that backtracks over every split of the run is
+# quadratic (or worse) in it. Shapes match raw lines at their start (runs of blanks included); rules match a whole
+# paragraph and inline notes are searched in one, both with blanks collapsed. The tail that ends a line past every
+# bound a pattern sets is the one that makes a failing match backtrack (fuzz/crashes/1030a9d4228812aa.md: "Name - ",
+# 25k tabs and a firm's name took 1.9 s in the earnings-call dash-title shape; the sweep takes it 1.5 s at 2,000).
+SWEEP_RUN = 2_000
+SWEEP_BOUND = 0.25  # seconds per pattern and line; a linear pattern takes well under a millisecond
+_OPENERS = ("Declan O'Rourke - ", "MR. SMITH:", "MR. SMITH ", "Jane Doe, ", "Q", "00:01:02 ", "[", "(", "** ")
+_RUNS = (" ", "\t", "-", ".", "A", "a", ":", "(", "[", ")", "]", ",")
+_TAILS = ("]]x", "Pemberly Research" + " and words" * 12)
+
+
+def _sweep(kind: str) -> list[tuple[float, str, str]]:
+    import re
+
+    from transcript_kit.conventions.catalog import builtin
+    from transcript_kit.conventions.profile import scoped
+
+    patterns: dict[str, str] = {}
+    for profile in builtin().values():
+        entries = {"shapes": profile.shapes, "rules": profile.rules, "notes": profile.inline_notes}[kind]
+        patterns.update((scoped(entry.pattern), entry.name) for entry in entries)
+    slow = []
+    for pattern, name in patterns.items():
+        compiled = re.compile(pattern)
+        attempt = {"shapes": compiled.match, "rules": compiled.fullmatch, "notes": compiled.search}[kind]
+        for opener in _OPENERS:
+            for run in _RUNS:
+                for tail in _TAILS:
+                    line = opener + run * SWEEP_RUN + tail
+                    if kind != "shapes":
+                        line = " ".join(line.split())
+                    seconds = _timed(functools.partial(attempt, line))
+                    if seconds > SWEEP_BOUND:
+                        place = f"{opener!r} + {run!r} x {SWEEP_RUN} + {tail[:9]!r}"
+                        slow.append((round(seconds, 2), name, place))
+    return slow
+
+
+@pytest.mark.parametrize("kind", ["shapes", "rules", "notes"])
+def test_every_profile_pattern_is_linear_on_long_runs(kind: str) -> None:
+    assert _sweep(kind) == []
