@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from transcript_kit import columns
 from transcript_kit.columns import DecisionTable, TurnTable
@@ -28,7 +29,7 @@ INPUTS = sorted(
 
 def _eager(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every turn keeps its text as a string, as the parser made it (no text is read again from the source)."""
-    monkeypatch.setattr(columns, "_how_read", lambda text, source, parts: columns._KEPT)
+    monkeypatch.setattr(columns, "_how_read", lambda text, source, parts, read_from_parts: columns._KEPT)
 
 
 def _records(document: Document) -> list[Turn]:
@@ -60,6 +61,41 @@ def test_any_document_reads_the_same_turns_with_its_text_read_from_the_source(te
         _eager(patched)
         eager = parse_text(text, doc_id="x")
     assert _records(lazy) == _records(eager)
+
+
+WORDS = st.sampled_from(["word", "Senate", "bill", "the", "(Laughter.)", "“quoted”", "a.m.", "—", "Q"])
+BLANKS = st.sampled_from([" "] * 60 + ["  ", "\t", " \u00a0", "\u2028"])
+LINES = st.lists(WORDS, min_size=6, max_size=16).flatmap(
+    lambda words: st.lists(BLANKS, min_size=len(words) - 1, max_size=len(words) - 1).map(
+        lambda blanks: "".join(w + b for w, b in zip(words, blanks)) + words[-1]
+    )
+)
+TRAILING = st.sampled_from([""] * 4 + [" ", "  ", "\t"])
+WRAPPED_TURNS = st.lists(
+    st.tuples(st.sampled_from(["MR. SMITH:", "MS. JONES:", "Q", "The PRESIDENT."]), st.lists(LINES, min_size=1, max_size=4), TRAILING),
+    min_size=1,
+    max_size=8,
+).map(lambda turns: "\n\n".join(f"{label} " + (trailing + "\n").join(lines) for label, lines, trailing in turns))
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(WRAPPED_TURNS)
+def test_a_hard_wrapped_document_reads_the_same_turns_with_its_text_read_from_the_source(text: str) -> None:
+    # Lines of 40-100 characters are read as hard-wrapped paragraphs: a line break inside one is a blank.
+    lazy = parse_text(text, doc_id="x")
+    with pytest.MonkeyPatch.context() as patched:
+        _eager(patched)
+        eager = parse_text(text, doc_id="x")
+    assert _records(lazy) == _records(eager)
+
+
+def test_a_line_break_inside_a_paragraph_is_no_part_of_its_text() -> None:
+    # A hard-wrapped paragraph without trailing blanks is as long as its text ("a\nb" reads "a b"): the lengths
+    # alone took it for a paragraph printed as it reads, and its text kept the line breaks.
+    line = " ".join(["word"] * 12)
+    text = "".join(f"MR. A{i}: {line}\n{line}\n{line}\n\n" for i in range(5))
+    document = parse_text(text, doc_id="x")
+    assert [t.text for t in document.turns] == [" ".join([line] * 3)] * 5
 
 
 BRIEFING = "MS. PSAKI: Hi,   everyone.\n\n(Laughter.)\n\nQ Thank you.\nA second line.\n\nMS. PSAKI: Sure."

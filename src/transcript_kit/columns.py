@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from typing import overload
 
 from transcript_kit.model import Label, LabelDecision, Speaker, Turn, TurnKind
+from transcript_kit.textutil import EXTRA_BLANKS as _EXTRA_BLANKS
 from transcript_kit.textutil import collapse_blanks
 
 _KINDS = tuple(TurnKind)
@@ -32,10 +33,13 @@ def _offsets(source_length: int) -> array[int]:
     return array("I") if source_length < (1 << 32) else array("q")
 
 
-def _how_read(text: str, source: str, parts: Sequence[tuple[int, int]]) -> int:
+def _how_read(text: str, source: str, parts: Sequence[tuple[int, int]], read_from_parts: bool) -> int:
     """How ``text`` can be read again from ``parts`` of ``source``: _VERBATIM (each part as printed, joined by a
     blank line: the common paragraph of one line with single spaces), _NORMALIZED (the parser's reading of each
-    part, blanks made single), or _KEPT (neither: it is kept as a string)."""
+    part, blanks made single), or _KEPT (neither: it is kept as a string). ``read_from_parts``: the caller knows
+    it is one of the first two."""
+    if read_from_parts:
+        return _VERBATIM if _as_printed(text, source, parts) else _NORMALIZED
     # Normalized text is never longer than its parts and the blank lines joining them.
     if len(text) > parts[-1][1] - parts[0][0] + len(_PARAGRAPH_BREAK) * (len(parts) - 1):
         return _KEPT
@@ -55,6 +59,14 @@ def _how_read(text: str, source: str, parts: Sequence[tuple[int, int]]) -> int:
                 return _KEPT
             position += len(_PARAGRAPH_BREAK)
     return how if position == len(text) else _KEPT
+
+
+def _as_printed(text: str, source: str, parts: Sequence[tuple[int, int]]) -> bool:
+    """Is ``text``, known to be ``parts`` normalized and joined by blank lines, the parts as printed? It is when
+    no part holds a blank other than a single space (a line break, a tab, two spaces) and none was cut at an end
+    (the lengths agree). Told without a copy of the text."""
+    printed = sum(end - start for start, end in parts) + len(_PARAGRAPH_BREAK) * (len(parts) - 1)
+    return len(text) == printed and not any(_EXTRA_BLANKS.search(source, start, end) for start, end in parts)
 
 
 def _printed_at(text: str, position: int, source: str, start: int, end: int) -> bool:
@@ -162,11 +174,7 @@ class TurnTable(Sequence[Turn]):
         self._ends.append(char_end)
         self._label_codes.append(-1 if label is None else self._label_code(label, parsed_label, speaker))
         parts = parts or ((char_start, char_end),)
-        if read_from_parts:  # normalized text as long as its parts (and the blank lines) is the parts as printed
-            printed = sum(end - start for start, end in parts) + len(_PARAGRAPH_BREAK) * (len(parts) - 1)
-            read = _VERBATIM if len(text) == printed else _NORMALIZED
-        else:
-            read = _how_read(text, self._source, parts)
+        read = _how_read(text, self._source, parts, read_from_parts)
         if read == _KEPT:
             self._explicit[index] = text
         elif len(parts) > 1:

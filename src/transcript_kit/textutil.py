@@ -11,7 +11,7 @@ def normalize_space(text: str) -> str:
 
 
 _BLANKS = re.compile(r"\s+")  # \s is str.isspace's whitespace, as split() uses
-_EXTRA_BLANKS = re.compile(r"[^\S ]|  ")  # whitespace that is not one single space
+EXTRA_BLANKS = re.compile(r"[^\S ]|  ")  # whitespace that is not one single space
 _BLANKS_FROM = re.compile(r"\s*")
 _CHUNK = 1 << 16
 
@@ -22,7 +22,7 @@ def collapse_blanks(run: str) -> str:
     the others are collapsed a chunk at a time."""
     if len(run) < _CHUNK:
         return normalize_space(run)
-    if _EXTRA_BLANKS.search(run) is None:
+    if EXTRA_BLANKS.search(run) is None:
         return run.strip()
     chunks, start = [], 0
     while start < len(run):
