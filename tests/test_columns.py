@@ -96,6 +96,8 @@ def test_a_line_break_inside_a_paragraph_is_no_part_of_its_text() -> None:
     text = "".join(f"MR. A{i}: {line}\n{line}\n{line}\n\n" for i in range(5))
     document = parse_text(text, doc_id="x")
     assert [t.text for t in document.turns] == [" ".join([line] * 3)] * 5
+    # read again as printed with each line break as a space: no text kept, none normalized again
+    assert {code & ~columns._KIND_BITS for code in document.turns._kinds} == {columns._SPACED}
 
 
 BRIEFING = "MS. PSAKI: Hi,   everyone.\n\n(Laughter.)\n\nQ Thank you.\nA second line.\n\nMS. PSAKI: Sure."

@@ -10,8 +10,9 @@ once the parser has filled them, equal to a tuple of the same records.
 
 from __future__ import annotations
 
+import re
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import overload
 
 from transcript_kit.model import Label, LabelDecision, Speaker, Turn, TurnKind
@@ -22,7 +23,7 @@ _KINDS = tuple(TurnKind)
 _KIND_CODE = {kind: code for code, kind in enumerate(_KINDS)}
 _NO_TIME = -(1 << 63)  # start_ms/end_ms: no time
 # How a turn's text is read again (in the high bits of its kind code); see _how_read.
-_NORMALIZED, _VERBATIM, _KEPT = 0, 0x80, 0x40
+_NORMALIZED, _VERBATIM, _KEPT, _SPACED = 0, 0x80, 0x40, 0xC0
 _KIND_BITS = 0x3F
 _PARAGRAPH_BREAK = "\n\n"
 _LONG = 1 << 16  # characters: a part this long is compared with its text a piece at a time, never normalized
@@ -39,7 +40,7 @@ def _how_read(text: str, source: str, parts: Sequence[tuple[int, int]], read_fro
     part, blanks made single), or _KEPT (neither: it is kept as a string). ``read_from_parts``: the caller knows
     it is one of the first two."""
     if read_from_parts:
-        return _VERBATIM if _as_printed(text, source, parts) else _NORMALIZED
+        return _as_printed(text, source, parts)
     # Normalized text is never longer than its parts and the blank lines joining them.
     if len(text) > parts[-1][1] - parts[0][0] + len(_PARAGRAPH_BREAK) * (len(parts) - 1):
         return _KEPT
@@ -61,12 +62,15 @@ def _how_read(text: str, source: str, parts: Sequence[tuple[int, int]], read_fro
     return how if position == len(text) else _KEPT
 
 
-def _as_printed(text: str, source: str, parts: Sequence[tuple[int, int]]) -> bool:
-    """Is ``text``, known to be ``parts`` normalized and joined by blank lines, the parts as printed? It is when
-    no part holds a blank other than a single space (a line break, a tab, two spaces) and none was cut at an end
-    (the lengths agree). Told without a copy of the text."""
+def _as_printed(text: str, source: str, parts: Sequence[tuple[int, int]]) -> int:
+    """How ``text``, known to be ``parts`` normalized and joined by blank lines, is read again. As long as its
+    parts, no blank was cut or collapsed: the parts as printed (_VERBATIM) when they hold no blank but single
+    spaces, else with each blank read as a space (_SPACED: a hard-wrapped line's break, a no-break space).
+    Otherwise normalized again. Told without a copy of the text."""
     printed = sum(end - start for start, end in parts) + len(_PARAGRAPH_BREAK) * (len(parts) - 1)
-    return len(text) == printed and not any(_EXTRA_BLANKS.search(source, start, end) for start, end in parts)
+    if len(text) != printed:
+        return _NORMALIZED
+    return _SPACED if any(_EXTRA_BLANKS.search(source, start, end) for start, end in parts) else _VERBATIM
 
 
 def _printed_at(text: str, position: int, source: str, start: int, end: int) -> bool:
@@ -78,6 +82,23 @@ def _printed_at(text: str, position: int, source: str, start: int, end: int) -> 
         text.startswith(source[piece : min(end, piece + _LONG)], position + piece - start)
         for piece in range(start, end, _LONG)
     )
+
+
+_OTHER_BLANK = re.compile(r"[^\S ]")  # a blank character that is not the space (\s: str.isspace, as split() uses)
+
+
+def _as_is(printed: str) -> str:
+    return printed
+
+
+def _spaced(printed: str) -> str:
+    """Each blank character read as a space: a line break by str.replace (the common one, and the fastest way),
+    any other by the regex."""
+    spaced = printed.replace("\n", " ")
+    return spaced if _OTHER_BLANK.search(spaced) is None else _OTHER_BLANK.sub(" ", spaced)
+
+
+_READ: dict[int, Callable[[str], str]] = {_VERBATIM: _as_is, _SPACED: _spaced, _NORMALIZED: collapse_blanks}
 
 
 class _Column:
@@ -251,10 +272,10 @@ class TurnTable(Sequence[Turn]):
             return self._explicit[index]
         bounds = self._paragraphs.get(index)
         if bounds is None:
-            printed = source[self._starts[index] : self._ends[index]]
-            return printed if read == _VERBATIM else collapse_blanks(printed)
-        parts = (source[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2))
-        return _PARAGRAPH_BREAK.join(parts if read == _VERBATIM else map(collapse_blanks, parts))
+            return _READ[read](source[self._starts[index] : self._ends[index]])
+        return _PARAGRAPH_BREAK.join(
+            map(_READ[read], (source[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)))
+        )
 
     def _turn(self, index: int) -> Turn:
         code = self._label_codes[index]
