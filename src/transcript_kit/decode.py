@@ -98,7 +98,8 @@ def _decode_wide(data: bytes, where: str) -> Decoded | None:
                 text = data.decode(encoding)
             except UnicodeDecodeError:
                 continue
-            if _looks_binary(text.encode("utf-8")) is None:
+            # Its head is encoded to be looked at, not the whole text (a second copy of a large file).
+            if "\x00" not in text and _looks_binary(text[:_SNIFF].encode("utf-8")[:_SNIFF]) is None:
                 return Decoded(
                     text, encoding, (f"{where}: no byte-order mark; read as {encoding} (NUL pattern)",)
                 )

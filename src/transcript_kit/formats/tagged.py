@@ -85,10 +85,13 @@ def _attributes(raw: str) -> dict[str, str]:
     return found
 
 
+_OPENS_WITH_TAG = re.compile(r"\s*<")
+
+
 def looks_tagged(text: str) -> bool:
     """Whether a text document is speaker markup: its first line is a tag, a fifth of its opening lines are whole
     tags, and a speaker tag with a name attribute is among them."""
-    if not text.lstrip().startswith("<"):  # the common case, told without reading further
+    if _OPENS_WITH_TAG.match(text) is None:  # the common case, told without reading further (or copying the text)
         return False
     content = 0
     tags = 0
