@@ -206,3 +206,29 @@ def test_a_long_subtitle_cue_is_read_again_from_the_source_not_kept() -> None:
     assert (turn.label, turn.parsed_label is not None, turn.start_ms) == ("Alice", True, 1000)
     assert turn.text == (unit * ((1 << 20) // len(unit))).decode().strip()
     assert kept < 1.2 * len(data) and peak < 3.5 * len(data), (kept / len(data), peak / len(data))
+
+
+def test_the_tokenizer_looks_back_only_at_what_its_feed_keeps() -> None:
+    # The tokens go on to the document parser as they come: the feed answers how many came and the last one, and
+    # refuses anything else rather than pretending to be the list of every token.
+    from transcript_kit.parse import _BUILDING, _Feed, _token, _TurnBuilder
+
+    builder = _TurnBuilder("MR. A: Hi.", stage_is_speech=True, read_from_parts=True)
+    building = _BUILDING.set(builder)
+    try:
+        feed = _Feed()
+        assert not feed and len(feed) == 0
+        with pytest.raises(IndexError):
+            feed[-1]
+        label, words = _token("LABEL", "MR. A", 0, 5), _token("PARA", "Hi.", 7, 10)
+        feed.append(label)
+        feed.append(words)
+        assert len(feed) == 2 and feed[-1] is words
+        with pytest.raises(IndexError):
+            feed[0]
+        with pytest.raises(TypeError):
+            list(feed)
+        feed.finish()
+    finally:
+        _BUILDING.reset(building)
+    assert list(builder.table) == [Turn(0, TurnKind.TURN, "Hi.", 7, 10, "MR. A", builder.table[0].parsed_label)]

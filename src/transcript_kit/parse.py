@@ -804,18 +804,20 @@ class _DocumentBuilder(lark.Transformer[Token, Any]):
 class _Feed(list[Token]):
     """What the tokenizer appends its tokens to: each goes on to the document grammar's parser as it comes
     (consecutive paragraphs merged into one token), so the tokens of a turn live only until the grammar has
-    reduced it. As a list it is what the tokenizer looks back at: how many tokens came, and the last one."""
+    reduced it. As a list it is what the tokenizer looks back at, and no more: how many tokens came (``len``)
+    and the last one (``[-1]``); reading any other item, or iterating, is an error, never a silent empty list."""
 
     def __init__(self) -> None:
-        super().__init__((Token("$START", ""),))  # its one item: the last token (read only once one came)
+        super().__init__()
         self.parser = _document_parser().parse_interactive()
         self.feed = self.parser.parser_state.feed_token
         self.n_tokens = 0
+        self.last = Token("$START", "")
         self.run: list[Token] = []  # paragraphs (or inserted paragraphs) waiting to be merged
 
     def append(self, token: Token) -> None:
         self.n_tokens += 1
-        self[0] = token
+        self.last = token
         run = self.run
         if run and token.type != run[0].type:
             self._flush()
@@ -827,6 +829,14 @@ class _Feed(list[Token]):
     def __len__(self) -> int:
         return self.n_tokens
 
+    def __getitem__(self, index: Any) -> Any:  # only [-1]: see the docstring
+        if index != -1 or not self.n_tokens:
+            raise IndexError("the tokens went on to the document parser: only the last one, [-1], is kept")
+        return self.last
+
+    def __iter__(self) -> Iterator[Token]:
+        raise TypeError("the tokens went on to the document parser: only len() and [-1] can be read")
+
     def _flush(self) -> None:
         run = self.run
         if run:
@@ -835,8 +845,7 @@ class _Feed(list[Token]):
 
     def finish(self) -> _Skeleton:
         self._flush()
-        last = self[0] if self.n_tokens else None
-        self.clear()
+        last = self.last if self.n_tokens else None
         skeleton = self.parser.feed_eof(last)  # type: ignore[no-untyped-call]
         assert isinstance(skeleton, _Skeleton)
         return skeleton
