@@ -232,3 +232,15 @@ def test_the_tokenizer_looks_back_only_at_what_its_feed_keeps() -> None:
     finally:
         _BUILDING.reset(building)
     assert list(builder.table) == [Turn(0, TurnKind.TURN, "Hi.", 7, 10, "MR. A", builder.table[0].parsed_label)]
+
+
+def test_documents_parsed_in_threads_get_their_own_turns() -> None:
+    # The grammar's one Transformer adds each turn to the table of the document being parsed (a context
+    # variable): documents parsed at the same time in threads never mix their turns.
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"MR. SMITH{n}: Words {n}.\n\nMS. JONES{n}: Reply {n}.\n\n" * 300 for n in range(8)]
+    alone = [list(parse_text(text, doc_id=str(n)).turns) for n, text in enumerate(texts)]
+    with ThreadPoolExecutor(4) as pool:
+        together = list(pool.map(lambda n: list(parse_text(texts[n], doc_id=str(n)).turns), range(8)))
+    assert together == alone and {t.label for t in together[3]} == {"MR. SMITH3", "MS. JONES3"}
