@@ -17,7 +17,7 @@ from typing import overload
 
 from transcript_kit.model import Label, LabelDecision, Speaker, Turn, TurnKind
 from transcript_kit.textutil import EXTRA_BLANKS as _EXTRA_BLANKS
-from transcript_kit.textutil import collapse_blanks
+from transcript_kit.textutil import collapse_blanks, offset_array
 
 _KINDS = tuple(TurnKind)
 _KIND_CODE = {kind: code for code, kind in enumerate(_KINDS)}
@@ -27,11 +27,6 @@ _NORMALIZED, _VERBATIM, _KEPT, _SPACED = 0, 0x80, 0x40, 0xC0
 _KIND_BITS = 0x3F
 _PARAGRAPH_BREAK = "\n\n"
 _LONG = 1 << 16  # characters: a part this long is compared with its text a piece at a time, never normalized
-
-
-def _offsets(source_length: int) -> array[int]:
-    # Four bytes an offset while the source allows it (any text below 4G characters).
-    return array("I") if source_length < (1 << 32) else array("q")
 
 
 def _how_read(text: str, source: str, parts: Sequence[tuple[int, int]], read_from_parts: bool) -> int:
@@ -150,8 +145,8 @@ class TurnTable(Sequence[Turn]):
     def __init__(self, source: str) -> None:
         self._source = source
         self._kinds = array("B")
-        self._starts = _offsets(len(source))
-        self._ends = _offsets(len(source))
+        self._starts = offset_array(len(source))
+        self._ends = offset_array(len(source))
         # Each distinct (label, parsed label, speaker) once; a turn holds its index (-1: no label).
         self._labels: list[tuple[str, Label | None, Speaker | None]] = []
         self._label_codes = array("i")

@@ -204,7 +204,8 @@ class _Tokenizer:
         self.warnings: list[str] = []
         self.inserting_to_label = False  # a profile's INSERT_OPEN rule fired: inserted material until a label
         self.one_sentence_a_line = False  # printed one sentence a line (read once per document)
-        self.triggered: set[int] | None = None  # lines holding a shape's trigger (None: not searched, any may)
+        # Lines holding a shape's trigger, one byte a line (None: not searched, any line may).
+        self.triggered: bytearray | None = None
         self.wrapped_label_lines: set[int] = set()  # lines inside a label wrapped over several lines
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
@@ -232,14 +233,17 @@ class _Tokenizer:
         """The document's tokens, appended to ``out`` (a list of its own by default), which it returns."""
         self.one_sentence_a_line = _one_sentence_a_line(self.text, self.layout)
         blocks = _paragraphs(self.text, self.layout, self.one_sentence_a_line)
-        firsts = {block.first for block in blocks}
+        # The lines that open a paragraph, one byte a line (a set of them costs 40 times that).
+        firsts = bytearray(len(self.layout.starts))
+        for block in blocks:
+            firsts[block.first] = 1
         found = self._line_candidates(firsts, self._lines_worth_a_look(firsts))
         shapes, inferred = cand.infer_shapes(found.values(), self.convention, len(blocks))
         if inferred:  # a shape the document showed may also stand inside paragraphs: look at every line
             seen = set(found)
             rest = (i for i in range(len(self.layout.starts)) if i not in seen)
             found.update(self._line_candidates(firsts, rest))
-        self.triggered = None  # every line has been looked at: the set of trigger lines (a line each) can go
+        self.triggered = None  # every line has been looked at: the trigger lines can go
         found = {i: c for i, c in found.items() if c.shape in shapes}
         # A list of names (participants, contents) opens no turns, but it names who speaks: its entries still
         # count when the document's labels are decided.
@@ -264,8 +268,8 @@ class _Tokenizer:
             for i, c in found.items()
         }
         prefix = f"{self.convention.name} profile, shape "
-        voters = sorted({**found, **listed}.items())
-        verdicts = cand.decide((c for _, c in voters if c.at_paragraph_start), prefix)
+        voters = (found.get(i) or listed[i] for i in sorted({*found, *listed}))  # in line order
+        verdicts = cand.decide((c for c in voters if c.at_paragraph_start), prefix)
         self.inferred = inferred
         at_start = {c.label for c in found.values() if c.at_paragraph_start and verdicts[c.label].accepted}
         accepted: dict[int, cand.Candidate] = {}
@@ -281,7 +285,7 @@ class _Tokenizer:
         self._warn_refused_lookalikes(found, accepted)
         self.rubrics = self._rubric_lines(accepted)
         blocks = self._split_at_rule_lines(
-            blocks, [i for i in found if i not in accepted and i not in firsts], self.rubrics
+            blocks, [i for i in found if i not in accepted and not firsts[i]], self.rubrics
         )
         if self.wrapped_labels:
             blocks = self._join_wrapped_labels(blocks, accepted)
@@ -354,7 +358,7 @@ class _Tokenizer:
         start, end = self._line(i)
         if end <= start or self.text[start].islower():  # no label starts lower-case
             return None
-        triggered = self.triggered is None or i in self.triggered
+        triggered = self.triggered is None or bool(self.triggered[i])
         candidate = self.shapes.find(self.text, start, end, at_paragraph_start, triggered)
         if (
             candidate is not None
@@ -368,7 +372,7 @@ class _Tokenizer:
                 candidate = attrs.evolve(candidate, timed=True)
         return candidate
 
-    def _line_candidates(self, firsts: set[int], lines: Iterable[int]) -> dict[int, cand.Candidate]:
+    def _line_candidates(self, firsts: bytearray, lines: Iterable[int]) -> dict[int, cand.Candidate]:
         """Label candidates at the start of ``lines``, each marked whether it opens a paragraph (where turns open
         and what the document decides on) or stands inside one (a label there must open paragraphs elsewhere)."""
         found: dict[int, cand.Candidate] = {}
@@ -377,8 +381,9 @@ class _Tokenizer:
                 continue  # inside a label wrapped over several lines
             # A label that ends its line opens a paragraph of its own, even where the text runs on without blank
             # lines (one sentence a line, as aligned parliamentary text prints it).
-            candidate = self._candidate_at(i, i in firsts)
-            if candidate is None and i in firsts:
+            opens_paragraph = bool(firsts[i])
+            candidate = self._candidate_at(i, opens_paragraph)
+            if candidate is None and opens_paragraph:
                 candidate = self._wrapped_label(i)
             if candidate is not None:
                 # ... and so does a label on a line that outdents from the one above (a play's hanging cues), or
@@ -500,7 +505,7 @@ class _Tokenizer:
         above = self._indent_of(i - 1) if self.layout.ends[i - 1] > self.layout.starts[i - 1] else None
         return above is not None and self._indent_of(i) < above
 
-    def _lines_worth_a_look(self, firsts: set[int]) -> Iterable[int]:
+    def _lines_worth_a_look(self, firsts: bytearray) -> Iterable[int]:
         """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes may match:
         found by C-speed searches over the whole text (each line is then matched for real within its own bounds).
         Notes the lines that hold a shape's trigger. Line-numbered text and bare-CR line ends are looked at line by
@@ -508,16 +513,16 @@ class _Tokenizer:
         starts = self.layout.starts
         if self.layout.line_numbered or not starts or any(end in self.text for end in _OTHER_LINE_ENDS):
             return range(len(starts))  # the scanner looks after "\n" only: other line ends, line by line
-        lines: set[int] = set()
-        self.triggered = set()
+        # Which lines to look at, and which hold a trigger: one byte a line each, not a set (a document of short
+        # lines has a hit on nearly every line). A hit before the first content line counts for none.
+        look = bytearray(firsts)
+        self.triggered = bytearray(len(starts))
         for place, active, triggered in self.shapes.places(self.text):
-            line = bisect.bisect_right(starts, place) - 1  # -1: a hit before the first content line
-            if active:
-                lines.add(line)
-            if triggered:
-                self.triggered.add(line)
-        lines.discard(-1)
-        return sorted(firsts.union(lines))
+            line = bisect.bisect_right(starts, place) - 1
+            if line >= 0:
+                look[line] |= active
+                self.triggered[line] |= triggered
+        return _set_bytes(look)  # in line order (bytearray.find jumps between them in C)
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
@@ -686,6 +691,14 @@ class _Tokenizer:
     def _indent_of(self, line: int) -> int:
         start, end = self._line(line)
         return end - start - len(self.text[start:end].lstrip(" \t\u00a0"))
+
+
+def _set_bytes(flags: bytearray) -> Iterator[int]:
+    """The positions of the non-zero bytes of ``flags``, in order."""
+    position = flags.find(1)
+    while position != -1:
+        yield position
+        position = flags.find(1, position + 1)
 
 
 def _glued_boilerplate_end(value: str) -> int | None:

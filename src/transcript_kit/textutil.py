@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import re
+from array import array
+
+
+def offset_array(limit: int) -> array[int]:
+    """An empty array for offsets into a text of ``limit`` characters: four bytes an offset while they fit (any
+    text below 4G characters), eight beyond."""
+    return array("I") if limit < (1 << 32) else array("q")
 
 
 def normalize_space(text: str) -> str:

@@ -16,6 +16,7 @@ import attrs
 import yaml
 
 from transcript_kit.model import Span
+from transcript_kit.textutil import offset_array
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 # A PDF-to-text court transcript numbers every content line 1..25 at the left margin.
@@ -45,7 +46,7 @@ class Layout:
     every other line is blank and blank lines say nothing about paragraphs.
     """
 
-    starts: Sequence[int]  # array("q") from read_layout: 8 bytes a line
+    starts: Sequence[int]  # an array from read_layout: 4 bytes a line (8 past 4G characters)
     ends: Sequence[int]
     metadata: dict[str, Any]
     furniture: tuple[Span, ...]
@@ -107,10 +108,13 @@ def _line_bounds(text: str, start: int) -> tuple[array[int], array[int]]:
         lines = text[start:].splitlines(keepends=True)
         if not lines or lines[-1] != lines[-1].rstrip(_LINE_END_CHARS):
             lines.append("")  # the text ends with a line break (or is empty): an empty last line
-        starts = array("q", itertools.accumulate(map(len, lines), initial=start))
+        starts = offset_array(len(text))
+        starts.extend(itertools.accumulate(map(len, lines), initial=start))
         starts.pop()
-        return starts, array("q", [s + len(line.rstrip()) for s, line in zip(starts, lines)])
-    starts, ends = array("q"), array("q")
+        ends = offset_array(len(text))
+        ends.extend([s + len(line.rstrip()) for s, line in zip(starts, lines)])
+        return starts, ends
+    starts, ends = offset_array(len(text)), offset_array(len(text))
     position = start
     for line_break in _LINE_BREAK.finditer(text, start):
         starts.append(position)
@@ -202,4 +206,7 @@ def _drop_page_markers(
     if not drop:
         return starts, ends
     keep = [i for i in range(len(starts)) if i not in drop]
-    return array("q", (starts[i] for i in keep)), array("q", (ends[i] for i in keep))
+    kept_starts, kept_ends = offset_array(len(text)), offset_array(len(text))
+    kept_starts.extend(starts[i] for i in keep)
+    kept_ends.extend(ends[i] for i in keep)
+    return kept_starts, kept_ends
