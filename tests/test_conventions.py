@@ -53,6 +53,24 @@ def test_word_lists_live_once_in_the_vocabulary() -> None:
     assert "subscribe to" not in source  # boilerplate phrases come from vocabulary.toml
 
 
+def test_the_small_joining_words_of_titles_and_headings_are_one_vocabulary_list() -> None:
+    # A rubric, a centred title, a sub-debate heading's tail, a parliament's heading rule and a label's affiliation
+    # all read "of", "and", "the" ... between capitalised words: from [label.words] joining, not each its own copy.
+    places = [
+        REPO / "src" / "transcript_kit" / "parse.py",
+        REPO / "src" / "transcript_kit" / "candidates.py",
+        REPO / "src" / "transcript_kit" / "conventions" / "profiles" / "parliament.toml",
+        REPO / "grammar" / "label.lark",
+    ]
+    for place in places:
+        assert "|of|and|" not in place.read_text(encoding="utf-8").replace("and|of", "|of|and|"), place
+    assert "without" in VOCABULARY.words_of("joining")
+    assert parse_label("Mr BLOGGS, Minister for Roads and Rail") is not None
+    rubric = "Questions without Notice"  # a heading whose joining word only the parliament rule listed before
+    document = parse_text(f"Mr BLOGGS (Eastfield) (14:02): I rise.\n\n{rubric}\n\nMr SMITH (Westfield): Yes.\n")
+    assert [t.text for t in document.turns] == ["I rise.", "Yes."]
+
+
 def test_each_document_gets_the_profile_its_evidence_shows() -> None:
     record = (
         "[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]\n\n  Mr. FRIST. Thanks.\n"
@@ -110,6 +128,7 @@ def test_the_command_line_takes_a_profile_file(tmp_path: Path, capsys: pytest.Ca
             'name = "x"\n[[shapes]]\nname = "s"\npattern = "(?P<label>[A-Z]+):"\ntriggers = ["(?P<c>:)"]\n',
             "a trigger may not name groups",
         ),
+        ('name = "x"\ndirections_are_speech = "no"\n', "'directions_are_speech' must be true or false"),
     ],
 )
 def test_a_bad_profile_is_an_error_naming_the_file_and_the_entry(
@@ -278,6 +297,21 @@ def _user_profile(tmp_path: Path, name: str, toml: str) -> Conventions:
     profile = tmp_path / f"{name}.toml"
     profile.write_text(toml, encoding="utf-8")
     return Conventions.load([profile], forced=name)
+
+
+def test_whether_a_direction_inside_a_speech_is_its_words_is_the_profiles_own_key(tmp_path: Path) -> None:
+    # Said by directions_are_speech, not by whether the profile cuts inline notes: a user's profile may cut notes
+    # and still read "(Laughter.)" between two paragraphs as printed, or keep directions apart without notes.
+    text = "JANE: One thing.\n\n(Laughter.)\n\nJANE: Another.\n\nMore of it.\n\n(Pause.)\n\nAnd the end.\n"
+    as_speech = _user_profile(tmp_path, "as_speech", 'name = "as_speech"\nparent = "base"\n')
+    apart = _user_profile(
+        tmp_path, "apart", 'name = "apart"\nparent = "base"\ndirections_are_speech = false\n'
+    )
+    spoken = parse_text(text, conventions=as_speech).turns[-1]
+    noted = parse_text(text, conventions=apart).turns[-1]
+    assert spoken.text == "Another.\n\nMore of it.\n\n(Pause.)\n\nAnd the end." and spoken.notes == ()
+    assert noted.text == "Another.\n\nMore of it.\n\nAnd the end." and noted.notes == ("(Pause.)",)
+    assert builtin()["script"].directions_are_speech is False and builtin()["briefing"].directions_are_speech
 
 
 def test_the_document_grammar_reports_an_impossible_sequence(tmp_path: Path) -> None:

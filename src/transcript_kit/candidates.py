@@ -41,7 +41,8 @@ _RECORDING_STAMP = re.compile(
 _FORMAT_CHARS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
 # A sub-debate heading's second half: a few capitalised words, no sentence end ("Bridges", "Roads and Rail").
-_HEADING_TAIL = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|and|of|the|for|in|on|to|&|—|–|-)){0,6}")
+_JOINING = VOCABULARY.alternation("joining")
+_HEADING_TAIL = re.compile(rf"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|{_JOINING}|&|—|–|-)){{0,6}}")
 
 _LEADERS = re.compile(r"(?: ?\.){5,}")
 

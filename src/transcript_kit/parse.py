@@ -31,6 +31,7 @@ from transcript_kit._grammar import grammar_text
 from transcript_kit.columns import DecisionTable, TurnTable
 from transcript_kit.conventions.catalog import Conventions, default_conventions
 from transcript_kit.conventions.profile import Convention
+from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
 from transcript_kit.formats import SUFFIX_FORMATS, tagged
@@ -751,7 +752,8 @@ _WRAPPED_LABEL_LINES = 4  # a label's bracket may run on over this many lines in
 _ONE_SENTENCE_MIN_LINES, _ONE_SENTENCE_UNENDED, _ONE_SENTENCE_INDENTED = 20, 0.25, 0.05
 # A rubric: capitalised words (small words between them), no sentence end: "Replacement of Sea King Helicopter
 # Fleet- Timing of Announcement", "PROCEEDS OF CRIME (MONEY LAUNDERING) ACT", "The Estimates, 1999-2000".
-_RUBRIC_WORD = r"\(?(?:[A-Z0-9][\w'’.&/-]*|(?:of|and|the|for|in|on|to|a|an|by|with|from|at|or|versus)\b-?)\)?,?"
+_JOINING = VOCABULARY.alternation("joining")  # "of", "and", "the" ... between a title's capitalised words
+_RUBRIC_WORD = rf"\(?(?:[A-Z0-9][\w'’.&/-]*|(?:{_JOINING})\b-?)\)?,?"
 # Two words at least: a one-word line ("Yes", "Agreed") is a reply, not a rubric.
 _RUBRIC = re.compile(rf"[ \t]*\(?[A-Z][\w'’.&/-]*\)?,?(?:[ \t]+{_RUBRIC_WORD}){{1,13}}[ \t]*")
 _CUE_DIRECTION = re.compile(r"[ \t]*[(\[][^()\[\]\n]{1,80}[)\]][ \t.]*(?=\S)")
@@ -769,8 +771,7 @@ _SPAN_KINDS = {
     "DELIVERY": "delivery_note",
 }
 _HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*")
-_SMALL_WORDS = r"(?:of|and|the|for|in|on|to|a|an|by|with)"
-_TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_SMALL_WORDS})){{0,8}}")
+_TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_JOINING})){{0,8}}")
 
 
 def _is_heading(value: str) -> bool:
@@ -1068,7 +1069,7 @@ def parse_text(
     tokenizer = _Tokenizer(text, layout, path, convention)
     builder = _TurnBuilder(
         text,
-        stage_is_speech=not convention.inline_notes,
+        stage_is_speech=convention.directions_are_speech,
         read_from_parts=not (layout.line_numbered or layout.gapped or tokenizer.inline_notes.pattern),
     )
     building = _BUILDING.set(builder)

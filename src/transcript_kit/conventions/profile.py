@@ -106,6 +106,10 @@ class Convention:
     # Notes printed inside speech that are not speech (a script's "[He sits.]", a log's "(garbled)"): cut from
     # the words of a turn. A family with none keeps every word as printed (a briefing's "(Laughter.)").
     inline_notes: tuple[LineRule, ...] = ()
+    # Whether a stage direction between two paragraphs of a turn is read as part of its words (a briefing's
+    # "(Laughter.)" as printed) or kept as one of the turn's notes (a play's "(to HELENA)", a committee's
+    # "[Laughter]" where the record says who was speaking around it). Inherited; the base profile says True.
+    directions_are_speech: bool = True
 
 
 _PROFILE_KEYS = frozenset(
@@ -121,6 +125,7 @@ _PROFILE_KEYS = frozenset(
         "activate",
         "deactivate",
         "min_score",
+        "directions_are_speech",
     }
 )
 _RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope", "triggers"})
@@ -324,6 +329,9 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
     min_score = data.get("min_score", parent.min_score if parent else 2.0)
     if not isinstance(min_score, (int, float)) or isinstance(min_score, bool):
         raise ConventionError(f"{where}: 'min_score' must be a number")
+    speech = data.get("directions_are_speech", parent.directions_are_speech if parent else True)
+    if not isinstance(speech, bool):
+        raise ConventionError(f"{where}: 'directions_are_speech' must be true or false")
     return Convention(
         name=spec.name,
         description=str(data.get("description", "")),
@@ -334,6 +342,7 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
         evidence=evidence,
         origin=spec.origin,
         min_score=float(min_score),
+        directions_are_speech=speech,
     )
 
 
