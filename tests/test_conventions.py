@@ -299,6 +299,17 @@ def _user_profile(tmp_path: Path, name: str, toml: str) -> Conventions:
     return Conventions.load([profile], forced=name)
 
 
+def test_the_rooms_reactions_are_one_vocabulary_list_for_every_family() -> None:
+    # A committee cuts "[Laughter]" from a speech, a parliament sets "Laughter." apart as a stage record: both read
+    # [lines] room_notes, so a word one family knew (parliament's "Cheers", committee's "Crosstalk") both know.
+    profiles = builtin()
+    committee = next(n for n in profiles["committee"].inline_notes if n.name == "reaction_note")
+    interjection = next(r for r in profiles["parliament"].rules if r.name == "interjection")
+    for pattern in (committee.pattern, interjection.pattern):
+        assert "cheers" in pattern and "crosstalk" in pattern and "laughs|laughter" not in pattern
+    assert "crosstalk" in VOCABULARY.words_of("room_notes")
+
+
 def test_whether_a_direction_inside_a_speech_is_its_words_is_the_profiles_own_key(tmp_path: Path) -> None:
     # Said by directions_are_speech, not by whether the profile cuts inline notes: a user's profile may cut notes
     # and still read "(Laughter.)" between two paragraphs as printed, or keep directions apart without notes.
