@@ -16,6 +16,7 @@ import contextvars
 import functools
 import hashlib
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -52,11 +53,39 @@ class _Block:
 
     __slots__ = ("cont", "first", "indent", "last")
 
-    def __init__(self, first: int, last: int, indent: int = 0) -> None:
+    def __init__(self, first: int, last: int, indent: int = 0, cont: int | None = None) -> None:
         self.first = first
         self.last = last
         self.indent = indent
-        self.cont: int | None = None
+        self.cont = cont
+
+
+class _Blocks:
+    """A document's paragraphs as columns, 16 bytes a paragraph (a _Block and its ints cost 120): a document of
+    short lines has a paragraph every few dozen bytes. Iterating makes a _Block of each as it is read; the last
+    paragraph grows in place while lines are grouped."""
+
+    __slots__ = ("conts", "firsts", "indents", "lasts")
+
+    def __init__(self) -> None:
+        self.firsts, self.lasts, self.indents = array("i"), array("i"), array("i")
+        self.conts = array("i")  # -1: no second line
+
+    def append(self, first: int, last: int, indent: int, cont: int | None = None) -> None:
+        self.firsts.append(first)
+        self.lasts.append(last)
+        self.indents.append(indent)
+        self.conts.append(-1 if cont is None else cont)
+
+    def add(self, block: _Block) -> None:
+        self.append(block.first, block.last, block.indent, block.cont)
+
+    def __len__(self) -> int:
+        return len(self.firsts)
+
+    def __iter__(self) -> Iterator[_Block]:
+        for first, last, indent, cont in zip(self.firsts, self.lasts, self.indents, self.conts):
+            yield _Block(first, last, indent, None if cont < 0 else cont)
 
 
 def _is_hard_wrapped(text: str, layout: Layout, one_sentence_a_line: bool) -> bool:
@@ -103,7 +132,7 @@ def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
     return frozenset(k for k, n in drops.items() if n >= 2 and 2 * n >= same.get(k, 0))
 
 
-def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool) -> list[_Block]:
+def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool) -> _Blocks:
     """Group lines into paragraphs: a blank line ends one; so does a deeper indent or a paragraph indent (the
     Congressional Record and court transcripts mark paragraphs by indentation), or an indent that leaves the
     paragraph's own margin; in text that is not hard-wrapped, every line is one."""
@@ -115,13 +144,14 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool) -> list[_B
         for start, end in zip(starts, ends)
     ]
     opening = _first_line_indents(indents) if wrapped and not layout.line_numbered else frozenset()
-    blocks: list[_Block] = []
-    current: _Block | None = None
+    blocks = _Blocks()
+    open_paragraph = False  # the last of ``blocks`` may take the next line
+    conts, lasts = blocks.conts, blocks.lasts
     previous_indent = 0
     for i, indent in enumerate(indents):
         if indent is None:
             if layout.blank_is_break:
-                current = None
+                open_paragraph = False
             continue
         if (
             indent <= _TIME_LINE_INDENT
@@ -130,23 +160,23 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool) -> list[_B
         ):
             # A time line stands apart ("00:02:14" between a log's utterances), and so does a note in square
             # brackets ("[The prepared statement of … follows:]"), wrapped text or not.
-            blocks.append(_Block(i, i, indent))
-            current = None
+            blocks.append(i, i, indent)
+            open_paragraph = False
             previous_indent = indent
             continue
         if (
-            current is None
+            not open_paragraph
             or not wrapped
             or indent > previous_indent
             or indent in opening
-            or (current.cont is not None and indent != current.cont)
+            or (conts[-1] >= 0 and indent != conts[-1])
         ):
-            current = _Block(i, i, indent)
-            blocks.append(current)
+            blocks.append(i, i, indent)
+            open_paragraph = True
         else:
-            if current.cont is None:
-                current.cont = indent
-            current.last = i
+            if conts[-1] < 0:
+                conts[-1] = indent
+            lasts[-1] = i
         previous_indent = indent
     return blocks
 
@@ -423,25 +453,25 @@ class _Tokenizer:
         label = " ".join(found.label.split())
         return attrs.evolve(found, label=label, start=found.start + start, end=found.end + start, stamp=stamp)
 
-    def _join_wrapped_labels(self, blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> list[_Block]:
+    def _join_wrapped_labels(self, blocks: _Blocks, accepted: dict[int, cand.Candidate]) -> _Blocks:
         """The lines of an accepted label wrapped over several lines are one paragraph with the words after it."""
-        joined: list[_Block] = []
+        joined = _Blocks()
         reach = -1  # the last line of the wrapped label the current block holds
         for block in blocks:
             if joined and block.first <= reach:
-                joined[-1].last = max(joined[-1].last, block.last)
+                joined.lasts[-1] = max(joined.lasts[-1], block.last)
                 continue
-            joined.append(block)
+            joined.add(block)
             for line, last in self.wrapped_labels.items():
                 if line in accepted and block.first <= line <= block.last:
                     reach = max(reach, last)
             if reach > block.last:
-                block.cont = None
+                joined.conts[-1] = -1
         return joined
 
     def _split_at_rule_lines(
-        self, blocks: list[_Block], lines: list[int], rubrics: frozenset[int] = frozenset()
-    ) -> list[_Block]:
+        self, blocks: _Blocks, lines: list[int], rubrics: frozenset[int] = frozenset()
+    ) -> _Blocks:
         """A refused label line inside a paragraph that one of the profile's rules reads whole (an examiner's
         "BY MS. GARCIA:", a "FX:" sound cue) stands apart from the speech around it; so does a rubric."""
         place = rules.Place(True, False, True)
@@ -450,20 +480,20 @@ class _Tokenizer:
         } | rubrics
         if not apart:
             return blocks
-        split: list[_Block] = []
+        split = _Blocks()
         for block in blocks:
             cuts = sorted(i for i in apart if block.first < i <= block.last)
             if not cuts:
-                split.append(block)
+                split.add(block)
                 continue
             first = block.first
             for cut in cuts:
                 if cut > first:
-                    split.append(_Block(first, cut - 1, block.indent))
-                split.append(_Block(cut, cut, self._indent_of(cut)))
+                    split.append(first, cut - 1, block.indent)
+                split.append(cut, cut, self._indent_of(cut))
                 first = cut + 1
             if first <= block.last:
-                split.append(_Block(first, block.last, self._indent_of(first)))
+                split.append(first, block.last, self._indent_of(first))
         return split
 
     def _rubric_lines(self, accepted: dict[int, cand.Candidate]) -> frozenset[int]:
@@ -726,7 +756,7 @@ def _inserting(out: list[Token]) -> bool:
 _SENTENCE_END = frozenset(".?!:;\"'”’)")
 
 
-def _speech_shape(blocks: list[_Block], accepted: dict[int, cand.Candidate]) -> tuple[int, int] | None:
+def _speech_shape(blocks: _Blocks, accepted: dict[int, cand.Candidate]) -> tuple[int, int] | None:
     """(first-line indent, continuation indent) of the paragraphs that open turns, when the document marks its
     paragraphs by a first-line indent (the Congressional Record: two spaces, then flush lines); else None."""
     firsts: Counter[int] = Counter()
