@@ -50,6 +50,12 @@ def _timed(action: object) -> float:
         # A run of capitals after "  Mr. " in a document's opening: a profile's evidence pattern once tried every
         # split of it (fuzz/crashes/7143ed41e4c9fe5f.txt took 54 s).
         pytest.param("\n".join(f"  Mr. Ab{'C' * 400}d" for _ in range(80)) + "\n", id="capitals-in-evidence"),
+        # A name line whose label runs on over a long run of blanks to a bracket: the search for a recording time
+        # at the label's end tried "\s*" from every blank (fuzz/crashes/5f60ba2e036f9b3e.txt: 1.9 s on 41 KB).
+        pytest.param(
+            "Podcast" + " " * RUN + "prep call (ferries)\n\nLorna Castellanos  0:16\nHi.\n\nBen Aurich  0:20\nYo.\n",
+            id="blanks-before-a-bracket-ending-a-label",
+        ),
     ],
 )
 def test_a_long_run_after_a_label_parses_in_linear_time(document: str) -> None:
