@@ -630,3 +630,58 @@ def test_a_participants_list_over_a_heading_and_placeholders_inside_speech() -> 
         "CHAIRMAN RAMSEY",
         "Let us begin. Governor Ito, you drew the short straw.",
     )
+
+
+# A parliament whose offices name their portfolio or place with words no vocabulary lists ("MINISTER OF RAILWAYS",
+# "Governor of Kansas"): the label grammar read "of" after an office only before another office word, so these
+# labels were refused and their words went to the speaker before.
+LOK_SABHA = """LOK SABHA DEBATES
+Monday, February 5, 2024
+
+HON. SPEAKER: Question No. 41, Shri Rahul Verma.
+
+SHRI RAHUL VERMA (JAIPUR): Sir, will the railway line be extended to the district?
+
+THE MINISTER OF RAILWAYS (SHRI ASHOK MEHTA): Sir, the survey has been completed.
+
+SHRIMATI KAVITA RAO (BANGALORE NORTH): Sir, my question is about the stations.
+
+THE MINISTER OF RAILWAYS (SHRI ASHOK MEHTA): The platforms will be raised this year.
+"""
+
+
+def test_an_office_with_a_portfolio_or_place_no_vocabulary_lists_opens_its_turn() -> None:
+    assert _spoken(LOK_SABHA)[2] == (
+        "THE MINISTER OF RAILWAYS (SHRI ASHOK MEHTA)",
+        "Sir, the survey has been completed.",
+    )
+    hearing = "Governor of Kansas: Our farmers are ready.\n\nSENATOR SMITH: Thank you, Governor.\n\n" * 2
+    assert [label for label, _ in _spoken(hearing)] == ["Governor of Kansas", "SENATOR SMITH"] * 2
+
+
+# A press secretary reads out what others said, each name before its quotation: the names are said once, and
+# only before quotation marks, in a document whose recurring labels open speech. They are no turns of their own.
+QUOTED_IN_A_BRIEFING = """MS. PSAKI: Good afternoon. A few quotes first.
+
+The Prime Minister of Israel, Bibi Netanyahu: “I have had more than a dozen phone conversations.”
+
+Dr. Walensky: “The data are clear.”
+
+That is what they said.
+
+Q: Thanks, Jen. On the data?
+
+MS. PSAKI: Go ahead.
+
+Q: Is it final?
+"""
+
+
+def test_a_name_before_a_quotation_read_out_in_a_speech_is_no_turn() -> None:
+    spoken = _spoken(QUOTED_IN_A_BRIEFING)
+    assert [label for label, _ in spoken] == ["MS. PSAKI", "Q", "MS. PSAKI", "Q"]
+    assert "Bibi Netanyahu: “I have had" in spoken[0][1] and "That is what they said." in spoken[0][1]
+    # A page of statements, every name before its quotation, keeps its speakers.
+    names = ("Jane Roe, Mayor", "Ben Ode, Chair")
+    statements = "".join(f"{name}: “We welcome the decision.”\n\n" for name in names)
+    assert [label for label, _ in _spoken(statements)] == ["Jane Roe, Mayor", "Ben Ode, Chair"]

@@ -45,6 +45,7 @@ _JOINING = VOCABULARY.alternation("joining")
 _HEADING_TAIL = re.compile(rf"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|{_JOINING}|&|—|–|-)){{0,6}}")
 
 _LEADERS = re.compile(r"(?: ?\.){5,}")
+_QUOTE_OPENERS = frozenset("“\"„«‘")
 
 # How a candidate's style is written; documents keep one style for their real labels.
 UPPER, TITLE_CASE = "upper", "title"
@@ -75,6 +76,7 @@ class Candidate:
     stamp: tuple[int, int] | None = None  # where a recording time printed with the label is
     heading_tail: bool = False  # what follows is a short capitalised phrase: "Eastfield Electorate: Bridges"
     listed: bool = False  # what follows has dot leaders: "President: Mr. Delacroix . . . . (France)"
+    quoting: bool = False  # what follows opens with a quotation mark: "German Chancellor Scholz: “I think ...”"
 
 
 class ShapeMatcher:
@@ -194,6 +196,7 @@ class ShapeMatcher:
             stamp,
             heading_tail="A" <= tail[:1] <= "Z" and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
             listed=(".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None,
+            quoting=tail[:1] in _QUOTE_OPENERS,
         )
 
 
@@ -321,6 +324,8 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         c.label for c in candidates if not c.heading_tail
     }
     listed = {c.label for c in candidates if c.listed} - {c.label for c in candidates if not c.listed}
+    quoting = {c.label for c in candidates if c.quoting} - {c.label for c in candidates if not c.quoting}
+    speaking = {c.label for c in candidates if not c.quoting and at_start[c.label] >= 2}
     verdicts: dict[str, Verdict] = {}
     strong_styles: Counter[str] = Counter()
     weak: list[str] = []
@@ -333,6 +338,17 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         refused = refusal(parsed, first[label].delimiter)
         if label in listed:
             refused = "a list entry with dot leaders (attendance, contents), not a turn"
+        elif (
+            label in quoting
+            and at_start[label] < 2
+            and speaking
+            and (parsed is None or parsed.role is None)
+        ):
+            # A speaker quoting someone names them before the quotation ("The Prime Minister of Israel, Bibi
+            # Netanyahu: “I have had ...”"): once, only before quotation marks, in a document whose recurring
+            # labels open speech, it is not a turn. (A page of statements, every name before its quotation, and
+            # a crowd's "AUDIENCE: “Four more years!”" keep theirs.)
+            refused = "a name before a quotation inside a speech, said once: a quotation, not a turn"
         if parsed is None or refused is not None:
             verdicts[label] = Verdict(False, why(label, refused or ""), parsed)
             continue
