@@ -685,3 +685,34 @@ def test_a_name_before_a_quotation_read_out_in_a_speech_is_no_turn() -> None:
     names = ("Jane Roe, Mayor", "Ben Ode, Chair")
     statements = "".join(f"{name}: “We welcome the decision.”\n\n" for name in names)
     assert [label for label, _ in _spoken(statements)] == ["Jane Roe, Mayor", "Ben Ode, Chair"]
+
+
+# The European Parliament's verbatim reports end a label with a period and a spaced en dash, and print the
+# capacity a member speaks in after a comma; none of it was read (0 turns).
+EUROPEAN_PARLIAMENT = """Verbatim report of proceedings
+
+7. Rail freight corridors (debate)
+
+President. – The next item is the debate on rail freight corridors.
+
+Ana Ferreira, rapporteur. – (PT) Madam President, freight belongs on rails.
+
+Karl Huber, on behalf of the PPE Group. – Madam President, we agree, with one condition.
+
+Ana Ferreira (S&D), blue-card answer. – The condition is already in the text.
+
+President. – The debate is closed.
+"""
+
+
+def test_a_european_parliament_report_opens_a_turn_at_each_period_and_dash_label() -> None:
+    document = parse_text(EUROPEAN_PARLIAMENT)
+    assert document.convention == "european_parliament"
+    assert _spoken(EUROPEAN_PARLIAMENT) == [
+        ("President", "The next item is the debate on rail freight corridors."),
+        ("Ana Ferreira, rapporteur", "Madam President, freight belongs on rails."),
+        ("Karl Huber, on behalf of the PPE Group", "Madam President, we agree, with one condition."),
+        ("Ana Ferreira (S&D), blue-card answer", "The condition is already in the text."),
+        ("President", "The debate is closed."),
+    ]
+    assert document.turns[1].notes == ("(PT)",)  # the language spoken: a note, not words
