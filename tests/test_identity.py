@@ -354,3 +354,17 @@ def test_a_member_printed_of_a_state_is_never_merged_with_a_bare_label_of_the_sa
     (doc,) = resolve(("house-two-members", text))
     ids = [t.speaker.id for t in doc.turns if t.speaker is not None]
     assert len(ids) == 2 and ids[0] != ids[1]
+
+
+def test_the_clerk_who_calls_the_roll_is_not_the_chair() -> None:
+    # A council's clerk calls the roll for the chair: the bundled registry read "CLERK" as the presiding officer,
+    # so the chair's and the clerk's words went to one role. The clerk is a role of its own.
+    (minutes,) = resolve(
+        (
+            "council",
+            "CHAIR OKAFOR: We'll call this meeting to order. Clerk, please call the roll.\n\n"
+            "CLERK: Council Member Diaz?\n\nCOUNCIL MEMBER DIAZ: Present.\n\nThe CLERK: Council Member Holm?\n",
+        )
+    )
+    assert speaker_of(minutes, "CLERK") == ["role:clerk"] and speaker_of(minutes, "The CLERK") == ["role:clerk"]
+    assert speaker_of(minutes, "CHAIR OKAFOR") != ["role:clerk"]
