@@ -716,3 +716,24 @@ def test_a_european_parliament_report_opens_a_turn_at_each_period_and_dash_label
         ("President", "The debate is closed."),
     ]
     assert document.turns[1].notes == ("(PT)",)  # the language spoken: a note, not words
+
+
+# A podcast page in markdown: the name in bold, its time after the bold ("**Host** (00:00:04):"). The markers
+# stayed in the label ("Host**"), so it named no one the vocabulary knows and two renditions of a name differed.
+BOLD_NAMES_WITH_TIMES = """# Episode 12: Ferries
+
+**Host** (00:00:04): Welcome back to the show.
+
+**Ines Duarte** (00:00:11): Thanks for having me.
+
+**Host** (00:00:14): So, why ferries?
+"""
+
+
+def test_markdown_emphasis_closed_before_a_labels_time_is_not_part_of_the_label() -> None:
+    document = parse_text(BOLD_NAMES_WITH_TIMES)
+    assert [(t.label, t.start_ms) for t in document.turns] == [
+        ("Host", 4000),
+        ("Ines Duarte", 11000),
+        ("Host", 14000),
+    ]

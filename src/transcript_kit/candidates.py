@@ -207,7 +207,13 @@ def _printed_label(raw: str) -> str:
     label = _FORMAT_CHARS.sub("", raw).strip()
     if "&" in label:
         label = html.unescape(label)
+    if "*" in label or "__" in label:  # "**Host** (00:00:04)": markdown emphasis closed before the label's end
+        label = _EMPHASIS_EDGE.sub("", label).strip()
     return repair_split_words(label)
+
+
+# Markdown emphasis markers at a word's edge, inside a label: "**Host** (00:00:04)", "*Ana* (PT)".
+_EMPHASIS_EDGE = re.compile(r"(?<=[\w.)\]])(?:\*{1,3}|_{2,3})(?=\s|$)|(?:^|(?<=\s))(?:\*{1,3}|_{2,3})(?=[\w(\[])")
 
 
 _MATCHERS: dict[tuple[str, str], ShapeMatcher] = {}
