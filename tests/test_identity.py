@@ -368,3 +368,18 @@ def test_the_clerk_who_calls_the_roll_is_not_the_chair() -> None:
     )
     assert speaker_of(minutes, "CLERK") == ["role:clerk"] and speaker_of(minutes, "The CLERK") == ["role:clerk"]
     assert speaker_of(minutes, "CHAIR OKAFOR") != ["role:clerk"]
+
+
+def test_a_shows_title_in_capitals_is_no_person_who_could_be_its_host() -> None:
+    # "THE LEAD WITH JAKE TAPPER" was read as a person "Lead With Jake Tapper", a second candidate for "TAPPER",
+    # so the host's surname label stayed unresolved beside his full name.
+    (show,) = resolve(
+        (
+            "lead",
+            "THE LEAD WITH JAKE TAPPER\nAired March 3, 2025\n\n"
+            "JAKE TAPPER, CNN HOST: Welcome to the show.\n\nPAUL IVERS, AIDE: Thanks, Jake.\n\n"
+            "TAPPER: How bad is it?\n\nIVERS: Bad.\n",
+        )
+    )
+    assert speaker_of(show, "TAPPER") == speaker_of(show, "JAKE TAPPER, CNN HOST")
+    assert speaker_of(show, "TAPPER")[0] is not None and "lead-with" not in str(speaker_of(show, "TAPPER"))

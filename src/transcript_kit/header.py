@@ -15,6 +15,7 @@ import attrs
 from lark.lexer import Token
 
 from transcript_kit import lexicon
+from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Mention
 
@@ -138,14 +139,23 @@ def find_mentions(text: str, start: int, end: int, source: str) -> list[Mention]
         # The name is what follows the last title word: "Albanian Defense Minister | Niko Peleshi".
         cut = max((i + 1 for i, word in enumerate(words) if _is_title_word(word)), default=0)
         name_words, title_words = words[cut:], words[:cut]
-        if len(name_words) < 2 or any(w in lexicon.NOT_NAME_WORDS for w in name_words):
-            continue
+        if (
+            len(name_words) < 2
+            or any(w in lexicon.NOT_NAME_WORDS for w in name_words)
+            or any(w.casefold() in _JOINING_NOT_IN_NAMES for w in name_words)
+        ):
+            continue  # "THE LEAD WITH JAKE TAPPER" is a show's title, not a person "Lead With Jake Tapper"
         label = parse_label(" ".join(name_words))
         if label is None or not label.given or label.family is None or label.titles or label.role:
             continue
         title = " ".join(title_words) if any(_is_title_word(w) for w in title_words) else None
         mentions.append(Mention(label.name, title, match.start() + match.group().find(name_words[0]), source))
     return mentions
+
+
+# The small words between a title's capitalised words that no person's name holds ("of" and "the" do: "Mr.
+# Smith of Texas", "The Hon. Jane Roe").
+_JOINING_NOT_IN_NAMES = frozenset(VOCABULARY.words_of("joining")) - {"of", "the"}
 
 
 @functools.lru_cache(maxsize=8192)
