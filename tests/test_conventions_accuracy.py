@@ -737,3 +737,28 @@ def test_markdown_emphasis_closed_before_a_labels_time_is_not_part_of_the_label(
         ("Ines Duarte", 11000),
         ("Host", 14000),
     ]
+
+
+# An oral history printed with the interviewer's and narrator's initials: "SO" is also a word that opens prose
+# and headings ("So: ...", never_speakers), so every question went to the narrator's turn before it.
+INITIALS_INTERVIEW = """SO: Can you tell me where you were born?
+
+RA: In the old hospital on Elm Street.
+
+SO: And your father?
+
+RA: He worked at the mill.
+
+SO: What do you remember about the mill closing?
+
+RA: The quiet.
+"""
+
+
+def test_initials_that_are_also_a_word_open_turns_when_they_recur_in_the_documents_style() -> None:
+    assert [label for label, _ in _spoken(INITIALS_INTERVIEW)] == ["SO", "RA"] * 3
+    # Said once, a memo's "RE:" or a prose "So:" is still no speaker.
+    assert [label for label, _ in _spoken("RE: the budget\n\nMS. LEE: Thanks.\n\nMR. ODE: Yes.\n")] == [
+        "MS. LEE",
+        "MR. ODE",
+    ]

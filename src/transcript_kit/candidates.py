@@ -264,14 +264,20 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
         return "not label-shaped: the label grammar does not read it"
     folded = fold(parsed.raw)
     if folded in _NEVER_SPEAKERS:
-        return "a heading word, not a speaker (vocabulary: never_speakers)"
+        return _HEADING_WORD_REFUSAL
     if folded in _SOUND_CUES:
         return "a sound or music cue, not a speaker (vocabulary: sound_cues)"
     if VOCABULARY.contains("not_label_first_words", parsed.raw.split(None, 1)[0].rstrip(".,")):
-        return "a byline, sponsor, clause or address line, not a speaker (vocabulary: not_label_first_words)"
+        return _FIRST_WORD_REFUSAL
     if delimiter == "." and parsed.family is None and not parsed.titles:
         return "a period label needs a name or an office"
     return None
+
+
+_FIRST_WORD_REFUSAL = "a byline, sponsor, clause or address line, not a speaker (vocabulary: not_label_first_words)"
+_HEADING_WORD_REFUSAL = "a heading word, not a speaker (vocabulary: never_speakers)"
+_WORD_REFUSALS = frozenset({_FIRST_WORD_REFUSAL, _HEADING_WORD_REFUSAL})
+_INITIALS = re.compile(r"[A-Z]{2,3}")
 
 
 @attrs.frozen(slots=True)
@@ -335,6 +341,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     verdicts: dict[str, Verdict] = {}
     strong_styles: Counter[str] = Counter()
     weak: list[str] = []
+    initials: list[str] = []  # capitals the first-word refusal read as a word ("SO", "BY"), decided by the style
 
     def why(label: str, reason: str) -> str:
         return f"{prefix}{first[label].shape}: {reason}"
@@ -355,6 +362,17 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             # labels open speech, it is not a turn. (A page of statements, every name before its quotation, and
             # a crowd's "AUDIENCE: “Four more years!”" keep theirs.)
             refused = "a name before a quotation inside a speech, said once: a quotation, not a turn"
+        if (
+            parsed is not None
+            and refused in _WORD_REFUSALS
+            and first[label].delimiter == ":"
+            and _INITIALS.fullmatch(label)
+        ):
+            # "SO:" beside "RA:" is an interviewer's initials, though "so" opens sentences and headings: a code
+            # of capitals that a word list refused counts only if it recurs in the style of the document's labels.
+            initials.append(label)
+            verdicts[label] = Verdict(False, why(label, refused), parsed)
+            continue
         if parsed is None or refused is not None:
             verdicts[label] = Verdict(False, why(label, refused or ""), parsed)
             continue
@@ -408,6 +426,10 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             verdicts[label] = Verdict(
                 False, why(label, "a lone name-like phrase, unlike this document's labels"), parsed
             )
+    for label in initials:
+        if at_start[label] >= 2 and style_of(first[label]) in dominant:
+            reason = "initials that recur in the style of this document's labels (though a word opens prose so)"
+            verdicts[label] = Verdict(True, why(label, reason), verdicts[label].parsed)
     _refuse_lone_titles(candidates, verdicts, at_start, why)
     return verdicts
 
