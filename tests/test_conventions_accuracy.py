@@ -762,3 +762,29 @@ def test_initials_that_are_also_a_word_open_turns_when_they_recur_in_the_documen
         "MS. LEE",
         "MR. ODE",
     ]
+
+
+# An oral history's header block names the interviewer as a field ("Interviewer: Sam Okoye" over "Date: ...").
+# The field was read as a turn of the interviewer, and the date, the place and the first question went into it.
+HEADER_FIELDS_INTERVIEW = """ORAL HISTORY PROJECT
+Interviewer: Sam Okoye
+Date: June 2, 2024
+Location: Riverton Public Library
+
+Interviewer: Can you tell me where you were born?
+
+Narrator: In the old hospital on Elm Street.
+
+Interviewer: And your father?
+
+Narrator: He worked at the mill.
+"""
+
+
+def test_a_label_beside_a_header_field_is_a_field_of_the_header_not_a_turn() -> None:
+    assert _spoken(HEADER_FIELDS_INTERVIEW) == [
+        ("Interviewer", "Can you tell me where you were born?"),
+        ("Narrator", "In the old hospital on Elm Street."),
+        ("Interviewer", "And your father?"),
+        ("Narrator", "He worked at the mill."),
+    ]

@@ -38,6 +38,7 @@ from transcript_kit.errors import InputError, ParseError, describe_place
 from transcript_kit.formats import SUFFIX_FORMATS, tagged
 from transcript_kit.formats import html as html_format
 from transcript_kit.formats.text import Layout, read_layout
+from transcript_kit.keys import fold
 from transcript_kit.labels import labels_of_one_document, parse_label
 from transcript_kit.model import Document, Label, Span, Turn, TurnKind
 from transcript_kit.textutil import normalize_space
@@ -278,7 +279,11 @@ class _Tokenizer:
         found = {i: c for i, c in found.items() if c.shape in shapes}
         # A list of names (participants, contents) opens no turns, but it names who speaks: its entries still
         # count when the document's labels are decided.
-        listed = {i: c for i, c in found.items() if not self._has_words_below(i, c, found)}
+        listed = {
+            i: c
+            for i, c in found.items()
+            if not self._has_words_below(i, c, found) or self._beside_a_header_field(i, found)
+        }
         found = {i: c for i, c in found.items() if i not in listed}
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
         # their utterances one a line under a time line, with no blank line between.
@@ -555,6 +560,17 @@ class _Tokenizer:
                 self.triggered[line] |= triggered
         return _set_bytes(look)  # in line order (bytearray.find jumps between them in C)
 
+    def _beside_a_header_field(self, i: int, found: dict[int, cand.Candidate]) -> bool:
+        """A label on the line above or below a header field ("Interviewer: Sam Okoye" over "Date: June 2,
+        2024"), with no blank line between, is a field of the record's header: it names who speaks, and opens no
+        turn."""
+        return any(
+            0 <= j < len(self.layout.starts)
+            and j in found
+            and fold(found[j].label) in _HEADER_FIELDS
+            for j in (i - 1, i + 1)
+        )
+
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
         (a table of contents, a participants list) is not a run of turns, nor is the last name of a list that a
@@ -773,6 +789,7 @@ def _speech_shape(blocks: _Blocks, accepted: dict[int, cand.Candidate]) -> tuple
 
 
 _RECURRING_INNER = 3
+_HEADER_FIELDS = frozenset(map(fold, VOCABULARY.words_of("header_fields")))
 # What a profile rule may call a line under a label printed alone that makes it no turn's words.
 _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
 _ANY_PLACE = rules.Place(False, False, False)
