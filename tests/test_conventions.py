@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,26 @@ def test_the_small_joining_words_of_titles_and_headings_are_one_vocabulary_list(
     assert [t.text for t in document.turns] == ["I rise.", "Yes."]
 
 
+def test_honorifics_in_patterns_come_from_the_vocabulary_in_the_case_the_pattern_needs() -> None:
+    # "Mr|Mrs|Ms" was written out by hand in nine patterns (period labels, examiner lines, a presiding officer named
+    # in the text, the evidence of four families); each now names the vocabulary's address forms.
+    sources = [*(REPO / "src" / "transcript_kit").rglob("*.py"), *(REPO / "src" / "transcript_kit").rglob("*.toml")]
+    written_out = re.compile(r"\b(?:Mrs?|MRS?|Ms|MS)\||\|(?:Mrs?|MRS?|Ms|MS)\b")
+    for source in sources:
+        assert written_out.search(source.read_text(encoding="utf-8")) is None, source
+    # The honorifics list takes the address forms and styles by name, so each word is written once.
+    assert {"mr", "miss", "dr", "sir", "madam"} <= set(VOCABULARY.words_of("honorifics"))
+    assert not any(word.startswith("@") for word in VOCABULARY.words_of("honorifics"))
+    title, upper = (re.compile(expand(f"@address_forms:{case}@")) for case in ("title", "upper"))
+    assert title.fullmatch("Mrs") and title.fullmatch("Miss") and not title.fullmatch("miss")
+    assert upper.fullmatch("MR") and not upper.fullmatch("Mr")
+    # Lower-case "miss" inside a speech stays prose; "Mr." and "MRS." open period-style turns.
+    document = parse_text(
+        "  Mr. SMITH. I yield, miss. That is all.\n\n  Mrs. JONES. I thank the gentleman.\n"
+    )
+    assert [t.text for t in document.turns] == ["I yield, miss. That is all.", "I thank the gentleman."]
+
+
 def test_each_document_gets_the_profile_its_evidence_shows() -> None:
     record = (
         "[Congressional Record Volume 151, Number 99 (Wednesday, July 20, 2005)]\n\n  Mr. FRIST. Thanks.\n"
@@ -129,6 +150,8 @@ def test_the_command_line_takes_a_profile_file(tmp_path: Path, capsys: pytest.Ca
             "a trigger may not name groups",
         ),
         ('name = "x"\ndirections_are_speech = "no"\n', "'directions_are_speech' must be true or false"),
+        ('name = "x"\n[[shapes]]\nname = "s"\npattern = "(?P<label>@clock:upper@)"\n', "is a shape, not a word list"),
+        ('name = "x"\n[[shapes]]\nname = "s"\npattern = "(?P<label>@address_forms:lower@)"\n', "no case 'lower'"),
     ],
 )
 def test_a_bad_profile_is_an_error_naming_the_file_and_the_entry(

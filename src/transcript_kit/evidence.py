@@ -11,14 +11,14 @@ from collections.abc import Iterator, Mapping
 import attrs
 
 from transcript_kit.columns import TurnTable
-from transcript_kit.conventions.vocabulary import VOCABULARY
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.model import Document, DocumentEvidence, Label, LabelUse, Speaker
 
 # Where the holder of an office changes outside any label (the vocabulary's patterns): "THE PRESIDING OFFICER (Mr.
 # Bennett)." left inside a turn's text, "The SPEAKER (Hon. Margaret Dunleavy) took the chair", a deposition's
 # "BY MS. GARCIA:" before her questions. The binding of the bare office ("Q") after it must know.
-_HOLDER_IN_TEXT = re.compile(VOCABULARY.patterns["holder_in_text"])
-_EXAMINER = re.compile(VOCABULARY.patterns["examiner_line"])
+_HOLDER_IN_TEXT = re.compile(expand(VOCABULARY.patterns["holder_in_text"]))
+_EXAMINER = re.compile(expand(VOCABULARY.patterns["examiner_line"]))
 
 
 def _holders_in_text(document: Document) -> list[tuple[int, str]]:

@@ -23,6 +23,10 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 _PLACEHOLDER = re.compile(r"@([a-z_]+)@")
+# In a pattern, "@name:title@" and "@name:upper@" are the list's words as printed in title case or capitals ("Mr",
+# "MR"), for a pattern whose case tells a label from prose (lower case "miss" or "dr" there is no honorific).
+_PATTERN_PLACEHOLDER = re.compile(r"@([a-z_]+)(?::([a-z]+))?@")
+_CASES = {"title": str.title, "upper": str.upper}
 
 
 @attrs.frozen(slots=True)
@@ -65,14 +69,27 @@ def words_alternation(words: Iterable[str]) -> str:
 
 
 def expand(pattern: str, vocabulary: Vocabulary | None = None) -> str:
-    """``pattern`` with each ``@name@`` replaced by that word list's alternation (wrapped in a group)."""
+    """``pattern`` with each ``@name@`` replaced by that word list's alternation (wrapped in a group);
+    ``@name:title@`` and ``@name:upper@`` give a word list's words in title case or capitals."""
     vocab = vocabulary or VOCABULARY
-    return _PLACEHOLDER.sub(lambda m: f"(?:{vocab.alternation(m.group(1))})", pattern)
+
+    def alternation(m: re.Match[str]) -> str:
+        name, case = m.group(1), m.group(2)
+        if case is None:
+            return f"(?:{vocab.alternation(name)})"
+        if case not in _CASES:
+            raise ConventionError(f"@{name}:{case}@: no case {case!r} (say 'title' or 'upper')")
+        if name in vocab.patterns:
+            raise ConventionError(f"@{name}:{case}@: {name!r} is a shape, not a word list; only a list takes a case")
+        cased = (_CASES[case](w) for w in vocab.words_of(name))
+        return f"(?:{words_alternation(cased)})"
+
+    return _PATTERN_PLACEHOLDER.sub(alternation, pattern)
 
 
 def placeholders(pattern: str) -> frozenset[str]:
     """The names of the ``@name@`` placeholders in ``pattern``."""
-    return frozenset(_PLACEHOLDER.findall(pattern))
+    return frozenset(m.group(1) for m in _PATTERN_PLACEHOLDER.finditer(pattern))
 
 
 def _load() -> Vocabulary:
@@ -90,12 +107,29 @@ def _load() -> Vocabulary:
                 words.update({k: tuple(v) for k, v in value.items()})
             elif isinstance(value, list):
                 words[key if section in ("label", "lines") else f"{section}_{key}"] = tuple(value)
+    words = {name: _resolved(name, entries, words) for name, entries in words.items()}
     months = {name: int(number) for number, names in data["months"].items() for name in names}
     words["months"] = tuple(months)
     folded = {name: frozenset(w.casefold() for w in ws) for name, ws in words.items()}
     return Vocabulary(
         words=words, patterns=dict(data["patterns"]), role_keys=role_keys, months=months, folded_sets=folded
     )
+
+
+def _resolved(name: str, entries: tuple[str, ...], words: Mapping[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """A word list with each ``@other@`` entry replaced by the words of the list ``other`` (one level: a list
+    names only lists of plain words), so a word shared by two lists is written once."""
+    out: list[str] = []
+    for entry in entries:
+        named = _PLACEHOLDER.fullmatch(entry)
+        if named is None:
+            out.append(entry)
+            continue
+        other = words.get(named.group(1))
+        if other is None or any(_PLACEHOLDER.fullmatch(w) for w in other):
+            raise ConventionError(f"vocabulary.toml: list {name!r} names {entry!r}, which is no list of plain words")
+        out.extend(other)
+    return tuple(out)
 
 
 VOCABULARY = _load()
