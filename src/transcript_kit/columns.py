@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from typing import overload
+from typing import ClassVar, TypeVar, overload
 
 from transcript_kit.model import Label, LabelDecision, Speaker, Turn, TurnKind
 from transcript_kit.textutil import EXTRA_BLANKS as _EXTRA_BLANKS
@@ -121,11 +121,55 @@ class _Column:
         return None if value == _NO_TIME else value
 
 
-class TurnTable(Sequence[Turn]):
+_Row = TypeVar("_Row")
+
+
+class _Rows(Sequence[_Row]):
+    """What the column tables share: a row is made on access by ``_row``, and a table equals any sequence of equal
+    rows (a tuple of turns in a test, or another table)."""
+
+    __slots__ = ()
+    _noun: ClassVar[str]  # "turn", "decision": in the table's repr and index errors
+
+    def _row(self, index: int) -> _Row:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> _Row: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_Row, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> _Row | tuple[_Row, ...]:
+        if isinstance(index, slice):
+            return tuple(self._row(i) for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(f"{self._noun} index out of range")
+        return self._row(index)
+
+    def __iter__(self) -> Iterator[_Row]:
+        return (self._row(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, str):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({len(self)} {self._noun}s)"
+
+
+class TurnTable(_Rows[Turn]):
     """The turns of one document, as columns over its ``source`` text (see the module's docstring).
 
     Readers fill it with :meth:`add`; ``Turn`` objects are made on access, with ``index`` their position."""
 
+    _noun = "turn"
     __slots__ = (
         "_codes_of",
         "_end_ms",
@@ -272,7 +316,7 @@ class TurnTable(Sequence[Turn]):
             map(_READ[read], (source[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)))
         )
 
-    def _turn(self, index: int) -> Turn:
+    def _row(self, index: int) -> Turn:
         code = self._label_codes[index]
         label, parsed, speaker = self._labels[code] if code >= 0 else (None, None, None)
         return Turn(
@@ -293,39 +337,11 @@ class TurnTable(Sequence[Turn]):
     def __len__(self) -> int:
         return len(self._kinds)
 
-    @overload
-    def __getitem__(self, index: int) -> Turn: ...
 
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Turn, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> Turn | tuple[Turn, ...]:
-        if isinstance(index, slice):
-            return tuple(self._turn(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("turn index out of range")
-        return self._turn(index)
-
-    def __iter__(self) -> Iterator[Turn]:
-        return (self._turn(i) for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"TurnTable({len(self)} turns)"
-
-
-class DecisionTable(Sequence[LabelDecision]):
+class DecisionTable(_Rows[LabelDecision]):
     """A document's label decisions: each distinct (label, verdict, reason) once, and where each was met."""
 
+    _noun = "decision"
     __slots__ = ("_codes", "_distinct", "_kinds", "_starts")
 
     def __init__(self) -> None:
@@ -348,38 +364,9 @@ class DecisionTable(Sequence[LabelDecision]):
         self._distinct = None
         return self
 
-    def _decision(self, index: int) -> LabelDecision:
+    def _row(self, index: int) -> LabelDecision:
         kind = self._kinds[self._codes[index]]
         return LabelDecision(kind.text, self._starts[index], kind.accepted, kind.reason)
 
     def __len__(self) -> int:
         return len(self._codes)
-
-    @overload
-    def __getitem__(self, index: int) -> LabelDecision: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> tuple[LabelDecision, ...]: ...
-
-    def __getitem__(self, index: int | slice) -> LabelDecision | tuple[LabelDecision, ...]:
-        if isinstance(index, slice):
-            return tuple(self._decision(i) for i in range(*index.indices(len(self))))
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError("decision index out of range")
-        return self._decision(index)
-
-    def __iter__(self) -> Iterator[LabelDecision]:
-        return (self._decision(i) for i in range(len(self)))
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other))
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"DecisionTable({len(self)} decisions)"
