@@ -61,3 +61,12 @@ def test_mentions_split_the_title_from_the_name() -> None:
 def test_a_run_of_capitals_never_crosses_a_sentence_end() -> None:
     text = "He met Edi Rama in Brussels. Remarks followed."
     assert [m.name for m in find_mentions(text, 0, len(text), "prose")] == ["Edi Rama"]
+
+
+def test_a_name_in_prose_may_hold_any_particle_the_vocabulary_lists_but_not_a_conjunction() -> None:
+    # The name run took "of", "the" and seven particles written out in header.py; "del" and "dos" were missing,
+    # so "Juan del Castillo" was no mention at all. "y" is a particle ("Ortega y Gasset") and also "and".
+    text = "Foreign Minister Juan del Castillo met Ana dos Santos, then Pedro Sanchez y Alberto Nunez spoke."
+    mentions = [(m.name, m.title) for m in find_mentions(text, 0, len(text), "prose")]
+    assert ("Juan del Castillo", "Foreign Minister") in mentions and ("Ana dos Santos", None) in mentions
+    assert ("Pedro Sanchez", None) in mentions and ("Alberto Nunez", None) in mentions

@@ -15,15 +15,20 @@ import attrs
 from lark.lexer import Token
 
 from transcript_kit import lexicon
-from transcript_kit.conventions.vocabulary import VOCABULARY
+from transcript_kit.conventions.vocabulary import VOCABULARY, words_alternation
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Mention
 
 _TITLE_MAX = 160
 # A run of capitalised words (particles and "of" allowed inside): where a full name may stand in prose.
 # A word may end in a period only as an initial ("J."), so a run never crosses a sentence end.
+_PARTICLES = words_alternation(
+    set(VOCABULARY.words_of("particles")) - set(VOCABULARY.words_of("conjunction_particles"))
+)
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž](?:\.|[\w'’-]*(?![\w'’.-]))"
-_NAME_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:\s+(?:(?:of|the|von|van|der|de|da|al|bin)\s+)*{_WORD})+")
+# The particles are the vocabulary's ("van der", "bin", "del"), less those that are also "and" ("y"): in prose
+# "Pedro Sánchez y Alberto Núñez" is two people.
+_NAME_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:\s+(?:(?:of|the|{_PARTICLES})\s+)*{_WORD})+")
 
 
 @attrs.frozen(slots=True)
