@@ -788,3 +788,50 @@ def test_a_label_beside_a_header_field_is_a_field_of_the_header_not_a_turn() -> 
         ("Interviewer", "And your father?"),
         ("Narrator", "He worked at the mill."),
     ]
+
+
+# The Dáil's official report: "An Ceann Comhairle:", "The Taoiseach:", "Deputy X:", a junior minister's office
+# joined to its department by "at", "3 o’clock" time lines, "Interruptions.", headings, and the adjournment in
+# Irish and English. No family knew it: the base profile kept the headings, the time line and the adjournment in
+# the speech before, and refused the minister's label, giving his words to the deputy who asked.
+DAIL = """Dáil Éireann
+
+Dé Máirt, 10 Feabhra 2026
+
+Chuaigh an Ceann Comhairle i gceannas ar 2 p.m.
+
+Leaders' Questions
+
+An Ceann Comhairle: I call Deputy Nuala Brennock.
+
+Deputy Nuala Brennock: Will the night service reopen?
+
+The Taoiseach: It will, in six weeks.
+
+Interruptions.
+
+3 o’clock
+
+Questions on Promised Legislation
+
+Deputy Orla Quinlivan: Is the register of childminders coming?
+
+Minister of State at the Department of Children (Deputy Pádraig Ní Bhriain): It opens in September.
+
+Deputies: Hear, hear.
+
+Cuireadh an Dáil ar athló ar 9.47 p.m. go dtí 9 a.m., Dé Céadaoin, an 11 Feabhra 2026.
+The Dáil adjourned at 9.47 p.m. until 9 a.m. on Wednesday, 11 February 2026.
+"""
+
+
+def test_a_dail_report_reads_its_offices_time_lines_notes_and_adjournment() -> None:
+    assert parse_text(DAIL).convention == "parliament"
+    assert _spoken(DAIL) == [
+        ("An Ceann Comhairle", "I call Deputy Nuala Brennock."),
+        ("Deputy Nuala Brennock", "Will the night service reopen?"),
+        ("The Taoiseach", "It will, in six weeks."),
+        ("Deputy Orla Quinlivan", "Is the register of childminders coming?"),
+        ("Minister of State at the Department of Children (Deputy Pádraig Ní Bhriain)", "It opens in September."),
+        ("Deputies", "Hear, hear."),
+    ]
