@@ -835,3 +835,51 @@ def test_a_dail_report_reads_its_offices_time_lines_notes_and_adjournment() -> N
         ("Minister of State at the Department of Children (Deputy Pádraig Ní Bhriain)", "It opens in September."),
         ("Deputies", "Hear, hear."),
     ]
+
+
+# The Scottish Parliament's official report (and the Commons' oral questions) print a question's number before the
+# member's seat and party ("1. Fiona Gillanders (Highlands and Islands) (Con):"), a reference after the question,
+# bracketed sub-headings, "Meeting suspended." and "Meeting closed at 17:31.". The numbered labels were refused (the
+# question went to the speaker before), the heading and the notes were read as the First Minister's words.
+HOLYROOD = """Official Report
+
+First Minister’s Question Time
+
+Island Ferry Services (Reliability)
+
+1. Fiona Gillanders (Highlands and Islands) (Con): To ask the First Minister what action is being taken on
+ferries. (S6F-04127)
+
+The First Minister (Callum Strachan): Two vessels have been chartered.
+
+Fiona Gillanders: Thirty-one sailings were cancelled. [Interruption.] Thirty-one.
+
+The First Minister: I will meet islanders.
+
+Rural Housing (Empty Homes)
+
+T2. [904523] Isla Drummond-Kerr (Mid Scotland and Fife) (Lab): To ask the First Minister about empty homes.
+
+The First Minister: The bill comes before the recess.
+
+Meeting suspended.
+
+Meeting closed at 17:31.
+"""
+
+
+def test_numbered_questions_bracketed_headings_and_meeting_notes_of_a_parliament() -> None:
+    assert _spoken(HOLYROOD) == [
+        (
+            "Fiona Gillanders (Highlands and Islands) (Con)",
+            "To ask the First Minister what action is being taken on ferries.",
+        ),
+        ("The First Minister (Callum Strachan)", "Two vessels have been chartered."),
+        ("Fiona Gillanders", "Thirty-one sailings were cancelled. Thirty-one."),
+        ("The First Minister", "I will meet islanders."),
+        ("Isla Drummond-Kerr (Mid Scotland and Fife) (Lab)", "To ask the First Minister about empty homes."),
+        ("The First Minister", "The bill comes before the recess."),
+    ]
+    # A numbered agenda item with a bracket is still no speaker.
+    minutes = "2. Budget (first reading): The clerk read the figures.\n\nCHAIR LEE: Questions?\n\nMR. ODE: None.\n"
+    assert [label for label, _ in _spoken(minutes)] == ["CHAIR LEE", "MR. ODE"]
