@@ -9,6 +9,7 @@ import pytest
 
 from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.errors import ConventionError
+from transcript_kit.labels import parse_label
 from transcript_kit.model import TurnKind
 from transcript_kit.parse import parse_text
 
@@ -883,3 +884,50 @@ def test_numbered_questions_bracketed_headings_and_meeting_notes_of_a_parliament
     # A numbered agenda item with a bracket is still no speaker.
     minutes = "2. Budget (first reading): The clerk read the figures.\n\nCHAIR LEE: Questions?\n\nMR. ODE: None.\n"
     assert [label for label, _ in _spoken(minutes)] == ["CHAIR LEE", "MR. ODE"]
+
+
+# Lok Sabha debates: "… (Interruptions)" alone and at the end of a speech, "12.00 hrs" time lines, the chair's
+# note with a bracket inside ("(Hon. Chairperson (Shrimati X) in the Chair)"), "The Lok Sabha then adjourned …", a
+# speech laid on the table marked "*SHRI X (SEAT):" with its footnote "* Treated as laid on the Table.". Each of
+# them went into the words of the speaker before, and the starred member's speech into the chair's.
+LOK_SABHA_SITTING = """LOK SABHA DEBATES
+
+HON. SPEAKER: Q. No. 201, Shri Vikram Deshmukh.
+
+SHRI VIKRAM DESHMUKH (KOLHAPUR): Sir, when will the canal be finished? … (Interruptions)
+
+… (Interruptions)
+
+THE MINISTER OF STATE IN THE MINISTRY OF JAL SHAKTI (SHRI ROHAN VERMA): By December, Sir.
+
+12.00 hrs
+
+The Lok Sabha then adjourned for Lunch till Fourteen of the Clock.
+
+(Hon. Chairperson (Shrimati Meena Rathore) in the Chair)
+
+HON. CHAIRPERSON: Matters under Rule 377.
+
+*SHRI KARTHIK SUBRAMANIAM (MADURAI): A direct train to Bengaluru is needed.
+
+* Treated as laid on the Table.
+
+HON. CHAIRPERSON: The House stands adjourned.
+"""
+
+
+def test_a_lok_sabha_sitting_keeps_its_notes_times_and_footnotes_out_of_speech() -> None:
+    assert _spoken(LOK_SABHA_SITTING) == [
+        ("HON. SPEAKER", "Q. No. 201, Shri Vikram Deshmukh."),
+        ("SHRI VIKRAM DESHMUKH (KOLHAPUR)", "Sir, when will the canal be finished?"),
+        ("THE MINISTER OF STATE IN THE MINISTRY OF JAL SHAKTI (SHRI ROHAN VERMA)", "By December, Sir."),
+        ("HON. CHAIRPERSON", "Matters under Rule 377."),
+        ("SHRI KARTHIK SUBRAMANIAM (MADURAI)", "A direct train to Bengaluru is needed."),
+        ("HON. CHAIRPERSON", "The House stands adjourned."),
+    ]
+    # "Shri" is a form of address, not a given name; "in" joins a junior office to its ministry.
+    member = parse_label("SHRI VIKRAM DESHMUKH (KOLHAPUR)")
+    assert (member.honorific, member.given, member.family) == ("SHRI", ("VIKRAM",), "DESHMUKH")
+    minister = parse_label("THE MINISTER OF STATE IN THE MINISTRY OF JAL SHAKTI (SHRI ROHAN VERMA)")
+    assert minister.titles == ("MINISTER OF STATE IN THE MINISTRY OF JAL SHAKTI",)
+    assert minister.inner is not None and minister.inner.family == "VERMA"
