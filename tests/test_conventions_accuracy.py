@@ -931,3 +931,42 @@ def test_a_lok_sabha_sitting_keeps_its_notes_times_and_footnotes_out_of_speech()
     minister = parse_label("THE MINISTER OF STATE IN THE MINISTRY OF JAL SHAKTI (SHRI ROHAN VERMA)")
     assert minister.titles == ("MINISTER OF STATE IN THE MINISTRY OF JAL SHAKTI",)
     assert minister.inner is not None and minister.inner.family == "VERMA"
+
+
+# Realtime captions of a council meeting: ">> NAME:" opens a named speaker's line, ">>" alone a speaker the
+# captioner did not name (a member of the public, the room's "AYE."), one line after another with no blank line.
+# The unnamed lines went to the mayor's turn before them: the public's words were the mayor's, a wrong speaker.
+# The header's "CAPTIONING PROVIDED BY:" was a speaker too.
+CART = """CITY COUNCIL REGULAR MEETING
+CAPTIONING PROVIDED BY: NORTHSTAR CAPTIONING
+[6:02:14 PM]
+>> MAYOR CASTELLANO: GOOD EVENING. OUR FIRST SPEAKER
+IS MARGARET OYELOWO.
+>> GOOD EVENING. FOUR STREETLIGHTS HAVE BEEN OUT
+SINCE FEBRUARY.
+>> MAYOR CASTELLANO: THANK YOU. ALL IN FAVOR?
+>> AYE.
+>> COUNCILMEMBER OSEI: AYE.
+>> MAYOR CASTELLANO: THE MOTION CARRIES.
+"""
+
+
+def test_a_captioners_unnamed_speaker_mark_opens_a_turn_of_no_named_speaker(tmp_path: Path) -> None:
+    document = parse_text(CART)
+    assert document.convention == "captions"
+    turns = [(t.label, " ".join(t.text.split())) for t in document.turns if t.kind is TurnKind.TURN]
+    assert turns == [
+        ("MAYOR CASTELLANO", "GOOD EVENING. OUR FIRST SPEAKER IS MARGARET OYELOWO."),
+        (None, "GOOD EVENING. FOUR STREETLIGHTS HAVE BEEN OUT SINCE FEBRUARY."),
+        ("MAYOR CASTELLANO", "THANK YOU. ALL IN FAVOR?"),
+        (None, "AYE."),
+        ("COUNCILMEMBER OSEI", "AYE."),
+        ("MAYOR CASTELLANO", "THE MOTION CARRIES."),
+    ]
+    # A user's profile may declare such a mark; the flag is checked like the others.
+    bad = tmp_path / "bad.toml"
+    bad.write_text(
+        "name = \"x\"\n[[shapes]]\nname = \"m\"\npattern = '(?P<label>>>) '\nunnamed = \"yes\"\n", encoding="utf-8"
+    )
+    with pytest.raises(ConventionError, match=r"bad\.toml: shapes\[0\] \(m\): .*'unnamed' must be true or false"):
+        Conventions.load([bad])

@@ -77,6 +77,7 @@ class Candidate:
     heading_tail: bool = False  # what follows is a short capitalised phrase: "Eastfield Electorate: Bridges"
     listed: bool = False  # what follows has dot leaders: "President: Mr. Delacroix . . . . (France)"
     quoting: bool = False  # what follows opens with a quotation mark: "German Chancellor Scholz: “I think ...”"
+    unnamed: bool = False  # a mark of a new speaker that names no one (a caption's ">>" alone)
 
 
 class ShapeMatcher:
@@ -197,6 +198,7 @@ class ShapeMatcher:
             heading_tail="A" <= tail[:1] <= "Z" and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
             listed=(".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None,
             quoting=tail[:1] in _QUOTE_OPENERS,
+            unnamed=shape.unnamed,
         )
 
 
@@ -269,6 +271,8 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
         return "a sound or music cue, not a speaker (vocabulary: sound_cues)"
     if VOCABULARY.contains("not_label_first_words", parsed.raw.split(None, 1)[0].rstrip(".,")):
         return _FIRST_WORD_REFUSAL
+    if VOCABULARY.contains("not_label_last_words", parsed.raw.rsplit(None, 1)[-1]):
+        return "a credit or heading line, not a speaker (vocabulary: not_label_last_words)"
     if delimiter == "." and parsed.family is None and not parsed.titles:
         return "a period label needs a name or an office"
     return None
@@ -347,6 +351,9 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         return f"{prefix}{first[label].shape}: {reason}"
 
     for label in dict.fromkeys(c.label for c in candidates):
+        if first[label].unnamed:  # the profile prints it to say a speaker it does not name begins here
+            verdicts[label] = Verdict(True, why(label, "a new speaker the transcript does not name"), None)
+            continue
         parsed = parse_label(label)
         refused = refusal(parsed, first[label].delimiter)
         if label in listed:
@@ -462,8 +469,9 @@ def _refuse_lone_titles(
 
 def accepted_here(candidate: Candidate, verdict: Verdict, accepted_at_start: set[str]) -> Verdict:
     """Inside a paragraph a label only counts when the same label opens paragraphs elsewhere in the document,
-    so a hard-wrapped line that happens to begin "President Biden: ..." stays prose."""
-    if not verdict.accepted or candidate.at_paragraph_start:
+    so a hard-wrapped line that happens to begin "President Biden: ..." stays prose. (A caption's unnamed ">>"
+    is no prose: its profile prints it to open each speaker's line, inside a block of captions as anywhere.)"""
+    if not verdict.accepted or candidate.at_paragraph_start or candidate.unnamed:
         return verdict
     if candidate.label in accepted_at_start:
         return verdict

@@ -305,7 +305,7 @@ class _Tokenizer:
         }
         prefix = f"{self.convention.name} profile, shape "
         voters = (found.get(i) or listed[i] for i in sorted({*found, *listed}))  # in line order
-        verdicts = cand.decide((c for c in voters if c.at_paragraph_start), prefix)
+        verdicts = cand.decide((c for c in voters if c.at_paragraph_start or c.unnamed), prefix)
         self.inferred = inferred
         at_start = {c.label for c in found.values() if c.at_paragraph_start and verdicts[c.label].accepted}
         accepted: dict[int, cand.Candidate] = {}
@@ -368,7 +368,9 @@ class _Tokenizer:
                     self._emit_paragraph(out, first, i - 1, self.layout.starts[first], seen_label)
                 seen_label = True
                 self.inserting_to_label = False
-                out.append(_token("LABEL", opening.label, opening.start, opening.end))
+                # An unnamed mark's label token is empty: its turn names no speaker (see _TurnBuilder.labelled).
+                label = "" if opening.unnamed else opening.label
+                out.append(_token("LABEL", label, opening.start, opening.end))
                 first = self._emit_after_label(out, opening, i, block.last, accepted)
             if first <= block.last:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
@@ -938,7 +940,8 @@ class _TurnBuilder:
         self.read_from_parts = read_from_parts
 
     def labelled(self, tokens: list[Token]) -> None:
-        """Add the records of one turn of the grammar: a label and its body."""
+        """Add the records of one turn of the grammar: a label and its body. An empty label is an unnamed mark (a
+        caption's ">>" alone): its turn is speech of no named speaker."""
         label, body = tokens[0], tokens[1:]
         notes = tuple(t.value for t in body if t.type == "NOTE")
         parsed = parse_label(label.value)
@@ -955,7 +958,7 @@ class _TurnBuilder:
                 speech.value,
                 int(speech.start_pos or 0),
                 int(speech.end_pos or 0),
-                label=str(label.value),
+                label=str(label.value) or None,
                 parsed_label=parsed,
                 start_ms=start_ms,
                 time_of_day=time_of_day,
@@ -992,7 +995,7 @@ class _TurnBuilder:
                     "\n\n".join(t.value for t in spoken),
                     int(begin or 0),
                     int(finish or 0),
-                    label=str(label.value),
+                    label=str(label.value) or None,
                     parsed_label=parsed,
                     notes=notes + directions,
                     start_ms=start_ms if number == 0 else None,

@@ -81,6 +81,9 @@ class LabelShape:
     # paragraphs worth a look are found by searching for these alone, which the engine does at memchr speed when a
     # trigger begins with a literal. A shape without triggers is looked for after every newline.
     triggers: tuple[str, ...] = ()
+    # The shape is a mark of a new speaker that names no one (a caption's ">>" alone): it opens a turn whose words
+    # are no named speaker's, so they are never added to the turn before.
+    unnamed: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -130,7 +133,9 @@ _PROFILE_KEYS = frozenset(
 )
 _RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope", "triggers"})
 _INLINE_KEYS = frozenset({"name", "pattern", "reason"})
-_SHAPE_KEYS = frozenset({"name", "pattern", "delimiter", "reason", "alone", "active", "capitals", "triggers"})
+_SHAPE_KEYS = frozenset(
+    {"name", "pattern", "delimiter", "reason", "alone", "active", "capitals", "unnamed", "triggers"}
+)
 _EVIDENCE_KEYS = frozenset({"pattern", "weight"})
 
 _T = TypeVar("_T", LineRule, LabelShape)
@@ -226,10 +231,10 @@ def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
         raise ConventionError(f"{where}: 'delimiter' must be a string")
     flags = {
         key: entry.get(key, default)
-        for key, default in (("alone", False), ("active", True), ("capitals", False))
+        for key, default in (("alone", False), ("active", True), ("capitals", False), ("unnamed", False))
     }
     if not all(isinstance(v, bool) for v in flags.values()):
-        raise ConventionError(f"{where}: 'alone', 'active' and 'capitals' must be true or false")
+        raise ConventionError(f"{where}: 'alone', 'active', 'capitals' and 'unnamed' must be true or false")
     reason = _text(entry, "reason", where, name.replace("_", " "))
     return LabelShape(
         name,
@@ -240,6 +245,7 @@ def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
         flags["active"],
         flags["capitals"],
         _triggers(entry, where),
+        flags["unnamed"],
     )
 
 
