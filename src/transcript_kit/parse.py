@@ -566,12 +566,7 @@ class _Tokenizer:
         """A label on the line above or below a header field ("Interviewer: Sam Okoye" over "Date: June 2,
         2024"), with no blank line between, is a field of the record's header: it names who speaks, and opens no
         turn."""
-        return any(
-            0 <= j < len(self.layout.starts)
-            and j in found
-            and fold(found[j].label) in _HEADER_FIELDS
-            for j in (i - 1, i + 1)
-        )
+        return any(j in found and fold(found[j].label) in _HEADER_FIELDS for j in (i - 1, i + 1))
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
