@@ -30,6 +30,9 @@ def test_a_text_whose_lines_are_mostly_speaker_tags_is_told_from_its_content() -
     assert looks_tagged(PROCEEDINGS)
     assert not looks_tagged("MS. PSAKI: Hi, everyone.\n\n<P>\nQ Thank you.\n")
     assert not looks_tagged("<P>\nSome text\n<P>\nMore text\n")  # tags, but none names a speaker
+    # Speeches hard-wrapped into many lines each: tags are rarer among the lines, the markup the same.
+    wrapped = PROCEEDINGS.replace("\nfor five years running.", "".join(f"\nline {n} of a long speech" for n in range(60)))
+    assert looks_tagged(wrapped)
 
 
 def test_each_speaker_tag_opens_a_turn_labelled_by_its_name_attribute() -> None:

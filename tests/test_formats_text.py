@@ -49,6 +49,17 @@ def test_pdf_line_numbers_are_furniture_and_content_starts_after_them() -> None:
     assert any(s.kind == "page_furniture" and "Alderson" in text[s.start : s.end] for s in layout.furniture)
 
 
+def test_a_numbered_transcript_stays_numbered_under_a_long_unnumbered_word_index() -> None:
+    # Two pages of numbered argument, then a word index of more lines than the argument (as a long hearing's
+    # pdftotext copy prints it, or a short one hard-wrapped): the numbers that count on 1..25 decide, not their
+    # share of all lines.
+    pages = [f"{n:>2}   JUSTICE SCALIA: point {n} of page {page}" for page in (1, 2) for n in range(1, 26)]
+    index = [f"word{n} {n}:{n % 25 + 1} {n + 1}:{n % 20 + 2}" for n in range(60)]
+    layout = read_layout("\n".join([*pages, *index]))
+    assert layout.line_numbered
+    assert not read_layout("\n".join([f"{n} apples" for n in (3, 9, 4, 12, 7)] * 10 + index)).line_numbered
+
+
 _LINE_PIECES = [
     "a",
     "Q",

@@ -38,6 +38,7 @@ _ATTR = re.compile(
 # Content sniffing looks at a document's opening lines only: tagged files show their markup at once.
 _SNIFF_LINES = 400
 _MIN_TAG_SHARE = 0.2
+_MIN_SPEAKER_TAGS = 3
 
 
 def _words(name: str) -> frozenset[str]:
@@ -89,13 +90,14 @@ _OPENS_WITH_TAG = re.compile(r"\s*<")
 
 
 def looks_tagged(text: str) -> bool:
-    """Whether a text document is speaker markup: its first line is a tag, a fifth of its opening lines are whole
-    tags, and a speaker tag with a name attribute is among them."""
+    """Whether a text document is speaker markup: its first line is a tag, and among its opening lines a speaker
+    tag with a name attribute and either a fifth of them whole tags or several such speaker tags (speeches
+    hard-wrapped into many lines each make tags rarer, not the document less tagged)."""
     if _OPENS_WITH_TAG.match(text) is None:  # the common case, told without reading further (or copying the text)
         return False
     content = 0
     tags = 0
-    speaker = False
+    speakers = 0
     for start, end in _line_spans(text[:200_000]):
         if start == end or not text[start:end].strip():
             continue
@@ -107,10 +109,10 @@ def looks_tagged(text: str) -> bool:
         else:
             tags += 1
             if match["name"].casefold() in _SPEAKER_TAGS and not match["end"]:
-                speaker = speaker or bool(_NAME_ATTRS & _attributes(match["attrs"]).keys())
+                speakers += bool(_NAME_ATTRS & _attributes(match["attrs"]).keys())
         if content >= _SNIFF_LINES:
             break
-    return speaker and tags >= _MIN_TAG_SHARE * content
+    return speakers >= _MIN_SPEAKER_TAGS or (speakers > 0 and tags >= _MIN_TAG_SHARE * content)
 
 
 def read_tagged(text: str) -> TaggedText:

@@ -22,6 +22,9 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", 
 # A PDF-to-text court transcript numbers every content line 1..25 at the left margin.
 _LINE_NUMBER = re.compile(r"[ \t]{0,3}(\d{1,2})(?=[ \t]|$)[ \t]?")
 _NUMBERED_SHARE = 0.6
+# ... or at least this share, when nearly all of them count on from the line above (a page starts again at 1
+# after at least _PAGE_LINES lines).
+_NUMBERED_MIN_SHARE, _COUNTING_ON, _PAGE_LINES = 0.3, 0.9, 10
 # libyaml's safe loader when the wheel has it: the pure-Python one costs more than parsing the transcript.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # An anchor or alias starts a YAML node: after "key: ", "- ", "[", "{" or ",", never inside a quoted string.
@@ -139,8 +142,20 @@ def _is_line_numbered(
         < _NUMBERED_SHARE * len(sample) / 2
     ):
         return None
-    numbered = [i for i in nonblank if _LINE_NUMBER.match(text, starts[i], ends[i])]
-    return numbered if len(numbered) >= _NUMBERED_SHARE * len(nonblank) else None
+    numbered, numbers = [], []
+    for i in nonblank:
+        match = _LINE_NUMBER.match(text, starts[i], ends[i])
+        if match is not None:
+            numbered.append(i)
+            numbers.append(int(match.group(1)))
+    if len(numbered) >= _NUMBERED_SHARE * len(nonblank):
+        return numbered
+    # A long word index or appendix after the argument (lines without numbers) can outweigh the numbered pages;
+    # numbers that count on, 1, 2, 3 ... page after page, still say what the document is.
+    counting_on = sum(1 for a, b in itertools.pairwise(numbers) if b == a + 1 or (b == 1 and a >= _PAGE_LINES))
+    if len(numbered) >= _NUMBERED_MIN_SHARE * len(nonblank) and counting_on >= _COUNTING_ON * len(numbered):
+        return numbered
+    return None
 
 
 def read_layout(text: str, path: str | None = None) -> Layout:
