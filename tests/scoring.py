@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -10,15 +12,30 @@ from transcript_kit.export.rows import turn_row
 from transcript_kit.parse import parse_bytes
 from transcript_kit.score import score_directory
 
+# The publisher variants of bench/variants.py (a script, not a package: loaded from its file).
+_SPEC = importlib.util.spec_from_file_location(
+    "bench_variants", Path(__file__).resolve().parents[1] / "bench" / "variants.py"
+)
+assert _SPEC is not None and _SPEC.loader is not None
+variants = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(variants)
+gold_labels: Callable[[Path], frozenset[str]] = variants.gold_labels
 
-def document_f1(folder: Path, name: str, tmp_path: Path) -> float:
-    """Word-level speaker F1 of ``folder/raw/<name>.*`` against ``folder/gold/<name>.jsonl``."""
+
+def document_f1(
+    folder: Path, name: str, tmp_path: Path, rewrite: Callable[[str, frozenset[str]], str] | None = None
+) -> float:
+    """Word-level speaker F1 of ``folder/raw/<name>.*`` against ``folder/gold/<name>.jsonl``; ``rewrite`` prints
+    the document another way first (a variant of bench/variants.py, given the gold's labels)."""
     raw = next((folder / "raw").glob(f"{name}.*"))
     gold_dir, out_dir = tmp_path / "gold", tmp_path / "out"
     gold_dir.mkdir()
     out_dir.mkdir()
     (gold_dir / f"{name}.jsonl").write_bytes((folder / "gold" / f"{name}.jsonl").read_bytes())
-    document = parse_bytes(raw.read_bytes(), doc_id=name, path=str(raw))
+    data = raw.read_bytes()
+    if rewrite is not None:
+        data = rewrite(data.decode("utf-8"), gold_labels(folder / "gold" / f"{name}.jsonl")).encode("utf-8")
+    document = parse_bytes(data, doc_id=name, path=str(raw))
     rows = b"".join(orjson.dumps(turn_row(name, turn)) + b"\n" for turn in document.turns)
     (out_dir / "turns.jsonl").write_bytes(rows)
     return score_directory(gold_dir, out_dir).overall.f1

@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from transcript_kit.header import classify_header_line, find_mentions
+from transcript_kit.header import classify_header_line, find_mentions, speaker_of_speech
 from transcript_kit.parse import parse_text
 
 
@@ -70,3 +70,25 @@ def test_a_name_in_prose_may_hold_any_particle_the_vocabulary_lists_but_not_a_co
     mentions = [(m.name, m.title) for m in find_mentions(text, 0, len(text), "prose")]
     assert ("Juan del Castillo", "Foreign Minister") in mentions and ("Ana dos Santos", None) in mentions
     assert ("Pedro Sanchez", None) in mentions and ("Alberto Nunez", None) in mentions
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("Remarks as Prepared for Delivery by First Lady Jill\xa0Biden at Brookland Baptist Church", "First Lady Jill Biden"),
+        ("Statement by Press Secretary Karine Jean-Pierre on the President’s Call", "Press Secretary Karine Jean-Pierre"),
+        ("REMARKS BY VICE PRESIDENT HARRIS TO DEPARTMENT OF JUSTICE STAFF", "VICE PRESIDENT HARRIS"),
+        ("Pre-Taped Remarks by Vice President Kamala Harris As Delivered to the Commission", "Vice President Kamala Harris"),
+        ("Remarks by the President at the Summit", "the President"),
+        ("Excerpts from President Biden’s State of the Union Address as Prepared for Delivery", "President Biden"),
+        ("Testimony of Secretary Austin before the Senate Armed Services Committee", "Secretary Austin"),
+        # No speech, several speakers, an office no one holds by that name alone, a headline: no one.
+        ("Readout of President Biden’s Call with Chancellor Scholz", None),
+        ("Remarks by President Biden and President Zelenskyy of Ukraine in Joint Statement", None),
+        ("Remarks by Senior Advisor to the President John Podesta at COP29", None),
+        ("Remarks by Biden spark controversy", None),
+        ("FACT SHEET: A Framework for Climate Resilience", None),
+    ],
+)
+def test_the_speaker_a_speech_title_names(title: str, speaker: str | None) -> None:
+    assert speaker_of_speech(title) == speaker

@@ -454,6 +454,27 @@ def test_a_remarks_as_delivered_note_makes_the_rest_one_monologue() -> None:
     assert speech.text == "Thank you all for coming.\n\nWe have much work to do."
 
 
+def test_a_prepared_speech_is_a_monologue_of_the_one_speaker_its_title_names() -> None:
+    # The title alone says who speaks (no label, no delivery note): before, every word was in no turn.
+    text = (
+        "---\ntitle: Remarks as Prepared for Delivery by First Lady Jill Biden at a Summer Nutrition Event\n---\n"
+        "*Detroit, Michigan*\n\nThank you, Diandra. “Eat your greens,” my mother said.\n\nThank you all.\n"
+    )
+    (speech,) = parse_text(text).turns
+    assert (speech.kind, speech.label, speech.text) == (
+        TurnKind.MONOLOGUE,
+        "First Lady Jill Biden",
+        "Thank you, Diandra. “Eat your greens,” my mother said.\n\nThank you all.",
+    )
+    # A delivery note's monologue takes the title's speaker too.
+    noted = parse_text("Remarks by President Biden at the Summit\n\nAs Prepared for Delivery\n\nThank you all.\n")
+    assert [(t.kind, t.label) for t in noted.turns] == [(TurnKind.MONOLOGUE, "President Biden")]
+    # Two speakers in the title, or none: nobody's monologue, the words are said to be in no turn.
+    for title in ("Remarks by President Biden and President Zelenskyy in Kyiv", "Readout of President Biden’s Call"):
+        doc = parse_text(f"{title}\n\nThank you all for coming today.\n\nWe have much work to do.\n")
+        assert doc.turns == () and "in no turn" in doc.warnings[-1]
+
+
 def test_a_name_said_once_is_a_label_in_a_document_whose_labels_are_names() -> None:
     doc = parse_text(
         "Lester Holt: Good evening and welcome.\n\nJoe Biden: Thanks, Lester.\n\nLester Holt: Let's begin.\n"

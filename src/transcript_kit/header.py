@@ -15,7 +15,7 @@ import attrs
 from lark.lexer import Token
 
 from transcript_kit import lexicon
-from transcript_kit.conventions.vocabulary import VOCABULARY, words_alternation
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand, words_alternation
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Mention
 
@@ -169,6 +169,37 @@ def _is_title_word(word: str) -> bool:
     return label is not None and bool(label.titles or label.jurisdiction or label.honorific)
 
 
+def title_of(metadata: dict[str, Any], preamble: Sequence[Token]) -> str | None:
+    """A document's title: its front matter's, or else its first title line."""
+    title = metadata.get("title")
+    if isinstance(title, str):
+        return title
+    return next((str(t.value) for t in preamble if t.type == "TITLE"), None)
+
+
+_SPEECH_TITLES = (re.compile(expand("@speech_title@")), re.compile(expand("@speech_excerpt_title@")))
+
+
+def speaker_of_speech(title: str | None) -> str | None:
+    """The one speaker a title names for the speech below it, as printed ("Remarks as Prepared for Delivery by
+    First Lady Jill Biden at ..." -> "First Lady Jill Biden"), or None: the title names no speech, several
+    speakers ("Remarks by President Biden and President Zelenskyy"), or an office alone that no one holds by
+    that name ("Senior Advisor")."""
+    if title is None:
+        return None
+    title = " ".join(title.split())
+    match = next(filter(None, (pattern.search(title) for pattern in _SPEECH_TITLES)), None)
+    if match is None:
+        return None
+    speaker = match["speaker"]
+    label = parse_label(speaker)
+    if label is None or label.role is not None:
+        return None
+    if label.family is None and not speaker.lower().startswith("the "):
+        return None
+    return speaker
+
+
 def read_header(
     metadata: dict[str, Any], preamble: Sequence[Token], prose: Iterable[Token], text: str
 ) -> HeaderInfo:
@@ -176,9 +207,7 @@ def read_header(
     first: dict[str, Token] = {}
     for token in preamble:
         first.setdefault(token.type, token)
-    title = metadata.get("title") if isinstance(metadata.get("title"), str) else None
-    if title is None and "TITLE" in first:
-        title = first["TITLE"].value
+    title = title_of(metadata, preamble)
     dateline = first.get("DATELINE")
     date = _metadata_date(metadata) or (_iso_date(dateline.value) if dateline is not None else None)
     if date is None:

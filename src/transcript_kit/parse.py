@@ -41,7 +41,7 @@ from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.keys import fold
 from transcript_kit.labels import labels_of_one_document, parse_label
 from transcript_kit.model import Document, Label, Span, Turn, TurnKind
-from transcript_kit.textutil import normalize_space
+from transcript_kit.textutil import SENTENCE_END, normalize_space
 
 # A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
 _WRAPPED_MIN, _WRAPPED_MAX = 40, 100
@@ -108,7 +108,7 @@ def _one_sentence_a_line(text: str, layout: Layout) -> bool:
     for start, end in zip(layout.starts, layout.ends):
         if end > start:
             lines += 1
-            unended += text[end - 1] not in _SENTENCE_END
+            unended += text[end - 1] not in SENTENCE_END
             indented += text[start] in " \t\u00a0"
     return (
         lines >= _ONE_SENTENCE_MIN_LINES
@@ -296,7 +296,7 @@ class _Tokenizer:
             and not self.layout.line_numbered
         )
         # So does any label printed in the same style as those (a log's one-off "FD:" among its "CC:" and "P:").
-        styles = {cand.style_of(c) for c in found.values() if inner[c.label] >= _RECURRING_INNER}
+        styles = {cand.style_of(c) for c in found.values() if inner[c.label] >= _recurrence_inside(c.label)}
         found = {
             i: attrs.evolve(c, at_paragraph_start=True)
             if inner[c.label] and cand.style_of(c) in styles
@@ -514,7 +514,7 @@ class _Tokenizer:
             i
             for i in range(len(starts))
             if ends[i] > starts[i]
-            and text[ends[i] - 1] not in _SENTENCE_END
+            and text[ends[i] - 1] not in SENTENCE_END
             and i not in accepted
             and _RUBRIC.fullmatch(text, starts[i], ends[i]) is not None
         )
@@ -575,7 +575,7 @@ class _Tokenizer:
         if not candidate.alone or not self.shapes.prints_alone(candidate.shape):
             return True
         starts, ends = self.layout.starts, self.layout.ends
-        for j in range(i + 1, min(i + 4, len(starts))):
+        for j in range(i + 1, min(i + 2 + _BLANK_LINES_UNDER_A_LABEL, len(starts))):
             if ends[j] > starts[j]:
                 below = found.get(j)
                 if below is not None:
@@ -663,7 +663,7 @@ class _Tokenizer:
             kind in ("PARA", "HEADING")
             and seen_label
             and _inserting(out)
-            and (off_shape or kind == "HEADING" or value[-1:] not in _SENTENCE_END)
+            and (off_shape or kind == "HEADING" or value[-1:] not in SENTENCE_END)
         ):
             kind, why = "INSERT", "inserted material after an insert opener, not shaped like the speech"
         if kind == "BOILER_PREFIX":
@@ -766,9 +766,6 @@ def _inserting(out: list[Token]) -> bool:
     )
 
 
-_SENTENCE_END = frozenset(".?!:;\"'”’)")
-
-
 def _speech_shape(blocks: _Blocks, accepted: dict[int, cand.Candidate]) -> tuple[int, int] | None:
     """(first-line indent, continuation indent) of the paragraphs that open turns, when the document marks its
     paragraphs by a first-line indent (the Congressional Record: two spaces, then flush lines); else None."""
@@ -786,6 +783,22 @@ def _speech_shape(blocks: _Blocks, accepted: dict[int, cand.Candidate]) -> tuple
 
 
 _RECURRING_INNER = 3
+# Blank lines that may stand between a label printed alone and its words (an export that double-spaces its lines
+# leaves three).
+_BLANK_LINES_UNDER_A_LABEL = 5
+# ... twice for a label in capitals that is strong by itself ("PRESIDENT BIDEN:"): a hard-wrapped transcript
+# printed without blank lines opens its speakers' turns inside one long paragraph, and prose does not print such
+# a label at a line start twice.
+_RECURRING_INNER_STRONG = 2
+
+
+def _recurrence_inside(label: str) -> int:
+    """How often a label must open lines inside paragraphs to open turns there."""
+    parsed = parse_label(label)
+    strong = parsed is not None and label.isupper() and cand.strength(parsed, label) is not None
+    return _RECURRING_INNER_STRONG if strong else _RECURRING_INNER
+
+
 _HEADER_FIELDS = frozenset(map(fold, VOCABULARY.words_of("header_fields")))
 # What a profile rule may call a line under a label printed alone that makes it no turn's words.
 _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
@@ -1004,20 +1017,40 @@ class _TurnBuilder:
             if insert:
                 self.record(TurnKind.INSERT, insert)
 
-    def record(self, kind: TurnKind, tokens: list[Token], notes: tuple[str, ...] = ()) -> None:
-        """Add a record without a speaker (stage direction, insert, monologue) spanning ``tokens``."""
+    def record(
+        self, kind: TurnKind, tokens: list[Token], notes: tuple[str, ...] = (), label: str | None = None
+    ) -> None:
+        """Add a record spanning ``tokens``: without a speaker (stage direction, insert), or a monologue, whose
+        speaker only its title may name."""
         words = "\n\n".join(t.value for t in tokens)
         start, end = int(tokens[0].start_pos or 0), int(tokens[-1].end_pos or 0)
-        self.table.add(kind, words, start, end, notes=notes, parts=_spans(tokens), read_from_parts=self.read_from_parts)
+        self.table.add(
+            kind,
+            words,
+            start,
+            end,
+            label=label,
+            parsed_label=parse_label(label) if label is not None else None,
+            notes=notes,
+            parts=_spans(tokens),
+            read_from_parts=self.read_from_parts,
+        )
 
-    def monologue(self, preamble: list[Token]) -> None:
-        """A prepared text with no labels: everything after the delivery note is one monologue."""
+    def monologue(self, preamble: list[Token], speaker: str | None) -> None:
+        """A prepared text with no labels is one monologue: everything after its delivery note, or when it has
+        none, every paragraph, if its title names the speech's one speaker (``speaker``, as the title prints it:
+        "Remarks as Prepared for Delivery by First Lady Jill Biden at ..."). That speaker is the monologue's label
+        either way."""
         marks = [i for i, t in enumerate(preamble) if t.type == "DELIVERY"]
-        if not marks:
+        if not marks and speaker is None:
             return
-        speech = [t for t in preamble[marks[0] + 1 :] if t.type in ("PARA", "STAGE")]
+        first = marks[0] + 1 if marks else 0
+        notes = (preamble[marks[0]].value.strip("()[] "),) if marks else ()
+        speech = [t for t in preamble[first:] if t.type in ("PARA", "STAGE")]
+        while speech and speech[0].type == "STAGE":  # a note above the speech ("*West Columbia, SC*") is no word of it
+            speech.pop(0)
         if speech:
-            self.record(TurnKind.MONOLOGUE, speech, notes=(preamble[marks[0]].value.strip("()[] "),))
+            self.record(TurnKind.MONOLOGUE, speech, notes=notes, label=speaker)
 
 
 _MERGED = frozenset(("PARA", "INSERT"))
@@ -1141,7 +1174,7 @@ def parse_text(
         where = describe_place(path, text, int(speech_before[0].start_pos or 0))
         warnings.append(f"{chars} characters of text before the first label are in no turn, from {where}")
     if not turns:
-        builder.monologue(preamble)
+        builder.monologue(preamble, header.speaker_of_speech(header.title_of(layout.metadata, preamble)))
         if not turns:
             prose_paragraphs = [t for t in preamble if t.type == "PARA"]
             turns = prose.quotations(text, prose_paragraphs)

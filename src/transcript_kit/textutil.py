@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from array import array
 
+# What a line that ends a sentence (or a quotation, or a bracket) ends with: a hard-wrapped line usually does not.
+SENTENCE_END = frozenset(".?!:;\"'”’)")
+
 
 def offset_array(limit: int) -> array[int]:
     """An empty array for offsets into a text of ``limit`` characters: four bytes an offset while they fit (any

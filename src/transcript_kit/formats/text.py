@@ -16,7 +16,7 @@ import attrs
 import yaml
 
 from transcript_kit.model import Span
-from transcript_kit.textutil import offset_array
+from transcript_kit.textutil import SENTENCE_END, offset_array
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 # A PDF-to-text court transcript numbers every content line 1..25 at the left margin.
@@ -25,6 +25,8 @@ _NUMBERED_SHARE = 0.6
 # ... or at least this share, when nearly all of them count on from the line above (a page starts again at 1
 # after at least _PAGE_LINES lines).
 _NUMBERED_MIN_SHARE, _COUNTING_ON, _PAGE_LINES = 0.3, 0.9, 10
+# Gaps between lines a text must have before its spacing is read as double spacing.
+_DOUBLE_SPACED_MIN_GAPS = 20
 # libyaml's safe loader when the wheel has it: the pure-Python one costs more than parsing the transcript.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # An anchor or alias starts a YAML node: after "key: ", "- ", "[", "{" or ",", never inside a quoted string.
@@ -181,6 +183,9 @@ def read_layout(text: str, path: str | None = None) -> Layout:
         # pdftotext double-spaces: a blank line after nearly every line carries no paragraph meaning
         blank_is_break = False
     gapped = False
+    if not line_numbered and _is_double_spaced(text, starts, ends):
+        starts, ends = _without_line_spacing(starts, ends, len(text))
+        gapped = True
     if "[[Page " in text or "{time}" in text:
         count = len(starts)
         starts, ends = _drop_page_markers(text, starts, ends, furniture)
@@ -200,6 +205,50 @@ def read_layout(text: str, path: str | None = None) -> Layout:
         line_numbered,
         gapped,
     )
+
+
+def _is_double_spaced(text: str, starts: Sequence[int], ends: Sequence[int]) -> bool:
+    """Whether a hard-wrapped text was exported with a blank line after every line: no two lines touch, most are
+    one blank line apart and run on from the line above (no sentence end), and paragraphs are further apart. (A
+    page of one-line paragraphs a blank line apart is not: its lines end sentences.)"""
+    touching = one_apart = wrapped = further = 0
+    blanks, last = -1, -1
+    for i in range(len(starts)):
+        if ends[i] <= starts[i]:
+            blanks += 1
+            continue
+        if last >= 0:
+            if blanks == 0:
+                touching += 1
+            elif blanks == 1:
+                one_apart += 1
+                wrapped += text[ends[last] - 1] not in SENTENCE_END
+            else:
+                further += 1
+        blanks, last = 0, i
+    gaps = touching + one_apart + further
+    return (
+        gaps >= _DOUBLE_SPACED_MIN_GAPS
+        and touching <= 0.01 * gaps
+        and one_apart >= 0.5 * gaps
+        and further >= 0.05 * gaps
+        and wrapped >= 0.5 * one_apart
+    )
+
+
+def _without_line_spacing(starts: array[int], ends: array[int], limit: int) -> tuple[array[int], array[int]]:
+    """The lines of a double-spaced text less the blank line after each line: a line break again where the export
+    doubled it, a blank line where it left two or more (a paragraph break)."""
+    kept_starts, kept_ends = offset_array(limit), offset_array(limit)
+    after_content = False
+    for start, end in zip(starts, ends):
+        if end <= start and after_content:
+            after_content = False
+            continue
+        after_content = end > start
+        kept_starts.append(start)
+        kept_ends.append(end)
+    return kept_starts, kept_ends
 
 
 def _drop_page_markers(
