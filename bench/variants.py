@@ -53,15 +53,18 @@ def double_spaced(text: str, labels: frozenset[str]) -> str:
     return text.replace("\n", "\n\n")
 
 
+# Lines up to this long are left as they are: wrapped already (re-wrapping text wrapped at 90 at 72 leaves a
+# fragment of a line after every line, which no publisher prints).
+_UNWRAPPED = 100
 _NOT_WRAPPED = re.compile(r"[ \t]*(?:<|\d+[ \t])")
 
 
 def hard_wrap(text: str, labels: frozenset[str]) -> str:
-    """Lines hard-wrapped at 72 characters, as plain-text e-mail and older archives print them. (Markup lines and
+    """Long lines hard-wrapped at 72 characters, as plain-text e-mail and older archives print them. (Markup lines and
     a court reporter's numbered lines are left whole: their layout is not a publisher's choice.)"""
     wrapped = []
     for line in text.split("\n"):
-        if len(line) <= 72 or _NOT_WRAPPED.match(line):
+        if len(line) <= _UNWRAPPED or _NOT_WRAPPED.match(line):
             wrapped.append(line)
             continue
         indent = line[: len(line) - len(line.lstrip())]
@@ -132,6 +135,16 @@ def gold_labels(gold: Path) -> frozenset[str]:
     return frozenset(labels)
 
 
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+
+
+def printed(variant: Variant, text: str, labels: frozenset[str]) -> str:
+    """``text`` printed as ``variant`` prints it; YAML front matter (metadata, not print) stays as it is."""
+    front = _FRONT_MATTER.match(text)
+    head = front.group() if front else ""
+    return head + variant(text[len(head) :], labels)
+
+
 def _score(folder: Path, raws: list[Path], variant: Variant | None) -> ScoreReport:
     with tempfile.TemporaryDirectory() as work:
         source, out = Path(work) / "in", Path(work) / "out"
@@ -139,7 +152,7 @@ def _score(folder: Path, raws: list[Path], variant: Variant | None) -> ScoreRepo
         for raw in raws:
             text = raw.read_text(encoding="utf-8")
             if variant is not None:
-                text = variant(text, gold_labels(folder / "gold" / f"{raw.stem}.jsonl"))
+                text = printed(variant, text, gold_labels(folder / "gold" / f"{raw.stem}.jsonl"))
             (source / raw.name).write_bytes(text.encode("utf-8"))
         convert([source], out, ConvertConfig(formats=("jsonl",)))
         with tempfile.TemporaryDirectory() as gold:

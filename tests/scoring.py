@@ -27,14 +27,16 @@ def document_f1(
 ) -> float:
     """Word-level speaker F1 of ``folder/raw/<name>.*`` against ``folder/gold/<name>.jsonl``; ``rewrite`` prints
     the document another way first (a variant of bench/variants.py, given the gold's labels)."""
-    raw = next((folder / "raw").glob(f"{name}.*"))
+    top = folder / "raw" if (folder / "raw").is_dir() else folder  # seeds/ keeps its texts at the top
+    raw = next(p for p in top.glob(f"{name}.*") if p.suffix != ".jsonl")
     gold_dir, out_dir = tmp_path / "gold", tmp_path / "out"
     gold_dir.mkdir()
     out_dir.mkdir()
     (gold_dir / f"{name}.jsonl").write_bytes((folder / "gold" / f"{name}.jsonl").read_bytes())
     data = raw.read_bytes()
     if rewrite is not None:
-        data = rewrite(data.decode("utf-8"), gold_labels(folder / "gold" / f"{name}.jsonl")).encode("utf-8")
+        labels = gold_labels(folder / "gold" / f"{name}.jsonl")
+        data = variants.printed(rewrite, data.decode("utf-8"), labels).encode("utf-8")
     document = parse_bytes(data, doc_id=name, path=str(raw))
     rows = b"".join(orjson.dumps(turn_row(name, turn)) + b"\n" for turn in document.turns)
     (out_dir / "turns.jsonl").write_bytes(rows)

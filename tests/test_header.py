@@ -82,6 +82,8 @@ def test_a_name_in_prose_may_hold_any_particle_the_vocabulary_lists_but_not_a_co
         ("Remarks by the President at the Summit", "the President"),
         ("Excerpts from President Biden’s State of the Union Address as Prepared for Delivery", "President Biden"),
         ("Testimony of Secretary Austin before the Senate Armed Services Committee", "Secretary Austin"),
+        ("Remarks on a Modern American Industrial Strategy by NEC Director Brian Deese", "NEC Director Brian Deese"),
+        ("Remarks on the Impact of Tariffs by Economists", None),
         # No speech, several speakers, an office no one holds by that name alone, a headline: no one.
         ("Readout of President Biden’s Call with Chancellor Scholz", None),
         ("Remarks by President Biden and President Zelenskyy of Ukraine in Joint Statement", None),

@@ -23,6 +23,26 @@ def test_said_before_the_speaker_is_read_too() -> None:
     assert quote.label == "Prime Minister Edi Rama"
 
 
+def test_a_hard_wrapped_quotation_and_its_continuation_are_read_over_line_breaks_not_blank_lines() -> None:
+    text = (
+        "The talks went well.\n\n“We will keep working together on this, whatever\nhappens,” said Minister "
+        "Ilse Brekke, who chairs the\nassociation. “Now we are told to wait.”\n\n“A quotation\n\nbroken by a "
+        "blank line,” said Minister Ilse Brekke.\n"
+    )
+    quote, *rest = parse_text(text).turns
+    assert (quote.label, quote.text) == (
+        "Minister Ilse Brekke",
+        "We will keep working together on this, whatever happens Now we are told to wait",
+    )
+    assert rest == []  # a blank line ends a paragraph: no quotation runs over it
+
+
+def test_i_we_you_and_organisations_are_not_the_person_quoted() -> None:
+    for who in ("So I", "We", "Human Rights Campaign"):
+        doc = parse_text(f"The talks went well.\n\n{who} said, “This is a turning point for the region.”\n")
+        assert [t.label for t in doc.turns] == [], who
+
+
 def test_a_quotation_without_an_attribution_is_not_a_quote() -> None:
     doc = parse_text("Officials met.\n\nThe plan is called “a turning point for the region” by many.\n")
     assert doc.turns == ()

@@ -192,6 +192,8 @@ def speaker_of_speech(title: str | None) -> str | None:
     if match is None:
         return None
     speaker = match["speaker"]
+    if len(speaker.split()) < 2:  # "Remarks on Tariffs by Economists": a title and a name, or "the President"
+        return None
     label = parse_label(speaker)
     if label is None or label.role is not None:
         return None

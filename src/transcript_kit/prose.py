@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from lark.lexer import Token
 
-from transcript_kit import header
+from transcript_kit import header, lexicon
 from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Turn, TurnKind
@@ -17,7 +17,10 @@ _VERBS = expand("@attribution_verbs@")
 _SPEAKER = expand(
     r"(?<![\w'’.-])(?P<who>(?i:@pronouns@)(?![\w'’])|[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-ZÀ-ÖØ-ÞĀ-ž][\w'’.-]*){0,5})"
 )
-_QUOTE = r"[“\"](?P<words>[^“”\"\n]{8,}?)(?P<tail>[,.!?]?)[”\"]"
+# A character of the same paragraph: a hard-wrapped quotation or sentence runs on over single line breaks, never
+# over a blank line.
+_IN_PARAGRAPH = r"(?:[^“”\"\n{stops}]|\n(?![ \t]*\r?\n))"
+_QUOTE = r"[“\"](?P<words>" + _IN_PARAGRAPH.format(stops="") + r"{8,}?)(?P<tail>[,.!?]?)[”\"]"
 # The blanks (and an optional comma) between the quotation and its attribution, matched without backtracking:
 # "\s*,?\s+" tries every split of a long run of blanks, which is quadratic in its length. Here an optional
 # "blanks, comma" and then the blanks are each taken whole (a lookahead that captures, then a backreference:
@@ -33,7 +36,7 @@ _VERB_THEN_SPEAKER = re.compile(
 # Marte Solheim-Aune, called the situation “a slow-motion closure”   /   he said: “I would like to promise that.”
 # (an apposition may stand between: "Petra Håkansson, who runs the bakery, called the plan “…”")
 _SPEAKER_VERB_QUOTE = re.compile(
-    _SPEAKER + r"(?:,[^,“”\"\n.!?]{1,80},)?,?[ \t\n]+(?:" + _VERBS + "|" + expand("@naming_verbs@") + r")\b[^“”\"\n.!?]{0,60}?[ \t\n]" + _QUOTE
+    _SPEAKER + r"(?:,[^,“”\"\n.!?]{1,80},)?,?[ \t\n]+(?:" + _VERBS + "|" + expand("@naming_verbs@") + r")\b" + _IN_PARAGRAPH.format(stops=".!?") + r"{0,60}?[ \t\n]" + _QUOTE
 )
 # Who speaks in reported speech without quotation marks ("Vik said the authority hoped …"): someone a later
 # "he said" may point back to.
@@ -42,7 +45,7 @@ _REPORTING = re.compile(_SPEAKER + r",?[ \t\n]+(?:" + _VERBS + r")\b")
 _ATTRIBUTED = (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER)
 # The quotation that goes on after an attribution's sentence (unless it has an attribution of its own): “…,” said
 # Vik. “I would like to promise that.”  /  “…,” said Ilse Brekke, who chairs the association. “Now we are told …”
-_CONTINUED = re.compile(r"(?:[^“”\"\n.!?]{0,150}[.!?:])?[ \t\n]{0,3}" + _QUOTE)
+_CONTINUED = re.compile(r"(?:" + _IN_PARAGRAPH.format(stops=".!?") + r"{0,150}[.!?:])?[ \t\n]{0,3}" + _QUOTE)
 
 
 def _without_lead_in(who: str) -> str:
@@ -57,6 +60,15 @@ def _without_lead_in(who: str) -> str:
 
 
 _LEAD_IN_LISTS = ("not_label_first_words", "months", "weekdays")
+
+
+def _names_someone(who: str) -> bool:
+    """Whether an attribution names someone the text quotes: not "I", "we" or "you" (the text's own speaker, or
+    its audience), nor an organisation or a place ("the Human Rights Campaign said")."""
+    words = who.split()
+    return not VOCABULARY.contains("first_second_person", words[-1]) and not any(
+        word in lexicon.NOT_NAME_WORDS for word in words
+    )
 
 
 def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
@@ -77,6 +89,8 @@ def quotations(text: str, paragraphs: Iterable[Token]) -> list[Turn]:
         for pattern in (_SPEAKER_THEN_VERB, _VERB_THEN_SPEAKER, _SPEAKER_VERB_QUOTE):
             for match in pattern.finditer(text, start, end):
                 who = _without_lead_in(match.group("who"))
+                if not _names_someone(who):
+                    continue
                 label = parse_label(who)
                 pronoun = VOCABULARY.contains("pronouns", who)
                 if not pronoun and (
