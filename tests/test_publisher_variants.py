@@ -15,6 +15,12 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 CASES = {
     # A hard-wrapped briefing without blank lines: every label opens a line inside one long paragraph (0.0).
     ("no_blank_lines", "whitehouse-briefings", "2023-02-20-remarks-by-president-biden-and-president-zelenskyy-of-ukraine-in-join"): 0.99,
+    # ... and a heading printed over the first label with no blank line between, where the record's inserted
+    # material is told from its speech by indentation: the label went with the heading into the insert (0.50);
+    # "... printed in the Record, as follows:" ended no paragraph, so the material joined the speech (0.42).
+    ("no_blank_lines", "conventions", "senate-hearing-inserts"): 0.96,
+    ("no_blank_lines", "congressional-record", "CREC-2005-07-20-pt1-PgS8560"): 0.99,
+    ("no_blank_lines", "congressional-record", "CREC-1997-01-28-pt1-PgS715"): 0.97,
     # Double spacing: a blank line after every wrapped line ("President Biden: I'm very happy ..." opened a
     # paragraph and took Zelenskyy's words, 0.55), and names alone on their line three blank lines above
     # their words (earnings calls 0.0, a podcast 0.78).

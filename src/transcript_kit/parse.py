@@ -178,6 +178,8 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool) -> _Blocks
             if conts[-1] < 0:
                 conts[-1] = indent
             lasts[-1] = i
+        if text[ends[i] - 1] == ":" and lexicon.OPENS_INSERT.search(text, starts[i], ends[i]):
+            open_paragraph = False  # "... printed in the Record, as follows:": what follows is no part of it
         previous_indent = indent
     return blocks
 
@@ -353,11 +355,14 @@ class _Tokenizer:
                     or (block.cont is not None and block.cont != speech_shape[1])
                 )
             ):
-                # Not shaped like this document's speech: printed material inserted into the record.
-                self._emit_paragraph(
-                    out, block.first, block.last, self.layout.starts[first], seen_label, True
-                )
-                continue
+                # Not shaped like this document's speech: printed material inserted into the record, up to a
+                # label inside it (printed without a blank line under a heading, the label opens a turn).
+                low = bisect.bisect_left(label_lines, block.first)
+                last = label_lines[low] - 1 if low < len(label_lines) and label_lines[low] <= block.last else block.last
+                self._emit_paragraph(out, block.first, last, self.layout.starts[first], seen_label, True)
+                if last == block.last:
+                    continue
+                first = last + 1
             low = bisect.bisect_left(label_lines, block.first)
             high = bisect.bisect_right(label_lines, block.last)
             for i in label_lines[low:high]:
