@@ -101,6 +101,33 @@ def tab_after_label(text: str, labels: frozenset[str]) -> str:
     return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label']}:\t", text)
 
 
+def upper_labels(text: str, labels: frozenset[str]) -> str:
+    """Labels in capitals ("LESTER HOLT:"), as transcription services and broadcasters print them."""
+    if not labels:
+        return text
+    return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label'].upper()}: ", text)
+
+
+def title_case_labels(text: str, labels: frozenset[str]) -> str:
+    """Labels in title case ("Ms. Psaki:" for "MS. PSAKI:"), as a web page restyles them."""
+    if not labels:
+        return text
+    return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label'].title()}: ", text)
+
+
+def timestamped_labels(text: str, labels: frozenset[str]) -> str:
+    """A recording time before each label ("[00:01:05] MS. PSAKI: ..."), as a transcription service prints it."""
+    if not labels:
+        return text
+    seconds = iter(range(5, 10**6, 37))
+
+    def stamp(m: re.Match[str]) -> str:
+        s = next(seconds)
+        return f"{m['indent']}[{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}] {m['label']}: "
+
+    return _label_lines(text, labels).sub(stamp, text)
+
+
 def page_breaks(text: str, labels: frozenset[str]) -> str:
     """A form feed and a running page number every 40 lines (PDF text), wherever it falls."""
     lines = text.split("\n")
@@ -122,6 +149,9 @@ VARIANTS: dict[str, Variant] = {
     "bold_labels": bold_labels,
     "tab_after_label": tab_after_label,
     "page_breaks": page_breaks,
+    "upper_labels": upper_labels,
+    "title_case_labels": title_case_labels,
+    "timestamped_labels": timestamped_labels,
 }
 
 
