@@ -101,6 +101,19 @@ def tab_after_label(text: str, labels: frozenset[str]) -> str:
     return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label']}:\t", text)
 
 
+def running_heads(text: str, labels: frozenset[str]) -> str:
+    """A PDF's page furniture every 40 lines, wherever it falls: a running head with the page number and a
+    footer line, each repeated on every page."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for number, line in enumerate(lines, 1):
+        out.append(line)
+        if number % 40 == 0 and number < len(lines):
+            page = number // 40 + 1
+            out.extend(("Hartwell Reporting Services, Inc.  (555) 010-4477", "", f"Transcript of Proceedings  Page {page}"))
+    return "\n".join(out)
+
+
 def upper_labels(text: str, labels: frozenset[str]) -> str:
     """Labels in capitals ("LESTER HOLT:"), as transcription services and broadcasters print them."""
     if not labels:
@@ -149,6 +162,7 @@ VARIANTS: dict[str, Variant] = {
     "bold_labels": bold_labels,
     "tab_after_label": tab_after_label,
     "page_breaks": page_breaks,
+    "running_heads": running_heads,
     "upper_labels": upper_labels,
     "title_case_labels": title_case_labels,
     "timestamped_labels": timestamped_labels,

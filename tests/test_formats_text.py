@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from transcript_kit.formats import text as text_format
 from transcript_kit.formats.text import read_front_matter, read_layout
+from transcript_kit.parse import parse_text
 
 
 def test_front_matter_becomes_metadata_with_iso_dates() -> None:
@@ -58,6 +59,41 @@ def test_a_numbered_transcript_stays_numbered_under_a_long_unnumbered_word_index
     layout = read_layout("\n".join([*pages, *index]))
     assert layout.line_numbered
     assert not read_layout("\n".join([f"{n} apples" for n in (3, 9, 4, 12, 7)] * 10 + index)).line_numbered
+
+
+def _paged(pages: int, lines_a_page: int = 30) -> str:
+    """A hard-wrapped transcript whose PDF copy repeats a footer and a numbered running head on every page."""
+    body = []
+    for n in range(pages * lines_a_page):
+        body.append(f"MS. LINDQVIST: Thank you for question {n}, and I will" if n % 6 == 0 else f"come back to point {n} of the plan")
+        if n % 6 == 5:
+            body.append("")
+    out: list[str] = []
+    for number, line in enumerate(body, 1):
+        out.append(line)
+        if number % lines_a_page == 0:
+            out += ["Hartwell Reporting Services, Inc.", "", f"Transcript of Proceedings  Page {number // lines_a_page + 1}"]
+    return "\n".join(out)
+
+
+def test_running_heads_and_footers_of_a_paged_transcript_are_furniture_and_the_cut_paragraph_goes_on() -> None:
+    text = _paged(6)
+    layout = read_layout(text)
+    found = [text[s.start : s.end] for s in layout.furniture if s.kind == "page_furniture"]
+    assert found.count("Hartwell Reporting Services, Inc.") >= 4 and "Transcript of Proceedings  Page 3" in found
+    turns = parse_text(text).turns
+    assert all("Hartwell" not in t.text and "Transcript of" not in t.text for t in turns)
+    assert len(turns) == 6 * 30 // 6  # a page break inside a paragraph does not split its turn
+
+
+def test_a_name_printed_alone_over_its_speech_is_no_running_head() -> None:
+    # Repeated, and nearly as evenly as pages, but a name over its words: three times (no page number counting
+    # on) or unevenly is never furniture.
+    speech = ["Our order book closed the quarter higher than ever before and"] * 20
+    block = ["Ian Pryce, Chief Financial Officer", *speech, ""]
+    even = read_layout("\n".join(block * 3))
+    uneven = read_layout("\n".join((block + speech[:7]) * 2 + block + speech[:1] + block))
+    assert not even.furniture and not uneven.furniture
 
 
 _LINE_PIECES = [

@@ -29,6 +29,8 @@ CASES = {
     ("double_spaced", "conventions", "earnings-call-streetevents"): 0.98,
     ("double_spaced", "conventions", "podcast-markdown"): 0.98,
     ("double_spaced", "conventions", "screenplay"): 0.98,
+    # A PDF's running head and footer on every page were read as the speaker's words (0.98).
+    ("running_heads", "whitehouse-briefings", "2021-07-16-press-briefing-by-press-secretary-jen-psaki-july-16-2021"): 0.999,
     # Hard-wrapped: a court transcript's word index outweighed its numbered lines (0.0); tagged speeches made
     # tag lines rarer than a fifth (0.0).
     ("hard_wrap", "scotus-argument-pdftotext", "11-398_HHS-v-Florida_2012-03-26"): 0.99,

@@ -9,7 +9,8 @@ import datetime as dt
 import itertools
 import re
 from array import array
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -25,6 +26,12 @@ _NUMBERED_SHARE = 0.6
 # ... or at least this share, when nearly all of them count on from the line above (a page starts again at 1
 # after at least _PAGE_LINES lines).
 _NUMBERED_MIN_SHARE, _COUNTING_ON, _PAGE_LINES = 0.3, 0.9, 10
+# Running heads and footers: learnt from this many opening lines, at least this many lines apart, repeated more
+# than this often in all (this often for a page number); a line longer than this is never one.
+_FURNITURE_SAMPLE_LINES, _PAGE_MIN_LINES, _FURNITURE_REPEATS, _FURNITURE_LONGEST = 600, 20, 3, 100
+_DIGITS = re.compile(r"\d+")
+_RECORD_MARKERS = ("[[Page ", "{time}")
+_LABEL_START = re.compile(r"[ \t]*[A-Z][\w.'’ -]{0,40}:\s")
 # Gaps between lines a text must have before its spacing is read as double spacing.
 _DOUBLE_SPACED_MIN_GAPS = 20
 # libyaml's safe loader when the wheel has it: the pure-Python one costs more than parsing the transcript.
@@ -182,14 +189,21 @@ def read_layout(text: str, path: str | None = None) -> Layout:
                 starts[i] = ends[i]
         # pdftotext double-spaces: a blank line after nearly every line carries no paragraph meaning
         blank_is_break = False
-    gapped = False
-    if not line_numbered and _is_double_spaced(text, starts, ends):
-        starts, ends = _without_line_spacing(starts, ends, len(text))
-        gapped = True
+    gapped = False  # lines were left out of the layout: text between two kept lines may not be read
+    if not line_numbered:
+        running = _running_furniture(text, starts, ends)
+        if running:
+            for i in running:
+                furniture.append(Span("page_furniture", starts[i], ends[i], "a line repeated on every page"))
+            starts, ends = _without_lines(starts, ends, running, len(text))
+            gapped = True
     if "[[Page " in text or "{time}" in text:
         count = len(starts)
         starts, ends = _drop_page_markers(text, starts, ends, furniture)
-        gapped = len(starts) != count
+        gapped = gapped or len(starts) != count
+    if not line_numbered and _is_double_spaced(text, starts, ends):
+        starts, ends = _without_line_spacing(starts, ends, len(text))
+        gapped = True
     if "___" in text or "-----" in text or "=====" in text or "*****" in text:
         for i, (start, end) in enumerate(zip(starts, ends)):
             if end > start and _RULE.fullmatch(text, start, end):
@@ -207,10 +221,107 @@ def read_layout(text: str, path: str | None = None) -> Layout:
     )
 
 
+def _running_furniture(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
+    """The lines of a paged document's running heads and footers ("Transcript of Proceedings  Page 3", a
+    reporter's name and telephone): lines that repeat, numbers aside, at a page's rhythm (see _on_every_page).
+    A document shows it is paged by a form feed or by a line repeated as it is at that rhythm; only then are
+    lines compared with their numbers masked. Lines are learnt from the opening pages (a head shows on every
+    page: three times there at least) and counted in C, so an ordinary document pays a few microseconds, and a
+    document of a million distinct lines holds no table of them."""
+    sample = min(len(starts), _FURNITURE_SAMPLE_LINES)
+    if not sample:
+        return set()
+    opening = text[starts[0] : ends[sample - 1]]
+    # Line k of the opening is layout line k: both are cut at the same line ends, from the first line on.
+    found = _repeats(text, starts, ends, opening.splitlines(), sample)
+    if "\f" not in opening and not found:
+        return set()
+    found.update(_repeats(text, starts, ends, _DIGITS.sub("#", opening).splitlines(), sample, masked=True))
+    return {i for lines in found.values() for i in lines}
+
+
+def _repeats(
+    text: str, starts: Sequence[int], ends: Sequence[int], opening: list[str], sample: int, masked: bool = False
+) -> dict[str, list[int]]:
+    """Lines of ``opening`` (its numbers masked as "#" when ``masked``) repeated at a page's rhythm, with every
+    line of the document that repeats them."""
+    keys = {
+        key
+        for key, n in Counter(map(str.strip, opening)).items()
+        if n >= _FURNITURE_REPEATS
+        and key
+        and len(key) <= _FURNITURE_LONGEST
+        and not _LABEL_START.match(key)
+        and not key.startswith(_RECORD_MARKERS)  # the record's own page markers: see _drop_page_markers
+        and (not masked or "#" in key)
+    }
+    if not keys:
+        return {}
+    lines: Iterable[str] = opening
+    if sample < len(starts):  # a long document: every line
+        lines = (text[start:end] for start, end in zip(starts, ends))
+        if masked:
+            lines = (_DIGITS.sub("#", line) for line in lines)
+    found: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        key = line.strip()
+        if key in keys:
+            found.setdefault(key, []).append(i)
+    return {key: at for key, at in found.items() if _on_every_page(text, starts, ends, at)}
+
+
+def _on_every_page(text: str, starts: Sequence[int], ends: Sequence[int], lines: list[int]) -> bool:
+    """Whether repeats of a line keep a page's rhythm: as many lines apart each time, give or take two lines or a
+    tenth (a name printed alone over its speech repeats at the pace of the talk, not so evenly), four times or
+    more, or three when a number in it counts on, page after page ("Page 3", "Page 4", "Page 5")."""
+    if len(lines) < _FURNITURE_REPEATS:
+        return False
+    gaps = [b - a for a, b in itertools.pairwise(lines)]
+    if min(gaps) < _PAGE_MIN_LINES or max(gaps) > max(min(gaps) + 2, 1.1 * min(gaps)):
+        return False
+    if len(lines) > _FURNITURE_REPEATS:
+        return True
+    numbers = [[int(n) for n in _DIGITS.findall(text, starts[i], ends[i])] for i in lines]
+    return any(
+        all(len(row) > place and row[place] == numbers[0][place] + k for k, row in enumerate(numbers))
+        for place in range(len(numbers[0]))
+    )
+
+
+def _without_lines(
+    starts: array[int], ends: array[int], gone: set[int], limit: int
+) -> tuple[array[int], array[int]]:
+    """The lines less ``gone`` and the blank lines between two of them (a footer, a blank, the next page's head):
+    a paragraph that a page break cut goes on; blank lines on either side of the furniture stay."""
+    kept_starts, kept_ends = offset_array(limit), offset_array(limit)
+    for i, (start, end) in enumerate(zip(starts, ends)):
+        if i in gone:
+            continue
+        if end <= start and _between(i, gone, starts, ends):
+            continue
+        kept_starts.append(start)
+        kept_ends.append(end)
+    return kept_starts, kept_ends
+
+
+def _between(i: int, gone: set[int], starts: Sequence[int], ends: Sequence[int]) -> bool:
+    """Whether blank line ``i`` stands between two lines of ``gone``, with nothing but blank lines between."""
+    before = i - 1
+    while before >= 0 and ends[before] <= starts[before]:
+        before -= 1
+    after = i + 1
+    while after < len(starts) and ends[after] <= starts[after]:
+        after += 1
+    return before in gone and after in gone
+
+
 def _is_double_spaced(text: str, starts: Sequence[int], ends: Sequence[int]) -> bool:
     """Whether a hard-wrapped text was exported with a blank line after every line: no two lines touch, most are
     one blank line apart and run on from the line above (no sentence end), and paragraphs are further apart. (A
     page of one-line paragraphs a blank line apart is not: its lines end sentences.)"""
+    breaks = text.count("\n")
+    if text.count("\n\n") < 0.45 * breaks:  # most line breaks are not doubled: no need to look line by line
+        return False
     touching = one_apart = wrapped = further = 0
     blanks, last = -1, -1
     for i in range(len(starts)):
