@@ -454,6 +454,21 @@ def test_a_remarks_as_delivered_note_makes_the_rest_one_monologue() -> None:
     assert speech.text == "Thank you all for coming.\n\nWe have much work to do."
 
 
+def test_a_witness_office_in_the_period_style_opens_turns_beside_the_senators() -> None:
+    # "Secretary AUSTIN." printed like "Senator SMITH.": before, the secretary's answers were the senator's words.
+    text = (
+        "Hearing of the Senate Committee on Armed Services\n\n"
+        "Senator SMITH. The committee will come to order. I welcome Secretary Austin.\n\n"
+        "Secretary AUSTIN. Thank you, Mr. Chairman.\n\n"
+        "Senator REED. Mr. Secretary, on readiness.\n\n"
+        "Secretary AUSTIN. We are ready.\n\n"
+        "Senator SMITH. Senator Wicker.\n"
+    )
+    assert [t.label for t in parse_text(text).turns] == [
+        "Senator SMITH", "Secretary AUSTIN", "Senator REED", "Secretary AUSTIN", "Senator SMITH"
+    ]
+
+
 def test_a_prepared_speech_is_a_monologue_of_the_one_speaker_its_title_names() -> None:
     # The title alone says who speaks (no label, no delivery note): before, every word was in no turn.
     text = (
