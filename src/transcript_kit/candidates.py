@@ -21,7 +21,7 @@ from transcript_kit.conventions.profile import Convention, LabelShape, alternati
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold
 from transcript_kit.labels import parse_label, repair_split_words
-from transcript_kit.model import Label, LabelDecision
+from transcript_kit.model import Label
 
 # What may follow a label on its line, or stand on the line under a label alone: a timestamp "(00:05)",
 # "[01:02:03]" (rev.com and podcast styles). Matched on a stripped slice: no blanks at either end, so a long run
@@ -477,6 +477,3 @@ def accepted_here(candidate: Candidate, verdict: Verdict, accepted_at_start: set
         return verdict
     return Verdict(False, "inside a paragraph, and not a label of this document elsewhere", verdict.parsed)
 
-
-def decision(candidate: Candidate, verdict: Verdict) -> LabelDecision:
-    return LabelDecision(candidate.label, candidate.start, verdict.accepted, verdict.reason)

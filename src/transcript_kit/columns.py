@@ -62,6 +62,11 @@ def _as_printed(text: str, source: str, parts: Sequence[tuple[int, int]]) -> int
     parts, no blank was cut or collapsed: the parts as printed (_VERBATIM) when they hold no blank but single
     spaces, else with each blank read as a space (_SPACED: a hard-wrapped line's break, a no-break space).
     Otherwise normalized again. Told without a copy of the text."""
+    if len(parts) == 1:  # the common turn of one paragraph, told without a generator
+        start, end = parts[0]
+        if len(text) != end - start:
+            return _NORMALIZED
+        return _SPACED if _EXTRA_BLANKS.search(source, start, end) else _VERBATIM
     printed = sum(end - start for start, end in parts) + len(_PARAGRAPH_BREAK) * (len(parts) - 1)
     if len(text) != printed:
         return _NORMALIZED
@@ -351,14 +356,18 @@ class DecisionTable(_Rows[LabelDecision]):
         self._starts = array("q")
 
     def append(self, decision: LabelDecision) -> None:
+        self.add(decision.text, decision.start, decision.accepted, decision.reason)
+
+    def add(self, text: str, start: int, accepted: bool, reason: str) -> None:
+        """Append the decision on ``text`` met at ``start`` (no ``LabelDecision`` made for it)."""
         assert self._distinct is not None, "a finished decision table is read-only"
-        key = (decision.text, decision.accepted, decision.reason)
+        key = (text, accepted, reason)
         code = self._distinct.get(key)
         if code is None:
             code = self._distinct[key] = len(self._kinds)
-            self._kinds.append(LabelDecision(decision.text, 0, decision.accepted, decision.reason))
+            self._kinds.append(LabelDecision(text, 0, accepted, reason))
         self._codes.append(code)
-        self._starts.append(decision.start)
+        self._starts.append(start)
 
     def done(self) -> DecisionTable:
         self._distinct = None
