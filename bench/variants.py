@@ -87,6 +87,13 @@ def label_own_line(text: str, labels: frozenset[str]) -> str:
     return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label']}:\n{m['indent']}", text)
 
 
+def name_over_words(text: str, labels: frozenset[str]) -> str:
+    """Each label alone on its line without its colon, its words below (transcription services' exports)."""
+    if not labels:
+        return text
+    return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label']}\n{m['indent']}", text)
+
+
 def bold_labels(text: str, labels: frozenset[str]) -> str:
     """Labels in Markdown bold, the colon inside ("**MR. SMITH:** Thank you")."""
     if not labels:
@@ -159,6 +166,7 @@ VARIANTS: dict[str, Variant] = {
     "hard_wrap": hard_wrap,
     "trailing_blanks": trailing_blanks,
     "label_own_line": label_own_line,
+    "name_over_words": name_over_words,
     "bold_labels": bold_labels,
     "tab_after_label": tab_after_label,
     "page_breaks": page_breaks,

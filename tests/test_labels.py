@@ -195,3 +195,24 @@ def test_labels_that_differ_only_in_names_are_parsed_once() -> None:
 def test_a_word_joined_by_a_unicode_hyphen_is_left_to_the_grammar(label: str) -> None:
     labels_module._parse_label.cache_clear()
     assert parse_label(label) == _parsed_directly(labels_module.clean_label(label))
+
+
+@pytest.mark.parametrize(
+    ("text", "office", "given", "family"),
+    [
+        ("President of Russia Vladimir Putin", "President of Russia", ("Vladimir",), "Putin"),
+        ("Prime Minister of Albania Edi Rama", "Prime Minister of Albania", ("Edi",), "Rama"),
+        ("Prime Minister of the United Kingdom Keir Starmer", "Prime Minister of the United Kingdom", ("Keir",), "Starmer"),
+        ("President of the Republic of Colombia Gustavo Petro", "President of the Republic of Colombia", ("Gustavo",), "Petro"),
+        ("Governor of Orenburg Region Yevgeny Solntsev", "Governor of Orenburg Region", ("Yevgeny",), "Solntsev"),
+        # A place alone, or one the vocabulary does not know: an office without a holder, never a guessed person.
+        ("Governor of Kansas", "Governor of Kansas", (), None),
+        ("Mayor of Bogotá Carlos Galán", "Mayor of Bogotá Carlos Galán", (), None),
+    ],
+)
+def test_the_holder_after_an_office_of_a_known_place(
+    text: str, office: str, given: tuple[str, ...], family: str | None
+) -> None:
+    label = parse_label(text)
+    assert label is not None
+    assert (label.titles[-1], label.given, label.family) == (office, given, family)

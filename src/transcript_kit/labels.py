@@ -17,11 +17,13 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import ParamSpec, TypeVar
 
+import attrs
 import lark
 
 from transcript_kit._grammar import grammar_text
 from transcript_kit.conventions.vocabulary import VOCABULARY, expand, placeholders
 from transcript_kit.model import Label
+from transcript_kit.qualifiers import is_place
 
 # A label is a short thing; anything longer is prose and is refused before the parser sees it. Brackets may hold
 # more (a parliament prints a minister's whole portfolio list there), so they count apart.
@@ -258,12 +260,46 @@ def _parse_label(text: str) -> Label | None:
     template, names = _template_of(raw)
     if names:
         shaped = _parse_template(template)
-        return None if shaped is None else _filled(shaped, raw, names)
+        return None if shaped is None else _holder_after_place(_filled(shaped, raw, names))
     try:
         fields = parser.parse(raw)
     except lark.exceptions.LarkError:
         return None
-    return Label(raw, **fields)  # type: ignore[arg-type]
+    return _holder_after_place(Label(raw, **fields))  # type: ignore[arg-type]
+
+
+# The last "of" of an office and the words after it ("President of the Republic of Colombia Gustavo Petro").
+_OF_PLACE = re.compile(r".*\s(?:of|OF|Of)\s+(?:(?:the|THE|The)\s+)?(?P<names>[^\s].*)$")
+
+
+def _holder_after_place(label: Label) -> Label:
+    """"President of Russia Vladimir Putin", "Prime Minister of Albania Edi Rama": the grammar reads every name
+    after "of" as the office's place. Where the first of them name a country or state the vocabulary knows, or
+    end in a word that ends a place's name ("Orenburg Region"), the names after it are the office's holder; an unknown place ("Mayor of New York Eric Adams") is left as read,
+    an office without a name, rather than guessed into a wrong person."""
+    if label.family is not None or label.inner is not None or label.role is not None or not label.titles:
+        return label
+    office = label.titles[-1]
+    found = _OF_PLACE.match(office)
+    if found is None:
+        return label
+    words = found["names"].split()
+    for cut in range(len(words) - 1, 0, -1):  # the longest place that leaves a name after it
+        place = words[:cut]
+        if is_place(" ".join(place)) or (
+            len(place) > 1 and VOCABULARY.contains("place_words", place[-1]) and place[0][:1].isupper()
+        ):
+            holder = words[cut:]
+            if not all(word[:1].isupper() for word in holder):
+                return label
+            place_end = found.start("names") + len(" ".join(words[:cut]))
+            return attrs.evolve(
+                label,
+                titles=(*label.titles[:-1], office[:place_end]),
+                given=tuple(holder[:-1]),
+                family=holder[-1],
+            )
+    return label
 
 
 # Labels that differ only in their names parse alike: "MR. SMITH" and "MR. JONES" are an honorific and a family

@@ -77,6 +77,13 @@ _SPLIT = re.compile(
 )  # commas and long dashes, not "Peace-River"
 
 
+def is_place(text: str) -> bool:
+    """Whether ``text`` is a country or a US state the vocabulary knows ("Russia", "United Kingdom", "Ohio")."""
+    folded = fold(text)
+    lists = _lists()
+    return folded in lists.countries or folded in lists.states
+
+
 def state_code(text: str | None) -> str | None:
     """The postal code of a US state named or coded in ``text`` ("Mississippi", "MS"), else None."""
     return _lists().states.get(fold(text)) if text else None
