@@ -159,6 +159,24 @@ def page_breaks(text: str, labels: frozenset[str]) -> str:
     return "\n".join(out)
 
 
+def time_lines(text: str, labels: frozenset[str]) -> str:
+    """A recording time on a line of its own before every fourth paragraph (podcast and video exports)."""
+    paragraphs = re.split(r"(\n[ \t]*\n)", text)
+    seconds = 0
+    for i in range(0, len(paragraphs), 8):
+        if paragraphs[i].lstrip().startswith("<"):
+            continue  # markup, not print
+        seconds += 83
+        paragraphs[i] = f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}\n{paragraphs[i]}"
+    return "".join(paragraphs)
+
+
+def messy(text: str, labels: frozenset[str]) -> str:
+    """Several at once, as a text that went through a PDF and a word processor: long lines wrapped, page heads,
+    blanks left at line ends, CRLF."""
+    return crlf(trailing_blanks(running_heads(hard_wrap(text, labels), labels), labels), labels)
+
+
 VARIANTS: dict[str, Variant] = {
     "crlf": crlf,
     "no_blank_lines": no_blank_lines,
@@ -174,6 +192,8 @@ VARIANTS: dict[str, Variant] = {
     "upper_labels": upper_labels,
     "title_case_labels": title_case_labels,
     "timestamped_labels": timestamped_labels,
+    "time_lines": time_lines,
+    "messy": messy,
 }
 
 

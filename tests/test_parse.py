@@ -454,6 +454,19 @@ def test_a_remarks_as_delivered_note_makes_the_rest_one_monologue() -> None:
     assert speech.text == "Thank you all for coming.\n\nWe have much work to do."
 
 
+def test_a_heading_over_a_label_is_not_read_as_the_start_of_a_wrapped_label() -> None:
+    text = (
+        "Mr. David Pratt (Nepean-Carleton, Lib.): Mr. Speaker, I rise today.\n\n"
+        "MPS VERSUS PAGES HOCKEY GAME\nMr. David Pratt (Nepean-Carleton, Lib.): Mr. Speaker, the game is on.\n\n"
+        "Minister for Civil Defence, Emergencies and Disaster Relief Alexander\nKurenkov: The floods are coming.\n"
+    )
+    assert [t.label for t in parse_text(text).turns] == [
+        "Mr. David Pratt (Nepean-Carleton, Lib.)",
+        "Mr. David Pratt (Nepean-Carleton, Lib.)",
+        "Minister for Civil Defence, Emergencies and Disaster Relief Alexander Kurenkov",
+    ]
+
+
 def test_a_witness_office_in_the_period_style_opens_turns_beside_the_senators() -> None:
     # "Secretary AUSTIN." printed like "Senator SMITH.": before, the secretary's answers were the senator's words.
     text = (

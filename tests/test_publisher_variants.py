@@ -35,6 +35,8 @@ CASES = {
     # tag lines rarer than a fifth (0.0).
     ("hard_wrap", "scotus-argument-pdftotext", "11-398_HHS-v-Florida_2012-03-26"): 0.99,
     ("hard_wrap", "europarl-tagged", "ep-00-09-06-ch6-9"): 0.99,
+    # ... a long office and name wrapped before the colon opened no turn: its words went to the speaker before.
+    ("hard_wrap", "conventions", "government-meeting-office-of-country"): 0.99,
     # ... and a news report's quotations ran over line breaks, so none was attributed (0.0 and 0.30).
     ("hard_wrap", "seeds", "004_6f220142dd4ec749"): 0.99,
     ("hard_wrap", "conventions", "news-prose-quotes"): 0.98,

@@ -439,20 +439,36 @@ class _Tokenizer:
         return found
 
     def _wrapped_label(self, i: int) -> cand.Candidate | None:
-        """A label whose bracket runs on over the next lines of its paragraph (a long portfolio hard-wrapped:
-        "Senator X (Tasmania—Minister for ..., Regional" / "Development, ... in the" / "Senate) (09:31): I thank"),
-        read with its line ends as spaces. Its words start on the line where the bracket closes."""
+        """A label that runs on over the next lines of its paragraph, read with its line ends as spaces: a long
+        portfolio whose bracket is hard-wrapped ("Senator X (Tasmania—Minister for ..., Regional" / "Development,
+        ... in the" / "Senate) (09:31): I thank"), or a long office and name wrapped before its colon ("Minister for
+        Civil Defence, Emergencies and Disaster Relief Alexander" / "Kurenkov: Mr President"). Its words start on
+        the line where the label ends."""
         text, starts, ends = self.text, self.layout.starts, self.layout.ends
         start, end = starts[i], ends[i]
-        if self.layout.line_numbered or text.count("(", start, end) <= text.count(")", start, end):
+        if self.layout.line_numbered:
             return None
         last = i
-        for j in range(i + 1, min(i + _WRAPPED_LABEL_LINES, len(starts))):
-            if ends[j] <= starts[j]:
-                return None  # a blank line: the bracket never closes
-            last = j
-            if text.count("(", start, ends[j]) <= text.count(")", start, ends[j]):
-                break
+        if text.count("(", start, end) > text.count(")", start, end):
+            for j in range(i + 1, min(i + _WRAPPED_LABEL_LINES, len(starts))):
+                if ends[j] <= starts[j]:
+                    return None  # a blank line: the bracket never closes
+                last = j
+                if text.count("(", start, ends[j]) <= text.count(")", start, ends[j]):
+                    break
+            else:
+                return None
+        elif (
+            i + 1 < len(starts)
+            and ends[i + 1] > starts[i + 1]
+            and text[end - 1] not in SENTENCE_END
+            and text.find(":", start, end) == -1
+            and text.find(":", starts[i + 1], min(ends[i + 1], starts[i + 1] + _WRAPPED_LABEL_TAIL)) != -1
+            and not self._label_of_its_own(i + 1)
+        ):
+            # No colon on the line, one early on the next that opens no label of its own (a heading over a
+            # label is no part of it): a label wrapped before its colon.
+            last = i + 1
         else:
             return None
         # Line ends become spaces ("\r\n" two): offsets in the joined text are offsets from ``start``.
@@ -465,6 +481,13 @@ class _Tokenizer:
         stamp = (found.stamp[0] + start, found.stamp[1] + start) if found.stamp else None
         label = " ".join(found.label.split())
         return attrs.evolve(found, label=label, start=found.start + start, end=found.end + start, stamp=stamp)
+
+    def _label_of_its_own(self, i: int) -> bool:
+        """Whether line ``i`` opens a whole label: one with an honorific, an office or a role ("Mr. David Pratt
+        (Nepean-Carleton, Lib.):" under a heading), not the end of a name wrapped onto it ("Kurenkov:")."""
+        found = self.shapes.find(self.text, self.layout.starts[i], self.layout.ends[i], True)
+        parsed = parse_label(found.label) if found is not None else None
+        return parsed is not None and bool(parsed.honorific or parsed.titles or parsed.role)
 
     def _join_wrapped_labels(self, blocks: _Blocks, accepted: dict[int, cand.Candidate]) -> _Blocks:
         """The lines of an accepted label wrapped over several lines are one paragraph with the words after it."""
@@ -810,6 +833,7 @@ _HEADER_FIELDS = frozenset(map(fold, VOCABULARY.words_of("header_fields")))
 _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
 _ANY_PLACE = rules.Place(False, False, False)
 _WRAPPED_LABEL_LINES = 4  # a label's bracket may run on over this many lines in all
+_WRAPPED_LABEL_TAIL = 40  # characters of a label wrapped before its colon that may stand on the next line
 # Text printed one sentence a line: at least this many lines, at most this share of them without a sentence end
 # and at most this share indented.
 _ONE_SENTENCE_MIN_LINES, _ONE_SENTENCE_UNENDED, _ONE_SENTENCE_INDENTED = 20, 0.25, 0.05
