@@ -94,3 +94,12 @@ def test_a_name_in_prose_may_hold_any_particle_the_vocabulary_lists_but_not_a_co
 )
 def test_the_speaker_a_speech_title_names(title: str, speaker: str | None) -> None:
     assert speaker_of_speech(title) == speaker
+
+
+def test_a_name_in_a_title_ends_before_a_capitalised_preposition_and_never_runs_over_a_line_break() -> None:
+    # "Harris During", "Harris Before Virtual Meeting" were people of their own, each with an id.
+    title = "Remarks by Vice President Harris During a Moderated Conversation with Caroline Wanga Before the Festival"
+    names = [m.name for m in find_mentions(title, 0, len(title), "title")]
+    assert "Caroline Wanga" in names and not any("Harris" in name or "Before" in name for name in names)
+    header = "Oral History Interview with Dolores Fuentes\nConducted by Mark Ellison, June 4, 2019\n"
+    assert [m.name for m in find_mentions(header, 0, len(header), "intro")][-2:] == ["Dolores Fuentes", "Mark Ellison"]

@@ -28,7 +28,12 @@ _PARTICLES = words_alternation(
 _WORD = r"[A-ZÀ-ÖØ-ÞĀ-ž](?:\.|[\w'’-]*(?![\w'’.-]))"
 # The particles are the vocabulary's ("van der", "bin", "del"), less those that are also "and" ("y"): in prose
 # "Pedro Sánchez y Alberto Núñez" is two people.
-_NAME_RUN = re.compile(rf"(?<![\w'’]){_WORD}(?:\s+(?:(?:of|the|{_PARTICLES})\s+)*{_WORD})+")
+# A name never runs over a line break: "Oral History Interview with Dolores Fuentes" / "Conducted by Mark Ellison"
+# names Dolores Fuentes, not "Dolores Fuentes Conducted".
+_NAME_RUN_BREAKS = frozenset(VOCABULARY.words_of("name_run_breaks"))
+_NAME_RUN = re.compile(
+    rf"(?<![\w'’]){_WORD}(?:[ \t\u00a0]+(?:(?:of|the|{_PARTICLES})[ \t\u00a0]+)*{_WORD})+"
+)
 
 
 @attrs.frozen(slots=True)
@@ -141,6 +146,8 @@ def find_mentions(text: str, start: int, end: int, source: str) -> list[Mention]
     mentions: list[Mention] = []
     for match in _NAME_RUN.finditer(text, start, end):
         words = match.group().split()
+        cut_at = next((i for i, word in enumerate(words) if word in _NAME_RUN_BREAKS), len(words))
+        words = words[:cut_at]
         # The name is what follows the last title word: "Albanian Defense Minister | Niko Peleshi".
         cut = max((i + 1 for i, word in enumerate(words) if _is_title_word(word)), default=0)
         name_words, title_words = words[cut:], words[:cut]
@@ -230,7 +237,10 @@ def read_header(
             name_label = parse_label(parts[0])
             name = name_label.name if name_label is not None else parts[0]
             mentions.append(Mention(name, parts[1], int(byline_token.start_pos or 0), "byline"))
-    if title is not None:
+    title_token = first.get("TITLE")
+    if title_token is not None and title == title_token.value:  # read where it is printed, line ends and all
+        mentions.extend(find_mentions(text, int(title_token.start_pos or 0), int(title_token.end_pos or 0), "title"))
+    elif title is not None:
         mentions.extend(find_mentions(title, 0, len(title), "title"))
     for token in preamble:
         if token.type in ("PARA", "TITLE"):
