@@ -383,3 +383,30 @@ def test_a_shows_title_in_capitals_is_no_person_who_could_be_its_host() -> None:
     )
     assert speaker_of(show, "TAPPER") == speaker_of(show, "JAKE TAPPER, CNN HOST")
     assert speaker_of(show, "TAPPER")[0] is not None and "lead-with" not in str(speaker_of(show, "TAPPER"))
+
+
+def test_one_surname_linked_in_two_unrelated_groups_is_numbered_never_named_after_a_document() -> None:
+    # Two sources, two documents each: two Edwardses, kept apart. Their second id was "edwards " + a document's
+    # id: a file path shown as a person's name ("Edwards Bench/Whitehouse-Briefings/…").
+    def doc(source: str, words: str) -> str:
+        return f"---\nsource: {source}\n---\nMR. EDWARDS: {words}\n\nQ: Thank you.\n\nMR. EDWARDS: {words}\n"
+
+    docs = resolve(
+        ("bench/one/a", doc("https://one.example.gov", "Good morning.")),
+        ("bench/one/b", doc("https://one.example.gov", "Good evening.")),
+        ("bench/two/c", doc("https://two.example.org", "Hello, everyone.")),
+        ("bench/two/d", doc("https://two.example.org", "Hello again.")),
+    )
+    first, second = ({sid for d in pair for sid in speaker_of(d, "MR. EDWARDS")} for pair in (docs[:2], docs[2:]))
+    assert first == {"edwards"} and second == {"edwards-2"}
+    assert all(t.speaker is None or "/" not in t.speaker.name for d in docs for t in d.turns)
+
+
+def test_a_child_is_a_role_and_a_sentence_alone_or_a_discourse_word_is_no_speaker() -> None:
+    text = (
+        "THE PRESIDENT: Who has a question?\n\nCHILD: Do you like ice cream?\n\nTHE PRESIDENT: I do. Well,\n"
+        "let me say this.\n\nWell, President Biden has been clear: not on his watch.\n\nCHILD: Me too.\n"
+    )
+    (doc,) = resolve(("kids", text))
+    assert set(speaker_of(doc, "CHILD")) == {"role:child"}
+    assert [t.label for t in doc.turns] == ["THE PRESIDENT", "CHILD", "THE PRESIDENT", "CHILD"]

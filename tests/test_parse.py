@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.model import Document, TurnKind
 from transcript_kit.parse import parse_text
 
@@ -465,6 +466,20 @@ def test_a_heading_over_a_label_is_not_read_as_the_start_of_a_wrapped_label() ->
         "Mr. David Pratt (Nepean-Carleton, Lib.)",
         "Minister for Civil Defence, Emergencies and Disaster Relief Alexander Kurenkov",
     ]
+
+
+def test_a_press_call_is_no_earnings_call_and_a_sentence_alone_on_its_line_is_no_name() -> None:
+    call = (
+        "Press Call on Student Debt\n\nMODERATOR: After the remarks there will be a question-and-answer "
+        "session.\n\nQ: I just want to make sure that that is how I should\nunderstand this.\nThanks.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: It is a mixture.\n\nQ: And the timing?\nThanks.\n\n"
+        "SENIOR ADMINISTRATION OFFICIAL: By the fall.\n"
+    )
+    doc = parse_text(call)
+    assert doc.convention != "earnings_call"
+    assert "Thanks." not in [t.label for t in doc.turns]
+    forced = parse_text(call, conventions=Conventions.load(forced="earnings_call"))
+    assert "Thanks." not in [t.label for t in forced.turns]  # a name alone never ends a sentence
 
 
 def test_a_witness_office_in_the_period_style_opens_turns_beside_the_senators() -> None:

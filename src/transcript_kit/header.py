@@ -148,6 +148,8 @@ def find_mentions(text: str, start: int, end: int, source: str) -> list[Mention]
         words = match.group().split()
         cut_at = next((i for i, word in enumerate(words) if word in _NAME_RUN_BREAKS), len(words))
         words = words[:cut_at]
+        while words and VOCABULARY.contains("not_label_first_words", words[0]):
+            words = words[1:]  # "Another Cleveland", "But Vik": a sentence's first word is no given name
         # The name is what follows the last title word: "Albanian Defense Minister | Niko Peleshi".
         cut = max((i + 1 for i, word in enumerate(words) if _is_title_word(word)), default=0)
         name_words, title_words = words[cut:], words[:cut]

@@ -369,10 +369,12 @@ class Normalizer:
             for component in _components(docs, corroborated):
                 if len(component) > 1:
                     linked.append((key, component))
-        spellings = Counter(key[0] for key, _ in linked)
+        groups: Counter[str] = Counter()
         for (name, _), component in linked:
-            # One id per linked group; a name linked in two unrelated groups keeps them apart by their first doc.
-            who = _UNREGISTERED + (name if spellings[name] == 1 else f"{name} {component[0]}")
+            # One id per linked group; a name linked in two unrelated groups keeps them apart by a number, in the
+            # order of their first documents ("edwards", "edwards 2"): never a document's path in a name.
+            groups[name] += 1
+            who = _UNREGISTERED + (name if groups[name] == 1 else f"{name} {groups[name]}")
             for doc_id in component:
                 for label in names[doc_id][name, _]:
                     final[doc_id, label] = attrs.evolve(
