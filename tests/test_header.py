@@ -103,3 +103,15 @@ def test_a_name_in_a_title_ends_before_a_capitalised_preposition_and_never_runs_
     assert "Caroline Wanga" in names and not any("Harris" in name or "Before" in name for name in names)
     header = "Oral History Interview with Dolores Fuentes\nConducted by Mark Ellison, June 4, 2019\n"
     assert [m.name for m in find_mentions(header, 0, len(header), "intro")][-2:] == ["Dolores Fuentes", "Mark Ellison"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Press Briefing with Chair of the Council of Economic Advisers Jared Bernstein", "Jared Bernstein"),
+        ("Deputy National Security Advisor for Cyber and Emerging Technologies Anne Neuberger", "Anne Neuberger"),
+        ("Remarks by Surgeon General Vivek Murthy", "Vivek Murthy"),
+    ],
+)
+def test_a_portfolio_or_an_office_before_a_name_is_no_part_of_it(text: str, name: str) -> None:
+    assert [m.name for m in find_mentions(text, 0, len(text), "title")][-1] == name

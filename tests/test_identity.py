@@ -410,3 +410,19 @@ def test_a_child_is_a_role_and_a_sentence_alone_or_a_discourse_word_is_no_speake
     (doc,) = resolve(("kids", text))
     assert set(speaker_of(doc, "CHILD")) == {"role:child"}
     assert [t.label for t in doc.turns] == ["THE PRESIDENT", "CHILD", "THE PRESIDENT", "CHILD"]
+
+
+def test_an_office_label_is_not_linked_to_a_namesake_of_another_office_from_the_same_source() -> None:
+    # One source (a White House archive) prints both: Mayor Lucas of Kansas City is not Representative Frank
+    # Lucas of Oklahoma, nor Coach Reid Senator Harry Reid.
+    house = (
+        "---\nsource: https://example.gov\n---\nRemarks with Representative Frank Lucas and Senator Harry Reid\n\n"
+        "MR. X: Hello.\n\nMR. X: Bye.\n"
+    )
+    city = (
+        "---\nsource: https://example.gov\n---\nMAYOR LUCAS: Thank you, Mr. President.\n\n"
+        "COACH REID: Go Chiefs.\n\nMAYOR LUCAS: Welcome to Kansas City.\n"
+    )
+    _, doc = resolve(("house", house), ("city", city))
+    assert speaker_of(doc, "MAYOR LUCAS")[0] != "frank-lucas"
+    assert speaker_of(doc, "COACH REID")[0] != "harry-reid"

@@ -150,14 +150,14 @@ def find_mentions(text: str, start: int, end: int, source: str) -> list[Mention]
         words = words[:cut_at]
         while words and VOCABULARY.contains("not_label_first_words", words[0]):
             words = words[1:]  # "Another Cleveland", "But Vik": a sentence's first word is no given name
-        # The name is what follows the last title word: "Albanian Defense Minister | Niko Peleshi".
+        # The name is what follows the last title word ("Albanian Defense Minister | Niko Peleshi") and the last
+        # word of an organisation, a place or a portfolio ("… for Cyber and Emerging Technologies | Anne
+        # Neuberger"; "Human Rights Campaign |" names no one).
         cut = max((i + 1 for i, word in enumerate(words) if _is_title_word(word)), default=0)
-        name_words, title_words = words[cut:], words[:cut]
-        if (
-            len(name_words) < 2
-            or any(w in lexicon.NOT_NAME_WORDS for w in name_words)
-            or any(w.casefold() in _JOINING_NOT_IN_NAMES for w in name_words)
-        ):
+        named_after = max((i + 1 for i, word in enumerate(words) if word in lexicon.NOT_NAME_WORDS), default=0)
+        title_words = words[:cut]
+        name_words = words[max(cut, named_after) :]
+        if len(name_words) < 2 or any(w.casefold() in _JOINING_NOT_IN_NAMES for w in name_words):
             continue  # "THE LEAD WITH JAKE TAPPER" is a show's title, not a person "Lead With Jake Tapper"
         label = parse_label(" ".join(name_words))
         if label is None or not label.given or label.family is None or label.titles or label.role:

@@ -671,9 +671,16 @@ class Normalizer:
                 who
                 for key in _family_keys(parts)
                 for who, doc_id, source, title in corpus.by_family.get(key, ())
-                if (ctx.source is not None and source == ctx.source)
-                or (parts.titles and title and self._same_office(parts.titles, title))
-                or (doc_id != ctx.doc_id and self._corroborated(ctx.doc_id, doc_id, self._cast))
+                # A label with an office needs that office ("COACH REID" is not Senator Harry Reid of the same
+                # source); a bare surname, the same source or a shared cast.
+                if (parts.titles and title and self._same_office(parts.titles, title))
+                or (
+                    not parts.titles
+                    and (
+                        (ctx.source is not None and source == ctx.source)
+                        or (doc_id != ctx.doc_id and self._corroborated(ctx.doc_id, doc_id, self._cast))
+                    )
+                )
             }
             registered = self._narrow(
                 [w for w in seen if not w.startswith(_UNREGISTERED)], parts, ctx, excluded, soft=False
