@@ -426,3 +426,27 @@ def test_an_office_label_is_not_linked_to_a_namesake_of_another_office_from_the_
     _, doc = resolve(("house", house), ("city", city))
     assert speaker_of(doc, "MAYOR LUCAS")[0] != "frank-lucas"
     assert speaker_of(doc, "COACH REID")[0] != "harry-reid"
+
+
+def test_a_surname_label_names_the_namesake_printed_with_its_office() -> None:
+    text = (
+        "Remarks by President Biden, First Lady Jill Biden, and Prime Minister Mitsotakis of Greece\n\n"
+        "FIRST LADY BIDEN: Thank you, everyone. Please sit down.\n\nPRESIDENT BIDEN: Thank you, Jill.\n"
+    )
+    (doc,) = resolve(("reception", text))
+    assert speaker_of(doc, "FIRST LADY BIDEN") == ["jill-biden"]
+
+
+def test_one_surname_under_two_offices_of_one_source_is_two_people() -> None:
+    def doc(label: str, words: str) -> str:
+        return f"---\nsource: https://one.example.gov\n---\n{label}: {words}\n\nQ: Thank you.\n\n{label}: {words}\n"
+
+    docs = resolve(
+        ("a", doc("GOVERNOR QUILLFEATHER", "Welcome to Oregon.")),
+        ("b", doc("GOVERNOR QUILLFEATHER", "Welcome back to Salem.")),
+        ("c", doc("PRIME MINISTER QUILLFEATHER", "Welcome to London.")),
+        ("d", doc("PRIME MINISTER QUILLFEATHER", "Welcome back to Downing Street.")),
+    )
+    governor = {sid for d in docs[:2] for sid in speaker_of(d, "GOVERNOR QUILLFEATHER")}
+    minister = {sid for d in docs[2:] for sid in speaker_of(d, "PRIME MINISTER QUILLFEATHER")}
+    assert len(governor) == len(minister) == 1 and governor != minister

@@ -343,7 +343,8 @@ class Normalizer:
         chamber); and,
         where dated, they lie within a few years of each other. A name printed once with nothing to corroborate
         it keeps a document-scoped id."""
-        names: dict[str, dict[tuple[str, Gender | None], list[str]]] = defaultdict(lambda: defaultdict(list))
+        # By surname, gender and office: "GOVERNOR BROWN" and "PRIME MINISTER BROWN" of one source are two people.
+        names: dict[str, dict[tuple[str, Gender | None, str], list[str]]] = defaultdict(lambda: defaultdict(list))
         cast: dict[str, set[object]] = defaultdict(set)  # who speaks in each document, resolved or not
         for (doc_id, label), o in final.items():
             if o.who is not None:
@@ -354,29 +355,30 @@ class Normalizer:
             parts = self._parts(parsed.inner or parsed) if parsed is not None else None
             if parts is None or parts.given or not parts.family or _NUMBERED.search(label):
                 continue
-            names[doc_id][family_key(parts.family), parts.gender].append(label)
+            office = " ".join(parts.titles).casefold()
+            names[doc_id][family_key(parts.family), parts.gender, office].append(label)
             cast[doc_id].add((family_key(parts.family), parts.gender))
 
         def corroborated(a: str, b: str) -> bool:
             return self._corroborated(a, b, cast)
 
-        holders: dict[tuple[str, Gender | None], list[str]] = defaultdict(list)
+        holders: dict[tuple[str, Gender | None, str], list[str]] = defaultdict(list)
         for doc_id in sorted(names):
             for key in names[doc_id]:
                 holders[key].append(doc_id)
-        linked: list[tuple[tuple[str, Gender | None], list[str]]] = []
+        linked: list[tuple[tuple[str, Gender | None, str], list[str]]] = []
         for key, docs in holders.items():
             for component in _components(docs, corroborated):
                 if len(component) > 1:
                     linked.append((key, component))
         groups: Counter[str] = Counter()
-        for (name, _), component in linked:
+        for (name, gender, office), component in linked:
             # One id per linked group; a name linked in two unrelated groups keeps them apart by a number, in the
             # order of their first documents ("edwards", "edwards 2"): never a document's path in a name.
             groups[name] += 1
             who = _UNREGISTERED + (name if groups[name] == 1 else f"{name} {groups[name]}")
             for doc_id in component:
-                for label in names[doc_id][name, _]:
+                for label in names[doc_id][name, gender, office]:
                     final[doc_id, label] = attrs.evolve(
                         final[doc_id, label], resolution=Resolution.CORPUS, who=who, confidence=0.6
                     )
@@ -574,6 +576,10 @@ class Normalizer:
         if parts.family:
             keys = _family_keys(parts)
             named = [n for n in ctx.people if n.family in keys]
+            # "FIRST LADY BIDEN" beside "President Biden" and "First Lady Jill Biden": the namesake printed with
+            # the label's office is the one it names.
+            same_office = [n for n in named if parts.titles and n.title and self._same_office(parts.titles, n.title)]
+            named = same_office or named
         elif parts.titles:
             named = [n for n in ctx.people if n.title and self._same_office(parts.titles, n.title)]
         else:
