@@ -141,12 +141,19 @@ def _metadata_date(metadata: dict[str, Any]) -> str | None:
     return None
 
 
+def _listed(word: str, words: frozenset[str]) -> bool:
+    """Whether a word of a name run is in a list of the vocabulary's words, as printed ("PAC") or in title case
+    ("AFTER" in a title in capitals is "After"), a possessive aside ("Administration’s")."""
+    word = word.removesuffix("’s").removesuffix("'s")
+    return word in words or word[:1].upper() + word[1:].lower() in words
+
+
 def find_mentions(text: str, start: int, end: int, source: str) -> list[Mention]:
     """Full person names (given and family) in ``text[start:end]``, each with the title printed before it."""
     mentions: list[Mention] = []
     for match in _NAME_RUN.finditer(text, start, end):
         words = match.group().split()
-        cut_at = next((i for i, word in enumerate(words) if word in _NAME_RUN_BREAKS), len(words))
+        cut_at = next((i for i, word in enumerate(words) if _listed(word, _NAME_RUN_BREAKS)), len(words))
         words = words[:cut_at]
         while words and VOCABULARY.contains("not_label_first_words", words[0]):
             words = words[1:]  # "Another Cleveland", "But Vik": a sentence's first word is no given name
@@ -154,7 +161,9 @@ def find_mentions(text: str, start: int, end: int, source: str) -> list[Mention]
         # word of an organisation, a place or a portfolio ("… for Cyber and Emerging Technologies | Anne
         # Neuberger"; "Human Rights Campaign |" names no one).
         cut = max((i + 1 for i, word in enumerate(words) if _is_title_word(word)), default=0)
-        named_after = max((i + 1 for i, word in enumerate(words) if word in lexicon.NOT_NAME_WORDS), default=0)
+        named_after = max(
+            (i + 1 for i, word in enumerate(words) if _listed(word, lexicon.NOT_NAME_WORDS)), default=0
+        )
         title_words = words[:cut]
         name_words = words[max(cut, named_after) :]
         if len(name_words) < 2 or any(w.casefold() in _JOINING_NOT_IN_NAMES for w in name_words):
