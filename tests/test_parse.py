@@ -468,6 +468,17 @@ def test_a_heading_over_a_label_is_not_read_as_the_start_of_a_wrapped_label() ->
     ]
 
 
+def test_a_sentence_that_happens_to_end_in_a_colon_opens_no_turn() -> None:
+    text = (
+        "MODERATOR: Good evening and welcome to the debate.\n\nInstead, President Biden chose a path: to run.\n\n"
+        "PRESIDENT BIDEN: I will.\n\nMODERATOR: Thank you.\n\nToday, President Biden established two new "
+        "national monuments: one in Arizona and one in Nevada.\n\nPRESIDENT BIDEN: And they are beautiful.\n"
+    )
+    assert [t.label for t in parse_text(text).turns] == [
+        "MODERATOR", "PRESIDENT BIDEN", "MODERATOR", "PRESIDENT BIDEN"
+    ]
+
+
 def test_a_press_call_is_no_earnings_call_and_a_sentence_alone_on_its_line_is_no_name() -> None:
     call = (
         "Press Call on Student Debt\n\nMODERATOR: After the remarks there will be a question-and-answer "
