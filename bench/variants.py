@@ -39,6 +39,13 @@ def _label_lines(text: str, labels: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?m)^(?P<indent>[ \t]*)(?P<label>{choices}):[ \t]+(?=\S)")
 
 
+def _restyle(text: str, labels: frozenset[str], render: Callable[[str, str], str]) -> str:
+    """Each inline label of ``labels`` printed as ``render(indent, label)`` gives it, its words after that."""
+    if not labels:
+        return text
+    return _label_lines(text, labels).sub(lambda m: render(m["indent"], m["label"]), text)
+
+
 def crlf(text: str, labels: frozenset[str]) -> str:
     return text.replace("\n", "\r\n")
 
@@ -82,81 +89,66 @@ def trailing_blanks(text: str, labels: frozenset[str]) -> str:
 
 def label_own_line(text: str, labels: frozenset[str]) -> str:
     """Each inline label on a line of its own, its words below it."""
-    if not labels:
-        return text
-    return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label']}:\n{m['indent']}", text)
+    return _restyle(text, labels, lambda indent, label: f"{indent}{label}:\n{indent}")
 
 
 def name_over_words(text: str, labels: frozenset[str]) -> str:
     """Each label alone on its line without its colon, its words below (transcription services' exports)."""
-    if not labels:
-        return text
-    return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label']}\n{m['indent']}", text)
+    return _restyle(text, labels, lambda indent, label: f"{indent}{label}\n{indent}")
 
 
 def bold_labels(text: str, labels: frozenset[str]) -> str:
     """Labels in Markdown bold, the colon inside ("**MR. SMITH:** Thank you")."""
-    if not labels:
-        return text
-    return _label_lines(text, labels).sub(lambda m: f"{m['indent']}**{m['label']}:** ", text)
+    return _restyle(text, labels, lambda indent, label: f"{indent}**{label}:** ")
 
 
 def tab_after_label(text: str, labels: frozenset[str]) -> str:
     """A tab between a label and its words (word-processor exports)."""
-    if not labels:
-        return text
-    return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label']}:\t", text)
+    return _restyle(text, labels, lambda indent, label: f"{indent}{label}:\t")
 
 
 def running_heads(text: str, labels: frozenset[str]) -> str:
-    """A PDF's page furniture every 40 lines, wherever it falls: a running head with the page number and a
-    footer line, each repeated on every page."""
-    lines = text.split("\n")
-    out: list[str] = []
-    for number, line in enumerate(lines, 1):
-        out.append(line)
-        if number % 40 == 0 and number < len(lines):
-            page = number // 40 + 1
-            out.extend(("Hartwell Reporting Services, Inc.  (555) 010-4477", "", f"Transcript of Proceedings  Page {page}"))
-    return "\n".join(out)
+    """A PDF's page furniture every 40 lines, wherever it falls: a footer line and a running head with the page
+    number, each repeated on every page."""
+    footer = "Hartwell Reporting Services, Inc.  (555) 010-4477"
+    return _paged(text, lambda page: (footer, "", f"Transcript of Proceedings  Page {page}"))
 
 
 def upper_labels(text: str, labels: frozenset[str]) -> str:
     """Labels in capitals ("LESTER HOLT:"), as transcription services and broadcasters print them."""
-    if not labels:
-        return text
-    return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label'].upper()}: ", text)
+    return _restyle(text, labels, lambda indent, label: f"{indent}{label.upper()}: ")
 
 
 def title_case_labels(text: str, labels: frozenset[str]) -> str:
     """Labels in title case ("Ms. Psaki:" for "MS. PSAKI:"), as a web page restyles them."""
-    if not labels:
-        return text
-    return _label_lines(text, labels).sub(lambda m: f"{m['indent']}{m['label'].title()}: ", text)
+    return _restyle(text, labels, lambda indent, label: f"{indent}{label.title()}: ")
 
 
 def timestamped_labels(text: str, labels: frozenset[str]) -> str:
     """A recording time before each label ("[00:01:05] MS. PSAKI: ..."), as a transcription service prints it."""
-    if not labels:
-        return text
     seconds = iter(range(5, 10**6, 37))
 
-    def stamp(m: re.Match[str]) -> str:
+    def stamp(indent: str, label: str) -> str:
         s = next(seconds)
-        return f"{m['indent']}[{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}] {m['label']}: "
+        return f"{indent}[{s // 3600:02d}:{s // 60 % 60:02d}:{s % 60:02d}] {label}: "
 
-    return _label_lines(text, labels).sub(stamp, text)
+    return _restyle(text, labels, stamp)
 
 
-def page_breaks(text: str, labels: frozenset[str]) -> str:
-    """A form feed and a running page number every 40 lines (PDF text), wherever it falls."""
+def _paged(text: str, furniture: Callable[[int], tuple[str, ...]]) -> str:
+    """``text`` with the lines ``furniture(page)`` gives after every 40th line (a page's end, wherever it falls)."""
     lines = text.split("\n")
     out: list[str] = []
     for number, line in enumerate(lines, 1):
         out.append(line)
         if number % 40 == 0 and number < len(lines):
-            out.append(f"\x0c{number // 40 + 1}")
+            out.extend(furniture(number // 40 + 1))
     return "\n".join(out)
+
+
+def page_breaks(text: str, labels: frozenset[str]) -> str:
+    """A form feed and a running page number every 40 lines (PDF text), wherever it falls."""
+    return _paged(text, lambda page: (f"\x0c{page}",))
 
 
 def time_lines(text: str, labels: frozenset[str]) -> str:
