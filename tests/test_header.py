@@ -111,6 +111,7 @@ def test_a_name_in_a_title_ends_before_a_capitalised_preposition_and_never_runs_
         ("Press Briefing with Chair of the Council of Economic Advisers Jared Bernstein", "Jared Bernstein"),
         ("Deputy National Security Advisor for Cyber and Emerging Technologies Anne Neuberger", "Anne Neuberger"),
         ("Remarks by Surgeon General Vivek Murthy", "Vivek Murthy"),
+        ("Remarks by Coordinator for Operation Allies Welcome Jack Markell", "Jack Markell"),
         # In a title in capitals, and before a possessive: the name still ends where the title's words begin.
         ("REMARKS BY VICE PRESIDENT KAMALA HARRIS AFTER RECEIVING THE SECOND DOSE", "KAMALA HARRIS"),
         ("On the Biden-Harris Administration’s Investments with Mayor Jane Ocampo", "Jane Ocampo"),
