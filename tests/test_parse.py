@@ -479,6 +479,17 @@ def test_a_sentence_that_happens_to_end_in_a_colon_opens_no_turn() -> None:
     ]
 
 
+def test_a_salutation_or_a_clock_before_a_label_makes_no_speaker_of_its_own() -> None:
+    text = (
+        "Washington, D.C.\n\n2:07 P.M. EDT THE VICE PRESIDENT:  Hello, everybody!\n\nAUDIENCE: (Applause.)\n\n"
+        "THE VICE PRESIDENT: Friends: we have work to do.\n\nPRESIDENT VON DER LEYEN: Thank you.\n\n"
+        "Mr. President, Dear Joe: Putin is trying to turn back the clock.\n\nTHE VICE PRESIDENT: Thank you.\n"
+    )
+    labels = [t.label for t in parse_text(text).turns]
+    assert labels[0] == "THE VICE PRESIDENT"  # not "P.M. EDT THE VICE PRESIDENT"
+    assert "Mr. President, Dear Joe" not in labels and "Friends" not in labels
+
+
 def test_a_press_call_is_no_earnings_call_and_a_sentence_alone_on_its_line_is_no_name() -> None:
     call = (
         "Press Call on Student Debt\n\nMODERATOR: After the remarks there will be a question-and-answer "

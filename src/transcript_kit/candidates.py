@@ -273,6 +273,8 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
         return _FIRST_WORD_REFUSAL
     if VOCABULARY.contains("not_label_last_words", parsed.raw.rsplit(None, 1)[-1]):
         return "a credit or heading line, not a speaker (vocabulary: not_label_last_words)"
+    if any(VOCABULARY.contains("salutation_words", word.strip(",.")) for word in parsed.raw.split()):
+        return "a salutation, not a speaker (vocabulary: salutation_words)"
     if delimiter == "." and parsed.family is None and not parsed.titles:
         return "a period label needs a name or an office"
     return None
