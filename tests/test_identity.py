@@ -385,17 +385,19 @@ def test_a_shows_title_in_capitals_is_no_person_who_could_be_its_host() -> None:
     assert speaker_of(show, "TAPPER")[0] is not None and "lead-with" not in str(speaker_of(show, "TAPPER"))
 
 
+def _sourced(source: str, label: str, words: str) -> str:
+    """A short document from ``source`` in which ``label`` speaks twice around a question."""
+    return f"---\nsource: {source}\n---\n{label}: {words}\n\nQ: Thank you.\n\n{label}: {words}\n"
+
+
 def test_one_surname_linked_in_two_unrelated_groups_is_numbered_never_named_after_a_document() -> None:
     # Two sources, two documents each: two Edwardses, kept apart. Their second id was "edwards " + a document's
     # id: a file path shown as a person's name ("Edwards Bench/Whitehouse-Briefings/…").
-    def doc(source: str, words: str) -> str:
-        return f"---\nsource: {source}\n---\nMR. EDWARDS: {words}\n\nQ: Thank you.\n\nMR. EDWARDS: {words}\n"
-
     docs = resolve(
-        ("bench/one/a", doc("https://one.example.gov", "Good morning.")),
-        ("bench/one/b", doc("https://one.example.gov", "Good evening.")),
-        ("bench/two/c", doc("https://two.example.org", "Hello, everyone.")),
-        ("bench/two/d", doc("https://two.example.org", "Hello again.")),
+        ("bench/one/a", _sourced("https://one.example.gov", "MR. EDWARDS", "Good morning.")),
+        ("bench/one/b", _sourced("https://one.example.gov", "MR. EDWARDS", "Good evening.")),
+        ("bench/two/c", _sourced("https://two.example.org", "MR. EDWARDS", "Hello, everyone.")),
+        ("bench/two/d", _sourced("https://two.example.org", "MR. EDWARDS", "Hello again.")),
     )
     first, second = ({sid for d in pair for sid in speaker_of(d, "MR. EDWARDS")} for pair in (docs[:2], docs[2:]))
     assert first == {"edwards"} and second == {"edwards-2"}
@@ -438,14 +440,12 @@ def test_a_surname_label_names_the_namesake_printed_with_its_office() -> None:
 
 
 def test_one_surname_under_two_offices_of_one_source_is_two_people() -> None:
-    def doc(label: str, words: str) -> str:
-        return f"---\nsource: https://one.example.gov\n---\n{label}: {words}\n\nQ: Thank you.\n\n{label}: {words}\n"
-
+    source = "https://one.example.gov"
     docs = resolve(
-        ("a", doc("GOVERNOR QUILLFEATHER", "Welcome to Oregon.")),
-        ("b", doc("GOVERNOR QUILLFEATHER", "Welcome back to Salem.")),
-        ("c", doc("PRIME MINISTER QUILLFEATHER", "Welcome to London.")),
-        ("d", doc("PRIME MINISTER QUILLFEATHER", "Welcome back to Downing Street.")),
+        ("a", _sourced(source, "GOVERNOR QUILLFEATHER", "Welcome to Oregon.")),
+        ("b", _sourced(source, "GOVERNOR QUILLFEATHER", "Welcome back to Salem.")),
+        ("c", _sourced(source, "PRIME MINISTER QUILLFEATHER", "Welcome to London.")),
+        ("d", _sourced(source, "PRIME MINISTER QUILLFEATHER", "Welcome back to Downing Street.")),
     )
     governor = {sid for d in docs[:2] for sid in speaker_of(d, "GOVERNOR QUILLFEATHER")}
     minister = {sid for d in docs[2:] for sid in speaker_of(d, "PRIME MINISTER QUILLFEATHER")}

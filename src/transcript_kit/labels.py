@@ -275,8 +275,10 @@ _OF_PLACE = re.compile(r".*\s(?:of|OF|Of)\s+(?:(?:the|THE|The)\s+)?(?P<names>[^\
 def _holder_after_place(label: Label) -> Label:
     """"President of Russia Vladimir Putin", "Prime Minister of Albania Edi Rama": the grammar reads every name
     after "of" as the office's place. Where the first of them name a country or state the vocabulary knows, or
-    end in a word that ends a place's name ("Orenburg Region"), the names after it are the office's holder; an unknown place ("Mayor of New York Eric Adams") is left as read,
-    an office without a name, rather than guessed into a wrong person."""
+    end in a word that ends a place's name ("Orenburg Region"), the names after it are the office's holder. An
+    unknown place ("Mayor of Bogotá Carlos Galán") is left as read, an office without a name, rather than guessed
+    into a wrong person. (A step after the grammar: the grammar's names are placeholders, and which of them make
+    a place only the vocabulary's countries and states can say.)"""
     if label.family is not None or label.inner is not None or label.role is not None or not label.titles:
         return label
     office = label.titles[-1]

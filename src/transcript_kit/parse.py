@@ -299,7 +299,11 @@ class _Tokenizer:
             and not self.layout.line_numbered
         )
         # So does any label printed in the same style as those (a log's one-off "FD:" among its "CC:" and "P:").
-        styles = {cand.style_of(c) for c in found.values() if inner[c.label] >= _recurrence_inside(c.label)}
+        styles = {
+            cand.style_of(c)
+            for c in found.values()
+            if inner[c.label] >= _RECURRING_INNER_STRONG and inner[c.label] >= _recurrence_inside(c.label)
+        }
         found = {
             i: attrs.evolve(c, at_paragraph_start=True)
             if inner[c.label] and cand.style_of(c) in styles
@@ -348,6 +352,8 @@ class _Tokenizer:
                     out, first, block.last, self.layout.starts[first], seen_label, action=True
                 )
                 continue
+            low = bisect.bisect_left(label_lines, block.first)
+            high = bisect.bisect_right(label_lines, block.last)
             if (
                 speech_shape is not None
                 and block.first not in accepted
@@ -358,14 +364,11 @@ class _Tokenizer:
             ):
                 # Not shaped like this document's speech: printed material inserted into the record, up to a
                 # label inside it (printed without a blank line under a heading, the label opens a turn).
-                low = bisect.bisect_left(label_lines, block.first)
-                last = label_lines[low] - 1 if low < len(label_lines) and label_lines[low] <= block.last else block.last
+                last = label_lines[low] - 1 if low < high else block.last
                 self._emit_paragraph(out, block.first, last, self.layout.starts[first], seen_label, True)
                 if last == block.last:
                     continue
                 first = last + 1
-            low = bisect.bisect_left(label_lines, block.first)
-            high = bisect.bisect_right(label_lines, block.last)
             for i in label_lines[low:high]:
                 opening = accepted[i]
                 if i < first:  # already consumed as the text of an earlier label in this paragraph
