@@ -11,8 +11,9 @@ from __future__ import annotations
 import functools
 import html
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from typing import NamedTuple
 
 import attrs
 
@@ -61,9 +62,12 @@ def is_timestamp(text: str, start: int, end: int) -> re.Match[str] | None:
     return LABEL_TIMESTAMP.fullmatch(text, start + lead, start + lead + len(stripped))
 
 
-@attrs.frozen(slots=True)
-class Candidate:
-    """A place where a label might open a turn: ``end`` is just after its colon or period."""
+class Candidate(NamedTuple):
+    """A place where a label might open a turn: ``end`` is just after its colon or period.
+
+    A named tuple, not an attrs class: a document's candidates are stored as columns (see
+    :mod:`transcript_kit.candidate_table`) and made again each time one is read, which a tuple does three times
+    faster."""
 
     label: str
     start: int
@@ -304,25 +308,31 @@ def infer_shapes(
     """The shapes that count in this document: the profile's active ones, and the inactive ones the document's
     own labels show (with why, for --explain)."""
     active = {s.name for s in convention.shapes if s.active}
-    by_shape: dict[str, list[Candidate]] = {}
+    # How often each (label, delimiter) opens a paragraph, by shape: counts, not the candidates (a document of a
+    # million short turns has a million of them).
+    by_shape: defaultdict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
     for c in candidates:
         if c.at_paragraph_start:
-            by_shape.setdefault(c.shape, []).append(c)
+            by_shape[c.shape][c.label, c.delimiter] += 1
 
-    def speakers(found: list[Candidate]) -> list[str]:
-        return [c.label for c in found if refusal(parse_label(c.label), c.delimiter) is None]
+    def speakers(found: Counter[tuple[str, str]]) -> Counter[str]:
+        labels: Counter[str] = Counter()
+        for (label, delimiter), n in found.items():
+            if refusal(parse_label(label), delimiter) is None:
+                labels[label] += n
+        return labels
 
     own: int | None = None  # the profile's own labels, counted only when an inactive shape shows enough of its own
     inferred: dict[str, str] = {}
     for shape, found in by_shape.items():
-        if shape in active or len(found) < max(_INFER_MIN, _INFER_SHARE * paragraphs):
+        if shape in active or found.total() < max(_INFER_MIN, _INFER_SHARE * paragraphs):
             continue  # too few to show a shape: not worth parsing their labels
         labels = speakers(found)
-        n, distinct = len(labels), len(set(labels))
+        n, distinct = labels.total(), len(labels)
         if n < _INFER_MIN or distinct > _INFER_RECUR * n or n < _INFER_SHARE * paragraphs:
             continue
         if own is None:
-            own = sum(len(speakers(found)) for shape, found in by_shape.items() if shape in active)
+            own = sum(speakers(found).total() for shape, found in by_shape.items() if shape in active)
         if 2 * n >= own:
             inferred[shape] = (
                 f"inferred from the document: {n} paragraphs open with {distinct} recurring labels of this shape"
@@ -330,20 +340,47 @@ def infer_shapes(
     return frozenset(active | set(inferred)), inferred
 
 
+class _Tally:
+    """What one pass over a document's candidates tells of each distinct label (the candidates themselves are not
+    kept: a document of a million short turns has a million of them)."""
+
+    def __init__(self, candidates: Iterable[Candidate]) -> None:
+        self.at_start: Counter[str] = Counter()
+        self.alone: Counter[str] = Counter()
+        self.timed: Counter[str] = Counter()
+        self.first: dict[str, Candidate] = {}  # each label's first candidate, in the order labels first appear
+        self.lone_cue_start: dict[str, int] = {}  # where each label is first a cue alone on its line
+        # Labels with a candidate that has (True) or lacks (False) each mark.
+        self.heading_tail: dict[bool, set[str]] = {True: set(), False: set()}
+        self.listed: dict[bool, set[str]] = {True: set(), False: set()}
+        self.quoting: dict[bool, set[str]] = {True: set(), False: set()}
+        for c in candidates:
+            label = c.label
+            self.first.setdefault(label, c)
+            self.at_start[label] += c.at_paragraph_start
+            self.alone[label] += c.alone
+            self.timed[label] += c.timed
+            if c.alone and c.delimiter == "":
+                self.lone_cue_start.setdefault(label, c.start)
+            self.heading_tail[c.heading_tail].add(label)
+            self.listed[c.listed].add(label)
+            self.quoting[c.quoting].add(label)
+
+    @staticmethod
+    def only(marks: dict[bool, set[str]]) -> set[str]:
+        """Labels whose every candidate has the mark."""
+        return marks[True] - marks[False]
+
+
 def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdict]:
     """Accept or reject each distinct candidate label of one document, with a reason (``prefix`` names the
     profile and shape that found it)."""
-    candidates = list(candidates)
-    at_start = Counter(c.label for c in candidates if c.at_paragraph_start)
-    alone = Counter(c.label for c in candidates if c.alone)
-    timed = Counter(c.label for c in candidates if c.timed)
-    first = {c.label: c for c in reversed(candidates)}
-    headings = {c.label for c in candidates if c.heading_tail} - {
-        c.label for c in candidates if not c.heading_tail
-    }
-    listed = {c.label for c in candidates if c.listed} - {c.label for c in candidates if not c.listed}
-    quoting = {c.label for c in candidates if c.quoting} - {c.label for c in candidates if not c.quoting}
-    speaking = {c.label for c in candidates if not c.quoting and at_start[c.label] >= 2}
+    tally = _Tally(candidates)
+    at_start, alone, timed, first = tally.at_start, tally.alone, tally.timed, tally.first
+    headings = tally.only(tally.heading_tail)
+    listed = tally.only(tally.listed)
+    quoting = tally.only(tally.quoting)
+    speaking = {label for label in tally.quoting[False] if at_start[label] >= 2}
     verdicts: dict[str, Verdict] = {}
     strong_styles: Counter[str] = Counter()
     weak: list[str] = []
@@ -352,7 +389,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     def why(label: str, reason: str) -> str:
         return f"{prefix}{first[label].shape}: {reason}"
 
-    for label in dict.fromkeys(c.label for c in candidates):
+    for label in first:
         if first[label].unnamed:  # the profile prints it to say a speaker it does not name begins here
             verdicts[label] = Verdict(True, why(label, "a new speaker the transcript does not name"), None)
             continue
@@ -439,34 +476,22 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         if at_start[label] >= 2 and style_of(first[label]) in dominant:
             reason = "initials that recur in the style of this document's labels (though a word opens prose so)"
             verdicts[label] = Verdict(True, why(label, reason), verdicts[label].parsed)
-    _refuse_lone_titles(candidates, verdicts, at_start, why)
+    _refuse_lone_titles(tally, verdicts, why)
     return verdicts
 
 
-def _refuse_lone_titles(
-    candidates: list[Candidate],
-    verdicts: dict[str, Verdict],
-    at_start: Counter[str],
-    why: Callable[[str, str], str],
-) -> None:
+def _refuse_lone_titles(tally: _Tally, verdicts: dict[str, Verdict], why: Callable[[str, str], str]) -> None:
     """A cue printed alone on its line, said once, before the first label that recurs, is the document's title
     ("THE LANTERN KEEPER'S DAUGHTER" over a play), not a speaker."""
-    recurring = [c.start for c in candidates if at_start[c.label] >= 2 and verdicts[c.label].accepted]
+    at_start = tally.at_start
+    recurring = [c.start for label, c in tally.first.items() if at_start[label] >= 2 and verdicts[label].accepted]
     if not recurring:
         return
     opening = min(recurring)
-    for c in candidates:
-        verdict = verdicts[c.label]
-        if (
-            verdict.accepted
-            and at_start[c.label] == 1
-            and c.alone
-            and c.delimiter == ""
-            and c.start < opening
-        ):
-            verdicts[c.label] = Verdict(
-                False, why(c.label, "a title before the transcript's labels"), verdict.parsed
-            )
+    for label, start in tally.lone_cue_start.items():
+        verdict = verdicts[label]
+        if verdict.accepted and at_start[label] == 1 and start < opening:
+            verdicts[label] = Verdict(False, why(label, "a title before the transcript's labels"), verdict.parsed)
 
 
 def accepted_here(candidate: Candidate, verdict: Verdict, accepted_at_start: set[str]) -> Verdict:

@@ -16,6 +16,7 @@ import contextvars
 import functools
 import gc
 import hashlib
+import heapq
 import re
 from array import array
 from collections import Counter
@@ -30,6 +31,7 @@ from lark.lexer import Lexer, Token
 from transcript_kit import candidates as cand
 from transcript_kit import header, lexicon, prose, rules
 from transcript_kit._grammar import grammar_text
+from transcript_kit.candidate_table import CandidateTable
 from transcript_kit.columns import DecisionTable, TurnTable
 from transcript_kit.conventions.catalog import Conventions, default_conventions
 from transcript_kit.conventions.profile import Convention
@@ -277,17 +279,17 @@ class _Tokenizer:
         if inferred:  # a shape the document showed may also stand inside paragraphs: look at every line
             seen = set(found)
             rest = (i for i in range(len(self.layout.starts)) if i not in seen)
-            found.update(self._line_candidates(firsts, rest))
+            found.update(self._line_candidates(firsts, rest).items())
         self.triggered = None  # every line has been looked at: the trigger lines can go
-        found = {i: c for i, c in found.items() if c.shape in shapes}
+        found = found.with_shapes(shapes)
         # A list of names (participants, contents) opens no turns, but it names who speaks: its entries still
         # count when the document's labels are decided.
-        listed = {
-            i: c
+        listed = CandidateTable(
+            (i, c)
             for i, c in found.items()
             if not self._has_words_below(i, c, found) or self._beside_a_header_field(i, found)
-        }
-        found = {i: c for i, c in found.items() if i not in listed}
+        )
+        found = found.without(listed)
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
         # their utterances one a line under a time line, with no blank line between.
         inner = Counter(
@@ -301,38 +303,39 @@ class _Tokenizer:
         # So does any label printed in the same style as those (a log's one-off "FD:" among its "CC:" and "P:").
         styles = {
             cand.style_of(c)
-            for c in found.values()
+            for c in (found.values() if inner else ())
             if inner[c.label] >= _RECURRING_INNER_STRONG and inner[c.label] >= _recurrence_inside(c.label)
         }
-        found = {
-            i: attrs.evolve(c, at_paragraph_start=True)
-            if inner[c.label] and cand.style_of(c) in styles
-            else c
-            for i, c in found.items()
-        }
+        if styles:
+            opened = (
+                c._replace(at_paragraph_start=True) if inner[c.label] and cand.style_of(c) in styles else c
+                for c in found.values()
+            )
+            found = CandidateTable(zip(found.lines, opened))
         prefix = f"{self.convention.name} profile, shape "
-        voters = (found.get(i) or listed[i] for i in sorted({*found, *listed}))  # in line order
+        # In line order: a label's first candidate speaks for it.
+        voters = heapq.merge(found.values(), listed.values(), key=_start) if listed else found.values()
         verdicts = cand.decide((c for c in voters if c.at_paragraph_start or c.unnamed), prefix)
         self.inferred = inferred
         at_start = {c.label for c in found.values() if c.at_paragraph_start and verdicts[c.label].accepted}
-        accepted: dict[int, cand.Candidate] = {}
-        for line in sorted(found):
-            candidate = found[line]
+        accepted_rows = array("q")
+        for row, candidate in enumerate(found.values()):
             verdict = verdicts.get(candidate.label) or cand.Verdict(
                 False, "inside a paragraph, and not a label of this document elsewhere", None
             )
             verdict = cand.accepted_here(candidate, verdict, at_start)
             self.decisions.add(candidate.label, candidate.start, verdict.accepted, verdict.reason)
             if verdict.accepted:
-                accepted[line] = candidate
-        self._warn_refused_lookalikes(found, accepted)
+                accepted_rows.append(row)
+        # Decided: found keeps the accepted alone from here on (no second copy of them while the turns are built).
+        refused, accepted = found.split_off(accepted_rows), found
+        del found, listed
+        self._warn_refused_lookalikes(refused, accepted)
         self.rubrics = self._rubric_lines(accepted)
-        blocks = self._split_at_rule_lines(
-            blocks, [i for i in found if i not in accepted and not firsts[i]], self.rubrics
-        )
+        blocks = self._split_at_rule_lines(blocks, [i for i in refused if not firsts[i]], self.rubrics)
         if self.wrapped_labels:
             blocks = self._join_wrapped_labels(blocks, accepted)
-        label_lines = sorted(accepted)
+        label_lines = accepted.lines
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
@@ -369,10 +372,11 @@ class _Tokenizer:
                 if last == block.last:
                     continue
                 first = last + 1
-            for i in label_lines[low:high]:
-                opening = accepted[i]
+            for row in range(low, high):
+                i = label_lines[row]
                 if i < first:  # already consumed as the text of an earlier label in this paragraph
                     continue
+                opening = accepted.row(row)
                 if i > first:
                     self._emit_paragraph(out, first, i - 1, self.layout.starts[first], seen_label)
                 seen_label = True
@@ -385,16 +389,14 @@ class _Tokenizer:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
         return out
 
-    def _warn_refused_lookalikes(
-        self, found: dict[int, cand.Candidate], accepted: dict[int, cand.Candidate]
-    ) -> None:
+    def _warn_refused_lookalikes(self, refused: CandidateTable, accepted: CandidateTable) -> None:
         """A refused label printed like the document's accepted ones is worth a look: say where it is."""
         styles = Counter(cand.style_of(c) for c in accepted.values())
         if not styles:
             return
         dominant = styles.most_common(1)[0][0]
-        for line, candidate in found.items():
-            if line in accepted or not candidate.at_paragraph_start or cand.style_of(candidate) != dominant:
+        for candidate in refused.values():
+            if not candidate.at_paragraph_start or cand.style_of(candidate) != dominant:
                 continue
             if parse_label(candidate.label) is None:
                 continue  # the label grammar does not read it: prose that ends in a colon, not a lookalike
@@ -416,13 +418,13 @@ class _Tokenizer:
             # "Travis:" with "0:15" on the line under it: a podcast label, timed like rev.com's.
             below_start, below_end = self._line(i + 1)
             if below_end > below_start and cand.is_timestamp(self.text, below_start, below_end):
-                candidate = attrs.evolve(candidate, timed=True)
+                candidate = candidate._replace(timed=True)
         return candidate
 
-    def _line_candidates(self, firsts: bytearray, lines: Iterable[int]) -> dict[int, cand.Candidate]:
+    def _line_candidates(self, firsts: bytearray, lines: Iterable[int]) -> CandidateTable:
         """Label candidates at the start of ``lines``, each marked whether it opens a paragraph (where turns open
         and what the document decides on) or stands inside one (a label there must open paragraphs elsewhere)."""
-        found: dict[int, cand.Candidate] = {}
+        found = CandidateTable()
         for i in lines:
             if i in self.wrapped_label_lines:
                 continue  # inside a label wrapped over several lines
@@ -438,7 +440,7 @@ class _Tokenizer:
                 opens = not candidate.at_paragraph_start and (
                     candidate.alone or candidate.stamp is not None or self._outdents(i)
                 )
-                found[i] = attrs.evolve(candidate, at_paragraph_start=True) if opens else candidate
+                found[i] = candidate._replace(at_paragraph_start=True) if opens else candidate
         return found
 
     def _wrapped_label(self, i: int) -> cand.Candidate | None:
@@ -483,7 +485,7 @@ class _Tokenizer:
         self.wrapped_labels[i] = last
         stamp = (found.stamp[0] + start, found.stamp[1] + start) if found.stamp else None
         label = " ".join(found.label.split())
-        return attrs.evolve(found, label=label, start=found.start + start, end=found.end + start, stamp=stamp)
+        return found._replace(label=label, start=found.start + start, end=found.end + start, stamp=stamp)
 
     def _label_of_its_own(self, i: int) -> bool:
         """Whether line ``i`` opens a whole label: one with an honorific, an office or a role ("Mr. David Pratt
@@ -492,7 +494,7 @@ class _Tokenizer:
         parsed = parse_label(found.label) if found is not None else None
         return parsed is not None and bool(parsed.honorific or parsed.titles or parsed.role)
 
-    def _join_wrapped_labels(self, blocks: _Blocks, accepted: dict[int, cand.Candidate]) -> _Blocks:
+    def _join_wrapped_labels(self, blocks: _Blocks, accepted: CandidateTable) -> _Blocks:
         """The lines of an accepted label wrapped over several lines are one paragraph with the words after it."""
         joined = _Blocks()
         reach = -1  # the last line of the wrapped label the current block holds
@@ -535,7 +537,7 @@ class _Tokenizer:
                 split.append(first, block.last, self._indent_of(first))
         return split
 
-    def _rubric_lines(self, accepted: dict[int, cand.Candidate]) -> frozenset[int]:
+    def _rubric_lines(self, accepted: CandidateTable) -> frozenset[int]:
         """In text printed one sentence a line (aligned parliamentary text), a line with no sentence end whose
         words are all capitalised ("International Day of Human Rights", "COAST GUARD RADIO STATION") is a rubric
         between the sentences, not words of the speech around it."""
@@ -551,7 +553,7 @@ class _Tokenizer:
             and _RUBRIC.fullmatch(text, starts[i], ends[i]) is not None
         )
 
-    def _dialogue_indent(self, accepted: dict[int, cand.Candidate]) -> int | None:
+    def _dialogue_indent(self, accepted: CandidateTable) -> int | None:
         """The indent of the words under cues printed alone on their line, when nearly all share one above the
         margin (a screenplay's dialogue column); else None."""
         indents: Counter[int] = Counter()
@@ -594,13 +596,13 @@ class _Tokenizer:
                 self.triggered[line] |= triggered
         return _set_bytes(look)  # in line order (bytearray.find jumps between them in C)
 
-    def _beside_a_header_field(self, i: int, found: dict[int, cand.Candidate]) -> bool:
+    def _beside_a_header_field(self, i: int, found: CandidateTable) -> bool:
         """A label on the line above or below a header field ("Interviewer: Sam Okoye" over "Date: June 2,
         2024"), with no blank line between, is a field of the record's header: it names who speaks, and opens no
         turn."""
         return any(j in found and fold(found[j].label) in _HEADER_FIELDS for j in (i - 1, i + 1))
 
-    def _has_words_below(self, i: int, candidate: cand.Candidate, found: dict[int, cand.Candidate]) -> bool:
+    def _has_words_below(self, i: int, candidate: cand.Candidate, found: CandidateTable) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
         (a table of contents, a participants list) is not a run of turns, nor is the last name of a list that a
         heading follows ("CONFERENCE CALL PARTICIPANTS", "PRESENTATION"). Labels of inline shapes always pass."""
@@ -622,7 +624,7 @@ class _Tokenizer:
         candidate: cand.Candidate,
         line: int,
         last: int,
-        accepted: dict[int, cand.Candidate],
+        accepted: CandidateTable,
     ) -> int:
         """Emit what follows a label in its paragraph (an interpreter note, the words up to the paragraph's end or
         the next label); return the next line still to emit."""
@@ -769,6 +771,10 @@ class _Tokenizer:
         return end - start - len(self.text[start:end].lstrip(" \t\u00a0"))
 
 
+def _start(candidate: cand.Candidate) -> int:
+    return candidate.start
+
+
 def _set_bytes(flags: bytearray) -> Iterator[int]:
     """The positions of the non-zero bytes of ``flags``, in order."""
     position = flags.find(1)
@@ -798,7 +804,7 @@ def _inserting(out: list[Token]) -> bool:
     )
 
 
-def _speech_shape(blocks: _Blocks, accepted: dict[int, cand.Candidate]) -> tuple[int, int] | None:
+def _speech_shape(blocks: _Blocks, accepted: CandidateTable) -> tuple[int, int] | None:
     """(first-line indent, continuation indent) of the paragraphs that open turns, when the document marks its
     paragraphs by a first-line indent (the Congressional Record: two spaces, then flush lines); else None."""
     firsts: Counter[int] = Counter()
