@@ -970,3 +970,46 @@ def test_a_captioners_unnamed_speaker_mark_opens_a_turn_of_no_named_speaker(tmp_
     )
     with pytest.raises(ConventionError, match=r"bad\.toml: shapes\[0\] \(m\): .*'unnamed' must be true or false"):
         Conventions.load([bad])
+
+
+# An oral history's header: "Field: value" lines in the label shape, with no blank line between. A header field
+# among them ("Date:") makes the whole run the record's header, not a turn of an "Interviewee".
+ORAL_HISTORY = (
+    "Harbor Town Memory Project\n"
+    "Narrator: Ines Vollmer (IV)\n"
+    "Interviewer: Kofi Mensah (KM)\n"
+    "Date: 2 June 2025\n"
+    "Transcriber: P. Ruiz\n\n"
+    "KM: Where did you grow up?\n\n"
+    "IV: Above the bakery on Quay Street. [laughs] We smelled bread all night.\n\n"
+    "KM: And your father ran the bakery?\n\n"
+    "IV: My mother did. My father fished.\n"
+)
+
+
+def test_a_header_of_field_lines_opens_no_turn() -> None:
+    assert _spoken(ORAL_HISTORY) == [
+        ("KM", "Where did you grow up?"),
+        ("IV", "Above the bakery on Quay Street. [laughs] We smelled bread all night."),
+        ("KM", "And your father ran the bakery?"),
+        ("IV", "My mother did. My father fished."),
+    ]
+
+
+# A radio transcript's one-off voice nobody names: "UNIDENTIFIED PERSON" is a role, as UNIDENTIFIED MALE is; the
+# label grammar refused it, and its words went to the guest before it.
+RADIO = (
+    "SAM OKAFOR, HOST: The river rose again last night. Lena Brandt runs the shelter in Millbrook.\n\n"
+    "LENA BRANDT: We took in forty families.\n\n"
+    "UNIDENTIFIED PERSON: We lost everything on the ground floor.\n\n"
+    "OKAFOR: Lena, what do people need most?\n\n"
+    "LENA BRANDT: Dry socks, honestly.\n"
+)
+
+
+def test_an_unidentified_person_is_a_speaker_of_its_own() -> None:
+    spoken = _spoken(RADIO)
+    assert ("UNIDENTIFIED PERSON", "We lost everything on the ground floor.") in spoken
+    assert spoken[1] == ("LENA BRANDT", "We took in forty families.")
+    parsed = parse_label("UNIDENTIFIED PERSON")
+    assert parsed is not None and parsed.role == "unidentified"

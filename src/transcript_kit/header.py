@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -258,6 +258,7 @@ def read_header(
             mentions.extend(find_mentions(text, int(token.start_pos or 0), int(token.end_pos or 0), "intro"))
     for token in prose:
         mentions.extend(find_mentions(text, int(token.start_pos or 0), int(token.end_pos or 0), "prose"))
+    mentions.extend(role_fields(metadata, preamble, text))
     source = next(
         (metadata[k] for k in ("source_url", "url", "source") if isinstance(metadata.get(k), str)), None
     )
@@ -275,6 +276,29 @@ def read_header(
         source=source,
         mentions=tuple(_dedupe(mentions)),
     )
+
+
+# "Moderator: R. Salas" among a header's field lines (a trailing "(RS)" gives the initials the labels use).
+_FIELD_LINE = re.compile(r"(?m)^[ \t]*([^\W\d_][\w ]{0,30}?)[ \t]*:[ \t]+([^\n]{3,80}?)[ \t]*(?:\([A-Z]{2,4}\))?[ \t]*$")
+
+
+def role_fields(metadata: dict[str, Any], preamble: Sequence[Token], text: str) -> Iterator[Mention]:
+    """People a header field names by a generic role: front matter's ``host: Imogen Fairweather`` and a header
+    line's "Moderator: R. Salas". Each is a mention whose title is the role, source "field": the normalizer
+    takes a label of that role ("Host", "Moderator") for that person."""
+    fields: list[tuple[str, str, int]] = [
+        (key, value, 0) for key, value in metadata.items() if isinstance(key, str) and isinstance(value, str)
+    ]
+    for token in preamble:
+        start, end = int(token.start_pos or 0), int(token.end_pos or 0)
+        fields.extend((m[1], m[2], m.start(2)) for m in _FIELD_LINE.finditer(text, start, end))
+    for field, value, start in fields:
+        role = parse_label(field.strip().title())
+        person = parse_label(value)
+        if role is None or role.role is None or person is None or person.role or person.titles:
+            continue
+        if person.given and person.family:
+            yield Mention(person.name, field.strip(), start, "field")
 
 
 def _dedupe(mentions: list[Mention]) -> list[Mention]:

@@ -523,6 +523,9 @@ class Normalizer:
             interviewee = self._interviewee(ctx) if key == "answer" else None
             if interviewee is not None:  # "A:" in an interview whose introduction names one person
                 return _Outcome(Resolution.DOCUMENT, interviewee.who, 0.8, role=interviewee.title)
+            holder = self._role_holder(ctx, key)
+            if holder is not None:  # "Moderator:" under a header's "Moderator: R. Salas"
+                return _Outcome(Resolution.DOCUMENT, holder.who, 0.8, role=holder.title)
             if key == _PRESIDING and label is not None and label.titles and ctx.day is not None:
                 # "Mr. SPEAKER" in a dated sitting of a known parliament: the registry knows who was in the chair
                 chair = self._generic_step(ctx, self._parts(label), excluded)
@@ -597,8 +600,21 @@ class Normalizer:
 
     def _interviewee(self, ctx: _Context) -> _Named | None:
         """The one person a document's title, byline or introduction names (not its labels), if only one."""
-        named = {n.who: n for n in ctx.people if n.source != "label"}
+        named = {n.who: n for n in ctx.people if n.source not in ("label", "field")}
         return next(iter(named.values())) if len(named) == 1 else None
+
+    def _role_holder(self, ctx: _Context, key: str | None) -> _Named | None:
+        """The one person a header field of this role names ("Moderator: R. Salas", front matter's ``host:``)."""
+        named = {n.who: n for n in ctx.people if n.source == "field" and self._role_key(n.title) == key}
+        return next(iter(named.values())) if key is not None and len(named) == 1 else None
+
+    def _role_key(self, printed: str | None) -> str | None:
+        """The role key of a printed role ("Moderator", "host"), as a label of it is keyed."""
+        if not printed:
+            return None
+        role = self.registry.role(printed.title())
+        label = parse_label(printed.title())
+        return role.key if role is not None else (label.role if label is not None else None)
 
     def _fuller_name(self, ctx: _Context, parts: _Parts) -> _Named | None:
         """The one person the document names in full whose name ends with all the words of a short label

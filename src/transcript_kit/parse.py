@@ -284,10 +284,9 @@ class _Tokenizer:
         found = found.with_shapes(shapes)
         # A list of names (participants, contents) opens no turns, but it names who speaks: its entries still
         # count when the document's labels are decided.
+        header_fields = _header_field_runs(found)
         listed = CandidateTable(
-            (i, c)
-            for i, c in found.items()
-            if not self._has_words_below(i, c, found) or self._beside_a_header_field(i, found)
+            (i, c) for i, c in found.items() if not self._has_words_below(i, c, found) or i in header_fields
         )
         found = found.without(listed)
         # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
@@ -596,12 +595,6 @@ class _Tokenizer:
                 self.triggered[line] |= triggered
         return _set_bytes(look)  # in line order (bytearray.find jumps between them in C)
 
-    def _beside_a_header_field(self, i: int, found: CandidateTable) -> bool:
-        """A label on the line above or below a header field ("Interviewer: Sam Okoye" over "Date: June 2,
-        2024"), with no blank line between, is a field of the record's header: it names who speaks, and opens no
-        turn."""
-        return any(j in found and fold(found[j].label) in _HEADER_FIELDS for j in (i - 1, i + 1))
-
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: CandidateTable) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
         (a table of contents, a participants list) is not a run of turns, nor is the last name of a list that a
@@ -775,6 +768,22 @@ def _start(candidate: cand.Candidate) -> int:
     return candidate.start
 
 
+def _header_field_runs(found: CandidateTable) -> set[int]:
+    """Lines of the record's header: a run of "Field: value" lines with no blank line between that holds a header
+    field ("Interviewee: Margaret Hollis (MH)" / "Interviewer: James Tran (JT)" / "Date: March 14, 2024"). Such a
+    label names who speaks, and opens no turn. Runs are looked for within a few lines of each header field, so a
+    chat export of one utterance a line costs nothing more."""
+    lines: set[int] = set()
+    for field in [i for i, c in found.items() if fold(c.label) in _HEADER_FIELDS]:
+        lines.add(field)
+        for step in (-1, 1):
+            j = field + step
+            while j in found and abs(j - field) <= _HEADER_RUN:
+                lines.add(j)
+                j += step
+    return lines
+
+
 def _set_bytes(flags: bytearray) -> Iterator[int]:
     """The positions of the non-zero bytes of ``flags``, in order."""
     position = flags.find(1)
@@ -838,6 +847,7 @@ def _recurrence_inside(label: str) -> int:
 
 
 _HEADER_FIELDS = frozenset(map(fold, VOCABULARY.words_of("header_fields")))
+_HEADER_RUN = 8  # lines of "Field: value" a header field may stand among
 # What a profile rule may call a line under a label printed alone that makes it no turn's words.
 _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
 _ANY_PLACE = rules.Place(False, False, False)
