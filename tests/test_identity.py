@@ -247,6 +247,24 @@ def test_in_an_interview_whose_introduction_names_one_interviewee_a_is_that_pers
     assert set(speaker_of(doc, "Q")) == {"role:question"}
 
 
+def test_a_role_label_is_the_person_a_header_field_of_that_role_names() -> None:
+    # Two documents' "Moderator:" were one id, role:moderator, though each header names its own moderator.
+    panel = (
+        "Panel on Coastal Housing\nDate: 4 May 2026\nModerator: Hana Ozaki\n\n"
+        "Moderator: Welcome, everyone.\n\nP1: Thanks for having us.\n\nModerator: Let us begin.\n"
+    )
+    podcast = (
+        "---\ntitle: Tidewater\nhost: Ruth Ekwueme\n---\n\n"
+        "Host: Welcome back to the show.\n\nGuest: Glad to be here.\n\nHost: Tell us about the marsh.\n"
+    )
+    unnamed = "Moderator: Good evening.\n\nQ: A question.\n\nModerator: Thank you.\n"
+    first, second, third = resolve(("panel", panel), ("podcast", podcast), ("unnamed", unnamed))
+    assert set(speaker_of(first, "Moderator")) == {"hana-ozaki"}
+    assert set(speaker_of(second, "Host")) == {"ruth-ekwueme"}
+    assert set(speaker_of(third, "Moderator")) == {"role:moderator"}  # no field names one: the role stays
+    assert [t.label for t in first.turns if t.label] == ["Moderator", "P1", "Moderator"]  # the field is no turn
+
+
 @pytest.mark.parametrize("labels", [("Mr. Nobody",), ("Sarah",)])
 def test_a_surname_alone_in_two_unrelated_documents_is_not_linked(labels: Sequence[str]) -> None:
     first = f"{labels[0]}: Hello there, this is the first document.\n\nQ: Thanks.\n\n{labels[0]}: Welcome.\n"
