@@ -64,6 +64,16 @@ class CandidateTable:
         """The table's lines in order (for bisecting; not to be changed)."""
         return self._lines
 
+    @property
+    def labels(self) -> list[str]:
+        """The distinct labels of the table's candidates (and perhaps of rows it has let go: a lookup list)."""
+        return self._labels.values
+
+    def lines_with(self, labels: Collection[str]) -> Iterator[int]:
+        """The lines whose candidate has one of ``labels``, in order (no candidate is made)."""
+        codes = {code for code, label in enumerate(self._labels.values) if label in labels}
+        return (line for line, code in zip(self._lines, self._label_codes) if code in codes)
+
     def __len__(self) -> int:
         return len(self._lines)
 

@@ -283,22 +283,23 @@ class _Tokenizer:
         self.triggered = None  # every line has been looked at: the trigger lines can go
         found = found.with_shapes(shapes)
         # A list of names (participants, contents) opens no turns, but it names who speaks: its entries still
-        # count when the document's labels are decided.
+        # count when the document's labels are decided (listed, below). In the same pass: the labels that open
+        # paragraphs, and how often each label opens a line inside one.
         header_fields = _header_field_runs(found)
-        listed = CandidateTable(
-            (i, c) for i, c in found.items() if not self._has_words_below(i, c, found) or i in header_fields
-        )
-        found = found.without(listed)
-        # A label that opens three or more lines inside paragraphs opens turns there: logs and chat exports run
-        # their utterances one a line under a time line, with no blank line between.
-        inner = Counter(
-            c.label
-            for c in found.values()
-            if not c.at_paragraph_start
-            and not c.alone
-            and c.label[:1].isupper()
-            and not self.layout.line_numbered
-        )
+        unlisted = array("q")
+        starting: set[str] = set()
+        inner: Counter[str] = Counter()
+        for row, (i, c) in enumerate(found.items()):
+            if not self._has_words_below(i, c, found) or i in header_fields:
+                continue
+            unlisted.append(row)
+            if c.at_paragraph_start:
+                starting.add(c.label)
+            elif not c.alone and c.label[:1].isupper() and not self.layout.line_numbered:
+                # A label that opens three or more lines inside paragraphs opens turns there: logs and chat
+                # exports run their utterances one a line under a time line, with no blank line between.
+                inner[c.label] += 1
+        listed = found.split_off(unlisted)
         # So does any label printed in the same style as those (a log's one-off "FD:" among its "CC:" and "P:").
         styles = {
             cand.style_of(c)
@@ -306,17 +307,21 @@ class _Tokenizer:
             if inner[c.label] >= _RECURRING_INNER_STRONG and inner[c.label] >= _recurrence_inside(c.label)
         }
         if styles:
-            opened = (
-                c._replace(at_paragraph_start=True) if inner[c.label] and cand.style_of(c) in styles else c
-                for c in found.values()
-            )
-            found = CandidateTable(zip(found.lines, opened))
+
+            def opened(candidates: Iterable[cand.Candidate]) -> Iterator[cand.Candidate]:
+                for c in candidates:
+                    if inner[c.label] and cand.style_of(c) in styles:
+                        starting.add(c.label)
+                        c = c._replace(at_paragraph_start=True)
+                    yield c
+
+            found = CandidateTable(zip(found.lines, opened(found.values())))
         prefix = f"{self.convention.name} profile, shape "
         # In line order: a label's first candidate speaks for it.
         voters = heapq.merge(found.values(), listed.values(), key=_start) if listed else found.values()
         verdicts = cand.decide((c for c in voters if c.at_paragraph_start or c.unnamed), prefix)
         self.inferred = inferred
-        at_start = {c.label for c in found.values() if c.at_paragraph_start and verdicts[c.label].accepted}
+        at_start = {label for label in starting if verdicts[label].accepted}
         accepted_rows = array("q")
         for row, candidate in enumerate(found.values()):
             verdict = verdicts.get(candidate.label) or cand.Verdict(
@@ -774,7 +779,8 @@ def _header_field_runs(found: CandidateTable) -> set[int]:
     label names who speaks, and opens no turn. Runs are looked for within a few lines of each header field, so a
     chat export of one utterance a line costs nothing more."""
     lines: set[int] = set()
-    for field in [i for i, c in found.items() if fold(c.label) in _HEADER_FIELDS]:
+    fields = [label for label in found.labels if fold(label) in _HEADER_FIELDS]  # distinct labels: a few
+    for field in list(found.lines_with(fields)) if fields else ():
         lines.add(field)
         for step in (-1, 1):
             j = field + step
