@@ -1013,3 +1013,54 @@ def test_an_unidentified_person_is_a_speaker_of_its_own() -> None:
     assert spoken[1] == ("LENA BRANDT", "We took in forty families.")
     parsed = parse_label("UNIDENTIFIED PERSON")
     assert parsed is not None and parsed.role == "unidentified"
+
+
+def _numbered(lines: list[str]) -> str:
+    """Lines as a transcription agency prints them: a line number 1-25 before each, a page head every 25."""
+    out = []
+    for i, line in enumerate(lines):
+        if i % 25 == 0:
+            out.append(f"{'':>50}Page {i // 25 + 3}")
+        out.append(f"{i % 25 + 1:>3}  {line}")
+    return "\n".join(out) + "\n"
+
+
+def test_a_line_numbered_transcript_opens_a_turn_at_each_recurring_label() -> None:
+    # A new speaker starts a new numbered line, with no blank line and no indent: every label but the judge's
+    # (accepted as an office) was read as inside a paragraph, and the counsel's words went to the judge.
+    exchange = [
+        "THE JUDGE:  Yes, Ms Ferris. Are you ready to go on?",
+        "MS FERRIS:  I am, my Lady. I turn to the next clause of",
+        "the lease, which my learned friend says is decisive.",
+        "MR COLE:  That is right, my Lady. It is decisive.",
+    ]
+    text = _numbered(exchange * 10)
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["THE JUDGE", "MS FERRIS", "MR COLE"] * 10
+    assert spoken[1][1] == (
+        "I am, my Lady. I turn to the next clause of the lease, which my learned friend says is decisive."
+    )
+
+
+def test_an_agenda_item_and_a_recorders_tape_note_are_no_ones_words() -> None:
+    council = (
+        "CHAIR NYBERG: All in favor?\n\nCOUNCILMEMBER AHN: Aye.\n\n[Motion carried 5-0]\n\n"
+        "Item 6. Adjournment\n\nCHAIR NYBERG: We are adjourned.\n"
+    )
+    assert _spoken(council) == [
+        ("CHAIR NYBERG", "All in favor?"),
+        ("COUNCILMEMBER AHN", "Aye."),
+        ("CHAIR NYBERG", "We are adjourned."),
+    ]
+    interview = "DC MARSH: Anything else?\n\nPRICE: No comment.\n\nTape turned off at 15:40.\n"
+    assert _spoken(interview)[-1] == ("PRICE", "No comment.")
+
+
+def test_a_role_in_brackets_before_a_colon_is_a_speaker() -> None:
+    # A news wire's "(UNKNOWN):" for a voice it cannot name; a note in brackets is still no speaker.
+    text = (
+        "SEN. ADA WREN (D-OR): The hearing will come to order.\n\nWREN: Mr. Kaye, you may begin.\n\n"
+        "KAYE: Thank you. (OFF-MIKE) We found defects.\n\n(UNKNOWN): Defects where?\n\nWREN: Order, please.\n"
+    )
+    assert ("(UNKNOWN)", "Defects where?") in _spoken(text)
+    assert parse_label("(CROSSTALK)") is None and parse_label("(UNKNOWN)") is not None

@@ -254,6 +254,10 @@ def _parse_label(text: str) -> Label | None:
         return None
     if bare.count(" ") >= MAX_LABEL_WORDS:
         return None
+    whole = _WHOLLY_BRACKETED.fullmatch(raw)
+    if whole is not None:  # "(UNKNOWN)": a role in brackets is that role; anything else in brackets is a note
+        inner = _parse_label(whole[1])
+        return attrs.evolve(inner, raw=raw) if inner is not None and inner.role is not None else None
     parser = _parser()  # built outside the try: a broken grammar must fail loudly, not refuse every label
     if _unreadable_head(raw):
         return None
@@ -268,6 +272,7 @@ def _parse_label(text: str) -> Label | None:
     return _holder_after_place(Label(raw, **fields))  # type: ignore[arg-type]
 
 
+_WHOLLY_BRACKETED = re.compile(r"\(([^()]+)\)")
 # The last "of" of an office and the words after it ("President of the Republic of Colombia Gustavo Petro").
 _OF_PLACE = re.compile(r".*\s(?:of|OF|Of)\s+(?:(?:the|THE|The)\s+)?(?P<names>[^\s].*)$")
 

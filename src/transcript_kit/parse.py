@@ -295,7 +295,7 @@ class _Tokenizer:
             unlisted.append(row)
             if c.at_paragraph_start:
                 starting.add(c.label)
-            elif not c.alone and c.label[:1].isupper() and not self.layout.line_numbered:
+            elif not c.alone and c.label[:1].isupper():
                 # A label that opens three or more lines inside paragraphs opens turns there: logs and chat
                 # exports run their utterances one a line under a time line, with no blank line between.
                 inner[c.label] += 1
