@@ -1064,3 +1064,39 @@ def test_a_role_in_brackets_before_a_colon_is_a_speaker() -> None:
     )
     assert ("(UNKNOWN)", "Defects where?") in _spoken(text)
     assert parse_label("(CROSSTALK)") is None and parse_label("(UNKNOWN)") is not None
+
+
+def test_a_press_conference_question_label_is_the_person_who_asks() -> None:
+    # A government press conference page prints "Question from Helen Marsh, BBC:" alone on its line: the label
+    # grammar refused it, and each question went to the answer before it.
+    text = (
+        "Prime Minister:\n\nGood afternoon. We are releasing new funds today.\n\n"
+        "Question from Ruth Abara, Sky News:\n\nWhen will the money arrive?\n\n"
+        "Prime Minister:\n\nThis month.\n\n"
+        "Question from Colm Byrne, member of the public:\n\nWill it reach small towns?\n\n"
+        "Prime Minister:\n\nYes, every one of them.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "Prime Minister",
+        "Question from Ruth Abara, Sky News",
+        "Prime Minister",
+        "Question from Colm Byrne, member of the public",
+        "Prime Minister",
+    ]
+    asked = parse_label("Question from Ruth Abara, Sky News")
+    assert asked is not None and (asked.given, asked.family) == (("Ruth",), "Abara")
+    assert parse_label("Question from the floor") is None
+
+
+def test_a_continental_record_is_a_parliament_and_its_room_notes_are_no_words() -> None:
+    # A Bundestag record was read with the base profile, which keeps "(Beifall bei der SPD)" as printed.
+    text = (
+        "Deutscher Bundestag\nStenografischer Bericht\n88. Sitzung\n\n"
+        "Vizepräsident Tom Weber: Das Wort hat die Kollegin Ida Roth, FDP.\n\n"
+        "Ida Roth (FDP): Herr Präsident! Wir lehnen den Antrag ab. (Beifall bei der FDP) Er kommt zu spät.\n\n"
+        "Vizepräsident Tom Weber: Vielen Dank.\n"
+    )
+    document = parse_text(text)
+    assert document.convention == "parliament"
+    assert ("Ida Roth (FDP)", "Herr Präsident! Wir lehnen den Antrag ab. Er kommt zu spät.") in _spoken(text)

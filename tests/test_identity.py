@@ -337,8 +337,9 @@ def test_a_holder_printed_outside_any_label_is_no_speaker_of_its_own() -> None:
     speakers = normalizer().resolve([evidence_of(parse_text(DEPOSITION, doc_id="dep"))])
     assert sorted(label for _, label in speakers) == ["A", "Q"]
     rows = {row["speaker_id"]: row["n_turns"] for row in speakers.speaker_rows()}
-    assert rows == {"role:answer": 4, "doc:dep#ms-garcia": 2, "doc:dep#mr-patel": 2}
-    assert "person 4 (50.0%), role 4 (50.0%)" in speakers_report(speakers)
+    # The witness who answers is someone of this document: an id of its own here, never one role across documents.
+    assert rows == {"doc:dep#answer": 4, "doc:dep#ms-garcia": 2, "doc:dep#mr-patel": 2}
+    assert "person 8 (100.0%), role 0 (0.0%)" in speakers_report(speakers)
 
 
 def test_a_member_printed_with_a_seat_and_office_then_bare_is_one_person() -> None:
@@ -468,3 +469,12 @@ def test_one_surname_under_two_offices_of_one_source_is_two_people() -> None:
     governor = {sid for d in docs[:2] for sid in speaker_of(d, "GOVERNOR QUILLFEATHER")}
     minister = {sid for d in docs[2:] for sid in speaker_of(d, "PRIME MINISTER QUILLFEATHER")}
     assert len(governor) == len(minister) == 1 and governor != minister
+
+
+def test_the_witnesses_who_answer_in_two_documents_are_two_people() -> None:
+    # "A" was one role across documents: two depositions' witnesses were one id, a wrong merge.
+    first = "Q. Where do you work?\n\nA. At the mill.\n\nQ. Since when?\n\nA. Since 2019.\n"
+    second = "Q. Where were you that night?\n\nA. At home.\n\nQ. Alone?\n\nA. Yes.\n"
+    one, two = resolve(("dep-1", first), ("dep-2", second))
+    assert set(speaker_of(one, "A")) == {"doc:dep-1#answer"}
+    assert set(speaker_of(two, "A")) == {"doc:dep-2#answer"}

@@ -254,6 +254,10 @@ def _parse_label(text: str) -> Label | None:
         return None
     if bare.count(" ") >= MAX_LABEL_WORDS:
         return None
+    asked = _ASKED_BY.match(raw)
+    if asked is not None:  # "Question from Helen Marsh, BBC": the person who asks, as a label of their own
+        person = _parse_label(raw[asked.end() :])
+        return attrs.evolve(person, raw=raw) if person is not None and person.family is not None else None
     whole = _WHOLLY_BRACKETED.fullmatch(raw)
     if whole is not None:  # "(UNKNOWN)": a role in brackets is that role; anything else in brackets is a note
         inner = _parse_label(whole[1])
@@ -272,6 +276,7 @@ def _parse_label(text: str) -> Label | None:
     return _holder_after_place(Label(raw, **fields))  # type: ignore[arg-type]
 
 
+_ASKED_BY = re.compile(rf"(?i:{VOCABULARY.alternation('asked_by')})[ \t]+(?=[^\W\d_])")
 _WHOLLY_BRACKETED = re.compile(r"\(([^()]+)\)")
 # The last "of" of an office and the words after it ("President of the Republic of Colombia Gustavo Petro").
 _OF_PLACE = re.compile(r".*\s(?:of|OF|Of)\s+(?:(?:the|THE|The)\s+)?(?P<names>[^\s].*)$")

@@ -531,9 +531,14 @@ class Normalizer:
                 chair = self._generic_step(ctx, self._parts(label), excluded)
                 if chair is not None and chair.who is not None:
                     return chair
-            # "Speaker 1" and "Speaker 2" are two people of one role: numbered, each keeps an id of its own.
+            # "Speaker 1" and "Speaker 2" are two people of one role: numbered, each keeps an id of its own. So
+            # does the one who answers ("A"): a deposition's witness, an interview's guest, another in each
+            # document (as one role across documents, two witnesses were one person).
             numbered = _NUMBERED.search(use.label)
-            role_id = f"doc:{ctx.doc_id}#{slug(use.label)}" if numbered else f"role:{key}"
+            if numbered or key == "answer":
+                role_id = f"doc:{ctx.doc_id}#{slug(use.label) if numbered else key}"
+            else:
+                role_id = f"role:{key}"
             return _Outcome(
                 Resolution.LABEL, None, 1.0, role_id=role_id, role=role.name if role else use.label
             )
