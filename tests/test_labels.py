@@ -216,3 +216,20 @@ def test_the_holder_after_an_office_of_a_known_place(
     label = parse_label(text)
     assert label is not None
     assert (label.titles[-1], label.given, label.family) == (office, given, family)
+
+
+def test_an_office_the_grammar_ended_early_is_taken_out_of_the_given_names() -> None:
+    # "Medical" is no title word: the grammar ended the office there and read "Medical Officer Professor Chris"
+    # as given names, so the person's id was "medical-officer-professor-chris-whitty".
+    whitty = parse_label("Chief Medical Officer Professor Chris Whitty")
+    assert whitty is not None
+    assert (whitty.titles, whitty.honorific, whitty.given, whitty.family) == (
+        ("Chief Medical Officer",),
+        "Professor",
+        ("Chris",),
+        "Whitty",
+    )
+    grey = parse_label("Professor Sir Alan Grey")
+    assert grey is not None and (grey.honorific, grey.given, grey.family) == ("Professor Sir", ("Alan",), "Grey")
+    june = parse_label("President June Okafor")  # a given name that is a month stays a name
+    assert june is not None and (june.titles, june.given) == (("President",), ("June",))

@@ -268,16 +268,52 @@ def _parse_label(text: str) -> Label | None:
     template, names = _template_of(raw)
     if names:
         shaped = _parse_template(template)
-        return None if shaped is None else _holder_after_place(_filled(shaped, raw, names))
+        return None if shaped is None else _office_out_of_names(_holder_after_place(_filled(shaped, raw, names)))
     try:
         fields = parser.parse(raw)
     except lark.exceptions.LarkError:
         return None
-    return _holder_after_place(Label(raw, **fields))  # type: ignore[arg-type]
+    return _office_out_of_names(_holder_after_place(Label(raw, **fields)))  # type: ignore[arg-type]
 
 
 _ASKED_BY = re.compile(rf"(?i:{VOCABULARY.alternation('asked_by')})[ \t]+(?=[^\W\d_])")
 _WHOLLY_BRACKETED = re.compile(r"\(([^()]+)\)")
+def _office_out_of_names(label: Label) -> Label:
+    """"Chief Medical Officer Professor Chris Whitty": the grammar ends an office at its first word that is no
+    title ("Medical") and reads the rest as given names. Where an office stands before them, or a given name is
+    an honorific ("Professor Sir Alan Grey"), the given names up to the last office word or honorific are the
+    office's and the honorifics' ("Chief Medical Officer", "Professor Sir"), and the names after them the
+    person's. A step after the grammar, as _holder_after_place is: only the vocabulary can say which words are
+    offices and honorifics."""
+    given = label.given
+    if label.family is None or not given or label.inner is not None or label.role is not None:
+        return label
+    if not label.titles and not _is_honorific(given[0]):
+        return label
+    cut = max((i + 1 for i, word in enumerate(given) if _is_office_word(word) or _is_honorific(word)), default=0)
+    if cut == 0:
+        return label
+    head = list(given[:cut])
+    honorifics: list[str] = []
+    while head and _is_honorific(head[-1]):  # "… Officer | Professor Sir": the honorifics nearest the name
+        honorifics.insert(0, head.pop())
+    office = " ".join(head)
+    titles = label.titles
+    if office:
+        titles = (*titles[:-1], f"{titles[-1]} {office}") if titles else (office,)
+    honorific = " ".join(filter(None, (label.honorific, *honorifics))) or None
+    return attrs.evolve(label, titles=titles, honorific=honorific, given=given[cut:])
+
+
+def _is_office_word(word: str) -> bool:
+    return VOCABULARY.contains("titles", word.rstrip("."))
+
+
+def _is_honorific(word: str) -> bool:
+    bare = word.rstrip(".")
+    return VOCABULARY.contains("honorifics", bare) or bare.casefold() == "professor"
+
+
 # The last "of" of an office and the words after it ("President of the Republic of Colombia Gustavo Petro").
 _OF_PLACE = re.compile(r".*\s(?:of|OF|Of)\s+(?:(?:the|THE|The)\s+)?(?P<names>[^\s].*)$")
 
