@@ -1100,3 +1100,40 @@ def test_a_continental_record_is_a_parliament_and_its_room_notes_are_no_words() 
     document = parse_text(text)
     assert document.convention == "parliament"
     assert ("Ida Roth (FDP)", "Herr Präsident! Wir lehnen den Antrag ab. Er kommt zu spät.") in _spoken(text)
+
+
+def test_a_gutenberg_cue_with_a_period_is_the_cue_and_the_persons_list_opens_no_turn() -> None:
+    text = (
+        "PERSONS OF THE PLAY\n\nLORD ASHDOWN.\nTHE STEWARD.\n\n"
+        "A hall in the manor, late evening. Rain against the windows.\n\n"
+        "LORD ASHDOWN.\nWho knocks so late upon my gate tonight?\nSome beggar, or some bearer of ill news?\n\n"
+        "THE STEWARD.\nA rider, lord, who will not give his name.\n\n"
+        "LORD ASHDOWN.\nThen let him in, and bring him to the fire.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["LORD ASHDOWN", "THE STEWARD", "LORD ASHDOWN"]
+    assert spoken[0][1].startswith("Who knocks so late")
+
+
+def test_a_meeting_apps_transcript_and_chat_export_open_a_turn_per_speaker() -> None:
+    transcript = (
+        "[Ines Duarte] 09:00:04\nGood morning, everyone.\n\n[Karl Obi] 09:00:09\nMorning.\n\n"
+        "[Ines Duarte] 09:00:15\nLet us start with the budget.\n"
+    )
+    assert _spoken(transcript) == [
+        ("Ines Duarte", "Good morning, everyone."),
+        ("Karl Obi", "Morning."),
+        ("Ines Duarte", "Let us start with the budget."),
+    ]
+    chat = (
+        "09:01:13 From Ines Duarte to Everyone:\n\tSlides are in the channel.\n"
+        "09:01:40 From Karl Obi to Everyone:\n\tThanks, got them.\n"
+        "09:02:05 From Ines Duarte to Everyone:\n\tGreat.\n"
+    )
+    assert [label for label, _ in _spoken(chat)] == [
+        "From Ines Duarte to Everyone",
+        "From Karl Obi to Everyone",
+        "From Ines Duarte to Everyone",
+    ]
+    sender = parse_label("From Karl Obi to Everyone")
+    assert sender is not None and (sender.given, sender.family) == (("Karl",), "Obi")

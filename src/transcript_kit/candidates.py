@@ -21,7 +21,7 @@ from transcript_kit.conventions.catalog import BASE, builtin
 from transcript_kit.conventions.profile import Convention, LabelShape, alternative, built_for
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold
-from transcript_kit.labels import parse_label, repair_split_words
+from transcript_kit.labels import is_chat_sender, parse_label, repair_split_words
 from transcript_kit.model import Label
 
 # What may follow a label on its line, or stand on the line under a label alone: a timestamp "(00:05)",
@@ -273,7 +273,9 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
         return _HEADING_WORD_REFUSAL
     if folded in _SOUND_CUES:
         return "a sound or music cue, not a speaker (vocabulary: sound_cues)"
-    if VOCABULARY.contains("not_label_first_words", parsed.raw.split(None, 1)[0].rstrip(".,")):
+    if VOCABULARY.contains("not_label_first_words", parsed.raw.split(None, 1)[0].rstrip(".,")) and not (
+        is_chat_sender(parsed.raw)  # "From Priya Shah to Everyone": "From" opens a chat export's sender line
+    ):
         return _FIRST_WORD_REFUSAL
     if VOCABULARY.contains("not_label_last_words", parsed.raw.rsplit(None, 1)[-1]):
         return "a credit or heading line, not a speaker (vocabulary: not_label_last_words)"

@@ -258,6 +258,10 @@ def _parse_label(text: str) -> Label | None:
     if asked is not None:  # "Question from Helen Marsh, BBC": the person who asks, as a label of their own
         person = _parse_label(raw[asked.end() :])
         return attrs.evolve(person, raw=raw) if person is not None and person.family is not None else None
+    sender = _CHAT_SENDER.fullmatch(raw)
+    if sender is not None:  # "From Priya Shah to Everyone": a chat export's sender
+        person = _parse_label(sender["name"])
+        return attrs.evolve(person, raw=raw) if person is not None and person.role is None else None
     whole = _WHOLLY_BRACKETED.fullmatch(raw)
     if whole is not None:  # "(UNKNOWN)": a role in brackets is that role; anything else in brackets is a note
         inner = _parse_label(whole[1])
@@ -277,6 +281,14 @@ def _parse_label(text: str) -> Label | None:
 
 
 _ASKED_BY = re.compile(rf"(?i:{VOCABULARY.alternation('asked_by')})[ \t]+(?=[^\W\d_])")
+_CHAT_SENDER = re.compile(VOCABULARY.alternation("chat_sender"))
+
+
+def is_chat_sender(raw: str) -> bool:
+    """Whether a label is a chat export's sender line ("From Priya Shah to Everyone")."""
+    return raw[:4].casefold() == "from" and _CHAT_SENDER.fullmatch(raw) is not None
+
+
 _WHOLLY_BRACKETED = re.compile(r"\(([^()]+)\)")
 def _office_out_of_names(label: Label) -> Label:
     """"Chief Medical Officer Professor Chris Whitty": the grammar ends an office at its first word that is no

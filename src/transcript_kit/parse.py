@@ -289,8 +289,12 @@ class _Tokenizer:
         unlisted = array("q")
         starting: set[str] = set()
         inner: Counter[str] = Counter()
+        last_listed = -2
         for row, (i, c) in enumerate(found.items()):
-            if not self._has_words_below(i, c, found) or i in header_fields:
+            # ... the list's last entry too, on the line under another, though words follow it (a play's
+            # persons, then the scene's description)
+            if not self._has_words_below(i, c, found) or i in header_fields or (c.alone and i == last_listed + 1):
+                last_listed = i
                 continue
             unlisted.append(row)
             if c.at_paragraph_start:
