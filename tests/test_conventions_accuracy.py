@@ -1104,7 +1104,7 @@ def test_a_continental_record_is_a_parliament_and_its_room_notes_are_no_words() 
 
 def test_a_gutenberg_cue_with_a_period_is_the_cue_and_the_persons_list_opens_no_turn() -> None:
     text = (
-        "PERSONS OF THE PLAY\n\nLORD ASHDOWN.\nTHE STEWARD.\n\n"
+        "PERSONS OF THE PLAY\n\nLORD ASHDOWN.\nLADY ASHDOWN.\nTHE STEWARD.\n\n"
         "A hall in the manor, late evening. Rain against the windows.\n\n"
         "LORD ASHDOWN.\nWho knocks so late upon my gate tonight?\nSome beggar, or some bearer of ill news?\n\n"
         "THE STEWARD.\nA rider, lord, who will not give his name.\n\n"
@@ -1137,3 +1137,19 @@ def test_a_meeting_apps_transcript_and_chat_export_open_a_turn_per_speaker() -> 
     ]
     sender = parse_label("From Karl Obi to Everyone")
     assert sender is not None and (sender.given, sender.family) == (("Karl",), "Obi")
+
+
+def test_a_name_over_the_office_it_holds_is_no_list() -> None:
+    # A parliament's web page prints each speaker's name over their party or office. The line under a single
+    # name is no list's last entry: taking it for one gave the Prime Minister's answers to the member before.
+    text = (
+        "Prime Minister's Questions\n\n"
+        "Dana Osei\nConservative, Eastfield\n\nWhat is the Government doing about waiting lists?\n\n"
+        "Ruth Vance\nPrime Minister\n\nThey have fallen for six months in a row.\n\n"
+        "Dana Osei\nConservative, Eastfield\n\nNot in Eastfield.\n\n"
+        "Ruth Vance\nPrime Minister\n\nI will meet her to discuss it.\n"
+    )
+    spoken = _spoken(text)
+    answered_by = [label for label, words in spoken if "fallen for six months" in words or "meet her" in words]
+    assert len(answered_by) == 2 and "Dana Osei" not in answered_by
+

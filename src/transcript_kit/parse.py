@@ -289,11 +289,14 @@ class _Tokenizer:
         unlisted = array("q")
         starting: set[str] = set()
         inner: Counter[str] = Counter()
-        last_listed = -2
+        last_listed, run = -2, 0  # the last listed line, and how many listed lines run on to it
         for row, (i, c) in enumerate(found.items()):
-            # ... the list's last entry too, on the line under another, though words follow it (a play's
-            # persons, then the scene's description)
-            if not self._has_words_below(i, c, found) or i in header_fields or (c.alone and i == last_listed + 1):
+            # ... and the last entry of a list of three or more, on the line under the others, though words
+            # follow it (a play's persons, then the scene's description). Not the line under a single name: "Eleanor
+            # Vance" over "Prime Minister" is a label over the office it holds.
+            ends_a_list = c.alone and i == last_listed + 1 and run >= 2
+            if not self._has_words_below(i, c, found) or i in header_fields or ends_a_list:
+                run = run + 1 if i == last_listed + 1 else 1
                 last_listed = i
                 continue
             unlisted.append(row)
