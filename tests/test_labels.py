@@ -231,5 +231,7 @@ def test_an_office_the_grammar_ended_early_is_taken_out_of_the_given_names() -> 
     )
     grey = parse_label("Professor Sir Alan Grey")
     assert grey is not None and (grey.honorific, grey.given, grey.family) == ("Professor Sir", ("Alan",), "Grey")
+    imam = parse_label("Imam Dr. Talib M. Shareef, President, Masjid Muhammad")  # an initial is no honorific
+    assert imam is not None and (imam.honorific, imam.given, imam.family) == ("Dr.", ("Talib", "M."), "Shareef")
     june = parse_label("President June Okafor")  # a given name that is a month stays a name
     assert june is not None and (june.titles, june.given) == (("President",), ("June",))

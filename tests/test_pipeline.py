@@ -144,3 +144,24 @@ def test_the_parquet_corpus_loads_straight_into_duckdb(seeds: Path, tmp_path: Pa
         f"SELECT speaker_id, count(*) FROM '{turns}' WHERE kind = 'turn' GROUP BY ALL ORDER BY ALL"
     ).fetchall()
     assert ("antony-j-blinken", 4) in rows and ("edi-rama", 3) in rows
+
+
+def test_a_pool_worker_ends_quietly_on_sigterm() -> None:
+    # The pool ends its workers with SIGTERM once the batch is done; a worker forked from the command line had
+    # its handler (which raises, to unwind the parent) and printed a traceback when it was still waiting.
+    import signal
+
+    from transcript_kit.pipeline import _worker_init
+
+    def raising(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous_term = signal.signal(signal.SIGTERM, raising)
+    previous_int = signal.getsignal(signal.SIGINT)
+    try:
+        _worker_init()
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+        assert signal.getsignal(signal.SIGINT) == signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGTERM, previous_term)
+        signal.signal(signal.SIGINT, previous_int)

@@ -302,6 +302,8 @@ def _office_out_of_names(label: Label) -> Label:
         return label
     if not label.titles and not _is_honorific(given[0]):
         return label
+    if label.titles and label.raw.rfind(label.titles[-1]) > label.raw.find(given[0]):
+        return label  # an office printed after the name ("…, President, Masjid Muhammad") is not before it
     cut = max((i + 1 for i, word in enumerate(given) if _is_office_word(word) or _is_honorific(word)), default=0)
     if cut == 0:
         return label
@@ -323,6 +325,8 @@ def _is_office_word(word: str) -> bool:
 
 def _is_honorific(word: str) -> bool:
     bare = word.rstrip(".")
+    if len(bare) < 2:  # an initial ("M."), though French prints Monsieur so
+        return False
     return VOCABULARY.contains("honorifics", bare) or bare.casefold() == "professor"
 
 

@@ -275,6 +275,9 @@ Progress = Callable[[str, int, int], None]
 def _worker_init() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent alone decides what happens next.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A forked worker inherits the command line's SIGTERM handler, which raises to unwind the parent; the pool
+    # ends its workers with SIGTERM when the batch is done, and one still waiting for work printed a traceback.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def run_shards(
