@@ -1153,3 +1153,13 @@ def test_a_name_over_the_office_it_holds_is_no_list() -> None:
     answered_by = [label for label, words in spoken if "fallen for six months" in words or "meet her" in words]
     assert len(answered_by) == 2 and "Dana Osei" not in answered_by
 
+
+
+def test_a_south_african_records_notes_inside_a_speech_are_no_words() -> None:
+    text = (
+        "PROCEEDINGS OF THE NATIONAL ASSEMBLY\n\n"
+        "The SPEAKER: Order, hon members! The hon member may continue.\n\n"
+        "Mr T K MOLEFE: Thank you, Speaker. [Interjections.] The budget ignores the rural clinics. [Time expired.]\n\n"
+        "The SPEAKER: Hon members, the debate is concluded.\n"
+    )
+    assert ("Mr T K MOLEFE", "Thank you, Speaker. The budget ignores the rural clinics.") in _spoken(text)
