@@ -3,9 +3,10 @@
 A transcript of short turns has a candidate on nearly every other line. As one frozen object each in a dict keyed
 by line, a candidate costs about 340 bytes (the object, its label string, its line's int, two dict entries): seven
 times the 47 bytes a short turn takes in the text, and the largest part of parsing's peak memory (issue 11). Here a
-candidate is one row of fixed-width columns (26 bytes: line, start, end, label code, kind code, flags); a label,
-and a shape with its delimiter, are stored once per document, a recording stamp only where there is one. A
-:class:`~transcript_kit.candidates.Candidate` is made when it is asked for and dropped when the caller is done.
+candidate is one row of fixed-width columns (about 32 bytes: line, start, end, label code, kind code, flags, and a
+byte a line for ``in``); a label, and a shape with its delimiter, are stored once per document, a recording stamp
+only where there is one. A :class:`~transcript_kit.candidates.Candidate` is made when it is asked for and dropped
+when the caller is done.
 
 Rows are kept in line order, so the table reads like the dict it replaces: iteration, ``in``, ``[]``, ``get``,
 ``items``, ``values``. Lines come in ascending order from the line scan (an append); a line out of order (``update``
