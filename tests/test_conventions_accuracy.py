@@ -1163,3 +1163,14 @@ def test_a_south_african_records_notes_inside_a_speech_are_no_words() -> None:
         "The SPEAKER: Hon members, the debate is concluded.\n"
     )
     assert ("Mr T K MOLEFE", "Thank you, Speaker. The budget ignores the rural clinics.") in _spoken(text)
+
+
+def test_a_header_run_ends_where_the_speech_begins_without_a_blank_line() -> None:
+    # The header's "Field: value" lines run straight into the first turns: the run of header lines took every
+    # contiguous label line within eight lines of "Date:", and a focus group printed so had no turn at all.
+    text = (
+        "Focus Group 7\nDate: 2 May 2026\nModerator: J. Okoye\n"
+        "Moderator: Welcome, and thanks for coming tonight.\nP1: Happy to be here.\nP2: Same, thanks.\n"
+        "Moderator: First question. What do you buy most often?\nP1: Bread, mostly.\nP2: Fruit.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == ["Moderator", "P1", "P2", "Moderator", "P1", "P2"]

@@ -285,7 +285,7 @@ class _Tokenizer:
         # A list of names (participants, contents) opens no turns, but it names who speaks: its entries still
         # count when the document's labels are decided (listed, below). In the same pass: the labels that open
         # paragraphs, and how often each label opens a line inside one.
-        header_fields = _header_field_runs(found)
+        header_fields = self._header_field_runs(found)
         unlisted = array("q")
         starting: set[str] = set()
         inner: Counter[str] = Counter()
@@ -607,6 +607,31 @@ class _Tokenizer:
                 self.triggered[line] |= triggered
         return _set_bytes(look)  # in line order (bytearray.find jumps between them in C)
 
+    def _header_field_runs(self, found: CandidateTable) -> set[int]:
+        """Lines of the record's header: a run of "Field: value" lines with no blank line between that holds a
+        header field ("Interviewee: Margaret Hollis (MH)" / "Interviewer: James Tran (JT)" / "Date: March 14,
+        2024"). Such a label names who speaks, and opens no turn. The run ends at a line whose words are a
+        sentence, not a field's value ("Moderator: Thanks for coming, everyone.", the first turn under a header
+        printed without a blank line), and is looked for within a few lines of each header field, so a chat
+        export of one utterance a line costs nothing more."""
+        lines: set[int] = set()
+        fields = [label for label in found.labels if fold(label) in _HEADER_FIELDS]  # distinct labels: a few
+        for field in list(found.lines_with(fields)) if fields else ():
+            lines.add(field)
+            for step in (-1, 1):
+                j = field + step
+                while abs(j - field) <= _HEADER_RUN and (below := found.get(j)) is not None:
+                    if not self._field_value(below, j):
+                        break
+                    lines.add(j)
+                    j += step
+        return lines
+
+    def _field_value(self, candidate: cand.Candidate, line: int) -> bool:
+        """Whether what follows a label on its line reads as a header field's value: short, and no sentence."""
+        value = self.text[candidate.end : self.layout.ends[line]].strip()
+        return len(value) <= _FIELD_VALUE_CHARS and not value.endswith((".", "?", "!"))
+
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: CandidateTable) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
         (a table of contents, a participants list) is not a run of turns, nor is the last name of a list that a
@@ -780,21 +805,6 @@ def _start(candidate: cand.Candidate) -> int:
     return candidate.start
 
 
-def _header_field_runs(found: CandidateTable) -> set[int]:
-    """Lines of the record's header: a run of "Field: value" lines with no blank line between that holds a header
-    field ("Interviewee: Margaret Hollis (MH)" / "Interviewer: James Tran (JT)" / "Date: March 14, 2024"). Such a
-    label names who speaks, and opens no turn. Runs are looked for within a few lines of each header field, so a
-    chat export of one utterance a line costs nothing more."""
-    lines: set[int] = set()
-    fields = [label for label in found.labels if fold(label) in _HEADER_FIELDS]  # distinct labels: a few
-    for field in list(found.lines_with(fields)) if fields else ():
-        lines.add(field)
-        for step in (-1, 1):
-            j = field + step
-            while j in found and abs(j - field) <= _HEADER_RUN:
-                lines.add(j)
-                j += step
-    return lines
 
 
 def _set_bytes(flags: bytearray) -> Iterator[int]:
@@ -861,6 +871,7 @@ def _recurrence_inside(label: str) -> int:
 
 _HEADER_FIELDS = frozenset(map(fold, VOCABULARY.words_of("header_fields")))
 _HEADER_RUN = 8  # lines of "Field: value" a header field may stand among
+_FIELD_VALUE_CHARS = 60  # a header field's value is a name, a date, a place: a longer one is speech
 # What a profile rule may call a line under a label printed alone that makes it no turn's words.
 _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
 _ANY_PLACE = rules.Place(False, False, False)
