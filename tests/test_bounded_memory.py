@@ -8,20 +8,27 @@ from __future__ import annotations
 
 import tracemalloc
 
+from transcript_kit.model import Document
 from transcript_kit.parse import parse_bytes
 
 UNIT = b"words spoken in one long cue &amp; more "
 
 
-def test_a_one_megabyte_cue_needs_a_few_times_its_size() -> None:
-    data = b"1\n00:00:01,000 --> 00:00:02,000\nAlice: " + UNIT * ((1 << 20) // len(UNIT)) + b"\n"
-    parse_bytes(b"1\n00:00:01,000 --> 00:00:02,000\nHi.\n", doc_id="warm", path="x.srt")
+def _parsed_with_peak(data: bytes, path: str, warm: bytes) -> tuple[Document, int]:
+    """``data`` parsed, and the peak of what tracemalloc counted while it was (after a tiny warm-up parse, so
+    grammars and caches built once are not counted)."""
+    parse_bytes(warm, doc_id="warm", path=path)
     tracemalloc.start()
     try:
-        document = parse_bytes(data, doc_id="x", path="x.srt")
-        peak = tracemalloc.get_traced_memory()[1]
+        document = parse_bytes(data, doc_id="x", path=path)
+        return document, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
+
+
+def test_a_one_megabyte_cue_needs_a_few_times_its_size() -> None:
+    data = b"1\n00:00:01,000 --> 00:00:02,000\nAlice: " + UNIT * ((1 << 20) // len(UNIT)) + b"\n"
+    document, peak = _parsed_with_peak(data, "x.srt", b"1\n00:00:01,000 --> 00:00:02,000\nHi.\n")
     (turn,) = document.turns
     assert turn.label == "Alice" and turn.text.startswith("words spoken") and "& more" in turn.text
     assert document.text[turn.char_start : turn.char_start + 5] == "words"
@@ -81,13 +88,7 @@ def test_a_document_of_short_turns_is_parsed_in_under_five_times_its_size() -> N
     # labels rather than keeping candidates, 3.5 times.
     unit = b"MR. SMITH: Some words said here about the matter at hand.\n\nMS. JONES: And a reply to them.\n\n"
     data = unit * ((1 << 20) // len(unit))
-    parse_bytes(b"MR. SMITH: Hi.\n\nMS. JONES: Hello.\n", doc_id="warm", path="x.txt")
-    tracemalloc.start()
-    try:
-        document = parse_bytes(data, doc_id="x", path="x.txt")
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
+    document, peak = _parsed_with_peak(data, "x.txt", b"MR. SMITH: Hi.\n\nMS. JONES: Hello.\n")
     assert len(document.turns) == 2 * (len(data) // len(unit))
     assert [t.label for t in document.turns[:2]] == ["MR. SMITH", "MS. JONES"]
     assert peak < 5 * len(data), f"{peak / len(data):.2f}x the document size"
