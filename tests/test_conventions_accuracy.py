@@ -1086,7 +1086,10 @@ def test_a_press_conference_question_label_is_the_person_who_asks() -> None:
     ]
     asked = parse_label("Question from Ruth Abara, Sky News")
     assert asked is not None and (asked.given, asked.family) == (("Ruth",), "Abara")
-    assert parse_label("Question from the floor") is None
+    # Someone the label does not name is the asking role, never a name read out of the rest.
+    for unnamed in ("Question from the floor", "Question from a member of the public, Gareth from Hollinsford"):
+        floor = parse_label(unnamed)
+        assert floor is not None and (floor.role, floor.family) == ("question", None)
 
 
 def test_a_continental_record_is_a_parliament_and_its_room_notes_are_no_words() -> None:
@@ -1174,3 +1177,135 @@ def test_a_header_run_ends_where_the_speech_begins_without_a_blank_line() -> Non
         "Moderator: First question. What do you buy most often?\nP1: Bread, mostly.\nP2: Fruit.\n"
     )
     assert [label for label, _ in _spoken(text)] == ["Moderator", "P1", "P2", "Moderator", "P1", "P2"]
+
+
+def test_roles_printed_with_a_lower_case_tail_open_turns() -> None:
+    # An all-hands export: "Employee question (submitted via Slido):" and "Audience member (Pinecrest office):"
+    # were refused, so each question went to the moderator who read it out.
+    text = (
+        "Moderator: Good morning. Let's go to questions.\n\n"
+        "Employee question (submitted via Slido): Are there going to be layoffs?\n\n"
+        "Dana: No. There are no layoffs planned.\n\n"
+        "Moderator: Someone at the mic.\n\n"
+        "Audience member (Pinecrest office): Hi, I'm Tomasz from support.\n\n"
+        "Dana: Thank you, Tomasz.\n"
+    )
+    spoken = _spoken(text)
+    assert ("Employee question (submitted via Slido)", "Are there going to be layoffs?") in spoken
+    assert ("Audience member (Pinecrest office)", "Hi, I'm Tomasz from support.") in spoken
+    assert ("Moderator", "Someone at the mic.") in spoken
+    listener = parse_label("Listener voicemail (00:11:38)")
+    assert listener is not None and (listener.role, listener.time) == ("listener-voicemail", "00:11:38")
+    assert parse_label("Smith member") is None  # a lower-case word follows a role only
+
+
+def test_a_questioner_line_without_its_colon_still_opens_the_question() -> None:
+    # A gov.uk page printed one questioner's line without the colon the others have.
+    text = (
+        "Question from Helen Marsh, BBC:\nCan you promise there won't be new rules?\n\n"
+        "Prime Minister:\nI'm not going to make promises that depend on a virus.\n\n"
+        "Question from Rachel Ume, The Sentinel\nWhy have you waited until now?\n\n"
+        "PM: Rachel, we followed the advice.\n"
+    )
+    assert ("Question from Rachel Ume, The Sentinel", "Why have you waited until now?") in _spoken(text)
+
+
+def test_labels_above_a_transcript_heading_are_front_matter() -> None:
+    # A podcast export's show notes list the guest and hosts in label shape above its "Transcript" heading.
+    text = (
+        "The Fixers' Bench, Episode 57\n\nShow notes\n\n"
+        "Guest: Kwame Asante-Boateng, coordinator of the Repair Café\nHosts: Ingrid Solberg and Benji Adeyemi\n\n"
+        "Transcript\n\n"
+        "Ingrid Solberg (00:00:04):\nHi, and welcome to the show.\n\n"
+        "Kwame Asante-Boateng (00:00:09):\nThanks for having me.\n\n"
+        "Ingrid Solberg (00:00:12):\nLet's start with toasters.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["Ingrid Solberg", "Kwame Asante-Boateng", "Ingrid Solberg"]
+    # ... and a video's guest list above its heading, each guest printed "Name: role".
+    captions = (
+        "Guests:\nOstap Hnatyuk: farmer, Hnatyuk Family Farm\nLesia Hnatyuk: farm manager\n\n"
+        "Transcript (speaker names added by the channel)\n\n"
+        ">> Dana Whitcombe: hey everybody welcome back\n\n>> Ostap Hnatyuk: thank you for coming\n\n"
+        ">> Dana Whitcombe: so why rice\n\n>> Ostap Hnatyuk: because nobody else grows it\n"
+    )
+    assert [label for label, _ in _spoken(captions)][:2] == ["Dana Whitcombe", "Ostap Hnatyuk"]
+
+
+def test_what_follows_the_end_of_a_recording_is_no_ones_words() -> None:
+    # Interview transcripts end with a recorder's note and the record's own fields: they went into the last turn.
+    for ending in (
+        "[END OF RECORDING]\n\nTranscript ref: CAD2-P7-T01 (v2, anonymised)\n",
+        "[End of Tape 1, Side B]\n\nEND OF INTERVIEW\n\nTranscript reviewed by interviewee, June 2018.\n",
+        "Tape turned off at 14:41.\n\nRecord prepared by: DC 4471 R. HOLLIS\nDate: 18/06/2024\n",
+        "[Recording ended]\n\nCorvale Systems | Internal Communications\n",
+    ):
+        text = "I: Where did you grow up?\n\nR: In Leeds, by the canal.\n\nI: Thank you.\n\nR: Thank you.\n\n" + ending
+        assert _spoken(text)[-1] == ("R", "Thank you."), ending
+
+
+def test_a_web_page_footer_after_the_last_turn_is_no_ones_words() -> None:
+    text = (
+        "Question from Helen Marsh, BBC:\nWill schools stay open?\n\n"
+        "Prime Minister:\nYes.\n\nQuestion from Dan Price, ITV:\nAnd hospitals?\n\n"
+        "Prime Minister:\nThank you all very much.\n\n"
+        "Share this page\n\nIs this page useful?\nMaybe\nYes this page is useful\nNo this page is not useful\n"
+    )
+    assert _spoken(text)[-1] == ("Prime Minister", "Thank you all very much.")
+
+
+def test_lists_of_who_is_present_open_no_turns() -> None:
+    # A council's verbatim minutes and a Singapore Hansard list members before the sitting; the last entry of
+    # each list took the words after it.
+    minutes = (
+        "COUNCILMEMBERS PRESENT: Chair Delphine Voss; Vice Chair Arturo Benavides\n"
+        "STAFF PRESENT: City Clerk Bernadette Quon\n\n"
+        "These minutes are a verbatim record.\n\n"
+        "CHAIR VOSS: Good evening. Madam Clerk, please call the roll.\n\nCLERK: Vice Chair Benavides.\n\n"
+        "VICE CHAIR BENAVIDES: Here.\n"
+    )
+    assert [label for label, _ in _spoken(minutes)] == ["CHAIR VOSS", "CLERK", "VICE CHAIR BENAVIDES"]
+    hansard = (
+        "SINGAPORE PARLIAMENTARY DEBATES\nOFFICIAL REPORT\n\nPRESENT:\n\n"
+        "Mr SPEAKER (Mr Ong Teck Seng (Bukit Seraya)).\nMr CHUA Wen Jie (Kembangan Heights), Minister for Transport.\n"
+        "Ms LOW Pei Shan (Serangoon Timur).\n\nABSENT:\n\nMr Daniel FOO Chee Meng (Sungei Tengah East).\n\n"
+        "[Mr SPEAKER in the Chair]\n\n"
+        "The Minister for Transport (Mr Chua Wen Jie): Mr Speaker, Sir, the waiting time was six minutes.\n\n"
+        "Mr Speaker: Ms Low.\n\nMs Low Pei Shan (Serangoon Timur): Sir, I thank the Minister.\n"
+    )
+    assert _spoken(hansard)[0] == ("The Minister for Transport (Mr Chua Wen Jie)", "Mr Speaker, Sir, the waiting time was six minutes.")
+
+
+def test_a_parliaments_procedural_record_is_no_ones_words() -> None:
+    # Singapore and South African Hansards record the House's business between speeches; it went to the minister
+    # who spoke last.
+    text = (
+        "SINGAPORE PARLIAMENTARY DEBATES\nOFFICIAL REPORT\n\n"
+        "1 Ms Low Pei Shan asked the Minister for Transport what has been the average waiting time.\n\n"
+        "The Minister for Transport (Mr Chua Wen Jie): Mr Speaker, Sir, about six minutes.\n\n"
+        "1434  Waiting Times at Jalan Kemuning Polyclinic  11 MARCH 2026\n\n"
+        "From April, the polyclinic will stay open later.\n\n"
+        "Mr Speaker: Order. I will suspend the Sitting.\n\n"
+        "Sitting accordingly suspended\nat 1.30 pm until 1.50 pm.\n\n"
+        "Order for Second Reading read.\n\n"
+        "Mr Chua Wen Jie: Sir, I beg to move.\n\n"
+        "Question put: That the Bill be read a second time.\n\n"
+        "Agreed to (Democratic Renewal Party dissenting).\n\n"
+        "Bill accordingly read a second time and committed to a Committee of the whole House.\n\n"
+        "The House immediately resolved itself into a Committee on the Bill. – [Mr Chua Wen Jie].\n"
+    )
+    assert _spoken(text) == [
+        ("The Minister for Transport (Mr Chua Wen Jie)", "Mr Speaker, Sir, about six minutes. From April, the polyclinic will stay open later."),
+        ("Mr Speaker", "Order. I will suspend the Sitting."),
+        ("Mr Chua Wen Jie", "Sir, I beg to move."),
+    ]
+
+
+def test_a_caption_note_over_its_time_line_is_no_label() -> None:
+    # A copied caption panel: "[Laughter]" over "0:57" was read as a label wrapped before its colon.
+    text = (
+        "0:06\n>> Dana Whitcombe: hey everybody welcome back\n0:11\n>> Ostap Hnatyuk: thank you\n"
+        "she said it would never grow\n0:55\n[Laughter]\n0:57\nalso the price for local rice is good\n"
+        "1:02\n>> Dana Whitcombe: so let's talk numbers\n"
+    )
+    assert "Laughter" not in [label for label, _ in _spoken(text)]

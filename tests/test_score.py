@@ -91,8 +91,8 @@ def test_extra_words_in_export_lower_precision_only(tmp_path: Path) -> None:
     padded = (GOLD[0], (GOLD[1][0], GOLD[1][1] + " [[Page S8584]] Alderson Reporting"), GOLD[2])
     counts = score_one(tmp_path, GOLD, padded)
     assert counts.recall == 1.0
-    assert counts.attributed_words == 24  # "page", "s8584", "alderson", "reporting" added
-    assert counts.precision == pytest.approx(20 / 24)
+    assert counts.attributed_words == 22  # "alderson", "reporting" added; a note in brackets is no words
+    assert counts.precision == pytest.approx(20 / 22)
 
 
 def test_stage_rows_and_unlabelled_rows_are_unattributed_words(tmp_path: Path) -> None:
@@ -200,14 +200,16 @@ def test_real_congressional_record_gold_scores_a_faithful_export_perfectly(tmp_p
     report = score_directory(gold_dir, tmp_path / "out")
     (doc,) = report.documents
     assert doc.doc_id == "congressional-record/raw/CREC-1997-01-28-pt1-PgS715"
-    assert doc.counts.gold_words == 217 and doc.counts.export_words == 219
+    # The gold's recorder note "(The remarks of Mr. Domenici ... )" and the export's "[[Page S716]]" are notes in
+    # brackets: no words on either side.
+    assert doc.counts.gold_words == 191 and doc.counts.export_words == 191
     assert (doc.counts.f1, doc.counts.boundary_f1) == (1.0, 1.0)
 
     # Attribute "The clerk will call the roll." (6 words) to the wrong speaker.
     turns[2] = ("Mr. WARNER", turns[2][1])
     write_export(tmp_path / "out", export_rows("congressional-record/raw/" + REAL_GOLD.stem, turns, kinds))
     counts = score_directory(gold_dir, tmp_path / "out").overall
-    assert counts.recall == pytest.approx(211 / 217) and counts.precision == pytest.approx(211 / 217)
+    assert counts.recall == pytest.approx(185 / 191) and counts.precision == pytest.approx(185 / 191)
 
 
 def test_main_prints_a_table_or_json_and_fails_cleanly_on_a_missing_export(
@@ -389,3 +391,11 @@ def test_a_malformed_identity_file_names_the_file_and_line(tmp_path: Path) -> No
     (tmp_path / "cr" / "identity.jsonl").write_text('{"doc": "a", "speaker": "Mr. KYL", "person": 5}\n')
     with pytest.raises(GoldFormatError, match=r"identity.jsonl:1: 'person' must be a string"):
         score_directory(tmp_path / "cr" / "gold", tmp_path / "out")
+
+
+def test_notes_in_brackets_count_on_neither_side(tmp_path: Path) -> None:
+    # Hand-made gold leaves "(Laughter.)" and "[Slide 3]" out of a turn's text; the export keeps them, as the
+    # publisher printed them. Neither convention costs a score anything.
+    export = (GOLD[0], (GOLD[1][0], "(Laughter.) " + GOLD[1][1] + "\n\n[Slide 3]"), GOLD[2])
+    counts = score_one(tmp_path, GOLD, export)
+    assert (counts.precision, counts.recall, counts.attributed_words) == (1.0, 1.0, 20)

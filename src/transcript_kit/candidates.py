@@ -21,7 +21,7 @@ from transcript_kit.conventions.catalog import BASE, builtin
 from transcript_kit.conventions.profile import Convention, LabelShape, alternative, built_for
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold
-from transcript_kit.labels import is_chat_sender, parse_label, repair_split_words
+from transcript_kit.labels import is_asked_by, is_chat_sender, parse_label, repair_split_words
 from transcript_kit.model import Label
 
 # What may follow a label on its line, or stand on the line under a label alone: a timestamp "(00:05)",
@@ -248,6 +248,8 @@ def strength(parsed: Label, label: str) -> str | None:
     """Why a parsed label is a strong label by itself, or None when only recurrence can make it one."""
     if parsed.role is not None:
         return "a generic role"
+    if is_asked_by(parsed.raw):
+        return "who asks the question (vocabulary: asked_by)"
     if parsed.titles:
         return "a title"
     if parsed.honorific:

@@ -257,7 +257,12 @@ def _parse_label(text: str) -> Label | None:
     asked = _ASKED_BY.match(raw)
     if asked is not None:  # "Question from Helen Marsh, BBC": the person who asks, as a label of their own
         person = _parse_label(raw[asked.end() :])
-        return attrs.evolve(person, raw=raw) if person is not None and person.family is not None else None
+        if person is not None and person.family is not None:
+            return attrs.evolve(person, raw=raw)
+        # "Question from a member of the public, Gareth from Hollinsford": someone the label does not name as a
+        # person is the asking role ("Question"), not a name read out of the rest.
+        role = _parse_label(raw[: asked.end()].split(None, 1)[0])
+        return attrs.evolve(role, raw=raw) if role is not None and role.role is not None else None
     sender = _CHAT_SENDER.fullmatch(raw)
     if sender is not None:  # "From Priya Shah to Everyone": a chat export's sender
         person = _parse_label(sender["name"])
@@ -282,6 +287,11 @@ def _parse_label(text: str) -> Label | None:
 
 _ASKED_BY = re.compile(rf"(?i:{VOCABULARY.alternation('asked_by')})[ \t]+(?=[^\W\d_])")
 _CHAT_SENDER = re.compile(VOCABULARY.alternation("chat_sender"))
+
+
+def is_asked_by(raw: str) -> bool:
+    """Whether a label names who asks a question ("Question from Helen Marsh, BBC")."""
+    return _ASKED_BY.match(raw) is not None
 
 
 def is_chat_sender(raw: str) -> bool:

@@ -286,6 +286,7 @@ class _Tokenizer:
         # count when the document's labels are decided (listed, below). In the same pass: the labels that open
         # paragraphs, and how often each label opens a line inside one.
         header_fields = self._header_field_runs(found)
+        body_start = self._transcript_heading(found)
         unlisted = array("q")
         starting: set[str] = set()
         inner: Counter[str] = Counter()
@@ -295,7 +296,12 @@ class _Tokenizer:
             # follow it (a play's persons, then the scene's description). Not the line under a single name: "Eleanor
             # Vance" over "Prime Minister" is a label over the office it holds.
             ends_a_list = c.alone and i == last_listed + 1 and run >= 2
-            if not self._has_words_below(i, c, found) or i in header_fields or ends_a_list:
+            if (
+                not self._has_words_below(i, c, found)
+                or i in header_fields
+                or i < body_start
+                or ends_a_list
+            ):
                 run = run + 1 if i == last_listed + 1 else 1
                 last_listed = i
                 continue
@@ -479,7 +485,7 @@ class _Tokenizer:
             and ends[i + 1] > starts[i + 1]
             and text[end - 1] not in SENTENCE_END
             and text.find(":", start, end) == -1
-            and text.find(":", starts[i + 1], min(ends[i + 1], starts[i + 1] + _WRAPPED_LABEL_TAIL)) != -1
+            and _DELIMITING_COLON.search(text, starts[i + 1], min(ends[i + 1], starts[i + 1] + _WRAPPED_LABEL_TAIL))
             and not self._label_of_its_own(i + 1)
         ):
             # No colon on the line, one early on the next that opens no label of its own (a heading over a
@@ -627,6 +633,22 @@ class _Tokenizer:
                     j += step
         return lines
 
+    def _transcript_heading(self, found: CandidateTable) -> int:
+        """The line of a "Transcript" heading over the transcript (a web page's or an export's: "Transcript",
+        "Full transcript", "Transcript (speaker names added by the channel)"), when labels follow it: what stands
+        above it is the page's front matter (show notes, a guest list in label shape), which names who speaks but
+        opens no turn. 0 when there is none."""
+        lines = found.lines
+        if not lines:
+            return 0
+        starts = self.layout.starts
+        limit = starts[lines[-1]]  # a heading under the last label heads no transcript
+        for match in _TRANSCRIPT_HEADING.finditer(self.text, 0, limit):
+            line = bisect.bisect_right(starts, match.start()) - 1
+            if line >= 0 and starts[line] == match.start():
+                return line
+        return 0
+
     def _field_value(self, candidate: cand.Candidate, line: int) -> bool:
         """Whether what follows a label on its line reads as a header field's value: short, and no sentence."""
         value = self.text[candidate.end : self.layout.ends[line]].strip()
@@ -635,7 +657,12 @@ class _Tokenizer:
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: CandidateTable) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
         (a table of contents, a participants list) is not a run of turns, nor is the last name of a list that a
-        heading follows ("CONFERENCE CALL PARTICIPANTS", "PRESENTATION"). Labels of inline shapes always pass."""
+        heading follows ("CONFERENCE CALL PARTICIPANTS", "PRESENTATION"). Labels of inline shapes pass, but for a
+        period label with nothing after it on its line: the record prints its words after the period, so that is
+        an entry of a list of members ("Mr Daniel FOO Chee Meng (Sungei Tengah East)." under "ABSENT:"), where it
+        reads as a label at all (a sentence of text printed one sentence a line is left to the vote to refuse)."""
+        if candidate.alone and candidate.delimiter == "." and not candidate.timed:
+            return parse_label(candidate.label) is None
         if not candidate.alone or not self.shapes.prints_alone(candidate.shape):
             return True
         starts, ends = self.layout.starts, self.layout.ends
@@ -751,6 +778,11 @@ class _Tokenizer:
                 value = normalize_space(self.text[begin:end])
         if kind in _SPAN_KINDS:
             self.spans.append(Span(_SPAN_KINDS[kind], begin, end, why))
+        if kind == "BOILER" and seen_label and first > self.body_lines[1] and len(value) <= _FURNITURE_LINE:
+            # A line of web furniture after the last label ("Share this page", "Is this page useful?") ends the
+            # transcript: the page's lines under it ("Maybe", "Yes this page is useful") are no one's words either.
+            # (Only a short line: a phrase inside a speech's paragraph, "sign up to serve", ends nothing.)
+            kind = "END"
         out.append(_token(kind, value, begin, end))
 
     def _without_inline_notes(self, value: str) -> str:
@@ -870,7 +902,12 @@ def _recurrence_inside(label: str) -> int:
 
 
 _HEADER_FIELDS = frozenset(map(fold, VOCABULARY.words_of("header_fields")))
+# A colon that ends a label: not one inside a clock ("0:57" under "[Laughter]" is a caption's time line).
+_DELIMITING_COLON = re.compile(r":(?!\d)")
 _HEADER_RUN = 8  # lines of "Field: value" a header field may stand among
+_TRANSCRIPT_HEADING = re.compile(
+    rf"(?im)^[ \t]*(?:{VOCABULARY.alternation('transcript_headings')})[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*:?[ \t]*$"
+)
 _FIELD_VALUE_CHARS = 60  # a header field's value is a name, a date, a place: a longer one is speech
 # What a profile rule may call a line under a label printed alone that makes it no turn's words.
 _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
@@ -893,6 +930,7 @@ _BRACKETED_LINE = re.compile(
     r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
 )  # deeper than this, a time is a right-aligned margin note, not a line of its own
 _CENTRED = 8  # leading spaces that make a short line a centred title
+_FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
 _SPAN_KINDS = {
     "INSERT": "insert",
     "BOILER": "boilerplate",

@@ -5,7 +5,8 @@ order. The export is an output directory holding ``turns.jsonl`` (DESIGN.md sect
 to a stream of normalized words, each tagged with its speaker label; the two streams are aligned, and an
 aligned pair counts as correct when both words carry the same (normalized) label. Scoring words rather than
 turns keeps one mis-split turn from costing as much as a whole wrong document, and makes the score indifferent
-to punctuation, quote style and whitespace.
+to punctuation, quote style and whitespace. Notes in brackets ("(Laughter.)") are left out on both sides: gold
+files differ on whether a turn's text keeps them.
 
 Identity: when the gold directory's parent holds ``identity.jsonl`` (one ``{"doc", "speaker", "person",
 "turns"?}`` line per distinct gold label, see corpus/README.md), the same aligned words are scored for who the
@@ -57,9 +58,16 @@ _WORD = re.compile(r"[^\W_]+")  # runs of letters and digits; everything else (i
 _SPACE = re.compile(r"\s+")
 
 
+# A note in brackets: "(Laughter.)", "[Slide 3]", "(OFF-MIKE)". Gold files differ on whether a turn's text keeps
+# them (a publisher's own transcript does; hand-made gold often does not), and they are no one's words: they
+# are left out on both sides, so neither convention costs a score anything.
+_BRACKETED_NOTE = re.compile(r"[(\[][^()\[\]]{1,200}[)\]]")
+
+
 def words(text: str) -> list[str]:
-    """The text's words: NFKC, casefolded, letters and digits only, so typography does not count."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    """The text's words: NFKC, casefolded, letters and digits only, so typography does not count; notes in
+    brackets are no words."""
+    return _WORD.findall(_BRACKETED_NOTE.sub(" ", unicodedata.normalize("NFKC", text)).casefold())
 
 
 def normalize_label(label: str | None) -> str | None:
