@@ -9,6 +9,7 @@ import pytest
 
 from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.errors import ConventionError
+from transcript_kit.header import speaker_of_heading
 from transcript_kit.labels import parse_label
 from transcript_kit.model import TurnKind
 from transcript_kit.parse import parse_text
@@ -1309,3 +1310,26 @@ def test_a_caption_note_over_its_time_line_is_no_label() -> None:
         "1:02\n>> Dana Whitcombe: so let's talk numbers\n"
     )
     assert "Laughter" not in [label for label, _ in _spoken(text)]
+
+
+def test_a_heading_that_names_the_speaker_labels_the_statement_under_it() -> None:
+    # A gov.uk page prints the Prime Minister's opening statement under a heading, without a label; the labelled
+    # questions follow. The statement was in no turn. A contents list printing the same heading over another
+    # heading gives nothing.
+    text = (
+        "Contents\nPrime Minister's opening statement\nQuestions from the media\n\n"
+        "Prime Minister's opening statement\n\n"
+        "Good afternoon, and thank you for joining us.\n\n"
+        "I have just chaired a meeting of the emergencies committee.\n\n"
+        "Question from Helen Marsh, BBC:\nWill schools stay open?\n\n"
+        "Prime Minister:\nYes, they will.\n"
+    )
+    spoken = _spoken(text)
+    assert spoken[0] == (
+        "Prime Minister",
+        "Good afternoon, and thank you for joining us. I have just chaired a meeting of the emergencies committee.",
+    )
+    assert [label for label, _ in spoken] == ["Prime Minister", "Question from Helen Marsh, BBC", "Prime Minister"]
+    # A body's statement names no one speaker.
+    assert speaker_of_heading("Government's statement") is None
+    assert speaker_of_heading("Opening statement by Dr. Ana Ruiz") == "Dr. Ana Ruiz"

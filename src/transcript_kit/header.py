@@ -220,6 +220,26 @@ def speaker_of_speech(title: str | None) -> str | None:
     return speaker
 
 
+_SPEECH_HEADING = re.compile(expand("@speech_heading@"))
+
+
+def speaker_of_heading(heading: str) -> str | None:
+    """The speaker a heading over a speech names, as printed ("Prime Minister's opening statement" -> "Prime
+    Minister", "Opening statement by Dr. Ana Ruiz" -> "Dr. Ana Ruiz"), or None: a person or an office, never a
+    role, and the heading names nothing else."""
+    heading = " ".join(heading.split())
+    match = _SPEECH_HEADING.fullmatch(heading)
+    speaker = match["speaker"] if match is not None else speaker_of_speech(heading)
+    if speaker is None:
+        return None
+    label = parse_label(speaker)
+    if label is None or label.role is not None or not (label.family or label.titles):
+        return None
+    if len(speaker.split()) < 2:  # "Government's statement": a body, not one speaker
+        return None
+    return speaker
+
+
 def read_header(
     metadata: dict[str, Any], preamble: Sequence[Token], prose: Iterable[Token], text: str
 ) -> HeaderInfo:

@@ -246,6 +246,7 @@ class _Tokenizer:
         self.wrapped_label_lines: set[int] = set()  # lines inside a label wrapped over several lines
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
+        self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -404,6 +405,7 @@ class _Tokenizer:
                 first = self._emit_after_label(out, opening, i, block.last, accepted)
             if first <= block.last:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
+                seen_label = seen_label or self.heading_labelled
         return out
 
     def _warn_refused_lookalikes(self, refused: CandidateTable, accepted: CandidateTable) -> None:
@@ -742,6 +744,15 @@ class _Tokenizer:
         if not value:
             return
         kind, why = self._classify(value, seen_label, out, first)
+        if (
+            kind == "PARA"
+            and not seen_label
+            and out
+            and out[-1].type in ("HEADING", "PARA")
+            and self.body_lines[1] >= 0
+            and (value[-1:] in SENTENCE_END or len(value) > _HEADING_CHARS)  # words under it, not another heading
+        ):
+            self._label_from_heading(out)
         if action and kind == "PARA":
             kind, why = "STAGE", "a screenplay's action line: flush where the dialogue under the cues is indented"
         if kind == "INSERT_OPEN":  # what follows, up to the next label, is printed into the record
@@ -784,6 +795,24 @@ class _Tokenizer:
             # (Only a short line: a phrase inside a speech's paragraph, "sign up to serve", ends nothing.)
             kind = "END"
         out.append(_token(kind, value, begin, end))
+
+    def _label_from_heading(self, out: list[Token]) -> None:
+        """Before the first label, a heading that names the speaker of the words under it ("Prime Minister's
+        opening statement" over an unlabelled statement, a Q&A with labels after it) is their label: a LABEL
+        token where the heading prints the speaker."""
+        heading = out[-1]
+        value = str(heading.value)
+        if heading.type == "PARA" and (len(value) > _HEADING_CHARS or value[-1:] in SENTENCE_END):
+            return  # a sentence, not a heading
+        speaker = header.speaker_of_heading(value)
+        if speaker is None:
+            return
+        at = self.text.find(speaker, int(heading.start_pos or 0), int(heading.end_pos or 0))
+        if at == -1:
+            return
+        out.append(_token("LABEL", speaker, at, at + len(speaker)))
+        self.decisions.add(speaker, at, True, f"{self.convention.name} profile: a heading that names the speaker of the words under it")
+        self.heading_labelled = True
 
     def _without_inline_notes(self, value: str) -> str:
         """A paragraph's words without the notes its profile prints inside speech ("[He sits.]")."""
@@ -930,6 +959,7 @@ _BRACKETED_LINE = re.compile(
     r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
 )  # deeper than this, a time is a right-aligned margin note, not a line of its own
 _CENTRED = 8  # leading spaces that make a short line a centred title
+_HEADING_CHARS = 120  # a heading over a speech is one short line
 _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
 _SPAN_KINDS = {
     "INSERT": "insert",
