@@ -1333,3 +1333,66 @@ def test_a_heading_that_names_the_speaker_labels_the_statement_under_it() -> Non
     # A body's statement names no one speaker.
     assert speaker_of_heading("Government's statement") is None
     assert speaker_of_heading("Opening statement by Dr. Ana Ruiz") == "Dr. Ana Ruiz"
+
+
+def test_page_furniture_and_record_notes_around_the_last_turns_are_no_ones_words() -> None:
+    # A newspaper's "Advertisement" slot inside a debate answer; a council's bracketed adjournment note and its
+    # signature lines; a presidential website's publication fields after the last remark.
+    debate = (
+        "KELLER: Senator, your answer.\n\nOKONJO: First, the bridges.\n\nAdvertisement\n\n"
+        "Second, the schools.\n\nKELLER: Thank you.\n"
+    )
+    assert ("OKONJO", "First, the bridges. Second, the schools.") in _spoken(debate)
+    minutes = (
+        "CHAIR VOSS: Is there a motion to adjourn?\n\nCOUNCILMEMBER OBI: So moved.\n\nCHAIR VOSS: We are adjourned.\n\n"
+        "[Meeting adjourned at 6:41 p.m.]\n\nMinutes approved: ____________________\n\nAttest: ____________\n"
+    )
+    assert _spoken(minutes)[-1] == ("CHAIR VOSS", "We are adjourned.")
+    kremlin = (
+        "V.Sorokin: How is the region doing?\n\nA.Belyaev: Well, on the whole.\n\nV.Sorokin: Good. A month.\n\n"
+        "<…>\n\nPublication date: March 4, 2025, 16:40\nText version\nPersons: Belyaev Andrei; Ostrovsky Nikolai\n"
+    )
+    assert [label for label, _ in _spoken(kremlin)] == ["V.Sorokin", "A.Belyaev", "V.Sorokin"]
+    assert "Publication date" not in _spoken(kremlin)[-1][1]
+
+
+def test_a_research_header_with_a_long_field_stays_a_header() -> None:
+    # A focus group's header ran on to "Observers: 2 client observers behind glass" after a 66-character field.
+    text = (
+        "Client: Tollbridge Dairy Co. (CONFIDENTIAL)\nDate: 9 October 2023, 6:30 pm\nModerator: Felicity Ashdown\n"
+        "Participants: 6 (referred to as P1-P6; demographics given at first mention)\n"
+        "Observers: 2 client observers behind glass\n\n"
+        "Moderator: Okay, welcome everybody.\n\nP1: I'm Dean. Toast and a coffee.\n\nModerator: Thanks, Dean.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == ["Moderator", "P1", "Moderator"]
+
+
+def test_a_witness_resworn_and_the_examination_heading_are_no_ones_words() -> None:
+    # An arbitration transcript with line numbers: the reporter's note that the witness was sworn, with the name
+    # on the line above, and "DIRECT EXAMINATION (Resumed)" went into counsel's turn.
+    lines = [
+        "     ARBITRATOR KOWALCZYK:  We're back on the record. Mr.",
+        "Feinstein, you may continue with the witness.",
+        "     MR. FEINSTEIN:  Thank you, Madam Arbitrator.",
+        "                    GREGORY VALDANE,",
+        "having been previously sworn, testified further as follows:",
+        "              DIRECT EXAMINATION (Resumed)",
+        "BY MR. FEINSTEIN:",
+        "     Q.   Mr. Valdane, before the break we were looking at",
+        "the change order log. Do you still have it?",
+        "     A.   I do.",
+        "     Q.   Which entries did you sign?",
+        "     A.   The first four. The fifth was signed by my",
+        "deputy while I was on site.",
+        "     Q.   And the sixth?",
+        "     A.   Nobody signed the sixth.",
+        "     MS. ARCHULETA:  Objection. Asked and answered.",
+        "     ARBITRATOR KOWALCZYK:  Overruled. Go on.",
+        "     Q.   Who told you the sixth was approved?",
+        "     A.   The project manager.",
+        "     Q.   In writing?",
+        "     A.   No, on the phone.",
+        "     Q.   Thank you.",
+    ]
+    text = "\n".join(f"{n:2}   {line}" for n, line in enumerate(lines, 1)) + "\n"
+    assert ("MR. FEINSTEIN", "Thank you, Madam Arbitrator.") in _spoken(text)
