@@ -478,3 +478,76 @@ def test_the_witnesses_who_answer_in_two_documents_are_two_people() -> None:
     one, two = resolve(("dep-1", first), ("dep-2", second))
     assert set(speaker_of(one, "A")) == {"doc:dep-1#answer"}
     assert set(speaker_of(two, "A")) == {"doc:dep-2#answer"}
+
+
+def test_a_bare_given_name_is_the_one_person_the_document_names_with_it() -> None:
+    # An all-hands export: "CEO Dana Whitfield:" once, then "Dana:"; a podcast's "Benji" after "Benji Adeyemi".
+    # A code in capitals ("CC" in a flight log beside "CC Capsule") is no given name.
+    town_hall = (
+        "CEO Dana Whitfield: Thanks, everybody.\n\nCFO Marcus Lindgren: Thanks, Dana.\n\n"
+        "Moderator: First question.\n\nDana: No layoffs.\n\nMarcus: The bonus pays out.\n"
+    )
+    (doc,) = resolve(("town-hall", town_hall))
+    assert set(speaker_of(doc, "Dana")) == set(speaker_of(doc, "CEO Dana Whitfield")) == {"dana-whitfield"}
+    assert set(speaker_of(doc, "Marcus")) == {"marcus-lindgren"}
+    two = "Dana Reyes: Hello.\n\nDana Kim: Hi.\n\nDana: Which of us?\n\nDana Kim: You.\n\nDana: Oh.\n"
+    (doc,) = resolve(("two-danas", two))
+    assert set(speaker_of(doc, "Dana")) == {"doc:two-danas#dana"}  # two people of that name: neither
+
+
+def test_the_holder_printed_with_a_role_names_the_surname_label() -> None:
+    # A newspaper's debate transcript: "MODERATOR (JANE KELLER):" once, then "KELLER:".
+    debate = (
+        "MODERATOR (JANE KELLER): Good evening.\n\nHARTLEY: Thank you.\n\nKELLER: Governor, one minute.\n\n"
+        "HARTLEY: Gladly.\n\nKELLER: Thank you.\n"
+    )
+    (doc,) = resolve(("debate", debate))
+    assert set(speaker_of(doc, "KELLER")) == set(speaker_of(doc, "MODERATOR (JANE KELLER)")) == {"jane-keller"}
+
+
+def test_the_witness_is_the_one_who_answers_and_q_is_the_examiner_of_a_line_numbered_page() -> None:
+    # An arbitration transcript: "THE WITNESS:" beside the witness's "A." was another id, and "BY MR.
+    # FEINSTEIN:" after a line number did not make the questions his.
+    lines = [
+        "BY MR. FEINSTEIN:",
+        "     Q.   Mr. Valdane, where were we?",
+        "     A.   At the invoices.",
+        "     Q.   Which ones?",
+        "     A.   The first four.",
+        "     THE WITNESS:  May I check my notes?",
+        "     ARBITRATOR KOWALCZYK:  You may.",
+        "     Q.   Go ahead.",
+        "     A.   Yes, the first four.",
+    ] * 3
+    text = "\n".join(f"{n:2}   {line}" for n, line in enumerate(lines, 1)) + "\n"
+    (doc,) = resolve(("arbitration", text))
+    answers = {*speaker_of(doc, "A"), *speaker_of(doc, "THE WITNESS")}
+    assert answers == {"doc:arbitration#answer"}
+    questions = set(speaker_of(doc, "Q"))
+    assert len(questions) == 1 and not questions.pop().startswith("role:")
+
+
+def test_a_name_misprinted_once_is_the_person_printed_often() -> None:
+    # A wire hearing's "HOLLWAY:" among "HOLLOWAY:" turns, a police interview's "DS OKARO:" beside "DS OKORO:".
+    hearing = (
+        "SEN. MARGARET HOLLOWAY (D-MN): The hearing will come to order.\n\nHOLLOWAY: Mr. Tanaka.\n\n"
+        "TANAKA: Thank you.\n\nHOLLOWAY: Go on.\n\nTANAKA: The convoys.\n\nHOLLWAY: And the ports?\n\n"
+        "TANAKA: Those too.\n\nHOLLOWAY: Thank you.\n"
+    )
+    (doc,) = resolve(("hearing", hearing))
+    assert set(speaker_of(doc, "HOLLWAY")) == set(speaker_of(doc, "HOLLOWAY")) == {"margaret-holloway"}
+    # Mark and Mary are two people: a short given name one letter off is no misprint.
+    couple = (
+        "Mark Jones: Hello.\n\nMary Jones: Hi.\n\nMark Jones: Well.\n\nMark Jones: Yes.\n\nMary Jones: No.\n"
+    )
+    (doc,) = resolve(("couple", couple))
+    assert set(speaker_of(doc, "Mary Jones")) != set(speaker_of(doc, "Mark Jones"))
+
+
+def test_a_header_field_names_the_moderator_though_it_prints_an_office() -> None:
+    text = (
+        "Date: Thursday, 18 September 2025\nModerator: Priya Nandakumar, VP Internal Communications\n\n"
+        "Moderator: Good morning.\n\nDana: Thanks, Priya.\n\nModerator: First question.\n"
+    )
+    (doc,) = resolve(("all-hands", text))
+    assert set(speaker_of(doc, "Moderator")) == {"priya-nandakumar"}

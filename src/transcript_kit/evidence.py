@@ -19,6 +19,7 @@ from transcript_kit.model import Document, DocumentEvidence, Label, LabelUse, Sp
 # "BY MS. GARCIA:" before her questions. The binding of the bare office ("Q") after it must know.
 _HOLDER_IN_TEXT = re.compile(expand(VOCABULARY.patterns["holder_in_text"]))
 _EXAMINER = re.compile(expand(VOCABULARY.patterns["examiner_line"]))
+_LINE_NUMBER = re.compile(r"[ \t]*(?:\d{1,2}[ \t]+)?")
 
 
 def _holders_in_text(document: Document) -> list[tuple[int, str]]:
@@ -26,7 +27,8 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
     printed = [(m.start(), m["label"]) for m in _HOLDER_IN_TEXT.finditer(document.text)]
     for match in _EXAMINER.finditer(document.text):
         line_start = document.text.rfind("\n", 0, match.start()) + 1
-        if not document.text[line_start : match.start()].strip(" \t"):  # "BY MS. GARCIA:" opens its line
+        # "BY MS. GARCIA:" opens its line (after the line's number, in a transcript with line numbers)
+        if _LINE_NUMBER.fullmatch(document.text, line_start, match.start()):
             printed.append((line_start, f"Q ({match['holder']})"))
     if not printed:
         return []

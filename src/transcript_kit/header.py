@@ -315,7 +315,8 @@ def role_fields(metadata: dict[str, Any], preamble: Sequence[Token], text: str) 
     for field, value, start in fields:
         role = parse_label(field.strip().title())
         person = parse_label(value)
-        if role is None or role.role is None or person is None or person.role or person.titles:
+        # (The person may carry an office: "Moderator: Priya Nandakumar, VP Internal Communications".)
+        if role is None or role.role is None or person is None or person.role:
             continue
         if person.given and person.family:
             yield Mention(person.name, field.strip(), start, "field")

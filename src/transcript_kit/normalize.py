@@ -35,6 +35,10 @@ Date = datetime.date
 
 # Who a label may be, before ids are final: a registry id, or "~first last" for someone the registry lacks.
 Who = str
+_GIVEN_NAME = re.compile(r"[A-Z][a-zß-öø-ÿ'’-]{2,}")
+# A misprinted name: printed this often at most, beside a person printed at least this often, with a name this long.
+_TYPO_USES, _TYPO_OTHER_USES = 2, 3
+_TYPO_FAMILY_LETTERS, _TYPO_GIVEN_LETTERS = 5, 6
 _UNREGISTERED = "~"
 
 _GENDER = {
@@ -295,6 +299,8 @@ class Normalizer:
         contexts = {doc.doc_id: self._context(doc) for doc in documents}
         uses = [(doc, use) for doc in documents for use in doc.labels]
         first = {(doc.doc_id, use.label): self._local(contexts[doc.doc_id], use) for doc, use in uses}
+        for doc in documents:
+            self._mend_misspellings(doc, first)
         self._cast = self._casts(first)
         self._contexts = contexts
         corpus = _CorpusIndex.build(self, contexts.values(), uses, first)
@@ -308,6 +314,41 @@ class Normalizer:
             final[key] = self._corpus_step(contexts[doc.doc_id], use, corpus) if undecided else outcome
         self._link_across(documents, contexts, final)
         return self._speaker_map(documents, final, corpus)
+
+    def _mend_misspellings(self, doc: DocumentEvidence, outcomes: dict[tuple[str, str], _Outcome]) -> None:
+        """A label printed once or twice whose name is one letter off a person the document's labels print at
+        least three times ("HOLLWAY" beside "HOLLOWAY", "Harish Pilai" beside "Harish Pillai") is that person: a
+        typo, not a second speaker. Only a long name counts (a surname of five letters or more, a given name of
+        six: "Mark" and "Mary" are two people), only an unregistered one, and only one such person."""
+        names: dict[str, tuple[str, ...]] = {}
+        for use in doc.labels:
+            parsed = use.parsed or parse_label(use.label)
+            parts = self._parts(parsed.inner or parsed) if parsed is not None else None
+            if parts is not None and parts.family:
+                names[use.label] = tuple(fold(w) for w in (*parts.given, parts.family))
+        counts: Counter[Who] = Counter()
+        for use in doc.labels:
+            o = outcomes[doc.doc_id, use.label]
+            if o.who is not None:
+                counts[o.who] += use.count
+        for use in doc.labels:
+            o = outcomes[doc.doc_id, use.label]
+            if use.count > _TYPO_USES or use.label not in names or o.role_id is not None:
+                continue
+            if o.who is not None and not o.who.startswith(_UNREGISTERED):
+                continue
+            words = names[use.label]
+            matches = {
+                other.who: other
+                for label, known in names.items()
+                if (other := outcomes[doc.doc_id, label]).who is not None
+                and other.who != o.who
+                and counts[other.who] >= _TYPO_OTHER_USES
+                and _one_typo_apart(words, known)
+            }
+            if len(matches) == 1:
+                (found,) = matches.values()
+                outcomes[doc.doc_id, use.label] = attrs.evolve(found, resolution=Resolution.DOCUMENT, confidence=0.7)
 
     def _casts(self, outcomes: Mapping[tuple[str, str], _Outcome]) -> dict[str, set[object]]:
         """Who speaks in each document: the people resolved, and the surnames nobody resolved."""
@@ -425,12 +466,18 @@ class Normalizer:
         named.extend(self._title_people(doc.title, day, allowed))
         for use in doc.labels:  # a full-name label names its speaker for the whole document
             label = use.parsed or parse_label(use.label)
-            parts = self._parts(label) if label is not None else None
-            if parts is not None and parts.given and parts.family:
-                title = " ".join(parts.titles) or None
-                named.append(
-                    self._named(" ".join((*parts.given, parts.family)), title, "label", day, allowed)
-                )
+            if label is None:
+                continue
+            # ... and so does the holder of an office or role printed with it: "MODERATOR (JANE KELLER)", then
+            # "KELLER".
+            holder = label.inner
+            for person in (label, holder) if holder is not None else (label,):
+                parts = self._parts(person)
+                if parts.given and parts.family:
+                    title = " ".join(parts.titles) or " ".join(label.titles) or None
+                    named.append(
+                        self._named(" ".join((*parts.given, parts.family)), title, "label", day, allowed)
+                    )
         return _Context(
             doc_id=doc.doc_id,
             day=day,
@@ -584,6 +631,12 @@ class Normalizer:
         if parts.family:
             keys = _family_keys(parts)
             named = [n for n in ctx.people if n.family in keys]
+            if not named and not parts.titles and parts.gender is None and _GIVEN_NAME.fullmatch(parts.family):
+                # "Dana:" after "CEO Dana Whitfield:", where no one is named Dana as a surname: a bare name in
+                # title case is the given name of the one person the document names with it (a code in capitals,
+                # a log's "CC", is not).
+                first = fold(parts.family)
+                named = [n for n in ctx.people if len(words := fold(n.name).split()) > 1 and words[0] == first]
             # "FIRST LADY BIDEN" beside "President Biden" and "First Lady Jill Biden": the namesake printed with
             # the label's office is the one it names.
             same_office = [n for n in named if parts.titles and n.title and self._same_office(parts.titles, n.title)]
@@ -953,6 +1006,38 @@ class _Found(list[str]):
     def __init__(self, items: Iterable[str], *, certain: bool = True) -> None:
         super().__init__(items)
         self.certain = certain
+
+
+def _one_typo_apart(words: tuple[str, ...], known: tuple[str, ...]) -> bool:
+    """Whether a name (folded words, family last) is a misprint of ``known``: a surname alone against its
+    surname, or the same words but one; the one word differing by one letter added, dropped, changed or two
+    swapped, and long (a surname of five letters, a given name of six)."""
+    if len(words) == 1:
+        words, known = words, known[-1:]
+    if len(words) != len(known):
+        return False
+    differing = [i for i, (a, b) in enumerate(zip(words, known)) if a != b]
+    if len(differing) != 1:
+        return False
+    i = differing[0]
+    shortest = min(len(words[i]), len(known[i]))
+    return shortest >= (_TYPO_FAMILY_LETTERS if i == len(words) - 1 else _TYPO_GIVEN_LETTERS) and _one_edit(
+        words[i], known[i]
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` becomes ``b`` by one letter added, dropped or changed, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
 
 
 def _years_after(day: Date, years: int) -> Date:
