@@ -644,7 +644,11 @@ class _Tokenizer:
         if not lines:
             return 0
         starts = self.layout.starts
-        limit = starts[lines[-1]]  # a heading under the last label heads no transcript
+        # A heading under the last label heads no transcript; front matter stands at the top of a document.
+        limit = min(starts[lines[-1]], _FRONT_MATTER_CHARS)
+        head = self.text[:limit]
+        if "ranscript" not in head and "RANSCRIPT" not in head:  # no heading: spares the line-by-line search
+            return 0
         for match in _TRANSCRIPT_HEADING.finditer(self.text, 0, limit):
             line = bisect.bisect_right(starts, match.start()) - 1
             if line >= 0 and starts[line] == match.start():
@@ -959,6 +963,7 @@ _BRACKETED_LINE = re.compile(
     r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
 )  # deeper than this, a time is a right-aligned margin note, not a line of its own
 _CENTRED = 8  # leading spaces that make a short line a centred title
+_FRONT_MATTER_CHARS = 20_000  # how far down a document its front matter may reach
 _HEADING_CHARS = 120  # a heading over a speech is one short line
 _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
 _SPAN_KINDS = {

@@ -55,6 +55,9 @@ class RuleTable:
         self._gated = tuple(
             (i, tuple(_finder(t) for t in rule.triggers)) for i, rule in enumerate(self.rules) if rule.triggers
         )
+        # Most paragraphs hold no trigger at all: one search for any of them spares the tests rule by rule.
+        self._all_gated = frozenset(i for i, _ in self._gated)
+        self._any_trigger = re.compile("|".join(f"(?:{t})" for rule in self.rules for t in rule.triggers) or "(?!)")
         self._combined: dict[frozenset[int], re.Pattern[str]] = {}
 
     def _alternation(self, excluded: frozenset[int]) -> re.Pattern[str]:
@@ -67,11 +70,12 @@ class RuleTable:
 
     def classify(self, value: str, place: Place) -> LineRule | None:
         """The first rule whose pattern matches all of ``value`` and whose scope holds here, or None."""
-        excluded = (
-            frozenset(i for i, found in self._gated if not any(f(value) for f in found))
-            if self._gated
-            else _NONE
-        )
+        if not self._gated:
+            excluded = _NONE
+        elif self._any_trigger.search(value) is None:
+            excluded = self._all_gated
+        else:
+            excluded = frozenset(i for i, found in self._gated if not any(f(value) for f in found))
         match = self._alternation(excluded).fullmatch(value)
         if match is None:
             return None
