@@ -393,6 +393,10 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     def why(label: str, reason: str) -> str:
         return f"{prefix}{first[label].shape}: {reason}"
 
+    @functools.cache  # each label's style is asked for up to three times
+    def style(label: str) -> str:
+        return style_of(first[label])
+
     for label in first:
         if first[label].unnamed:  # the profile prints it to say a speaker it does not name begins here
             verdicts[label] = Verdict(True, why(label, "a new speaker the transcript does not name"), None)
@@ -434,7 +438,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             verdicts[label] = Verdict(False, "", parsed)
             continue
         verdicts[label] = Verdict(True, why(label, strong), parsed)
-        strong_styles[style_of(first[label])] += at_start[label]
+        strong_styles[style(label)] += at_start[label]
     # Names that recur (or carry a timestamp) are labels by themselves; they tell the document's style only when
     # no strong label does (a speech's "Leaders of the NAACP: ..." said twice must not outvote "THE VICE PRESIDENT").
     recurring_styles: Counter[str] = Counter()
@@ -453,7 +457,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         else:
             pending.append(label)
             continue
-        recurring_styles[style_of(first[label])] += at_start[label]
+        recurring_styles[style(label)] += at_start[label]
     # The document's style: its strong labels' — or its recurring names' where those open more turns (an earnings
     # call's "Name -- Title" lines outnumber its "Operator").
     dominant = {
@@ -463,21 +467,21 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     }
     # ... and any style that two or more distinct accepted labels share (an earnings call prints its analysts
     # "Name - Firm" like its executives, whatever the operator's line looks like).
-    shared = Counter(style_of(first[label]) for label, verdict in verdicts.items() if verdict.accepted)
-    dominant |= {style for style, n in shared.items() if n >= 2}
+    shared = Counter(style(label) for label, verdict in verdicts.items() if verdict.accepted)
+    dominant |= {printed for printed, n in shared.items() if n >= 2}
     for label in pending:
         parsed = verdicts[label].parsed
-        style = style_of(first[label])
-        if style in dominant:
+        printed = style(label)
+        if printed in dominant:
             verdicts[label] = Verdict(
-                True, why(label, f"a name in the style of this document's labels ({style})"), parsed
+                True, why(label, f"a name in the style of this document's labels ({printed})"), parsed
             )
         else:
             verdicts[label] = Verdict(
                 False, why(label, "a lone name-like phrase, unlike this document's labels"), parsed
             )
     for label in initials:
-        if at_start[label] >= 2 and style_of(first[label]) in dominant:
+        if at_start[label] >= 2 and style(label) in dominant:
             reason = "initials that recur in the style of this document's labels (though a word opens prose so)"
             verdicts[label] = Verdict(True, why(label, reason), verdicts[label].parsed)
     _refuse_lone_titles(tally, verdicts, why)

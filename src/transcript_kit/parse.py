@@ -410,6 +410,8 @@ class _Tokenizer:
 
     def _warn_refused_lookalikes(self, refused: CandidateTable, accepted: CandidateTable) -> None:
         """A refused label printed like the document's accepted ones is worth a look: say where it is."""
+        if not any(c.at_paragraph_start for c in refused.values()):
+            return  # nothing to compare (a pass over the accepted spared)
         styles = Counter(cand.style_of(c) for c in accepted.values())
         if not styles:
             return
