@@ -551,3 +551,32 @@ def test_a_header_field_names_the_moderator_though_it_prints_an_office() -> None
     )
     (doc,) = resolve(("all-hands", text))
     assert set(speaker_of(doc, "Moderator")) == {"priya-nandakumar"}
+
+
+def test_a_questioner_who_names_themselves_is_that_person_for_that_turn() -> None:
+    # A department briefing's "QUESTION:" for every reporter; a town hall's audience member; a podcast voicemail.
+    briefing = (
+        "MR DARROW: Good afternoon.\n\n"
+        "QUESTION: Hi, Tom Reyes, Allied Press. Is the aid on its way?\n\nMR DARROW: It is.\n\n"
+        "QUESTION: Sorry. Meera Sandhu with the Coastal Times. When?\n\nMR DARROW: This week.\n\n"
+        "QUESTION: Hi, Jen. Two questions.\n\nMR DARROW: Go ahead.\n\n"
+        "QUESTION: Okay. It's Friday. Any news?\n\nMR DARROW: None.\n\n"
+        "QUESTION: I'm Catholic, and I wonder.\n\nMR DARROW: Noted.\n\n"
+        "Moderator: This is Greta Lind, your host.\n\nMR DARROW: Thanks.\n"
+    )
+    (doc,) = resolve(("briefing", briefing))
+    questions = [(t.text.split(".")[0], t.speaker.id if t.speaker else None) for t in doc.turns if t.label == "QUESTION"]
+    assert questions == [
+        ("Hi, Tom Reyes, Allied Press", "tom-reyes"),
+        ("Sorry", "meera-sandhu"),
+        ("Hi, Jen", "role:question"),
+        ("Okay", "role:question"),
+        ("I'm Catholic, and I wonder", "role:question"),
+    ]
+    assert set(speaker_of(doc, "Moderator")) == {"role:moderator"}  # a chairing role names no one so
+    town_hall = (
+        "Moderator: Someone at the mic.\n\nAudience member (Pinecrest office): Hi, I'm Tomasz from support.\n\n"
+        "Moderator: Thanks, Tomasz.\n"
+    )
+    (doc,) = resolve(("town-hall", town_hall))
+    assert speaker_of(doc, "Audience member (Pinecrest office)") == ["doc:town-hall#tomasz"]

@@ -12,6 +12,7 @@ import attrs
 
 from transcript_kit.columns import TurnTable
 from transcript_kit.conventions.vocabulary import VOCABULARY, expand
+from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, DocumentEvidence, Label, LabelUse, Speaker
 
 # Where the holder of an office changes outside any label (the vocabulary's patterns): "THE PRESIDING OFFICER (Mr.
@@ -48,6 +49,32 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
     return found
 
 
+_SELF_INTRODUCTION = re.compile(expand(VOCABULARY.patterns["self_introduction"]))
+_CHAIRING = VOCABULARY.folded("chairing_roles")
+# "Okay. It's Friday.": words no person is named by (days, months, organisations).
+_NOT_NAMES = VOCABULARY.folded("not_name_words")
+
+
+def _introductions(document: Document, labelled: list[tuple[int, str, Label | None]]) -> tuple[tuple[int, str], ...]:
+    """(turn index, name) of each turn of a floor role whose words open with its speaker naming themselves."""
+    found = []
+    for index, _, parsed in labelled:
+        if parsed is None or parsed.role is None or parsed.role in _CHAIRING or parsed.inner is not None:
+            continue
+        turns = document.turns
+        text = turns.text_of(index) if isinstance(turns, TurnTable) else turns[index].text
+        match = _SELF_INTRODUCTION.match(text)
+        if match is None:
+            continue
+        name = next(group for group in match.group("name", "full", "given", "named") if group)
+        if any(word.casefold() in _NOT_NAMES for word in name.split()):
+            continue
+        person = parse_label(name)
+        if person is not None and person.family and not (person.titles or person.honorific or person.role):
+            found.append((index, name))
+    return tuple(found)
+
+
 def _labelled(document: Document) -> Iterator[tuple[int, str, Label | None]]:
     """(index, label, parsed label) of each labelled turn of ``document``."""
     if isinstance(document.turns, TurnTable):  # read from the columns: no Turn (and no text) is made
@@ -77,6 +104,7 @@ def evidence_of(document: Document) -> DocumentEvidence:
         mentions=document.mentions,
         labels=tuple(LabelUse(label, parsed[label], count) for label, count in counts.items()),
         order=tuple(order),
+        introduced=_introductions(document, labelled),
     )
 
 

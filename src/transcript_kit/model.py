@@ -193,3 +193,6 @@ class DocumentEvidence:
     # (turn_index, label) of each labelled turn in document order: an office printed once with its holder binds
     # the bare office in the turns after it, so binding needs the order, not only the counts.
     order: tuple[tuple[int, str], ...] = ()
+    # (turn_index, name as printed) of each turn of a role ("QUESTION", "Audience member") whose words open with its
+    # speaker naming themselves ("Hi, Tom Reyes, Allied Press."): that turn is that person's.
+    introduced: tuple[tuple[int, str], ...] = ()

@@ -445,6 +445,8 @@ class Normalizer:
                     warnings.append((doc_id, f"speaker {label!r} is ambiguous: {', '.join(candidates)}"))
         counts = {(doc.doc_id, use.label): use.count for doc in documents for use in doc.labels}
         by_turn = {key: bound for doc in documents for key, bound in _bound_turns(doc, speakers).items()}
+        for doc in documents:
+            by_turn.update(self._introduced_turns(doc, speakers, corpus))
         # A holder printed outside any label ("BY MS. GARCIA:") served the binding; it opens no turn of its own.
         unspoken = {key for key, n in counts.items() if n == 0}
         speakers = {key: speaker for key, speaker in speakers.items() if key not in unspoken}
@@ -455,6 +457,28 @@ class Normalizer:
             if doc_id in spoken and not any(k[0] == doc_id and repr(k[1]) in message for k in unspoken)
         ]
         return SpeakerMap(speakers, counts, tuple(warnings), by_turn)
+
+    def _introduced_turns(
+        self, doc: DocumentEvidence, speakers: Mapping[tuple[str, str], Speaker], corpus: _CorpusIndex
+    ) -> Iterator[tuple[tuple[str, int], tuple[str, Speaker]]]:
+        """Turns of a floor role whose speaker names themselves ("QUESTION: Hi, Tom Reyes, Allied Press."): each
+        is that person's, found as a label of that name would be (in the document, then the registry); a name
+        found nowhere is a person of this document."""
+        labels = dict(doc.order)
+        ctx = self._contexts[doc.doc_id]
+        for turn_index, name in doc.introduced:
+            label = labels.get(turn_index)
+            parsed = parse_label(name)
+            if label is None or parsed is None:
+                continue
+            outcome = self._person(ctx, parsed, frozenset())
+            role = speakers[doc.doc_id, label].role if (doc.doc_id, label) in speakers else None
+            if outcome.who is not None:
+                who = outcome.who
+                speaker = Speaker(corpus.final_id(who), corpus.display_name(who), role, Resolution.DOCUMENT, 0.6)
+            else:
+                speaker = Speaker(f"doc:{doc.doc_id}#{slug(name)}", display_case(name), role, Resolution.DOCUMENT, 0.5)
+            yield (doc.doc_id, turn_index), (label, speaker)
 
     # -- per document ----------------------------------------------------------------------------------------
 
