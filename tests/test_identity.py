@@ -580,3 +580,16 @@ def test_a_questioner_who_names_themselves_is_that_person_for_that_turn() -> Non
     )
     (doc,) = resolve(("town-hall", town_hall))
     assert speaker_of(doc, "Audience member (Pinecrest office)") == ["doc:town-hall#tomasz"]
+
+
+def test_an_office_printed_by_its_initials_is_that_office() -> None:
+    # A gov.uk transcript answers once as "PM:" beside "Prime Minister:".
+    text = (
+        "From: Prime Minister's Office and The Rt Hon Edward Linfield MP\n\n"
+        "Prime Minister Edward Linfield gave a press conference.\n\n"
+        "Question from Helen Marsh, BBC:\nWill schools stay open?\n\n"
+        "Prime Minister:\nYes.\n\nQuestion from Rachel Ume, The Sentinel:\nWhy wait?\n\n"
+        "PM: Rachel, we followed the advice.\n"
+    )
+    (doc,) = resolve(("pm", text))
+    assert set(speaker_of(doc, "PM")) == set(speaker_of(doc, "Prime Minister")) == {"edward-linfield"}

@@ -46,6 +46,7 @@ from typing import Any, TypeVar
 import attrs
 import orjson
 
+from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.errors import RegistryError
 from transcript_kit.keys import fold, source_host
 
@@ -182,8 +183,10 @@ def family_key(family: str) -> str:
 
 
 def title_key(title: str) -> str:
+    """An office as compared: folded, without "the", its initials spelt out ("PM" is "prime minister")."""
     key = fold(title)
-    return key[4:] if key.startswith("the ") else key
+    key = key[4:] if key.startswith("the ") else key
+    return VOCABULARY.office_abbreviations.get(key, key)
 
 
 def _family_of(name: str) -> str:

@@ -37,6 +37,7 @@ class Vocabulary:
     patterns: Mapping[str, str]
     role_keys: Mapping[str, str]
     months: Mapping[str, int]
+    office_abbreviations: Mapping[str, str]  # "pm" -> "prime minister": one office, two spellings
     folded_sets: Mapping[str, frozenset[str]]
 
     def words_of(self, name: str) -> tuple[str, ...]:
@@ -99,10 +100,13 @@ def _load() -> Vocabulary:
     data: dict[str, Any] = tomllib.loads(raw)
     words: dict[str, tuple[str, ...]] = {}
     role_keys: dict[str, str] = {}
+    abbreviations: dict[str, str] = {}
     for section in ("label", "lines", "boilerplate", "markup"):
         for key, value in data.get(section, {}).items():
             if key == "role_keys":
                 role_keys.update(value)
+            elif key == "office_abbreviations":
+                abbreviations.update({k.casefold(): v.casefold() for k, v in value.items()})
             elif key == "words":
                 words.update({k: tuple(v) for k, v in value.items()})
             elif isinstance(value, list):
@@ -112,7 +116,12 @@ def _load() -> Vocabulary:
     words["months"] = tuple(months)
     folded = {name: frozenset(w.casefold() for w in ws) for name, ws in words.items()}
     return Vocabulary(
-        words=words, patterns=dict(data["patterns"]), role_keys=role_keys, months=months, folded_sets=folded
+        words=words,
+        patterns=dict(data["patterns"]),
+        role_keys=role_keys,
+        months=months,
+        office_abbreviations=abbreviations,
+        folded_sets=folded,
     )
 
 
