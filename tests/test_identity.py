@@ -593,3 +593,15 @@ def test_an_office_printed_by_its_initials_is_that_office() -> None:
     )
     (doc,) = resolve(("pm", text))
     assert set(speaker_of(doc, "PM")) == set(speaker_of(doc, "Prime Minister")) == {"edward-linfield"}
+
+
+def test_a_letter_and_number_code_is_the_numbered_role_it_abbreviates() -> None:
+    # A focus group prints "Participant 5:" and later "P5:" for one participant.
+    text = (
+        "Moderator: Welcome.\n\nParticipant 5: Hi, I had a shake.\n\nParticipant 2: Toast.\n\n"
+        "Moderator: Thanks.\n\nP5: It had protein.\n\nP2: Mine had none.\n\nP7: And mine?\n"
+    )
+    (doc,) = resolve(("focus", text))
+    assert set(speaker_of(doc, "P5")) == set(speaker_of(doc, "Participant 5")) == {"doc:focus#participant-5"}
+    assert set(speaker_of(doc, "P2")) == {"doc:focus#participant-2"}
+    assert speaker_of(doc, "P7") != speaker_of(doc, "Participant 5")

@@ -301,6 +301,7 @@ class Normalizer:
         first = {(doc.doc_id, use.label): self._local(contexts[doc.doc_id], use) for doc, use in uses}
         for doc in documents:
             self._mend_misspellings(doc, first)
+            _mend_numbered_codes(doc, first)
         self._cast = self._casts(first)
         self._contexts = contexts
         corpus = _CorpusIndex.build(self, contexts.values(), uses, first)
@@ -1030,6 +1031,27 @@ class _Found(list[str]):
     def __init__(self, items: Iterable[str], *, certain: bool = True) -> None:
         super().__init__(items)
         self.certain = certain
+
+
+_NUMBERED_CODE = re.compile(r"([A-Z])(\d{1,3})")
+
+
+def _mend_numbered_codes(doc: DocumentEvidence, outcomes: dict[tuple[str, str], _Outcome]) -> None:
+    """A code of a letter and a number ("P5") beside a numbered role of that letter and number in the same
+    document ("Participant 5") is that role's speaker: a focus group prints both."""
+    roles: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
+    for use in doc.labels:
+        o = outcomes[doc.doc_id, use.label]
+        numbered = _NUMBERED.search(use.label)
+        if o.role_id is not None and numbered is not None and o.role_id.startswith("doc:"):
+            roles[use.label[:1].upper(), numbered.group().strip()].append(o)
+    if not roles:
+        return
+    for use in doc.labels:
+        code = _NUMBERED_CODE.fullmatch(use.label)
+        found = roles.get((code[1], code[2])) if code is not None else None
+        if found and len({o.role_id for o in found}) == 1 and outcomes[doc.doc_id, use.label].who is None:
+            outcomes[doc.doc_id, use.label] = found[0]
 
 
 def _one_typo_apart(words: tuple[str, ...], known: tuple[str, ...]) -> bool:
