@@ -1396,3 +1396,24 @@ def test_a_witness_resworn_and_the_examination_heading_are_no_ones_words() -> No
     ]
     text = "\n".join(f"{n:2}   {line}" for n, line in enumerate(lines, 1)) + "\n"
     assert ("MR. FEINSTEIN", "Thank you, Madam Arbitrator.") in _spoken(text)
+
+
+def test_a_name_with_its_party_in_brackets_alone_over_its_words_opens_turns() -> None:
+    # A parliament's web page copied as text: each speaker's name and party alone on a line, the words below
+    # (TheyWorkForYou, the Bundestag's web record). The brackets kept the shape from being inferred: no turns.
+    text = (
+        "Präsidentin Dr. Anna Keller\nGuten Morgen! Die Sitzung ist eröffnet.\n\n"
+        "Jonas Brandt (SPD)\nFrau Präsidentin! Wir beraten heute ein Gesetz.\n\n"
+        "Präsidentin Dr. Anna Keller\nGestatten Sie eine Zwischenfrage?\n\n"
+        "Jonas Brandt (SPD)\nJa, bitte.\n\n"
+        "Felix Maurer (CDU/CSU)\nWarum haben Sie dagegen gestimmt?\n\n"
+        "Jonas Brandt (SPD)\nWeil der Entwurf schlechter war.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "Präsidentin Dr. Anna Keller",
+        "Jonas Brandt (SPD)",
+        "Präsidentin Dr. Anna Keller",
+        "Jonas Brandt (SPD)",
+        "Felix Maurer (CDU/CSU)",
+        "Jonas Brandt (SPD)",
+    ]
