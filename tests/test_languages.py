@@ -137,3 +137,17 @@ def test_dates_in_other_languages(line: str, date: str | None) -> None:
 @pytest.mark.parametrize("name", DOCUMENTS)
 def test_each_multilingual_document_reaches_the_bar(name: str, tmp_path: Path) -> None:
     assert document_f1(FOLDER, name, tmp_path) >= 0.98
+
+
+def test_roles_in_other_languages_are_the_english_roles() -> None:
+    # A Mexican presidency's morning press conference prints every reporter as "PREGUNTA:"; it was a surname.
+    for printed, role in (
+        ("PREGUNTA", "question"),
+        ("Frage", "question"),
+        ("DOMANDA", "question"),
+        ("RESPUESTA", "answer"),
+        ("MODERADORA", "moderator"),
+        ("JOURNALISTE", "journalist"),
+    ):
+        parsed = parse_label(printed)
+        assert parsed is not None and (parsed.role, parsed.family) == (role, None), printed
