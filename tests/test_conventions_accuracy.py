@@ -1417,3 +1417,23 @@ def test_a_name_with_its_party_in_brackets_alone_over_its_words_opens_turns() ->
         "Felix Maurer (CDU/CSU)",
         "Jonas Brandt (SPD)",
     ]
+
+
+def test_a_label_glued_after_a_sentence_opens_its_turn() -> None:
+    # A presidency's morning conference saved from its web page lost some paragraph breaks: "...preguntas.PREGUNTA:
+    # Gracias" ran on inside the President's answer, and every such question was his.
+    text = (
+        "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Buenos días. Les respondo preguntas.PREGUNTA: Gracias, presidente. "
+        "¿Cuándo viaja?\n\n"
+        "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: No tengo pensado salir del país. PREGUNTA: ¿Y la visita?\n\n"
+        "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Tampoco. Nota: el horario cambia.\n\n"
+        "PREGUNTA: Gracias.\n"
+    )
+    assert _spoken(text) == [
+        ("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", "Buenos días. Les respondo preguntas."),
+        ("PREGUNTA", "Gracias, presidente. ¿Cuándo viaja?"),
+        ("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", "No tengo pensado salir del país."),
+        ("PREGUNTA", "¿Y la visita?"),
+        ("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", "Tampoco. Nota: el horario cambia."),
+        ("PREGUNTA", "Gracias."),
+    ]

@@ -247,6 +247,7 @@ class _Tokenizer:
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
+        self.glued: re.Pattern[str] | None = None  # the document's labels as found glued after a sentence
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -350,6 +351,7 @@ class _Tokenizer:
         del found, listed
         self._warn_refused_lookalikes(refused, accepted)
         self.rubrics = self._rubric_lines(accepted)
+        self.glued = _glued_label_pattern(frozenset(label for label in at_start if _GLUEABLE.fullmatch(label)))
         blocks = self._split_at_rule_lines(blocks, [i for i in refused if not firsts[i]], self.rubrics)
         if self.wrapped_labels:
             blocks = self._join_wrapped_labels(blocks, accepted)
@@ -724,7 +726,10 @@ class _Tokenizer:
                 stop_line += 1
             value, start, stop = self._segment_text(line, stop_line, position)
             spoken = self._without_inline_notes(value)
-            out.append(_token("PARA", spoken, start, stop) if spoken else _token("STAGE", value, start, stop))
+            if spoken:
+                self._append_speech(out, spoken, start, stop)
+            else:
+                out.append(_token("STAGE", value, start, stop))
             return stop_line + 1
         # A label alone on its line may carry a timestamp line under it (podcast and rev.com renditions).
         if line + 1 < len(self.layout.starts):
@@ -795,12 +800,45 @@ class _Tokenizer:
                 value = normalize_space(self.text[begin:end])
         if kind in _SPAN_KINDS:
             self.spans.append(Span(_SPAN_KINDS[kind], begin, end, why))
+        if kind == "PARA" and seen_label:
+            self._append_speech(out, value, begin, end)
+            return
         if kind == "BOILER" and seen_label and first > self.body_lines[1] and len(value) <= _FURNITURE_LINE:
             # A line of web furniture after the last label ("Share this page", "Is this page useful?") ends the
             # transcript: the page's lines under it ("Maybe", "Yes this page is useful") are no one's words either.
             # (Only a short line: a phrase inside a speech's paragraph, "sign up to serve", ends nothing.)
             kind = "END"
         out.append(_token(kind, value, begin, end))
+
+    def _append_speech(self, out: list[Token], value: str, start: int, stop: int) -> None:
+        """A paragraph of speech; where text saved from a web page lost its paragraph breaks, the document's own
+        labels glued after a sentence inside it ("... les respondo preguntas.PREGUNTA: Gracias ...") open turns
+        there."""
+        glued = self.glued
+        text = self.text
+        found = (
+            [m for m in glued.finditer(text, start, stop) if _after_sentence(text, m.start())]
+            if glued is not None and ":" in value
+            else None
+        )
+        if not found or value != normalize_space(text[start:stop]):  # (notes cut from it: kept whole)
+            out.append(_token("PARA", value, start, stop))
+            return
+        cut = start
+        for match in found:
+            self._append_part(out, cut, match.start("label"))
+            label = normalize_space(match["label"])
+            out.append(_token("LABEL", label, match.start("label"), match.end("label")))
+            self.decisions.add(label, match.start("label"), True, "a label of this document glued after a sentence")
+            cut = match.end()
+        self._append_part(out, cut, stop)
+
+    def _append_part(self, out: list[Token], begin: int, end: int) -> None:
+        part = self.text[begin:end]
+        value = normalize_space(part)
+        if value:
+            lead = len(part) - len(part.lstrip())
+            out.append(_token("PARA", value, begin + lead, begin + len(part.rstrip())))
 
     def _label_from_heading(self, out: list[Token]) -> None:
         """Before the first label, a heading that names the speaker of the words under it ("Prime Minister's
@@ -872,6 +910,24 @@ def _start(candidate: cand.Candidate) -> int:
     return candidate.start
 
 
+
+
+@functools.lru_cache(maxsize=64)
+def _glued_label_pattern(labels: frozenset[str]) -> re.Pattern[str] | None:
+    """One of ``labels`` and its colon right after a sentence's end, inside a line ("preguntas.PREGUNTA: ...")."""
+    if not labels:
+        return None
+    names = "|".join(r"[ \t]+".join(map(re.escape, label.split())) for label in sorted(labels, key=len, reverse=True))
+    # The sentence end before it is checked after a match (_after_sentence): a pattern that opens with the labels
+    # is searched for at the speed of their first letters, one that opens with a lookbehind at every character.
+    return re.compile(rf"(?P<label>{names})[ \t]*:(?=[ \t\u00a0])")
+
+
+def _after_sentence(text: str, at: int) -> bool:
+    """Whether a sentence ends right before ``at`` (a space between them at most): "preguntas.PREGUNTA"."""
+    if at > 0 and text[at - 1] in " \u00a0":
+        at -= 1
+    return at > 0 and text[at - 1] in _SENTENCE_CLOSERS
 
 
 def _set_bytes(flags: bytearray) -> Iterator[int]:
@@ -967,6 +1023,9 @@ _BRACKETED_LINE = re.compile(
 _CENTRED = 8  # leading spaces that make a short line a centred title
 _FRONT_MATTER_CHARS = 20_000  # how far down a document its front matter may reach
 _HEADING_CHARS = 120  # a heading over a speech is one short line
+# Labels that may be found glued after a sentence: in capitals, or of two words or more (never "Q" or "Dana").
+_SENTENCE_CLOSERS = frozenset('.?!…"”')
+_GLUEABLE = re.compile(r"[^\W\d_a-zß-öø-ÿ][^a-zß-öø-ÿ]*[^\W\d_a-zß-öø-ÿ]|\S+(?:\s+\S+)+")
 _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
 _SPAN_KINDS = {
     "INSERT": "insert",
