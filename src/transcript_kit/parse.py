@@ -1479,7 +1479,7 @@ def _parse_tei(text: str, *, doc_id: str, path: str | None, encoding: str, sha25
     from transcript_kit.formats import tei
 
     found = tei.read_tei(text, path)
-    warnings = (
+    warnings = found.warnings + (
         ()
         if found.n_utterances
         else ("TEI without <u> utterances: no speech (a person list or corpus root?)",)

@@ -5,8 +5,10 @@ The XML is read by a real parser, never by regexes: expat through defusedxml's S
 with a safe parser because expat reports the line and column of every event, so a turn's ``char_start``/
 ``char_end`` point into the decoded source as every other reader's do (lxml gives a line number per element and
 nothing for text), and because defusedxml refuses what must never be expanded or fetched: an entity declared in
-the document (billion laughs, quadratic blow-up) and an external entity; a DOCTYPE naming an external DTD is
-refused too (it would be a fetch). Malformed XML is a :class:`ParseError` naming the file, line and column.
+the document (billion laughs, quadratic blow-up) and an external entity. A DOCTYPE naming an external DTD
+(``<!DOCTYPE TEI SYSTEM "tei_all.dtd">``, common in real corpora) is never read: the document is parsed without
+it, with a warning, and an entity only that DTD would define is left out, named in a warning. Malformed XML is a
+:class:`ParseError` naming the file, line and column.
 
 A speaker's label is the person's name from a ``<listPerson>`` in the document or in a sibling file whose name
 holds "listPerson" (ParlaMint ships one per corpus), else the ``who`` reference without its ``#``; the label
@@ -23,9 +25,10 @@ import xml.sax.handler
 import xml.sax.xmlreader
 from collections.abc import Mapping
 from pathlib import Path
+from xml.parsers import expat
 
 import attrs
-from defusedxml import DefusedXmlException, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.expatreader import DefusedExpatParser
 
 from transcript_kit.conventions.vocabulary import VOCABULARY
@@ -50,25 +53,35 @@ class TeiText:
     title: str | None
     date: str | None
     n_utterances: int
-
-
-class _ExternalDoctype(DefusedXmlException):
-    def __init__(self, name: str, sysid: str | None, pubid: str | None) -> None:
-        super().__init__()
-        self.name, self.sysid, self.pubid = name, sysid, pubid
+    warnings: tuple[str, ...] = ()
 
 
 class _SafeParser(DefusedExpatParser):
-    """defusedxml's expat driver (no declared entities, no external entities), also refusing a DOCTYPE that
-    names an external DTD: reading it would mean fetching it."""
+    """defusedxml's expat driver (no declared entities, no external entities), noting a DOCTYPE that names an
+    external DTD, which expat never loads (external parameter entities are off)."""
+
+    external_dtd: str | None = None
+    skipped: tuple[str, ...] = ()  # entities only the unread DTD defines: left out
 
     def reset(self) -> None:
         super().reset()
+        self.external_dtd = None
+        self.skipped = ()
         self._parser.StartDoctypeDeclHandler = self._doctype  # type: ignore[attr-defined]
+        self._parser.SkippedEntityHandler = self._skip  # type: ignore[attr-defined]
+        # The external DTD subset is never loaded: expat skips it (and any parameter entity outside the document).
+        self._parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)  # type: ignore[attr-defined]
+
+    def _skip(self, name: str, is_parameter_entity: bool) -> None:
+        if name not in self.skipped:
+            self.skipped += (name,)
 
     def _doctype(self, name: str, sysid: str | None, pubid: str | None, has_internal_subset: bool) -> None:
         if sysid or pubid:
-            raise _ExternalDoctype(name, sysid, pubid)
+            self.external_dtd = sysid or pubid
+
+
+_LISTED_ENTITIES = 10  # entities named in the warning, at most
 
 
 def _local(name: str) -> str:
@@ -183,9 +196,7 @@ class _Handler(xml.sax.handler.ContentHandler):
                 self.dates.setdefault(where, when.group())
         elif tag == "u":
             self._close_utterance()
-            who = values.get("who", "").split()
-            reference = who[0].lstrip("#") if who else ""
-            self.label = self.people.get(reference, reference) or None
+            self.label = self._speaker(values.get("who", "").strip())
             self.piece = _Piece()
             self.n_utterances += 1
         elif tag in _STAGE and not any(t in _SKIPPED for t in self.stack):
@@ -247,6 +258,19 @@ class _Handler(xml.sax.handler.ContentHandler):
 
     # --- records
 
+    def _speaker(self, who: str) -> str | None:
+        """The speaker a ``who`` attribute names. It is a list of pointers ("#JaneSmith #Crowd": the first speaks
+        for the utterance), each a person of the list or its own name; a corpus that writes a name there instead
+        (``who="Lucia Annunziata"``, no "#", not a person's id) names that person whole."""
+        if not who:
+            return None
+        pointers = who.split()
+        # Pointers each open with "#" or are ids of the list; words of a name do not ("#Lucia Annunziata" too).
+        if len(pointers) > 1 and not all(p.startswith("#") or p in self.people for p in pointers[1:]):
+            return who.lstrip("#")
+        reference = pointers[0].lstrip("#")
+        return self.people.get(reference, reference) or None
+
     def _close_utterance(self) -> None:
         if self.piece is not None:
             self._emit_piece(final=True)
@@ -289,7 +313,8 @@ def _person_name(parts: Mapping[str, list[str]]) -> str:
     return name or " ".join(" ".join(parts.get("persName", [""])[:1]).split())
 
 
-def _parse(text: str, handler: xml.sax.handler.ContentHandler, path: str | None) -> None:
+def _parse(text: str, handler: xml.sax.handler.ContentHandler, path: str | None) -> tuple[str, ...]:
+    """Parse ``text`` into ``handler``; warnings on the external DTD its DOCTYPE names (never read), if any."""
     parser = _SafeParser()
     parser.setContentHandler(handler)
     source = xml.sax.xmlreader.InputSource(path or "<text>")
@@ -313,11 +338,14 @@ def _parse(text: str, handler: xml.sax.handler.ContentHandler, path: str | None)
             f"{where}: refused: the document refers to the external resource {error.sysid!r}; "
             "nothing is ever fetched"
         ) from None
-    except _ExternalDoctype as error:
-        raise ParseError(
-            f"{where}: refused: the DOCTYPE names the external DTD {error.sysid or error.pubid!r}; "
-            "nothing is ever fetched"
-        ) from None
+    dtd, skipped = parser.external_dtd, parser.skipped
+    if not dtd:
+        return ()
+    notes = [f"the DOCTYPE names the external DTD {dtd!r}: read without it (nothing is ever fetched)"]
+    if skipped:
+        names = ", ".join(f"&{name};" for name in skipped[:_LISTED_ENTITIES])
+        notes.append(f"entities only that DTD defines are left out: {names}")
+    return tuple(notes)
 
 
 class _PeopleHandler(_Handler):
@@ -361,6 +389,6 @@ def _people_beside(path: str | None) -> dict[str, str]:
 def read_tei(text: str, path: str | None = None) -> TeiText:
     """Read a TEI document's utterances into turns and its notes into stage records."""
     handler = _Handler(text, _people_beside(path))
-    _parse(text, handler, path)
+    warnings = _parse(text, handler, path)
     date = handler.dates.get("setting") or handler.dates.get("sourceDesc")
-    return TeiText(tuple(handler.records), handler.title, date, handler.n_utterances)
+    return TeiText(tuple(handler.records), handler.title, date, handler.n_utterances, warnings)
