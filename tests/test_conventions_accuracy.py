@@ -1437,3 +1437,17 @@ def test_a_label_glued_after_a_sentence_opens_its_turn() -> None:
         ("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", "Tampoco. Nota: el horario cambia."),
         ("PREGUNTA", "Gracias."),
     ]
+
+
+def test_a_name_in_capitals_before_a_heading_on_the_first_line_is_the_title() -> None:
+    # A sports press conference (ASAP Sports style) opens "NCAA MEN'S BASKETBALL CHAMPIONSHIP: SECOND ROUND": it was
+    # read as a speaker whose words were the header.
+    text = (
+        "NCAA MEN'S BASKETBALL CHAMPIONSHIP: SECOND ROUND\n\nMarch 22, 2026\n\nDayton Flyers - Postgame\n\n"
+        "THE MODERATOR: We're joined by Coach Grant.\n\nANTHONY GRANT: Credit to Oregon.\n\n"
+        "Q. Coach, how do you prepare?\n\nANTHONY GRANT: We'll watch film tonight.\n\n"
+        "Q. And your legs?\n\nANTHONY GRANT: Fine.\n\n"
+        "THE MODERATOR: Thank you.\n\nFastScripts Transcript by ASAP Sports\n"
+    )
+    labels = [label for label, _ in _spoken(text)]
+    assert labels == ["THE MODERATOR", "ANTHONY GRANT", "Q", "ANTHONY GRANT", "Q", "ANTHONY GRANT", "THE MODERATOR"]

@@ -490,16 +490,27 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
 
 def _refuse_lone_titles(tally: _Tally, verdicts: dict[str, Verdict], why: Callable[[str, str], str]) -> None:
     """A cue printed alone on its line, said once, before the first label that recurs, is the document's title
-    ("THE LANTERN KEEPER'S DAUGHTER" over a play), not a speaker."""
+    ("THE LANTERN KEEPER'S DAUGHTER" over a play), not a speaker; so is a name in capitals before a colon and a
+    heading ("NCAA MEN'S BASKETBALL CHAMPIONSHIP: SECOND ROUND" over a press conference)."""
     at_start = tally.at_start
     recurring = [c.start for label, c in tally.first.items() if at_start[label] >= 2 and verdicts[label].accepted]
     if not recurring:
         return
     opening = min(recurring)
-    for label, start in tally.lone_cue_start.items():
+    titled = {
+        label: c.start
+        for label, c in tally.first.items()
+        if c.heading_tail and verdicts[label].accepted and _is_bare_name(verdicts[label].parsed)
+    }
+    for label, start in (*tally.lone_cue_start.items(), *titled.items()):
         verdict = verdicts[label]
         if verdict.accepted and at_start[label] == 1 and start < opening:
             verdicts[label] = Verdict(False, why(label, "a title before the transcript's labels"), verdict.parsed)
+
+
+def _is_bare_name(parsed: Label | None) -> bool:
+    """A name alone: no role, office, honorific or holder says it is a speaker."""
+    return parsed is not None and not (parsed.role or parsed.titles or parsed.honorific or parsed.inner)
 
 
 def accepted_here(candidate: Candidate, verdict: Verdict, accepted_at_start: set[str]) -> Verdict:
