@@ -605,3 +605,12 @@ def test_a_letter_and_number_code_is_the_numbered_role_it_abbreviates() -> None:
     assert set(speaker_of(doc, "P5")) == set(speaker_of(doc, "Participant 5")) == {"doc:focus#participant-5"}
     assert set(speaker_of(doc, "P2")) == {"doc:focus#participant-2"}
     assert speaker_of(doc, "P7") != speaker_of(doc, "Participant 5")
+
+
+def test_a_suspect_or_a_defendant_is_a_party_of_each_document_not_a_surname() -> None:
+    # "SUSPECT:" was read as a surname, which the corpus step may link across documents sharing two speakers.
+    first = "DC HOLLIS: State your name.\n\nSUSPECT: Gareth Davies.\n\nDC HOLLIS: Thank you.\n\nSUSPECT: No comment.\n"
+    second = "DC HOLLIS: State your name.\n\nSUSPECT: Owen Davies.\n\nDC HOLLIS: Thank you.\n\nSUSPECT: No comment.\n"
+    one, two = resolve(("interview-1", first), ("interview-2", second))
+    assert set(speaker_of(one, "SUSPECT")) == {"doc:interview-1#suspect"}
+    assert set(speaker_of(two, "SUSPECT")) == {"doc:interview-2#suspect"}

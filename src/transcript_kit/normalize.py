@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold, source_host
 from transcript_kit.labels import parse_label
 from transcript_kit.model import DocumentEvidence, Label, LabelUse, Mention, Resolution, Speaker
@@ -35,6 +36,8 @@ Date = datetime.date
 
 # Who a label may be, before ids are final: a registry id, or "~first last" for someone the registry lacks.
 Who = str
+# Roles that are one person in each document, another in the next: the one who answers, a suspect, a defendant.
+_PARTY_ROLES = VOCABULARY.folded("party_roles")
 _GIVEN_NAME = re.compile(r"[A-Z][a-zß-öø-ÿ'’-]{2,}")
 # A misprinted name: printed this often at most, beside a person printed at least this often, with a name this long.
 _TYPO_USES, _TYPO_OTHER_USES = 2, 3
@@ -604,10 +607,11 @@ class Normalizer:
                 if chair is not None and chair.who is not None:
                     return chair
             # "Speaker 1" and "Speaker 2" are two people of one role: numbered, each keeps an id of its own. So
-            # does the one who answers ("A"): a deposition's witness, an interview's guest, another in each
-            # document (as one role across documents, two witnesses were one person).
+            # does a party of the document (vocabulary party_roles): the one who answers ("A"), a deposition's
+            # witness, an interview's guest or suspect, another in each document (as one role across documents,
+            # two witnesses were one person).
             numbered = _NUMBERED.search(use.label)
-            if numbered or key == "answer":
+            if numbered or key in _PARTY_ROLES:
                 role_id = f"doc:{ctx.doc_id}#{slug(use.label) if numbered else key}"
             else:
                 role_id = f"role:{key}"
