@@ -1427,7 +1427,7 @@ def test_a_label_glued_after_a_sentence_opens_its_turn() -> None:
         "¿Cuándo viaja?\n\n"
         "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: No tengo pensado salir del país. PREGUNTA: ¿Y la visita?\n\n"
         "PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: Tampoco. Nota: el horario cambia.\n\n"
-        "PREGUNTA: Gracias.\n"
+        "PREGUNTA: Gracias.\n\nPRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR: A usted.\n\nPREGUNTA: Una más.\n"
     )
     assert _spoken(text) == [
         ("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", "Buenos días. Les respondo preguntas."),
@@ -1436,6 +1436,8 @@ def test_a_label_glued_after_a_sentence_opens_its_turn() -> None:
         ("PREGUNTA", "¿Y la visita?"),
         ("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", "Tampoco. Nota: el horario cambia."),
         ("PREGUNTA", "Gracias."),
+        ("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR", "A usted."),
+        ("PREGUNTA", "Una más."),
     ]
 
 
@@ -1451,3 +1453,14 @@ def test_a_name_in_capitals_before_a_heading_on_the_first_line_is_the_title() ->
     )
     labels = [label for label, _ in _spoken(text)]
     assert labels == ["THE MODERATOR", "ANTHONY GRANT", "Q", "ANTHONY GRANT", "Q", "ANTHONY GRANT", "THE MODERATOR"]
+
+
+def test_a_label_that_opens_one_paragraph_only_is_never_found_glued() -> None:
+    # A one-off label is no evidence of the document's labels: "…the answer.SMITH JONES: yes" stays words.
+    text = (
+        "MS. PSAKI: Hi, everyone. The report is out.\n\n"
+        "Q: Thanks. Can you say more?\n\nMS. PSAKI: Sure. The memo said.OFFICIAL ONE: nothing.\n\nQ: Okay.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["MS. PSAKI", "Q", "MS. PSAKI", "Q"]
+    assert spoken[2] == ("MS. PSAKI", "Sure. The memo said.OFFICIAL ONE: nothing.")

@@ -247,7 +247,7 @@ class _Tokenizer:
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
-        self.glued: re.Pattern[str] | None = None  # the document's labels as found glued after a sentence
+        self.glued: frozenset[str] = frozenset()  # the document's labels that may be found glued after a sentence
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -290,7 +290,7 @@ class _Tokenizer:
         header_fields = self._header_field_runs(found)
         body_start = self._transcript_heading(found)
         unlisted = array("q")
-        starting: set[str] = set()
+        starting: Counter[str] = Counter()  # how many paragraphs each label opens
         inner: Counter[str] = Counter()
         last_listed, run = -2, 0  # the last listed line, and how many listed lines run on to it
         for row, (i, c) in enumerate(found.items()):
@@ -309,7 +309,7 @@ class _Tokenizer:
                 continue
             unlisted.append(row)
             if c.at_paragraph_start:
-                starting.add(c.label)
+                starting[c.label] += 1
             elif not c.alone and c.label[:1].isupper():
                 # A label that opens three or more lines inside paragraphs opens turns there: logs and chat
                 # exports run their utterances one a line under a time line, with no blank line between.
@@ -326,7 +326,7 @@ class _Tokenizer:
             def opened(candidates: Iterable[cand.Candidate]) -> Iterator[cand.Candidate]:
                 for c in candidates:
                     if inner[c.label] and cand.style_of(c) in styles:
-                        starting.add(c.label)
+                        starting[c.label] += 1
                         c = c._replace(at_paragraph_start=True)
                     yield c
 
@@ -351,7 +351,9 @@ class _Tokenizer:
         del found, listed
         self._warn_refused_lookalikes(refused, accepted)
         self.rubrics = self._rubric_lines(accepted)
-        self.glued = _glued_label_pattern(frozenset(label for label in at_start if _GLUEABLE.fullmatch(label)))
+        self.glued = frozenset(
+            " ".join(label.split()) for label in at_start if starting[label] >= 2 and _GLUEABLE.fullmatch(label)
+        )
         blocks = self._split_at_rule_lines(blocks, [i for i in refused if not firsts[i]], self.rubrics)
         if self.wrapped_labels:
             blocks = self._join_wrapped_labels(blocks, accepted)
@@ -812,25 +814,18 @@ class _Tokenizer:
 
     def _append_speech(self, out: list[Token], value: str, start: int, stop: int) -> None:
         """A paragraph of speech; where text saved from a web page lost its paragraph breaks, the document's own
-        labels glued after a sentence inside it ("... les respondo preguntas.PREGUNTA: Gracias ...") open turns
-        there."""
-        glued = self.glued
-        text = self.text
-        found = (
-            [m for m in glued.finditer(text, start, stop) if _after_sentence(text, m.start())]
-            if glued is not None and ":" in value
-            else None
-        )
-        if not found or value != normalize_space(text[start:stop]):  # (notes cut from it: kept whole)
+        labels (that open two paragraphs or more elsewhere) glued after a sentence inside it ("... les respondo
+        preguntas.PREGUNTA: Gracias ...") open turns there."""
+        found = list(_glued_labels(self.text, start, stop, self.glued)) if self.glued and ":" in value else []
+        if not found or value != normalize_space(self.text[start:stop]):  # (notes cut from it: kept whole)
             out.append(_token("PARA", value, start, stop))
             return
         cut = start
-        for match in found:
-            self._append_part(out, cut, match.start("label"))
-            label = normalize_space(match["label"])
-            out.append(_token("LABEL", label, match.start("label"), match.end("label")))
-            self.decisions.add(label, match.start("label"), True, "a label of this document glued after a sentence")
-            cut = match.end()
+        for label, at, colon in found:
+            self._append_part(out, cut, at)
+            out.append(_token("LABEL", label, at, at + len(self.text[at:colon].rstrip())))
+            self.decisions.add(label, at, True, "a label of this document glued after a sentence")
+            cut = colon + 1
         self._append_part(out, cut, stop)
 
     def _append_part(self, out: list[Token], begin: int, end: int) -> None:
@@ -912,22 +907,24 @@ def _start(candidate: cand.Candidate) -> int:
 
 
 
-@functools.lru_cache(maxsize=64)
-def _glued_label_pattern(labels: frozenset[str]) -> re.Pattern[str] | None:
-    """One of ``labels`` and its colon right after a sentence's end, inside a line ("preguntas.PREGUNTA: ...")."""
-    if not labels:
-        return None
-    names = "|".join(r"[ \t]+".join(map(re.escape, label.split())) for label in sorted(labels, key=len, reverse=True))
-    # The sentence end before it is checked after a match (_after_sentence): a pattern that opens with the labels
-    # is searched for at the speed of their first letters, one that opens with a lookbehind at every character.
-    return re.compile(rf"(?P<label>{names})[ \t]*:(?=[ \t\u00a0])")
-
-
-def _after_sentence(text: str, at: int) -> bool:
-    """Whether a sentence ends right before ``at`` (a space between them at most): "preguntas.PREGUNTA"."""
-    if at > 0 and text[at - 1] in " \u00a0":
-        at -= 1
-    return at > 0 and text[at - 1] in _SENTENCE_CLOSERS
+def _glued_labels(text: str, start: int, stop: int, labels: frozenset[str]) -> Iterator[tuple[str, int, int]]:
+    """(label, where it starts, where its colon is) of each of ``labels`` glued after a sentence's end inside
+    ``text[start:stop]`` ("preguntas.PREGUNTA: ...", "enough. ACTING ADMINISTRATOR SLAVITT: And"). Looked for from
+    each colon back to the sentence ends before it (a label may hold a period: "MS. PSAKI"), so the cost is a few
+    set lookups per colon, whatever the number of labels."""
+    longest = max(map(len, labels)) + 2
+    colon = text.find(":", start, stop)
+    while colon != -1:
+        if colon + 1 >= stop or text[colon + 1] in " \t\u00a0":
+            for end in range(colon - 1, max(start, colon - longest) - 1, -1):
+                if text[end] not in _SENTENCE_CLOSERS:
+                    continue
+                at = end + 2 if text[end + 1 : end + 2] in (" ", "\u00a0") else end + 1
+                label = " ".join(text[at:colon].split())
+                if label in labels:
+                    yield label, at, colon
+                    break
+        colon = text.find(":", colon + 1, stop)
 
 
 def _set_bytes(flags: bytearray) -> Iterator[int]:
