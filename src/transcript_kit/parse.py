@@ -850,7 +850,8 @@ class _Tokenizer:
         if at == -1:
             return
         out.append(_token("LABEL", speaker, at, at + len(speaker)))
-        self.decisions.add(speaker, at, True, f"{self.convention.name} profile: a heading that names the speaker of the words under it")
+        reason = f"{self.convention.name} profile: a heading that names the speaker of the words under it"
+        self.decisions.add(speaker, at, True, reason)
         self.heading_labelled = True
 
     def _without_inline_notes(self, value: str) -> str:
@@ -1020,8 +1021,8 @@ _BRACKETED_LINE = re.compile(
 _CENTRED = 8  # leading spaces that make a short line a centred title
 _FRONT_MATTER_CHARS = 20_000  # how far down a document its front matter may reach
 _HEADING_CHARS = 120  # a heading over a speech is one short line
+_SENTENCE_CLOSERS = frozenset('.?!…"”')  # what ends the sentence a glued label follows
 # Labels that may be found glued after a sentence: in capitals, or of two words or more (never "Q" or "Dana").
-_SENTENCE_CLOSERS = frozenset('.?!…"”')
 _GLUEABLE = re.compile(r"[^\W\d_a-zß-öø-ÿ][^a-zß-öø-ÿ]*[^\W\d_a-zß-öø-ÿ]|\S+(?:\s+\S+)+")
 _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
 _SPAN_KINDS = {
