@@ -1464,3 +1464,28 @@ def test_a_label_that_opens_one_paragraph_only_is_never_found_glued() -> None:
     spoken = _spoken(text)
     assert [label for label, _ in spoken] == ["MS. PSAKI", "Q", "MS. PSAKI", "Q"]
     assert spoken[2] == ("MS. PSAKI", "Sure. The memo said.OFFICIAL ONE: nothing.")
+
+
+def test_an_archives_speech_intro_labels_the_speech_and_names_alone_label_the_interventions() -> None:
+    # ukpol.co.uk prints a Commons speech: title, "The speech made by X, ...", the member's words unlabelled, then
+    # each intervention as a name alone on its line over the words. The opening speech was in no turn.
+    text = (
+        "Anna Firth – 2022 Speech in the No Confidence in the Government Motion\n\n"
+        "    The speech made by Anna Firth, the Conservative MP for Southend West, in the House of Commons on 18 July"
+        " 2022.\n\n"
+        "    On behalf of the city of Southend, I have confidence in the Government.\n\n"
+        "    We have not squandered the majority.\n\n"
+        "    Sarah Owen\n\n    Will the hon. Lady give way?\n\n"
+        "    Anna Firth\n\n    I will not, because of the time.\n\n"
+        "    Hannah Bardell\n\n    Will the hon. Lady give way?\n\n"
+        "    Anna Firth\n\n    No, because of the time.\n\n"
+        "    Sarah Owen\n\n    And the schools?\n\n"
+        "    Anna Firth\n\n    Better than ever.\n"
+    )
+    spoken = _spoken(text)
+    assert spoken[0] == (
+        "Anna Firth",
+        "On behalf of the city of Southend, I have confidence in the Government. We have not squandered the majority.",
+    )
+    assert [label for label, _ in spoken][1:4] == ["Sarah Owen", "Anna Firth", "Hannah Bardell"]
+    assert speaker_of_heading("Anna Firth – 2022 Speech in the No Confidence Motion") == "Anna Firth"

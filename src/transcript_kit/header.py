@@ -221,15 +221,23 @@ def speaker_of_speech(title: str | None) -> str | None:
 
 
 _SPEECH_HEADING = re.compile(expand("@speech_heading@"))
+_SPEECH_INTRO = re.compile(expand("@speech_intro@"))
 
 
 def speaker_of_heading(heading: str) -> str | None:
     """The speaker a heading over a speech names, as printed ("Prime Minister's opening statement" -> "Prime
-    Minister", "Opening statement by Dr. Ana Ruiz" -> "Dr. Ana Ruiz"), or None: a person or an office, never a
-    role, and the heading names nothing else."""
+    Minister", "Opening statement by Dr. Ana Ruiz" -> "Dr. Ana Ruiz", an archive's "The speech made by Anna Firth,
+    the Conservative MP for …" -> "Anna Firth"), or None: a person or an office, never a role, and the heading
+    names nothing else."""
     heading = " ".join(heading.split())
     match = _SPEECH_HEADING.fullmatch(heading)
-    speaker = match["speaker"] if match is not None else speaker_of_speech(heading)
+    intro = _SPEECH_INTRO.fullmatch(heading) if match is None else None
+    if match is not None:
+        speaker: str | None = match["speaker"]
+    elif intro is not None:
+        speaker = intro["speaker"] or intro["titled"]
+    else:
+        speaker = speaker_of_speech(heading)
     if speaker is None:
         return None
     label = parse_label(speaker)
@@ -238,6 +246,11 @@ def speaker_of_heading(heading: str) -> str | None:
     if len(speaker.split()) < 2:  # "Government's statement": a body, not one speaker
         return None
     return speaker
+
+
+def is_speech_intro(line: str) -> bool:
+    """Whether a sentence over a speech names its speaker ("The speech made by Anna Firth, the Conservative MP …")."""
+    return _SPEECH_INTRO.fullmatch(" ".join(line.split())) is not None
 
 
 def read_header(

@@ -841,8 +841,9 @@ class _Tokenizer:
         token where the heading prints the speaker."""
         heading = out[-1]
         value = str(heading.value)
-        if heading.type == "PARA" and (len(value) > _HEADING_CHARS or value[-1:] in SENTENCE_END):
-            return  # a sentence, not a heading
+        sentence = heading.type == "PARA" and (len(value) > _HEADING_CHARS or value[-1:] in SENTENCE_END)
+        if sentence and not header.is_speech_intro(value):
+            return  # a sentence, not a heading (but for an archive's "The speech made by X, …")
         speaker = header.speaker_of_heading(value)
         if speaker is None:
             return
