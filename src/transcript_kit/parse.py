@@ -728,8 +728,10 @@ class _Tokenizer:
                 stop_line += 1
             value, start, stop = self._segment_text(line, stop_line, position)
             spoken = self._without_inline_notes(value)
-            if spoken:
+            if spoken and self.glued and ":" in spoken:
                 self._append_speech(out, spoken, start, stop)
+            elif spoken:
+                out.append(_token("PARA", spoken, start, stop))
             else:
                 out.append(_token("STAGE", value, start, stop))
             return stop_line + 1
@@ -802,7 +804,7 @@ class _Tokenizer:
                 value = normalize_space(self.text[begin:end])
         if kind in _SPAN_KINDS:
             self.spans.append(Span(_SPAN_KINDS[kind], begin, end, why))
-        if kind == "PARA" and seen_label:
+        if kind == "PARA" and seen_label and self.glued and ":" in value:
             self._append_speech(out, value, begin, end)
             return
         if kind == "BOILER" and seen_label and first > self.body_lines[1] and len(value) <= _FURNITURE_LINE:
@@ -816,7 +818,7 @@ class _Tokenizer:
         """A paragraph of speech; where text saved from a web page lost its paragraph breaks, the document's own
         labels (that open two paragraphs or more elsewhere) glued after a sentence inside it ("... les respondo
         preguntas.PREGUNTA: Gracias ...") open turns there."""
-        found = list(_glued_labels(self.text, start, stop, self.glued)) if self.glued and ":" in value else []
+        found = list(_glued_labels(self.text, start, stop, self.glued))
         if not found or value != normalize_space(self.text[start:stop]):  # (notes cut from it: kept whole)
             out.append(_token("PARA", value, start, stop))
             return

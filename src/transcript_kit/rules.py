@@ -55,9 +55,14 @@ class RuleTable:
         self._gated = tuple(
             (i, tuple(_finder(t) for t in rule.triggers)) for i, rule in enumerate(self.rules) if rule.triggers
         )
-        # Most paragraphs hold no trigger at all: one search for any of them spares the tests rule by rule.
+        # Most paragraphs hold no trigger at all: one look for any of them spares the tests rule by rule (substring
+        # tests when every trigger is a literal, as the built-in ones are; one search otherwise).
         self._all_gated = frozenset(i for i, _ in self._gated)
-        self._any_trigger = re.compile("|".join(f"(?:{t})" for rule in self.rules for t in rule.triggers) or "(?!)")
+        triggers = [t for rule in self.rules for t in rule.triggers]
+        self._literals: tuple[str, ...] | None = (
+            tuple(re.sub(r"\\(.)", r"\1", t) for t in triggers) if all(_LITERAL.fullmatch(t) for t in triggers) else None
+        )
+        self._any_trigger = re.compile("|".join(f"(?:{t})" for t in triggers) or "(?!)")
         self._combined: dict[frozenset[int], re.Pattern[str]] = {}
 
     def _alternation(self, excluded: frozenset[int]) -> re.Pattern[str]:
@@ -70,9 +75,14 @@ class RuleTable:
 
     def classify(self, value: str, place: Place) -> LineRule | None:
         """The first rule whose pattern matches all of ``value`` and whose scope holds here, or None."""
+        literals = self._literals
         if not self._gated:
             excluded = _NONE
-        elif self._any_trigger.search(value) is None:
+        elif (
+            not any(literal in value for literal in literals)
+            if literals is not None
+            else self._any_trigger.search(value) is None
+        ):
             excluded = self._all_gated
         else:
             excluded = frozenset(i for i, found in self._gated if not any(f(value) for f in found))
