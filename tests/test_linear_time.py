@@ -56,6 +56,13 @@ def _timed(action: object) -> float:
             "Podcast" + " " * RUN + "prep call (ferries)\n\nLorna Castellanos  0:16\nHi.\n\nBen Aurich  0:20\nYo.\n",
             id="blanks-before-a-bracket-ending-a-label",
         ),
+        # A header field followed by a long run of blanks: the pattern reading a field's value backtracked over every
+        # split of the run (fuzz/crashes/c5dbb33e23e82903.md: 74 s on 20 KB).
+        pytest.param(
+            "Date: March 14, 20" + " " * RUN + "24\nLocation: Ridgeford\n\nJT: Where were you born?\n\n"
+            "MH: In Ridgeford.\n\nJT: When?\n\nMH: In 1941.\n",
+            id="blanks-after-a-header-field",
+        ),
     ],
 )
 def test_a_long_run_after_a_label_parses_in_linear_time(document: str) -> None:

@@ -311,8 +311,25 @@ def read_header(
     )
 
 
-# "Moderator: R. Salas" among a header's field lines (a trailing "(RS)" gives the initials the labels use).
-_FIELD_LINE = re.compile(r"(?m)^[ \t]*([^\W\d_][\w ]{0,30}?)[ \t]*:[ \t]+([^\n]{3,80}?)[ \t]*(?:\([A-Z]{2,4}\))?[ \t]*$")
+# "Moderator: R. Salas" among a header's field lines (a trailing "(RS)" gives the initials the labels use). The
+# field is matched by a pattern with bounded runs, its value is the rest of the line: no backtracking over a long
+# run of blanks (an unbounded blank run before a lazy value made a line of spaces cost cubic time).
+_FIELD_HEAD = re.compile(r"(?m)^[ \t]{0,20}([^\W\d_][\w ]{0,30}?)[ \t]{0,20}:[ \t]")
+_INITIALS_AFTER = re.compile(r"[ \t]*\([A-Z]{2,4}\)$")
+_FIELD_VALUE = (3, 80)  # characters of a field's value
+
+
+def _field_lines(text: str, start: int, end: int) -> Iterator[tuple[str, str, int]]:
+    """(field, value, where the value starts) of each "Field: value" line in ``text[start:end]``."""
+    for match in _FIELD_HEAD.finditer(text, start, end):
+        line_end = text.find("\n", match.end(), end)
+        line_end = end if line_end == -1 else line_end
+        if line_end - match.end() > _FIELD_VALUE[1] + 40:
+            continue  # a long line is speech, whatever blanks it holds
+        raw = text[match.end() : line_end]
+        value = _INITIALS_AFTER.sub("", raw.strip()).strip()
+        if _FIELD_VALUE[0] <= len(value) <= _FIELD_VALUE[1]:
+            yield match[1], value, match.end() + len(raw) - len(raw.lstrip())
 
 
 def role_fields(metadata: dict[str, Any], preamble: Sequence[Token], text: str) -> Iterator[Mention]:
@@ -324,7 +341,7 @@ def role_fields(metadata: dict[str, Any], preamble: Sequence[Token], text: str) 
     ]
     for token in preamble:
         start, end = int(token.start_pos or 0), int(token.end_pos or 0)
-        fields.extend((m[1], m[2], m.start(2)) for m in _FIELD_LINE.finditer(text, start, end))
+        fields.extend(_field_lines(text, start, end))
     for field, value, start in fields:
         role = parse_label(field.strip().title())
         person = parse_label(value)
