@@ -1457,13 +1457,15 @@ def test_a_name_in_capitals_before_a_heading_on_the_first_line_is_the_title() ->
 
 def test_a_label_that_opens_one_paragraph_only_is_never_found_glued() -> None:
     # A one-off label is no evidence of the document's labels: "…the answer.SMITH JONES: yes" stays words.
+    # SECRETARY BLINKEN opens one paragraph of its own, so it is an accepted label: once is still no evidence.
     text = (
         "MS. PSAKI: Hi, everyone. The report is out.\n\n"
-        "Q: Thanks. Can you say more?\n\nMS. PSAKI: Sure. The memo said.OFFICIAL ONE: nothing.\n\nQ: Okay.\n"
+        "Q: Thanks. Can you say more?\n\nMS. PSAKI: Sure. The memo said.SECRETARY BLINKEN: nothing.\n\nQ: Okay.\n\n"
+        "SECRETARY BLINKEN: Thank you.\n"
     )
     spoken = _spoken(text)
-    assert [label for label, _ in spoken] == ["MS. PSAKI", "Q", "MS. PSAKI", "Q"]
-    assert spoken[2] == ("MS. PSAKI", "Sure. The memo said.OFFICIAL ONE: nothing.")
+    assert [label for label, _ in spoken] == ["MS. PSAKI", "Q", "MS. PSAKI", "Q", "SECRETARY BLINKEN"]
+    assert spoken[2] == ("MS. PSAKI", "Sure. The memo said.SECRETARY BLINKEN: nothing.")
 
 
 def test_an_archives_speech_intro_labels_the_speech_and_names_alone_label_the_interventions() -> None:

@@ -58,10 +58,10 @@ _NOT_NAMES = VOCABULARY.folded("not_name_words")
 def _introductions(document: Document, labelled: list[tuple[int, str, Label | None]]) -> tuple[tuple[int, str], ...]:
     """(turn index, name) of each turn of a floor role whose words open with its speaker naming themselves."""
     found = []
+    turns = document.turns
     for index, _, parsed in labelled:
         if parsed is None or parsed.role is None or parsed.role in _CHAIRING or parsed.inner is not None:
             continue
-        turns = document.turns
         text = turns.text_of(index) if isinstance(turns, TurnTable) else turns[index].text
         match = _SELF_INTRODUCTION.match(text)
         if match is None:
