@@ -154,12 +154,13 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
                 inner = parse_label(value)
                 # A holder in brackets is a person as printed ("(Mr. Kyl)", "(Tony Blair)"), never a seat or a
                 # portfolio with a dash ("(Grayndler—Prime Minister)"); and only an office has a holder: beside
-                # a name, brackets hold a seat or a delegation ("Mr. X (Russian Federation)").
+                # a name, brackets hold a seat or a delegation ("Mr. X (Russian Federation)"). A holder may be
+                # printed by title and surname: "CHAIR (Senator Vella)".
                 if (
                     inner is not None
                     and inner.family is not None
                     and not inner.qualifiers
-                    and (inner.honorific or inner.given)
+                    and (inner.honorific or inner.given or inner.titles)
                     and "inner" not in fields
                     and "family" not in fields
                 ):
@@ -267,6 +268,14 @@ def _parse_label(text: str) -> Label | None:
     if sender is not None:  # "From Priya Shah to Everyone": a chat export's sender
         person = _parse_label(sender["name"])
         return attrs.evolve(person, raw=raw) if person is not None and person.role is None else None
+    halves = _TRANSLATED.split(raw)
+    if len(halves) == 2:  # "Y Llywydd / The Presiding Officer": one label printed in two languages
+        first, second = (_parse_label(half) for half in halves)
+        if first is None or second is None:
+            return None
+        return attrs.evolve(first, raw=raw, translation=second)
+    if len(raw) > 1 and VOCABULARY.contains("articles", raw):
+        return None  # "The" opens a label and is never one (a one-letter code, "Y:" or "O:", is)
     whole = _WHOLLY_BRACKETED.fullmatch(raw)
     if whole is not None:  # "(UNKNOWN)": a role in brackets is that role; anything else in brackets is a note
         inner = _parse_label(whole[1])
@@ -287,6 +296,8 @@ def _parse_label(text: str) -> Label | None:
 
 _ASKED_BY = re.compile(rf"(?i:{VOCABULARY.alternation('asked_by')})[ \t]+(?=[^\W\d_])")
 _CHAT_SENDER = re.compile(VOCABULARY.alternation("chat_sender"))
+# The slash between a label's two languages, spaced (a slash inside a word, "AV/IT Manager", is the word's).
+_TRANSLATED = re.compile(r"[ \t]+/[ \t]+")
 
 
 def is_asked_by(raw: str) -> bool:

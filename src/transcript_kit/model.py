@@ -52,6 +52,9 @@ class Label:
     time: str | None = None  # "14:00"
     role: str | None = None  # generic role key for non-persons: "question", "moderator", ...
     inner: Label | None = None  # the person in "The PRESIDING OFFICER (Mr. Kyl)"
+    # The same label in a second language after a slash: "The Presiding Officer" in "Y Llywydd / The Presiding
+    # Officer" (the Senedd prints the Welsh first).
+    translation: Label | None = None
 
     @property
     def is_role(self) -> bool:

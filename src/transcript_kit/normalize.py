@@ -82,6 +82,8 @@ def display_case(name: str) -> str:
 
 
 _NUMBERED = re.compile(r"\s\d{1,3}\s*$")
+# A first name and a comma opening a role's brackets: "Janet, Holmbridge", "Mo, via text" (not an outlet: "NHK").
+_NAMED_IN_BRACKETS = re.compile(r"[A-Z][a-z][\w'’-]*,\s")
 
 
 def slug(text: str) -> str:
@@ -610,7 +612,11 @@ class Normalizer:
             # does a party of the document (vocabulary party_roles): the one who answers ("A"), a deposition's
             # witness, an interview's guest or suspect, another in each document (as one role across documents,
             # two witnesses were one person).
-            numbered = _NUMBERED.search(use.label)
+            # A caller named in the brackets ("CALLER (Janet, Holmbridge)", "CALLER (Mo, via text)") is one person
+            # of the document, another for each name.
+            numbered = _NUMBERED.search(use.label) or (
+                label is not None and any(_NAMED_IN_BRACKETS.match(q) for q in label.qualifiers)
+            )
             if numbered or key in _PARTY_ROLES:
                 role_id = f"doc:{ctx.doc_id}#{slug(use.label) if numbered else key}"
             else:
@@ -1061,7 +1067,10 @@ def _mend_numbered_codes(doc: DocumentEvidence, outcomes: dict[tuple[str, str], 
 def _one_typo_apart(words: tuple[str, ...], known: tuple[str, ...]) -> bool:
     """Whether a name (folded words, family last) is a misprint of ``known``: a surname alone against its
     surname, or the same words but one; the one word differing by one letter added, dropped, changed or two
-    swapped, and long (a surname of five letters, a given name of six)."""
+    swapped, and long (a surname of five letters, a given name of six); or the same letters with a hyphen printed
+    as a space ("OKAFOR REED" for "OKAFOR-REED")."""
+    if words != known and _compact(words) == _compact(known) and len(_compact(known)) >= _TYPO_FAMILY_LETTERS:
+        return True
     if len(words) == 1:
         words, known = words, known[-1:]
     if len(words) != len(known):
@@ -1074,6 +1083,10 @@ def _one_typo_apart(words: tuple[str, ...], known: tuple[str, ...]) -> bool:
     return shortest >= (_TYPO_FAMILY_LETTERS if i == len(words) - 1 else _TYPO_GIVEN_LETTERS) and _one_edit(
         words[i], known[i]
     )
+
+
+def _compact(words: tuple[str, ...]) -> str:
+    return "".join(words).replace("-", "")
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -1190,12 +1203,17 @@ def _bound_turns(
         parts = parsed.get(label)
         if parts is None or not parts.titles:
             continue
-        office = title_key(" ".join(parts.titles))
+        # An office printed in two languages is either: "Y Llywydd / The Presiding Officer" after "The Llywydd
+        # (Carys Morgan)" is hers.
+        forms = (parts, parts.translation) if parts.translation is not None else (parts,)
+        offices = [title_key(" ".join(form.titles)) for form in forms if form.titles]
         speaker = speakers.get((doc.doc_id, label))
         if parts.inner is not None:
             if speaker is not None and speaker.id is not None and not speaker.id.startswith("role:"):
-                holders[office] = speaker
-        elif parts.family is None and office in holders:
+                holders.update(dict.fromkeys(offices, speaker))
+            continue
+        office = next((office for office in offices if office in holders), None)
+        if parts.family is None and office is not None:
             holder = holders[office]
             if speaker is None or speaker.id != holder.id:
                 bound[doc.doc_id, turn_index] = (label, attrs.evolve(holder, resolution=Resolution.DOCUMENT))

@@ -34,7 +34,7 @@ from transcript_kit._grammar import grammar_text
 from transcript_kit.candidate_table import CandidateTable
 from transcript_kit.columns import DecisionTable, TurnTable
 from transcript_kit.conventions.catalog import Conventions, default_conventions
-from transcript_kit.conventions.profile import Convention
+from transcript_kit.conventions.profile import Convention, LineRule
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
@@ -881,6 +881,8 @@ class _Tokenizer:
         if line in self.rubrics:
             return "HEADING", "a rubric between sentences (text printed one sentence a line)"
         rule = self.rules.classify(value, place)
+        if rule is None and self.convention.translated_lines:
+            rule = self._translated_rule(value, line, place)
         if rule is not None:
             self.rule_hits[rule.name] = self.rule_hits.get(rule.name, 0) + 1
             return rule.kind, f"{self.convention.name} profile, rule {rule.name}: {rule.reason}"
@@ -899,6 +901,18 @@ class _Tokenizer:
         if centred and _TITLE_LINE.fullmatch(value):  # a centred "General Leave"
             return "HEADING", "a centred title line"
         return "PARA", ""
+
+    def _translated_rule(self, value: str, line: int, place: rules.Place) -> LineRule | None:
+        """In a bilingual record a line is printed again in the other language on the next line: a line directly
+        over a line of a rule's kind, or a paragraph of two lines whose last is, is of that kind ("Daeth y cyfarfod
+        i ben am 14:02." over "The meeting ended at 14:02." is the closing note)."""
+        if line + 1 >= len(self.layout.starts):
+            return None
+        own = normalize_space(self.text[slice(*self._line(line))])
+        second = normalize_space(self.text[slice(*self._line(line + 1))])
+        if not second or (value != own and value != f"{own} {second}"):
+            return None  # a blank line after it, or a paragraph of more lines
+        return self.rules.classify(second, place)
 
     def _indent_of(self, line: int) -> int:
         start, end = self._line(line)

@@ -113,6 +113,10 @@ class Convention:
     # "(Laughter.)" as printed) or kept as one of the turn's notes (a play's "(to HELENA)", a committee's
     # "[Laughter]" where the record says who was speaking around it). Inherited; the base profile says True.
     directions_are_speech: bool = True
+    # Whether each line of a paragraph may be printed again in a second language on the next line (a bilingual
+    # record: "Daeth y cyfarfod i ben am 14:02." over "The meeting ended at 14:02."): a paragraph of two lines is
+    # then of the kind its last line is. Inherited; the base profile says False.
+    translated_lines: bool = False
 
 
 _PROFILE_KEYS = frozenset(
@@ -129,6 +133,7 @@ _PROFILE_KEYS = frozenset(
         "deactivate",
         "min_score",
         "directions_are_speech",
+        "translated_lines",
     }
 )
 _RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope", "triggers"})
@@ -335,9 +340,8 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
     min_score = data.get("min_score", parent.min_score if parent else 2.0)
     if not isinstance(min_score, (int, float)) or isinstance(min_score, bool):
         raise ConventionError(f"{where}: 'min_score' must be a number")
-    speech = data.get("directions_are_speech", parent.directions_are_speech if parent else True)
-    if not isinstance(speech, bool):
-        raise ConventionError(f"{where}: 'directions_are_speech' must be true or false")
+    speech = _flag(data, "directions_are_speech", parent.directions_are_speech if parent else True, where)
+    translated = _flag(data, "translated_lines", parent.translated_lines if parent else False, where)
     return Convention(
         name=spec.name,
         description=str(data.get("description", "")),
@@ -349,7 +353,15 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
         origin=spec.origin,
         min_score=float(min_score),
         directions_are_speech=speech,
+        translated_lines=translated,
     )
+
+
+def _flag(data: Mapping[str, Any], key: str, inherited: bool, where: str) -> bool:
+    value = data.get(key, inherited)
+    if not isinstance(value, bool):
+        raise ConventionError(f"{where}: {key!r} must be true or false")
+    return value
 
 
 _Built = TypeVar("_Built")

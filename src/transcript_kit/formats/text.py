@@ -192,6 +192,10 @@ def read_layout(text: str, path: str | None = None) -> Layout:
     gapped = False  # lines were left out of the layout: text between two kept lines may not be read
     if not line_numbered:
         running = _running_furniture(text, starts, ends)
+        if "\f" in text and "___" in text:
+            notes = _footnotes(text, starts, ends)
+            furniture.extend(Span("footnote", starts[i], ends[i], "a footnote at a page's foot") for i in notes)
+            running |= notes
         if running:
             for i in running:
                 furniture.append(Span("page_furniture", starts[i], ends[i], "a line repeated on every page"))
@@ -219,6 +223,38 @@ def read_layout(text: str, path: str | None = None) -> Layout:
         line_numbered,
         gapped,
     )
+
+
+# The foot of a page: a short rule, then notes each opening with its marker ("   1 Memorial of …", "* Translation").
+_FOOTNOTE_RULE = re.compile(r"[ \t]*_{5,40}[ \t]*")
+_FOOTNOTE_OPENING = re.compile(r"[ \t]*(?:\d{1,3}|\*{1,3}|[†‡§])[ \t]+\S")
+_MAX_FOOTNOTE_LINES = 40
+_PAGE_NUMBER = re.compile(r"[ \t]*(?:[-–—][ \t]*)?\d{1,4}(?:[ \t]*[-–—])?[ \t]*")
+
+
+def _footnotes(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
+    """The lines of footnote blocks in a paged document (pdftotext of a court's or a UN body's record): a short rule,
+    then lines whose first opens with a note's marker, up to the form feed of the next page (or the text's end).
+    They are no speech, and the paragraph a page break cut goes on under them."""
+    found: set[int] = set()
+    count = len(starts)
+    for i in range(count):
+        if ends[i] <= starts[i] or not _FOOTNOTE_RULE.fullmatch(text, starts[i], ends[i]):
+            continue
+        block, j = [i], i + 1
+        while j < count and ends[j] <= starts[j]:
+            j += 1
+        if j == count or not _FOOTNOTE_OPENING.match(text, starts[j], ends[j]):
+            continue
+        while j < count and len(block) <= _MAX_FOOTNOTE_LINES and text[starts[j] - 1] != "\f":
+            if ends[j] > starts[j]:
+                block.append(j)
+            j += 1
+        if j < count and _PAGE_NUMBER.fullmatch(text, starts[j], ends[j]):
+            block.append(j)  # the next page's number ("- 7 -"), which opens it
+        if len(block) <= _MAX_FOOTNOTE_LINES:
+            found.update(block)
+    return found
 
 
 def _running_furniture(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
