@@ -1660,3 +1660,108 @@ def test_an_export_services_promotion_and_a_staff_list_are_not_speech() -> None:
     spoken = _spoken(text)
     assert [label for label, _ in spoken] == ["Speaker 1", "Dr. Osei"]
     assert spoken[1][1].endswith("Thanks for having me.")
+
+
+WHATSAPP_IOS = """\
+[3/14/24, 7:02:11 PM] Book Club 📚: ‎Messages and calls are end-to-end encrypted.
+[3/14/24, 7:02:15 PM] Priya Raman: Has everyone finished chapter 9?
+[3/14/24, 7:03:40 PM] +1 (555) 010-4477: Nearly! Note: my copy is missing page 212
+[3/14/24, 7:03:58 PM] +1 (555) 010-4477: ‎image omitted
+[3/14/24, 7:04:02 PM] Tomás Ortega: Same here
+[3/14/24, 7:04:05 PM] Tomás Ortega: Meeting at 7:30 on Thursday:
+- bring snacks
+- bring the book
+[3/14/24, 7:05:00 PM] Priya Raman: This message was deleted
+"""
+
+ANDROID_GROUP = """\
+02/05/2025, 08:15 - Ana Lima created group "Street party"
+02/05/2025, 08:15 - Ana Lima added Joe
+02/05/2025, 08:16 - Ana Lima: Morning all! Tables go out at 10:00
+02/05/2025, 08:17 - Joe: <Media omitted>
+02/05/2025, 08:17 - Joe: Here's the map. Quick q: who has the gazebo?
+02/05/2025, 08:18 - Joe left
+"""
+
+
+def test_a_chat_exports_messages_are_turns_of_their_senders() -> None:
+    # WhatsApp exports (blind2: no turns at all): a date, a time and the sender before each message; phone numbers
+    # for senders not in the address book; the app's own lines ("created group", "left") and placeholders
+    # ("<Media omitted>", "This message was deleted") are no one's words; a message may run over several lines.
+    # A message that is only a placeholder is its sender's turn without words.
+    assert _spoken(ANDROID_GROUP) == [
+        ("Ana Lima", "Morning all! Tables go out at 10:00"),
+        ("Joe", ""),
+        ("Joe", "Here's the map. Quick q: who has the gazebo?"),
+    ]
+    spoken = [turn for turn in _spoken(WHATSAPP_IOS) if turn[1]]
+    assert [label for label, _ in spoken] == [
+        "Priya Raman", "+1 (555) 010-4477", "Tomás Ortega", "Tomás Ortega"
+    ]
+    assert spoken[1][1] == "Nearly! Note: my copy is missing page 212"
+    assert spoken[3][1] == "Meeting at 7:30 on Thursday: - bring snacks - bring the book"
+
+
+IRC_LOG = """\
+--- Log opened Wed Apr 02 09:00:01 2025
+[09:00] -!- kestrel [~k@host/kestrel] has joined #buildfarm
+[09:00] [Users #buildfarm]
+[09:00] [@wren     ] [+ci-bot   ] [ kestrel  ]
+[09:01] <kestrel> morning. is the arm64 runner down again?
+[09:02] <@wren> kestrel: yes, disk full. cleaning it now
+[09:02] <+ci-bot> build #4411 failed on arm64 (no space left on device)
+[09:03]  * kestrel sighs
+[09:04] -!- wren changed the topic of #buildfarm to: arm64 back soon
+[09:05] <@wren> fixed. retrying #4411
+--- Log closed Wed Apr 02 09:30:00 2025
+"""
+
+
+def test_an_irc_logs_messages_and_actions_are_turns_and_its_server_lines_are_not() -> None:
+    # An irssi log (blind2: no turns): the nick in angle brackets, its channel mode (@, +) no part of it; an action
+    # line is its nick's; a message addressed to a nick ("kestrel: yes") is the sender's, not the addressee's.
+    assert _spoken(IRC_LOG) == [
+        ("kestrel", "morning. is the arm64 runner down again?"),
+        ("wren", "kestrel: yes, disk full. cleaning it now"),
+        ("ci-bot", "build #4411 failed on arm64 (no space left on device)"),
+        ("kestrel", "sighs"),
+        ("wren", "fixed. retrying #4411"),
+    ]
+
+
+SLACK_COPY = """\
+Thursday, May 8th
+Amara Obi  9:14 AM
+joined #ops-rota.
+Amara Obi  9:15 AM
+Who is on call this weekend?
+9:16
+Asking because the pager rota page is empty
+:eyes: 2
+Lukas Brandt  9:20 AM
+replied to a thread:
+Who is on call this weekend?
+Me on Saturday, Ines on Sunday. (edited)
+Rota Bot
+APP  9:30 AM
+Reminder: update the rota before Friday noon.
+Amara Obi  9:31 AM
+Notes for the rota page:
+- Saturday: Lukas
+- Sunday: Ines
+rota.pdf
+"""
+
+
+def test_a_slack_copy_gives_each_name_line_its_messages() -> None:
+    # Text copied from Slack (blind2: 0.80): a name and a time over the messages; hover times, reactions, thread
+    # furniture and attachments between them; an app's messages under its badge are no named person's.
+    spoken = [turn for turn in _spoken(SLACK_COPY) if turn[1]]
+    assert spoken[0] == (
+        "Amara Obi", "Who is on call this weekend? Asking because the pager rota page is empty"
+    )
+    assert spoken[1][0] == "Lukas Brandt" and "Me on Saturday, Ines on Sunday." in spoken[1][1]
+    assert ("", "Reminder: update the rota before Friday noon.") in spoken or (
+        None, "Reminder: update the rota before Friday noon."
+    ) in spoken
+    assert spoken[-1] == ("Amara Obi", "Notes for the rota page: - Saturday: Lukas - Sunday: Ines")

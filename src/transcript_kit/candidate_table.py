@@ -204,6 +204,7 @@ class CandidateTable:
             | candidate.listed << 4
             | candidate.quoting << 5
             | candidate.unnamed << 6
+            | candidate.handle << 7
         )
 
     def row(self, row: int) -> Candidate:
@@ -224,7 +225,7 @@ class CandidateTable:
 
 def _fields(
     label: str, start: int, end: int, delimiter: str, shape: str, stamp: tuple[int, int] | None, flags: int
-) -> tuple[str, int, int, str, bool, bool, bool, str, tuple[int, int] | None, bool, bool, bool, bool]:
+) -> tuple[str, int, int, str, bool, bool, bool, str, tuple[int, int] | None, bool, bool, bool, bool, bool]:
     """A candidate's fields in the order Candidate declares them, its booleans read from the flags column."""
     return (
         label,
@@ -240,4 +241,5 @@ def _fields(
         bool(flags & 16),  # listed
         bool(flags & 32),  # quoting
         bool(flags & 64),  # unnamed
+        bool(flags & 128),  # handle
     )

@@ -82,6 +82,7 @@ class Candidate(NamedTuple):
     listed: bool = False  # what follows has dot leaders: "President: Mr. Delacroix . . . . (France)"
     quoting: bool = False  # what follows opens with a quotation mark: "German Chancellor Scholz: “I think ...”"
     unnamed: bool = False  # a mark of a new speaker that names no one (a caption's ">>" alone)
+    handle: bool = False  # a chat sender as printed ("vasquez_r"): the shape, not the grammar, makes it a label
 
 
 class ShapeMatcher:
@@ -147,7 +148,7 @@ class ShapeMatcher:
         found = self._candidate(match, index, text, end, at_paragraph_start)
         # A later shape takes the line when the first one's checks refused it, or when the grammar cannot read the
         # first one's label ("Senator Dunmore. I'll just say this:" is a period label with a colon in its speech).
-        if found is not None and parse_label(found.label) is not None:
+        if found is not None and (found.handle or parse_label(found.label) is not None):
             return found
         for later in range(index + 1, len(self.shapes)):
             if not triggered and self._triggered[later]:
@@ -203,6 +204,7 @@ class ShapeMatcher:
             listed=(".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None,
             quoting=tail[:1] in _QUOTE_OPENERS,
             unnamed=shape.unnamed,
+            handle=shape.handle,
         )
 
 
@@ -401,6 +403,9 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         if first[label].unnamed:  # the profile prints it to say a speaker it does not name begins here
             verdicts[label] = Verdict(True, why(label, "a new speaker the transcript does not name"), None)
             continue
+        if first[label].handle:  # a chat export's sender, framed by its time and separator
+            verdicts[label] = Verdict(True, why(label, "a chat sender as the export prints it"), parse_label(label))
+            continue
         parsed = parse_label(label)
         refused = refusal(parsed, first[label].delimiter)
         if label in listed:
@@ -516,8 +521,9 @@ def _is_bare_name(parsed: Label | None) -> bool:
 def accepted_here(candidate: Candidate, verdict: Verdict, accepted_at_start: set[str]) -> Verdict:
     """Inside a paragraph a label only counts when the same label opens paragraphs elsewhere in the document,
     so a hard-wrapped line that happens to begin "President Biden: ..." stays prose. (A caption's unnamed ">>"
-    is no prose: its profile prints it to open each speaker's line, inside a block of captions as anywhere.)"""
-    if not verdict.accepted or candidate.at_paragraph_start or candidate.unnamed:
+    is no prose: its profile prints it to open each speaker's line, inside a block of captions as anywhere; nor
+    is a chat sender's frame, "[13:54] <petrichor>", which opens a message on every line of a log.)"""
+    if not verdict.accepted or candidate.at_paragraph_start or candidate.unnamed or candidate.handle:
         return verdict
     if candidate.label in accepted_at_start:
         return verdict

@@ -136,11 +136,12 @@ def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
     return frozenset(k for k, n in drops.items() if n >= 2 and 2 * n >= same.get(k, 0))
 
 
-def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool) -> _Blocks:
+def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_entry: bool = False) -> _Blocks:
     """Group lines into paragraphs: a blank line ends one; so does a deeper indent or a paragraph indent (the
     Congressional Record and court transcripts mark paragraphs by indentation), or an indent that leaves the
-    paragraph's own margin; in text that is not hard-wrapped, every line is one."""
-    wrapped = layout.line_numbered or _is_hard_wrapped(text, layout, one_sentence_a_line)
+    paragraph's own margin; in text that is not hard-wrapped (or whose profile prints one entry a line, as a chat
+    log does), every line is one."""
+    wrapped = not line_per_entry and (layout.line_numbered or _is_hard_wrapped(text, layout, one_sentence_a_line))
     starts, ends = layout.starts, layout.ends
     # Line ends are cut after the last visible character, so a line with content has end > start.
     indents: list[int | None] = [
@@ -271,7 +272,7 @@ class _Tokenizer:
     def tokens(self, out: list[Token] | None = None) -> list[Token]:
         """The document's tokens, appended to ``out`` (a list of its own by default), which it returns."""
         self.one_sentence_a_line = _one_sentence_a_line(self.text, self.layout)
-        blocks = _paragraphs(self.text, self.layout, self.one_sentence_a_line)
+        blocks = _paragraphs(self.text, self.layout, self.one_sentence_a_line, self.convention.line_per_entry)
         # The lines that open a paragraph, one byte a line (a set of them costs 40 times that).
         firsts = bytearray(len(self.layout.starts))
         for block in blocks:
@@ -334,7 +335,7 @@ class _Tokenizer:
         prefix = f"{self.convention.name} profile, shape "
         # In line order: a label's first candidate speaks for it.
         voters = heapq.merge(found.values(), listed.values(), key=_start) if listed else found.values()
-        verdicts = cand.decide((c for c in voters if c.at_paragraph_start or c.unnamed), prefix)
+        verdicts = cand.decide((c for c in voters if c.at_paragraph_start or c.unnamed or c.handle), prefix)
         self.inferred = inferred
         at_start = {label for label in starting if verdicts[label].accepted}
         accepted_rows = array("q")
@@ -678,12 +679,17 @@ class _Tokenizer:
         if not candidate.alone or not self.shapes.prints_alone(candidate.shape):
             return True
         starts, ends = self.layout.starts, self.layout.ends
-        for j in range(i + 1, min(i + 2 + _BLANK_LINES_UNDER_A_LABEL, len(starts))):
+        furniture = 0  # a page's furniture between a name and its words ("replied to a thread:") is looked past
+        for j in range(i + 1, min(i + 2 + _BLANK_LINES_UNDER_A_LABEL + _FURNITURE_UNDER_A_LABEL, len(starts))):
             if ends[j] > starts[j]:
                 below = found.get(j)
                 if below is not None:
-                    return not below.alone or below.timed
+                    # A sentence that ends in a colon ("Notes from the marketing sync:") is words, not a label.
+                    return not below.alone or below.timed or parse_label(below.label) is None
                 rule = self.rules.classify(normalize_space(self.text[starts[j] : ends[j]]), _ANY_PLACE)
+                if rule is not None and rule.kind == "BOILER" and furniture < _FURNITURE_UNDER_A_LABEL:
+                    furniture += 1
+                    continue
                 return rule is None or rule.kind not in _NOT_WORDS
         return False
 
@@ -994,6 +1000,7 @@ _RECURRING_INNER = 3
 # Blank lines that may stand between a label printed alone and its words (an export that double-spaces its lines
 # leaves three).
 _BLANK_LINES_UNDER_A_LABEL = 5
+_FURNITURE_UNDER_A_LABEL = 2
 # ... twice for a label in capitals that is strong by itself ("PRESIDENT BIDEN:"): a hard-wrapped transcript
 # printed without blank lines opens its speakers' turns inside one long paragraph, and prose does not print such
 # a label at a line start twice.

@@ -84,6 +84,9 @@ class LabelShape:
     # The shape is a mark of a new speaker that names no one (a caption's ">>" alone): it opens a turn whose words
     # are no named speaker's, so they are never added to the turn before.
     unnamed: bool = False
+    # The label is a chat sender as the export prints it, whatever it is (a nickname "vasquez_r", a phone number
+    # "+44 7700 900123"): the line's frame (a time and a separator, "<nick>") says it is one, not the label grammar.
+    handle: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -117,6 +120,9 @@ class Convention:
     # record: "Daeth y cyfarfod i ben am 14:02." over "The meeting ended at 14:02."): a paragraph of two lines is
     # then of the kind its last line is. Inherited; the base profile says False.
     translated_lines: bool = False
+    # Whether every line is an entry of its own (a chat log: a message, a join, a topic change), never a wrapped
+    # line of a paragraph, however long the lines run. Inherited; the base profile says False.
+    line_per_entry: bool = False
 
 
 _PROFILE_KEYS = frozenset(
@@ -134,12 +140,13 @@ _PROFILE_KEYS = frozenset(
         "min_score",
         "directions_are_speech",
         "translated_lines",
+        "line_per_entry",
     }
 )
 _RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope", "triggers"})
 _INLINE_KEYS = frozenset({"name", "pattern", "reason"})
 _SHAPE_KEYS = frozenset(
-    {"name", "pattern", "delimiter", "reason", "alone", "active", "capitals", "unnamed", "triggers"}
+    {"name", "pattern", "delimiter", "reason", "alone", "active", "capitals", "unnamed", "handle", "triggers"}
 )
 _EVIDENCE_KEYS = frozenset({"pattern", "weight"})
 
@@ -236,10 +243,13 @@ def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
         raise ConventionError(f"{where}: 'delimiter' must be a string")
     flags = {
         key: entry.get(key, default)
-        for key, default in (("alone", False), ("active", True), ("capitals", False), ("unnamed", False))
+        for key, default in (
+            ("alone", False), ("active", True), ("capitals", False), ("unnamed", False), ("handle", False)
+        )
     }
-    if not all(isinstance(v, bool) for v in flags.values()):
-        raise ConventionError(f"{where}: 'alone', 'active', 'capitals' and 'unnamed' must be true or false")
+    wrong = next((key for key, value in flags.items() if not isinstance(value, bool)), None)
+    if wrong is not None:
+        raise ConventionError(f"{where}: {wrong!r} must be true or false")
     reason = _text(entry, "reason", where, name.replace("_", " "))
     return LabelShape(
         name,
@@ -251,6 +261,7 @@ def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
         flags["capitals"],
         _triggers(entry, where),
         flags["unnamed"],
+        flags["handle"],
     )
 
 
@@ -342,6 +353,7 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
         raise ConventionError(f"{where}: 'min_score' must be a number")
     speech = _flag(data, "directions_are_speech", parent.directions_are_speech if parent else True, where)
     translated = _flag(data, "translated_lines", parent.translated_lines if parent else False, where)
+    per_line = _flag(data, "line_per_entry", parent.line_per_entry if parent else False, where)
     return Convention(
         name=spec.name,
         description=str(data.get("description", "")),
@@ -354,6 +366,7 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
         min_score=float(min_score),
         directions_are_speech=speech,
         translated_lines=translated,
+        line_per_entry=per_line,
     )
 
 
