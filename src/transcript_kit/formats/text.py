@@ -273,7 +273,36 @@ def _running_furniture(text: str, starts: Sequence[int], ends: Sequence[int]) ->
     if "\f" not in opening and not found:
         return set()
     found.update(_repeats(text, starts, ends, _DIGITS.sub("#", opening).splitlines(), sample, masked=True))
-    return {i for lines in found.values() for i in lines}
+    lines = {i for lines in found.values() for i in lines}
+    if "\f" in text:
+        lines |= _page_edges(text, starts, ends)
+    return lines
+
+
+def _page_edges(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
+    """In a document paged by form feeds, the lines that open or close two pages or more, numbers aside (a head
+    "March 19, 2026  Chair X's Press Conference  FINAL" on a three-page transcript, too few pages for the rhythm
+    test), wherever else they stand (the same head over page one)."""
+    count = len(starts)
+
+    def key(i: int) -> str:
+        return " ".join(_DIGITS.sub("#", text[starts[i] : ends[i]]).split())  # a head's columns set apart
+
+    edges: Counter[str] = Counter()
+    previous = -1  # the last non-blank line before the current one
+    for i in range(count):
+        if starts[i] and text[starts[i] - 1] == "\f":
+            following = next((j for j in range(i, min(i + 4, count)) if ends[j] > starts[j]), None)
+            if following is not None:
+                edges[key(following)] += 1
+            if previous >= 0:
+                edges[key(previous)] += 1
+        if ends[i] > starts[i]:
+            previous = i
+    keys = {
+        k for k, n in edges.items() if n >= 2 and k and len(k) <= _FURNITURE_LONGEST and not _LABEL_START.match(k)
+    }
+    return {i for i in range(count) if ends[i] > starts[i] and key(i) in keys} if keys else set()
 
 
 def _repeats(
