@@ -1848,3 +1848,96 @@ def test_a_magazines_section_break_and_contributor_note_are_not_the_answer() -> 
         ("INTERVIEWER", "And when is a book finished?"),
         ("MORROW", "When the publisher takes it off me."),
     ]
+
+
+LORDS = """\
+House of Lords
+Wednesday 5 March 2025
+
+Coastal Ferries: Subsidy
+Question
+
+2.51 pm
+
+Asked by
+Baroness Merrow of Kelling
+
+To ask His Majesty’s Government what plans they have to maintain the subsidy for island ferry routes.
+
+The Parliamentary Under-Secretary of State, Department for Transport (Lord Quaile) (Con)
+
+My Lords, the subsidy will continue at its present level until 2027.
+
+Baroness Merrow of Kelling (LD)
+
+My Lords, I thank the Minister. Will he meet the island councils?
+
+The Parliamentary Under-Secretary of State, Department for Transport (Lord Quaile) (Con)
+
+I will, my Lords.
+5 Mar 2025 : Column 702
+
+The Lord Bishop of Wenlow
+
+My Lords, the islanders will be grateful.
+
+Baroness Merrow of Kelling (LD)
+
+My Lords, and the winter timetable?
+
+The Parliamentary Under-Secretary of State, Department for Transport (Lord Quaile) (Con)
+
+My Lords, it will be published in September.
+
+Baroness Merrow of Kelling (LD)
+
+My Lords, before the summer?
+
+The Parliamentary Under-Secretary of State, Department for Transport (Lord Quaile) (Con)
+
+My Lords, yes.
+
+Noble Lords
+
+Hear, hear!
+"""
+
+
+def test_the_lords_names_and_offices_alone_on_their_lines_open_turns() -> None:
+    # House of Lords Hansard copied from the web (blind4 0.20, a third of the words to the wrong peer): a peer's
+    # name and party alone on a line, an office with its holder in brackets, the question printed under "Asked by"
+    # (not spoken) and the column marker; "Noble Lords" is the House.
+    spoken = _spoken(LORDS)
+    assert [label for label, _ in spoken] == [
+        "The Parliamentary Under-Secretary of State, Department for Transport (Lord Quaile) (Con)",
+        "Baroness Merrow of Kelling (LD)",
+        "The Parliamentary Under-Secretary of State, Department for Transport (Lord Quaile) (Con)",
+        "The Lord Bishop of Wenlow",
+        "Baroness Merrow of Kelling (LD)",
+        "The Parliamentary Under-Secretary of State, Department for Transport (Lord Quaile) (Con)",
+        "Baroness Merrow of Kelling (LD)",
+        "The Parliamentary Under-Secretary of State, Department for Transport (Lord Quaile) (Con)",
+        "Noble Lords",
+    ]
+    assert spoken[2][1] == "I will, my Lords."
+    noble = parse_label("Noble Lords")
+    assert noble is not None and noble.role == "members"
+
+
+def test_african_and_malaysian_members_labels_are_read() -> None:
+    # Kenya's Hansard prints "Hon. (Ms.) Grace Wanjiru Kamau (Mararo CWR, ODM):" and Kalenjin names with "arap";
+    # the Dewan Rakyat prints Malay styles and "bin", "binti", "a/l" (blind4: all refused, their words the Speaker's).
+    kenyan = parse_label("Hon. (Ms.) Grace Wanjiru Kamau (Mararo CWR, ODM)")
+    assert kenyan is not None and (kenyan.honorific, kenyan.family) == ("Ms.", "Kamau")
+    kalenjin = parse_label("Hon. Kipruto arap Cheruiyot (Kipsaret East, UDA)")
+    assert kalenjin is not None and kalenjin.family == "arap Cheruiyot"
+    for label in (
+        "Tuan Yang di-Pertua",
+        "Tuan Ramasamy a/l Pillai [Batu Kenanga]",
+        "Puan Nurul Ain binti Kamarudin [Kota Jelita]",
+        "Dato' Sri Haji Ahmad Faizal bin Yusof [Tanjung Serindit]",
+    ):
+        assert parse_label(label) is not None, label
+    assert parse_label("Beberapa Ahli") is not None and parse_label("Beberapa Ahli").role == "members"  # type: ignore[union-attr]
+    # A long office's words are counted, not the spaces its brackets leave behind.
+    assert parse_label("The Captain of the King’s Bodyguard of the Yeomen of the Guard (Baroness Wyndale) (Con)")

@@ -253,7 +253,7 @@ def _parse_label(text: str) -> Label | None:
     bare = _BRACKETED.sub("", raw)
     if not raw or len(raw) > MAX_BRACKETED_CHARS or len(bare) > MAX_LABEL_CHARS:
         return None
-    if bare.count(" ") >= MAX_LABEL_WORDS:
+    if len(bare.split()) > MAX_LABEL_WORDS:  # words, not spaces: the brackets taken out leave theirs behind
         return None
     asked = _ASKED_BY.match(raw)
     if asked is not None:  # "Question from Helen Marsh, BBC": the person who asks, as a label of their own

@@ -64,9 +64,10 @@ class Vocabulary:
 
 
 def words_alternation(words: Iterable[str]) -> str:
-    """Literal words as one regex alternation, longest first; a space matches any run of blanks."""
+    """Literal words as one regex alternation, longest first; a space matches any run of blanks. A slash is
+    escaped too ("a/l"): the label grammar's terminals are regexes between slashes."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("/", r"\/") for w in ordered)
 
 
 def expand(pattern: str, vocabulary: Vocabulary | None = None) -> str:
