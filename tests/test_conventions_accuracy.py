@@ -1941,3 +1941,50 @@ def test_african_and_malaysian_members_labels_are_read() -> None:
     assert parse_label("Beberapa Ahli") is not None and parse_label("Beberapa Ahli").role == "members"  # type: ignore[union-attr]
     # A long office's words are counted, not the spaces its brackets leave behind.
     assert parse_label("The Captain of the King’s Bodyguard of the Yeomen of the Guard (Baroness Wyndale) (Con)")
+
+
+PHILIPPINE_SENATE = """\
+Congress of the Philippines
+SENATE
+Session No. 12
+
+At 3:00 p.m., the Senate President, Hon. Ramon T. Dela Paz, called the session to order.
+
+THE PRESIDENT. The session is called to order.
+
+PRAYER
+
+Everybody rose for the prayer.
+
+SEN. LUMBERA. Lord, guide this chamber. Amen.
+
+THE PRESIDENT. The Secretary will call the roll.
+
+ROLL CALL
+
+THE SECRETARY. Senator Lumbera.
+
+SEN. LUMBERA. Present.
+
+THE PRESIDENT. The session is suspended.
+
+It was 3:10 p.m.
+
+At 3:15 p.m., the session was resumed.
+
+THE PRESIDENT. The session is resumed.
+"""
+
+
+def test_a_senate_records_headings_and_notes_of_the_sitting_are_not_speech() -> None:
+    # The Philippine Senate (blind4 0.94): headings in capitals and the record's notes of the sitting ("Everybody
+    # rose for the prayer.", "It was 3:10 p.m.") went into the President's turns.
+    assert _spoken(PHILIPPINE_SENATE) == [
+        ("THE PRESIDENT", "The session is called to order."),
+        ("SEN. LUMBERA", "Lord, guide this chamber. Amen."),
+        ("THE PRESIDENT", "The Secretary will call the roll."),
+        ("THE SECRETARY", "Senator Lumbera."),
+        ("SEN. LUMBERA", "Present."),
+        ("THE PRESIDENT", "The session is suspended."),
+        ("THE PRESIDENT", "The session is resumed."),
+    ]
