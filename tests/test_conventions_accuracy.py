@@ -1988,3 +1988,42 @@ def test_a_senate_records_headings_and_notes_of_the_sitting_are_not_speech() -> 
         ("THE PRESIDENT", "The session is suspended."),
         ("THE PRESIDENT", "The session is resumed."),
     ]
+
+
+DEWAN_RAKYAT = """\
+DEWAN RAKYAT
+PARLIMEN KELIMA BELAS
+
+PERTANYAAN-PERTANYAAN BAGI JAWAB LISAN
+
+1. Tuan Lim Kok Seng [Bukit Kenari] minta MENTERI KERJA RAYA menyatakan
+    jumlah peruntukan bagi jalan kampung tahun ini.
+
+Menteri Kerja Raya [Dato' Haji Rosli bin Ahmad]: Terima kasih, Tuan Yang di-Pertua. Peruntukan adalah RM80 juta.
+
+Tuan Yang di-Pertua: Soalan tambahan, Bukit Kenari.
+
+Tuan Lim Kok Seng [Bukit Kenari]: Terima kasih. Bilakah jalan itu siap?
+
+Menteri Kerja Raya [Dato' Haji Rosli bin Ahmad]: Tahun depan.
+
+2. Puan Aina binti Musa [Kota Jelita] minta MENTERI KERJA RAYA menyatakan
+    langkah keselamatan di jalan persekutuan.
+
+Menteri Kerja Raya [Dato' Haji Rosli bin Ahmad]: Terima kasih. Lampu jalan ditambah.
+"""
+
+
+def test_a_malay_office_with_its_holder_and_a_numbered_question_are_read() -> None:
+    # The Dewan Rakyat (blind4 0.52): "Menteri Kerja Raya [Dato' Haji …]" (a portfolio after the title with no
+    # joining word) was refused, so the minister's answers were the Speaker's; the next printed question, its lines
+    # hung under its number, went into the answer before it.
+    spoken = _spoken(DEWAN_RAKYAT)
+    minister = "Menteri Kerja Raya [Dato' Haji Rosli bin Ahmad]"
+    assert [label for label, _ in spoken] == [
+        minister, "Tuan Yang di-Pertua", "Tuan Lim Kok Seng [Bukit Kenari]", minister, minister
+    ]
+    assert spoken[3][1] == "Tahun depan."
+    label = parse_label(minister)
+    assert label is not None and label.inner is not None and label.inner.family == "bin Ahmad"
+    assert parse_label("Menteri kata hari ini [Dato' Haji Rosli bin Ahmad]") is None  # prose is no office

@@ -15,7 +15,7 @@ import html
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 import attrs
 import lark
@@ -165,6 +165,21 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
                     and "family" not in fields
                 ):
                     fields["inner"] = inner
+                elif (
+                    inner is not None
+                    and inner.family is not None
+                    and inner.honorific
+                    and not inner.qualifiers
+                    and titles
+                    and "family" in fields
+                    and "honorific" not in fields
+                    and "inner" not in fields
+                ):
+                    # "Menteri Kerja Raya [Dato' Haji Rosli bin Ahmad]": a person by style in the brackets holds
+                    # the office; the capitalised words after the title are its portfolio, not a name.
+                    words = [*cast(tuple[str, ...], fields.pop("given")), cast(str, fields.pop("family"))]
+                    titles[-1] = " ".join((titles[-1], *words))
+                    fields["inner"] = inner
                 else:
                     qualifiers.append(value)
             elif part == "note":
@@ -286,12 +301,37 @@ def _parse_label(text: str) -> Label | None:
     template, names = _template_of(raw)
     if names:
         shaped = _parse_template(template)
-        return None if shaped is None else _office_out_of_names(_holder_after_place(_filled(shaped, raw, names)))
+        if shaped is None:
+            return _office_with_holder(raw)
+        return _office_out_of_names(_holder_after_place(_filled(shaped, raw, names)))
     try:
         fields = parser.parse(raw)
     except lark.exceptions.LarkError:
-        return None
+        return _office_with_holder(raw)
     return _office_out_of_names(_holder_after_place(Label(raw, **fields)))  # type: ignore[arg-type]
+
+
+_OFFICE_AND_HOLDER = re.compile(r"(?P<office>[^()\[\]]{3,120}?)[ \t]*[(\[](?P<holder>[^()\[\]]{3,80})[)\]]")
+_OFFICE_WORDS = VOCABULARY.folded("joining") | VOCABULARY.folded("office_connectors")
+
+
+def _office_with_holder(raw: str) -> Label | None:
+    """An office the grammar does not read, printed with its holder in brackets: a portfolio whose words follow
+    the title without a joining word, as Malay prints it ("Menteri Sumber Air dan Saliran [Tuan Haji Zulkarnain
+    bin Osman]"). Its first word must be a title, every other word capitalised or a joining word, and the
+    brackets must hold a person by honorific or full name; anything else stays refused."""
+    match = _OFFICE_AND_HOLDER.fullmatch(raw)
+    if match is None:
+        return None
+    words = match["office"].split()
+    if not VOCABULARY.contains("titles", words[0]) or not all(
+        w[:1].isupper() or w.casefold() in _OFFICE_WORDS for w in words[1:]
+    ):
+        return None
+    holder = _parse_label(match["holder"])
+    if holder is None or holder.family is None or holder.qualifiers or not (holder.honorific or holder.given):
+        return None
+    return Label(raw, titles=(" ".join(words),), inner=holder)
 
 
 _ASKED_BY = re.compile(rf"(?i:{VOCABULARY.alternation('asked_by')})[ \t]+(?=[^\W\d_])")

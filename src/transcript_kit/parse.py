@@ -136,6 +136,9 @@ def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
     return frozenset(k for k, n in drops.items() if n >= 2 and 2 * n >= same.get(k, 0))
 
 
+_NUMBERED_ITEM = re.compile(r"\d{1,3}\.[ \t]+[A-Z]")
+
+
 def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_entry: bool = False) -> _Blocks:
     """Group lines into paragraphs: a blank line ends one; so does a deeper indent or a paragraph indent (the
     Congressional Record and court transcripts mark paragraphs by indentation), or an indent that leaves the
@@ -169,7 +172,14 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_e
             open_paragraph = False
             previous_indent = indent
             continue
-        if (
+        hanging = (  # a numbered item's lines under its first ("2. Puan X minta MENTERI ..." / "    menyatakan ...")
+            open_paragraph
+            and conts[-1] < 0
+            and indent > previous_indent
+            and _NUMBERED_ITEM.match(text, starts[i - 1] + previous_indent, ends[i - 1]) is not None
+            and text[ends[i - 1] - 1] not in SENTENCE_END
+        )
+        if not hanging and (
             not open_paragraph
             or not wrapped
             or indent > previous_indent
