@@ -677,3 +677,25 @@ def test_a_hyphenated_name_printed_once_with_a_space_is_a_misprint_of_it() -> No
     assert _one_typo_apart(("okafor", "reed"), ("okafor-reed",))
     assert _one_typo_apart(("grace", "okafor", "reed"), ("grace", "okafor-reed"))
     assert not _one_typo_apart(("al", "li"), ("al-li",))  # too short to tell
+
+
+def test_an_examiners_heading_with_a_note_makes_the_questions_hers() -> None:
+    # An international court's transcript (blind4): "QUESTIONED BY MS ADEYEMI-FROST: (Continuing)" on a numbered
+    # line was a turn of its own, and the Q turns after it were the generic questioner's.
+    text = "".join(
+        f"{n:>2}  {line}\n"
+        for n, line in enumerate(
+            [
+                "PRESIDING JUDGE SANTOS: Ms Adeyemi-Frost, please continue.",
+                "QUESTIONED BY MS ADEYEMI-FROST: (Continuing)",
+                *(f"{mark}. {words}" for _ in range(6) for mark, words in (("Q", "Where were you?"), ("A", "At the gate."))),
+                "PRESIDING JUDGE SANTOS: Thank you.",
+                *[""] * 10,
+            ],
+            start=1,
+        )
+    )
+    (doc,) = resolve(("icc", text))
+    assert "QUESTIONED BY MS ADEYEMI-FROST" not in [t.label for t in doc.turns]
+    (questioner,) = set(speaker_of(doc, "Q"))
+    assert questioner is not None and "adeyemi-frost" in questioner

@@ -63,6 +63,12 @@ def _timed(action: object) -> float:
             "MH: In Ridgeford.\n\nJT: When?\n\nMH: In 1941.\n",
             id="blanks-after-a-header-field",
         ),
+        # Paged text whose pages open alike, with long runs of blank lines: dropping the page heads looked at each
+        # blank line's neighbours across its whole run (fuzz/crashes/form-feed-blank-runs.txt: 1.8 s on 11 KB).
+        pytest.param(
+            "".join(f"\fPage head\n\nMR. SMITH: Page {n}.\n" + "\n" * (RUN // 8) for n in range(4)),
+            id="blank-runs-between-page-heads",
+        ),
     ],
 )
 def test_a_long_run_after_a_label_parses_in_linear_time(document: str) -> None:

@@ -357,27 +357,28 @@ def _without_lines(
     starts: array[int], ends: array[int], gone: set[int], limit: int
 ) -> tuple[array[int], array[int]]:
     """The lines less ``gone`` and the blank lines between two of them (a footer, a blank, the next page's head):
-    a paragraph that a page break cut goes on; blank lines on either side of the furniture stay."""
+    a paragraph that a page break cut goes on; blank lines on either side of the furniture stay. One pass: a run of
+    blank lines is decided once, when the line after it comes."""
     kept_starts, kept_ends = offset_array(limit), offset_array(limit)
+    previous = -1  # the last line with content
+    run = 0  # where the run of blank lines since it begins
+
+    def keep_blank_run(end: int) -> None:
+        if not (previous in gone and end in gone):
+            for k in range(run, end):
+                kept_starts.append(starts[k])
+                kept_ends.append(ends[k])
+
     for i, (start, end) in enumerate(zip(starts, ends)):
-        if i in gone:
+        if end <= start:
             continue
-        if end <= start and _between(i, gone, starts, ends):
-            continue
-        kept_starts.append(start)
-        kept_ends.append(end)
+        keep_blank_run(i)
+        previous, run = i, i + 1
+        if i not in gone:
+            kept_starts.append(start)
+            kept_ends.append(end)
+    keep_blank_run(len(starts))
     return kept_starts, kept_ends
-
-
-def _between(i: int, gone: set[int], starts: Sequence[int], ends: Sequence[int]) -> bool:
-    """Whether blank line ``i`` stands between two lines of ``gone``, with nothing but blank lines between."""
-    before = i - 1
-    while before >= 0 and ends[before] <= starts[before]:
-        before -= 1
-    after = i + 1
-    while after < len(starts) and ends[after] <= starts[after]:
-        after += 1
-    return before in gone and after in gone
 
 
 def _is_double_spaced(text: str, starts: Sequence[int], ends: Sequence[int]) -> bool:
