@@ -1134,11 +1134,8 @@ def test_a_meeting_apps_transcript_and_chat_export_open_a_turn_per_speaker() -> 
         "09:01:40 From Karl Obi to Everyone:\n\tThanks, got them.\n"
         "09:02:05 From Ines Duarte to Everyone:\n\tGreat.\n"
     )
-    assert [label for label, _ in _spoken(chat)] == [
-        "From Ines Duarte to Everyone",
-        "From Karl Obi to Everyone",
-        "From Ines Duarte to Everyone",
-    ]
+    # The chat profile's frame names the sender: the label is the sender as printed between "From" and "to".
+    assert [label for label, _ in _spoken(chat)] == ["Ines Duarte", "Karl Obi", "Ines Duarte"]
     sender = parse_label("From Karl Obi to Everyone")
     assert sender is not None and (sender.given, sender.family) == (("Karl",), "Obi")
 
@@ -2027,3 +2024,77 @@ def test_a_malay_office_with_its_holder_and_a_numbered_question_are_read() -> No
     label = parse_label(minister)
     assert label is not None and label.inner is not None and label.inner.family == "bin Ahmad"
     assert parse_label("Menteri kata hari ini [Dato' Haji Rosli bin Ahmad]") is None  # prose is no office
+
+
+ZOOM_CHAT = (
+    "19:00:02 From  Ines Marlow  to  Everyone:\n"
+    "\tAgenda is in the doc. AOB: the fair.\n"
+    "19:01:15 From  Theo Brandt  to  Everyone:\n"
+    "\tReplying to \"Agenda is in the doc. AOB:...\"\n"
+    "\t\n"
+    "\tThe link asks me for access?\n"
+    "19:01:40 From  Ines Marlow  to  Everyone:\n"
+    "\tReacted to \"The link asks me for...\" with 👍\n"
+    "19:02:05 From  Ines Marlow  to  Theo Brandt (Direct Message):\n"
+    "\tFixed now, sorry!\n"
+)
+
+DISCORD_EXPORT = """\
+==============================================================
+Guild: Millbrook Makers
+Channel: Workshop / lathe
+==============================================================
+
+[03/04/2026 10:02] kestrel_j
+anyone on the lathe this morning?
+
+{Reactions}
+👍 (2)
+
+[03/04/2026 10:05] ada.w
+> anyone on the lathe this morning?
+me till 11, then it's yours
+
+
+[03/04/2026 10:06] kestrel_j
+Pinned a message.
+
+==============================================================
+Exported 3 message(s)
+==============================================================
+"""
+
+CVR = """\
+TIME        SOURCE     CONTENT
+
+14:24:12    CAM        [sound of click]
+
+14:24:15    HOT-1      okay, I've got the weather. wind two two zero at
+                       eighteen.
+
+14:24:21    HOT-2      still inside the numbers.
+
+14:31:02    CAM-?      is that the light?
+
+14:31:05    HOT-1      go around.
+
+ERA26FA118 CVR Group Chairman's Factual Report                        Page 1-2
+"""
+
+
+def test_zoom_and_discord_chats_and_a_cockpit_recorders_rows() -> None:
+    # blind5: a Zoom chat and a Discord export gave no turns (or the colon inside "AOB: the fair" opened one), and
+    # a cockpit voice recorder's 'HOT-1' and 'CAM-?' source codes were refused (0.19).
+    assert [turn for turn in _spoken(ZOOM_CHAT) if turn[1]] == [
+        ("Ines Marlow", "Agenda is in the doc. AOB: the fair."),
+        ("Theo Brandt", "The link asks me for access?"),
+        ("Ines Marlow", "Fixed now, sorry!"),
+    ]
+    assert [turn for turn in _spoken(DISCORD_EXPORT) if turn[1]] == [
+        ("kestrel_j", "anyone on the lathe this morning?"),
+        ("ada.w", "me till 11, then it's yours"),
+    ]
+    spoken = [(label, words) for label, words in _spoken(CVR) if words]
+    assert [label for label, _ in spoken] == ["CAM", "HOT-1", "HOT-2", "CAM-?", "HOT-1"]
+    assert spoken[1][1] == "okay, I've got the weather. wind two two zero at eighteen."
+    assert spoken[-1] == ("HOT-1", "go around.")
