@@ -2098,3 +2098,35 @@ def test_zoom_and_discord_chats_and_a_cockpit_recorders_rows() -> None:
     assert [label for label, _ in spoken] == ["CAM", "HOT-1", "HOT-2", "CAM-?", "HOT-1"]
     assert spoken[1][1] == "okay, I've got the weather. wind two two zero at eighteen."
     assert spoken[-1] == ("HOT-1", "go around.")
+
+
+def _cue(name: str) -> str:
+    return " " * (36 - len(name) // 2) + name + "\n"
+
+
+def _dialogue(*lines: str) -> str:
+    return "\n".join(" " * 20 + line + "\n" for line in lines) + "\n"
+
+
+MULTICAM = (
+    "ACT ONE\n\nINT. KITCHEN - NIGHT (DAY 1)\n\nRITA STIRS A POT. DEV ENTERS WITH GROCERIES.\n\n"
+    + _cue("RITA") + _dialogue("YOU'RE LATE. THE SOUP IS", "ALREADY COLD.")
+    + _cue("DEV") + _dialogue("WORKED.")
+    + _cue("RITA") + _dialogue("(BEAT)", "WORKED. TWELVE HOURS. ON A", "SUNDAY.")
+    + _cue("DEV") + _dialogue("THE BOSS. SHE CALLED.")
+    + _cue("NANA (O.S.)") + _dialogue("IS THAT DEV?")
+    + _cue("RITA") + _dialogue("NO.")
+    + _cue("DEV") + _dialogue("YES, NANA.")
+    + "FADE OUT.\n"
+)
+
+
+def test_a_multi_camera_scripts_dialogue_in_capitals_is_speech_not_cues() -> None:
+    # A sitcom shooting script (blind5 0.26): centred cues, dialogue in capitals and double-spaced at its own
+    # column, so "WORKED." read as a cue (and its own cue, over a cue-shaped line, as a list entry), "YOU'RE LATE.
+    # THE SOUP IS" as a heading and the action in capitals as a label.
+    spoken = _spoken(MULTICAM)
+    assert [label for label, _ in spoken] == ["RITA", "DEV", "RITA", "DEV", "NANA (O.S.)", "RITA", "DEV"]
+    assert spoken[0][1] == "YOU'RE LATE. THE SOUP IS ALREADY COLD."
+    assert spoken[1][1] == "WORKED."
+    assert spoken[2][1] == "WORKED. TWELVE HOURS. ON A SUNDAY."

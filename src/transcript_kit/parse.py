@@ -258,6 +258,7 @@ class _Tokenizer:
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
+        self.dialogue: int | None = None  # the indent of a script's dialogue under its cues, once known
         self.glued: frozenset[str] = frozenset()  # the document's labels that may be found glued after a sentence
 
     def _line(self, i: int) -> tuple[int, int]:
@@ -349,11 +350,19 @@ class _Tokenizer:
         self.inferred = inferred
         at_start = {label for label in starting if verdicts[label].accepted}
         accepted_rows = array("q")
-        for row, candidate in enumerate(found.values()):
-            verdict = verdicts.get(candidate.label) or cand.Verdict(
-                False, "inside a paragraph, and not a label of this document elsewhere", None
-            )
-            verdict = cand.accepted_here(candidate, verdict, at_start)
+
+        def judged(table: CandidateTable) -> Iterator[tuple[int, cand.Candidate, cand.Verdict]]:
+            # A generator, run twice: a document of a million short turns keeps no list of its verdicts.
+            for line, candidate in table.items():
+                verdict = verdicts.get(candidate.label) or cand.Verdict(
+                    False, "inside a paragraph, and not a label of this document elsewhere", None
+                )
+                yield line, candidate, cand.accepted_here(candidate, verdict, at_start)
+
+        dialogue = self.dialogue = self._dialogue_column((line, c) for line, c, v in judged(found) if v.accepted)
+        for row, (line, candidate, verdict) in enumerate(judged(found)):
+            if dialogue is not None and verdict.accepted and self._indent_of(line) < dialogue + _CUE_MARGIN:
+                verdict = cand.Verdict(False, _OFF_THE_CUES, verdict.parsed)
             self.decisions.add(candidate.label, candidate.start, verdict.accepted, verdict.reason)
             if verdict.accepted:
                 accepted_rows.append(row)
@@ -372,7 +381,7 @@ class _Tokenizer:
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
-        dialogue = self._dialogue_indent(accepted)
+        dialogue = self.dialogue = self._dialogue_indent(accepted)
         out = [] if out is None else out
         seen_label = False
         for block in blocks:
@@ -431,9 +440,11 @@ class _Tokenizer:
         if not styles:
             return
         dominant = styles.most_common(1)[0][0]
-        for candidate in refused.values():
+        for line, candidate in refused.items():
             if not candidate.at_paragraph_start or cand.style_of(candidate) != dominant:
                 continue
+            if self.dialogue is not None and self._indent_of(line) < self.dialogue + _CUE_MARGIN:
+                continue  # a script's speech or action in capitals, left of its cues
             if parse_label(candidate.label) is None:
                 continue  # the label grammar does not read it: prose that ends in a colon, not a lookalike
             where = describe_place(self.path, self.text, candidate.start)
@@ -589,6 +600,27 @@ class _Tokenizer:
             and _RUBRIC.fullmatch(text, starts[i], ends[i]) is not None
         )
 
+    def _dialogue_column(self, accepted: Iterable[tuple[int, cand.Candidate]]) -> int | None:
+        """A script's dialogue column, when its cues stand alone well right of the words under them (a multi-camera
+        script centres its cues and prints its dialogue and action in capitals): a line left of the cues is speech
+        or action, though it looks like a cue ("WORKED.", "RITA STIRS A POT. DEV ENTERS."). Else None. One pass,
+        counting indents only."""
+        total = 0
+        cues: Counter[int] = Counter()  # the indents of cues alone on their line
+        under: Counter[int] = Counter()  # the indents of the words right under them
+        for line, candidate in accepted:
+            total += 1
+            if candidate.alone and self.shapes.prints_alone(candidate.shape):
+                cues[self._indent_of(line)] += 1
+                if line + 1 < len(self.layout.starts) and self.layout.ends[line + 1] > self.layout.starts[line + 1]:
+                    under[self._indent_of(line + 1)] += 1
+        dialogue = _common_indent(under)
+        if total < _MIN_COLUMN_CUES or dialogue is None:
+            return None
+        # Centred cues stand at indents that vary with the name's length, all well right of the dialogue.
+        deeper = sum(n for indent, n in cues.items() if indent >= dialogue + _CUE_MARGIN)
+        return dialogue if deeper >= max(_MIN_COLUMN_CUES, 0.6 * total) else None
+
     def _dialogue_indent(self, accepted: CandidateTable) -> int | None:
         """The indent of the words under cues printed alone on their line, when nearly all share one above the
         margin (a screenplay's dialogue column); else None."""
@@ -602,10 +634,7 @@ class _Tokenizer:
                 below_start, below_end = self._line(line + 1)
                 if below_end > below_start:
                     indents[self._indent_of(line + 1)] += 1
-        if sum(indents.values()) < 3:
-            return None
-        indent, n = indents.most_common(1)[0]
-        return indent if indent > 0 and n >= 0.8 * sum(indents.values()) else None
+        return _common_indent(indents)
 
     def _outdents(self, i: int) -> bool:
         if i == 0 or self.layout.line_numbered:
@@ -694,8 +723,14 @@ class _Tokenizer:
             if ends[j] > starts[j]:
                 below = found.get(j)
                 if below is not None:
-                    # A sentence that ends in a colon ("Notes from the marketing sync:") is words, not a label.
-                    return not below.alone or below.timed or parse_label(below.label) is None
+                    # A sentence that ends in a colon ("Notes from the marketing sync:") is words, not a label; so
+                    # is a line in capitals well left of a centred cue (a multi-camera script's "NO.").
+                    return (
+                        not below.alone
+                        or below.timed
+                        or parse_label(below.label) is None
+                        or self._indent_of(j) + _CUE_MARGIN <= self._indent_of(i)
+                    )
                 rule = self.rules.classify(normalize_space(self.text[starts[j] : ends[j]]), _ANY_PLACE)
                 if rule is not None and rule.kind == "BOILER" and furniture < _FURNITURE_UNDER_A_LABEL:
                     furniture += 1
@@ -911,7 +946,8 @@ class _Tokenizer:
                 return kind, f"a header line before the first label ({kind.lower()})"
         # Inside a turn, capitals alone may be shouted speech ("I SAY NO TO WAR"): only a centred line is a heading
         # there (court transcripts' "ORAL ARGUMENT OF ...", the Record's titles).
-        centred = self._indent_of(line) >= _CENTRED
+        indent = self._indent_of(line)
+        centred = indent >= _CENTRED and indent != self.dialogue  # a script's dialogue column is no centre
         if _is_heading(value) and (not seen_label or centred):
             return "HEADING", "an upper-case line without sentence punctuation"
         if centred and _TITLE_LINE.fullmatch(value):  # a centred "General Leave"
@@ -933,6 +969,14 @@ class _Tokenizer:
     def _indent_of(self, line: int) -> int:
         start, end = self._line(line)
         return end - start - len(self.text[start:end].lstrip(" \t\u00a0"))
+
+
+def _common_indent(indents: Counter[int]) -> int | None:
+    """The indent nearly all (four in five) of at least three lines share, above the margin; else None."""
+    if indents.total() < 3:
+        return None
+    indent, n = indents.most_common(1)[0]
+    return indent if indent > 0 and n >= 0.8 * indents.total() else None
 
 
 def _start(candidate: cand.Candidate) -> int:
@@ -1010,6 +1054,9 @@ _RECURRING_INNER = 3
 # Blank lines that may stand between a label printed alone and its words (an export that double-spaces its lines
 # leaves three).
 _BLANK_LINES_UNDER_A_LABEL = 5
+_MIN_COLUMN_CUES = 4  # cues a script must show before its columns say which lines are cues
+_CUE_MARGIN = 6  # how far right of the dialogue a script's cues stand, at least
+_OFF_THE_CUES = "left of the cues of a script whose cues stand right of its dialogue: speech or action in capitals"
 _FURNITURE_UNDER_A_LABEL = 2
 # ... twice for a label in capitals that is strong by itself ("PRESIDENT BIDEN:"): a hard-wrapped transcript
 # printed without blank lines opens its speakers' turns inside one long paragraph, and prose does not print such
