@@ -2059,6 +2059,15 @@ me till 11, then it's yours
 [03/04/2026 10:06] kestrel_j
 Pinned a message.
 
+[03/04/2026 10:07] ada.w (pinned)
+the chuck key lives on the hook, not in the chuck
+https://www.example.com/lathe-safety
+
+{Embed}
+Lathe Safety Basics
+https://www.example.com/lathe-safety
+Never leave the key in the chuck.
+
 ==============================================================
 Exported 3 message(s)
 ==============================================================
@@ -2093,6 +2102,7 @@ def test_zoom_and_discord_chats_and_a_cockpit_recorders_rows() -> None:
     assert [turn for turn in _spoken(DISCORD_EXPORT) if turn[1]] == [
         ("kestrel_j", "anyone on the lathe this morning?"),
         ("ada.w", "me till 11, then it's yours"),
+        ("ada.w", "the chuck key lives on the hook, not in the chuck https://www.example.com/lathe-safety"),
     ]
     spoken = [(label, words) for label, words in _spoken(CVR) if words]
     assert [label for label, _ in spoken] == ["CAM", "HOT-1", "HOT-2", "CAM-?", "HOT-1"]
@@ -2130,3 +2140,57 @@ def test_a_multi_camera_scripts_dialogue_in_capitals_is_speech_not_cues() -> Non
     assert spoken[0][1] == "YOU'RE LATE. THE SOUP IS ALREADY COLD."
     assert spoken[1][1] == "WORKED."
     assert spoken[2][1] == "WORKED. TWELVE HOURS. ON A SUNDAY."
+
+
+HEARING_RECORD = """\
+TRUTH AND RECONCILIATION HEARING
+
+NAME: AMAHLE DUBE
+CASE: EC/0311
+DAY 1
+
+CHAIRPERSON: Good morning. Ms Dube, please tell us what happened.
+
+MS DUBE: It was the winter of 1986.
+
+CHAIRPERSON: We will take a short break.
+
+ADJOURNMENT
+
+NAME: SIPHO NDLOVU
+
+CHAIRPERSON: Mr Ndlovu, welcome.
+
+MR NDLOVU: Thank you, Chairperson.
+
+"I hereby certify that the foregoing is a true record."
+THANDI MOYO, Transcriber
+"""
+
+
+def test_a_hearings_fields_breaks_and_certificate_are_not_speech() -> None:
+    # A truth commission's hearing (blind4): the next witness's "NAME:" and "CASE:" fields, "ADJOURNMENT" and the
+    # transcriber's certificate after the last answer went into the turns before them.
+    assert _spoken(HEARING_RECORD) == [
+        ("CHAIRPERSON", "Good morning. Ms Dube, please tell us what happened."),
+        ("MS DUBE", "It was the winter of 1986."),
+        ("CHAIRPERSON", "We will take a short break."),
+        ("CHAIRPERSON", "Mr Ndlovu, welcome."),
+        ("MR NDLOVU", "Thank you, Chairperson."),
+    ]
+
+
+def test_a_bills_text_printed_after_its_note_is_not_the_clerks_words() -> None:
+    text = (
+        "Congress of the Philippines\nSENATE\n\nAt 3:00 p.m., the Senate President called the session to order.\n\n"
+        "THE PRESIDENT. The Secretary will read the bill.\n\n"
+        "THE SECRETARY. Senate Bill No. 12, entitled AN ACT ON RURAL WATER.\n\n"
+        "The following is the full text of Senate Bill No. 12:\n\n"
+        "Section 1. Title. This Act shall be known as the Rural Water Act.\n\n"
+        "THE PRESIDENT. Referred to the Committee on Public Works.\n\n"
+        "SEN. ROXAS. Mr. President, I move to adjourn.\n\n"
+        "THE PRESIDENT. The session is adjourned.\n"
+    )
+    spoken = _spoken(text)
+    assert ("THE SECRETARY", "Senate Bill No. 12, entitled AN ACT ON RURAL WATER.") in spoken
+    assert all("Section 1" not in words for _, words in spoken)
