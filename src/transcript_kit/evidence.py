@@ -20,7 +20,7 @@ from transcript_kit.model import Document, DocumentEvidence, Label, LabelUse, Sp
 # "BY MS. GARCIA:" before her questions. The binding of the bare office ("Q") after it must know.
 _HOLDER_IN_TEXT = re.compile(expand(VOCABULARY.patterns["holder_in_text"]))
 _EXAMINER = re.compile(expand(VOCABULARY.patterns["examiner_line"]))
-_LINE_NUMBER = re.compile(r"[ \t]*(?:\d{1,2}[ \t]+)?")
+_EXAMINER_OPENING = re.compile(expand(VOCABULARY.patterns["examiner_line_opening"]))
 
 
 def _holders_in_text(document: Document) -> list[tuple[int, str]]:
@@ -28,8 +28,8 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
     printed = [(m.start(), m["label"]) for m in _HOLDER_IN_TEXT.finditer(document.text)]
     for match in _EXAMINER.finditer(document.text):
         line_start = document.text.rfind("\n", 0, match.start()) + 1
-        # "BY MS. GARCIA:" opens its line (after the line's number, in a transcript with line numbers)
-        if _LINE_NUMBER.fullmatch(document.text, line_start, match.start()):
+        # "BY MS. GARCIA:" opens its line (after the line's number, in a transcript with line numbers, and "QUESTIONED")
+        if _EXAMINER_OPENING.fullmatch(document.text, line_start, match.start()):
             printed.append((line_start, f"Q ({match['holder']})"))
     if not printed:
         return []
