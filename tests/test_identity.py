@@ -699,3 +699,17 @@ def test_an_examiners_heading_with_a_note_makes_the_questions_hers() -> None:
     assert "QUESTIONED BY MS ADEYEMI-FROST" not in [t.label for t in doc.turns]
     (questioner,) = set(speaker_of(doc, "Q"))
     assert questioner is not None and "adeyemi-frost" in questioner
+
+
+def test_a_code_of_a_roles_initials_and_number_is_that_numbered_role() -> None:
+    # A body-camera transcript (blind5) prints "UNIDENTIFIED MALE 1:" and, later, "UM1:" for the same man.
+    (doc,) = resolve(
+        (
+            "bodycam",
+            "OFFICER REYES: Step back, please.\n\nUNIDENTIFIED MALE 1: I live here.\n\n"
+            "UNIDENTIFIED MALE 2: He does.\n\nOFFICER REYES: Name?\n\nUM1: Lonnie.\n\nUM2: I'm his brother.\n",
+        )
+    )
+    assert speaker_of(doc, "UM1") == speaker_of(doc, "UNIDENTIFIED MALE 1")
+    assert speaker_of(doc, "UM2") == speaker_of(doc, "UNIDENTIFIED MALE 2")
+    assert speaker_of(doc, "UM1") != speaker_of(doc, "UM2")

@@ -1043,18 +1043,22 @@ class _Found(list[str]):
         self.certain = certain
 
 
-_NUMBERED_CODE = re.compile(r"([A-Z])(\d{1,3})")
+_NUMBERED_CODE = re.compile(r"([A-Z]{1,3})(\d{1,3})")
 
 
 def _mend_numbered_codes(doc: DocumentEvidence, outcomes: dict[tuple[str, str], _Outcome]) -> None:
-    """A code of a letter and a number ("P5") beside a numbered role of that letter and number in the same
-    document ("Participant 5") is that role's speaker: a focus group prints both."""
+    """A code of a role's initials and a number ("P5", "UM1") beside a numbered role of those initials and that
+    number in the same document ("Participant 5", "UNIDENTIFIED MALE 1") is that role's speaker: a focus group and
+    a body-camera transcript print both."""
     roles: dict[tuple[str, str], list[_Outcome]] = defaultdict(list)
     for use in doc.labels:
         o = outcomes[doc.doc_id, use.label]
         numbered = _NUMBERED.search(use.label)
         if o.role_id is not None and numbered is not None and o.role_id.startswith("doc:"):
-            roles[use.label[:1].upper(), numbered.group().strip()].append(o)
+            words = use.label[: numbered.start()].split()
+            number = numbered.group().strip()
+            for initials in {use.label[:1].upper(), "".join(w[:1] for w in words).upper()}:
+                roles[initials, number].append(o)
     if not roles:
         return
     for use in doc.labels:
