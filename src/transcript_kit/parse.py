@@ -258,7 +258,7 @@ class _Tokenizer:
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
-        self.dialogue: int | None = None  # the indent of a script's dialogue under its cues, once known
+        self.dialogue: int | None = None  # the indent of the words under cues alone (a script's dialogue), once known
         self.glued: frozenset[str] = frozenset()  # the document's labels that may be found glued after a sentence
 
     def _line(self, i: int) -> tuple[int, int]:
@@ -359,7 +359,7 @@ class _Tokenizer:
                 )
                 yield line, candidate, cand.accepted_here(candidate, verdict, at_start)
 
-        dialogue = self.dialogue = self._dialogue_column((line, c) for line, c, v in judged(found) if v.accepted)
+        dialogue = self._dialogue_column((line, c) for line, c, v in judged(found) if v.accepted)
         for row, (line, candidate, verdict) in enumerate(judged(found)):
             if dialogue is not None and verdict.accepted and self._indent_of(line) < dialogue + _CUE_MARGIN:
                 verdict = cand.Verdict(False, _OFF_THE_CUES, verdict.parsed)
@@ -369,7 +369,7 @@ class _Tokenizer:
         # Decided: found keeps the accepted alone from here on (no second copy of them while the turns are built).
         refused, accepted = found.split_off(accepted_rows), found
         del found, listed
-        self._warn_refused_lookalikes(refused, accepted)
+        self._warn_refused_lookalikes(refused, accepted, dialogue)
         self.rubrics = self._rubric_lines(accepted)
         self.glued = frozenset(
             " ".join(label.split()) for label in at_start if starting[label] >= 2 and _GLUEABLE.fullmatch(label)
@@ -432,8 +432,11 @@ class _Tokenizer:
                 seen_label = seen_label or self.heading_labelled
         return out
 
-    def _warn_refused_lookalikes(self, refused: CandidateTable, accepted: CandidateTable) -> None:
-        """A refused label printed like the document's accepted ones is worth a look: say where it is."""
+    def _warn_refused_lookalikes(
+        self, refused: CandidateTable, accepted: CandidateTable, dialogue: int | None
+    ) -> None:
+        """A refused label printed like the document's accepted ones is worth a look: say where it is (but for a
+        script's lines left of its cues, at ``dialogue`` and in from it, refused for standing there)."""
         if not any(c.at_paragraph_start for c in refused.values()):
             return  # nothing to compare (a pass over the accepted spared)
         styles = Counter(cand.style_of(c) for c in accepted.values())
@@ -443,7 +446,7 @@ class _Tokenizer:
         for line, candidate in refused.items():
             if not candidate.at_paragraph_start or cand.style_of(candidate) != dominant:
                 continue
-            if self.dialogue is not None and self._indent_of(line) < self.dialogue + _CUE_MARGIN:
+            if dialogue is not None and self._indent_of(line) < dialogue + _CUE_MARGIN:
                 continue  # a script's speech or action in capitals, left of its cues
             if parse_label(candidate.label) is None:
                 continue  # the label grammar does not read it: prose that ends in a colon, not a lookalike
