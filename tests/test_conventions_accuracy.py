@@ -2194,3 +2194,293 @@ def test_a_bills_text_printed_after_its_note_is_not_the_clerks_words() -> None:
     spoken = _spoken(text)
     assert ("THE SECRETARY", "Senate Bill No. 12, entitled AN ACT ON RURAL WATER.") in spoken
     assert all("Section 1" not in words for _, words in spoken)
+
+
+# Telegram Desktop's "copy as text": the sender, a comma and the date in brackets over each message; a reply's or a
+# forward's frame and a media placeholder are the app's, not the sender's words (a US locale prints "4/3/2026
+# 9:15 AM"; a frame right before the export's end must not end the chat).
+TELEGRAM_COPY = """\
+Olena Marchuk, [17.05.2026 08:02]
+Morning! Choir rehearsal moves to the school hall tonight.
+
+Piotr Zając, [17.05.2026 08:05:41]
+[In reply to Olena Marchuk]
+Which entrance? The gym door is locked after six.
+
+Olena Marchuk, [17.05.2026 08:06]
+[Photo]
+The side door by the car park, see the arrow.
+
+Bea Lindqvist, [5/17/2026 8:20 AM]
+[Forwarded from Parish Office]
+The hall heating is on from 18:00. Please leave the chairs stacked.
+
+Bea Lindqvist, [5/17/2026 8:21 AM]
+[File: seating_plan.pdf]
+
+Piotr Zając, [17.05.2026 09:12]
+[In reply to Bea Lindqvist]
+Thanks. I'll bring the music stands.
+"""
+
+
+def test_a_telegram_desktop_copy_gives_each_message_its_sender() -> None:
+    # blind6: a Telegram Desktop export gave no turns, and a reply's frame before the last message lost it.
+    assert [turn for turn in _spoken(TELEGRAM_COPY) if turn[1]] == [
+        ("Olena Marchuk", "Morning! Choir rehearsal moves to the school hall tonight."),
+        ("Piotr Zając", "Which entrance? The gym door is locked after six."),
+        ("Olena Marchuk", "The side door by the car park, see the arrow."),
+        ("Bea Lindqvist", "The hall heating is on from 18:00. Please leave the chairs stacked."),
+        ("Piotr Zając", "Thanks. I'll bring the music stands."),
+    ]
+    assert parse_text(TELEGRAM_COPY).convention == "chat"
+
+
+# A synchronized video deposition as the reporter's PDF prints it: line numbers, then the video's time code on the
+# lines where a question, an answer or a colloquy begins.
+_DEPOSITION_PAGE = [
+    "09:14:02            THE VIDEOGRAPHER:  We are on the record. The",
+    "          time is 9:14 a.m.",
+    "                     EXAMINATION",
+    "          BY MR. OSEI:",
+    "09:14:20       Q.   Please state your name.",
+    "               A.   Lucia Ferraro.",
+    "09:14:31       Q.   Where do you work?",
+    "09:14:35       A.   At the Millbank depot, as a",
+    "          dispatcher.",
+    "09:14:50            MS. KRAUSE:  Objection. Form.",
+    "               Q.   You may answer.",
+    "09:15:02       A.   Since 2019.",
+]
+VIDEO_DEPOSITION = (
+    " " * 60 + "Page 7\n"
+    + "".join(
+        f"{n:>2}  {line}\n"
+        for n, line in enumerate(
+            _DEPOSITION_PAGE
+            + [f"{9 + n // 4}:{n % 60:02d}:10       {'Q' if n % 2 else 'A'}.   Line {n}." for n in range(13, 26)],
+            start=1,
+        )
+    )
+    + "\n              CASTLE REPORTING (555) 010-4400\n"
+)
+
+
+def test_a_video_depositions_time_codes_before_its_marks() -> None:
+    # blind6: "10:04:30       Q.   Good morning" was no question (0.62): the time code hid the mark.
+    assert _spoken(VIDEO_DEPOSITION) == [
+        ("THE VIDEOGRAPHER", "We are on the record. The time is 9:14 a.m."),
+        ("Q", "Please state your name."),
+        ("A", "Lucia Ferraro."),
+        ("Q", "Where do you work?"),
+        ("A", "At the Millbank depot, as a dispatcher."),
+        ("MS. KRAUSE", "Objection. Form."),
+        ("Q", "You may answer."),
+        ("A", "Since 2019."),
+        *((("Q" if n % 2 else "A"), f"Line {n}.") for n in range(13, 26)),
+    ]
+
+
+# A local radio station's bulletin script: story slugs in capitals, production cues, and each clip's speaker in the
+# brackets of its cue with the in and out words; a US newsroom prints an actuality as "ACT: (…) RUNS: :12".
+RADIO_BULLETIN = """\
+KESTREL FM NEWS   1300   SAT 16/05/26
+READ BY: Ines Fayolle
+========================================
+
+NEWSREADER: Good afternoon. Flood barriers are going up in Lowgate.
+
+STING: NEWS BED IN
+
+1/ FLOODS
+
+NEWSREADER: The river is expected to peak tonight. The county's flood officer,
+Malik Devereux, says the barriers will hold.
+
+CLIP: (Malik Devereux, county flood officer) IN: "We have..." OUT: "...the morning." DUR: 0'11"
+We have four kilometres of barrier in place and crews on standby
+right through to the morning.
+
+NEWSREADER: Residents can collect sandbags from the leisure centre.
+
+2/ ELECTION
+
+ACT: (Cllr Ruth Abernethy) RUNS: :08 OUTCUE: "...every vote."
+I'm standing again because the ring road isn't finished. Every vote counts, every vote.
+
+READER: Nominations close on Friday.
+
+WEATHER
+
+NEWSREADER: Showers clearing, highs of fourteen.
+
+STING: NEWS OUT
+
+ENDS
+"""
+
+
+def test_a_radio_bulletins_clip_cues_name_their_speakers() -> None:
+    # blind6: a bulletin's clips went to a speaker called "CLIP" (or to the newsreader), and its story slugs and
+    # production cues were the newsreader's words (0.68).
+    assert _spoken(RADIO_BULLETIN) == [
+        ("NEWSREADER", "Good afternoon. Flood barriers are going up in Lowgate."),
+        ("NEWSREADER", "The river is expected to peak tonight. The county's flood officer, Malik Devereux, says the "
+         "barriers will hold."),
+        ("Malik Devereux, county flood officer", "We have four kilometres of barrier in place and crews on standby "
+         "right through to the morning."),
+        ("NEWSREADER", "Residents can collect sandbags from the leisure centre."),
+        ("Cllr Ruth Abernethy", "I'm standing again because the ring road isn't finished. Every vote counts, every "
+         "vote."),
+        ("READER", "Nominations close on Friday."),
+        ("NEWSREADER", "Showers clearing, highs of fourteen."),
+    ]
+
+
+def test_capitals_over_a_label_stay_speech_where_the_speech_is_in_capitals() -> None:
+    # A caption file prints everything in capitals: a short line in capitals before the next speaker is its words.
+    text = ">> ANCHOR: THE STORM IS MOVING EAST.\nSTAY INSIDE\n\n>> REPORTER: WINDS ARE AT SIXTY.\n"
+    assert [label for label, words in _spoken(text) if "STAY INSIDE" in words] == ["ANCHOR"]
+
+
+# The Oireachtas web page of a Dáil debate saved as text: each speaker alone on a line over the speech (an Irish
+# name with "Ó", a Minister of State with the holder in brackets), the page's buttons above and below.
+DAIL_WEB = """\
+Skip to main content
+Houses of the Oireachtas
+
+Dáil Éireann debate -
+Thursday, 14 May 2026
+
+Share
+Print
+Previous debate
+Next debate
+
+Ceisteanna ó Cheannairí - Leaders' Questions
+
+Deputy Siobhán Ní Bhriain
+
+The school transport scheme has left 300 children in Kilmacow without a seat.
+
+The Taoiseach
+
+I thank the Deputy. The Minister of State is here and will answer.
+
+Minister of State at the Department of Education (Deputy Eoin Ó Catháin)
+
+Go raibh maith agat. Extra buses start on Monday.
+
+Deputy Siobhán Ní Bhriain
+
+That is welcome.
+
+An Ceann Comhairle
+
+Go raibh maith agat, a Theachtaí.
+
+Share
+Print
+Previous debate
+Next debate
+
+Top
+"""
+
+
+def test_a_dail_debate_from_the_web_names_every_speaker_and_skips_the_pages_buttons() -> None:
+    # blind6: the page's "Print" and "Top" were speakers, "Deputy Pádraig Ó Floinn" (a capital outside ASCII) and
+    # "Minister of State at the Department of Housing (Deputy …)" were refused (0.89).
+    assert _spoken(DAIL_WEB) == [
+        ("Deputy Siobhán Ní Bhriain", "The school transport scheme has left 300 children in Kilmacow without a seat."),
+        ("The Taoiseach", "I thank the Deputy. The Minister of State is here and will answer."),
+        ("Minister of State at the Department of Education (Deputy Eoin Ó Catháin)",
+         "Go raibh maith agat. Extra buses start on Monday."),
+        ("Deputy Siobhán Ní Bhriain", "That is welcome."),
+        ("An Ceann Comhairle", "Go raibh maith agat, a Theachtaí."),
+    ]
+
+
+# The Scottish Parliament's Official Report of a committee: the convener named once, the record's notes of the room
+# and of the meeting going into private, a bill's heading with a bracket and a stage.
+SCOTTISH_COMMITTEE = """\
+Official Report
+
+[The Convener opened the meeting at 10:00]
+
+The Convener (Alan Drysdale): Good morning. Do members agree to take item 3 in private?
+
+Members indicated agreement.
+
+Ferry Services (Scotland) Bill: Stage 1
+
+The Convener: I welcome Moira Kerr from the ferry users' forum.
+
+Moira Kerr (Ferry Users Forum): Thank you. Cancellations doubled last winter.
+
+The Deputy Convener (Iain Rossiter): Were the islands consulted?
+
+Moira Kerr: Only after the timetable was fixed.
+
+The Deputy Convener: Thank you.
+
+The Convener: That concludes our evidence.
+
+11:05
+
+Meeting continued in private.
+
+Meeting closed at 11:20.
+"""
+
+
+def test_a_scottish_committee_report_keeps_its_notes_and_headings_out_of_speech() -> None:
+    # blind6: "Members indicated agreement.", the bill's heading and "Meeting continued in private." were words.
+    assert _spoken(SCOTTISH_COMMITTEE) == [
+        ("The Convener (Alan Drysdale)", "Good morning. Do members agree to take item 3 in private?"),
+        ("The Convener", "I welcome Moira Kerr from the ferry users' forum."),
+        ("Moira Kerr (Ferry Users Forum)", "Thank you. Cancellations doubled last winter."),
+        ("The Deputy Convener (Iain Rossiter)", "Were the islands consulted?"),
+        ("Moira Kerr", "Only after the timetable was fixed."),
+        ("The Deputy Convener", "Thank you."),
+        ("The Convener", "That concludes our evidence."),
+    ]
+
+
+# The UN's noon briefing as posted: headings in bold the page leaves open ("**Gavora"), a rule of asterisks and
+# the note that it is not an official record at the end.
+NOON_BRIEFING = """\
+The following is a near-verbatim transcript of today's noon briefing by the Spokesperson for the Secretary-General.
+
+Spokesperson:  Good afternoon.
+
+**Gavora
+
+Aid flights to Gavora resumed this morning.
+
+**Questions and Answers**
+
+Question:  Were any flights turned back?
+
+Spokesperson:  Not that I am aware of.
+
+* *** *
+
+For information media. Not an official record.
+"""
+
+
+def test_a_noon_briefings_bold_headings_and_closing_note_are_no_ones_words() -> None:
+    assert _spoken(NOON_BRIEFING) == [
+        ("Spokesperson", "Good afternoon.\n\nAid flights to Gavora resumed this morning.".replace("\n\n", " ")),
+        ("Question", "Were any flights turned back?"),
+        ("Spokesperson", "Not that I am aware of."),
+    ]
+
+
+def test_a_meeting_apps_transcription_notice_is_no_ones_words() -> None:
+    text = (
+        "Team sync\n\nDana Ruiz   0:03\nShall we start?\n\nOmar Haddad   0:07\nYes, go ahead.\n\n"
+        "Dana Ruiz   1:12\nThanks, bye.\n\nOmar Haddad stopped transcription\n"
+    )
+    assert _spoken(text)[-1] == ("Dana Ruiz", "Thanks, bye.")

@@ -713,3 +713,21 @@ def test_a_code_of_a_roles_initials_and_number_is_that_numbered_role() -> None:
     assert speaker_of(doc, "UM1") == speaker_of(doc, "UNIDENTIFIED MALE 1")
     assert speaker_of(doc, "UM2") == speaker_of(doc, "UNIDENTIFIED MALE 2")
     assert speaker_of(doc, "UM1") != speaker_of(doc, "UM2")
+
+
+def test_a_convener_named_once_holds_the_bare_convener_after_it() -> None:
+    # blind6: the Scottish Parliament's "The Convener (Fiona Lennox):" and then "The Convener:" were two speakers:
+    # "Convener" was no office in the vocabulary.
+    (doc,) = resolve(
+        (
+            "official-report",
+            "The Convener (Alan Drysdale): Good morning.\n\n"
+            "Moira Kerr (Ferry Users Forum): Thank you.\n\n"
+            "The Deputy Convener (Iain Rossiter): A question.\n\n"
+            "The Convener: Thank you both.\n\n"
+            "The Deputy Convener: And another.\n",
+        )
+    )
+    convener = set(speaker_of(doc, "The Convener (Alan Drysdale)")) | set(speaker_of(doc, "The Convener"))
+    deputy = set(speaker_of(doc, "The Deputy Convener (Iain Rossiter)")) | set(speaker_of(doc, "The Deputy Convener"))
+    assert len(convener) == 1 and len(deputy) == 1 and convener != deputy

@@ -308,6 +308,18 @@ class Verdict:
 _INFER_SHARE, _INFER_MIN, _INFER_RECUR = 0.12, 3, 0.67
 
 
+def _names_an_office(label: str) -> bool:
+    """Whether a label says by its words who speaks: a role, an honorific, an office with its holder, or in
+    upper and lower case a title with its article or before a name ("The Taoiseach", "Deputy Ní Bhriain"). An
+    office word alone does not ("Prime Minister" may be a heading), nor a title in capitals ("CITY COUNCIL REGULAR
+    MEETING" is a heading that the grammar reads as a council's Meeting)."""
+    parsed = parse_label(label)
+    if parsed is None:
+        return False
+    titled = bool(parsed.titles) and (parsed.article or parsed.family is not None) and _LOWER.search(label)
+    return bool(parsed.role or parsed.honorific or parsed.inner or titled)
+
+
 def infer_shapes(
     candidates: Iterable[Candidate], convention: Convention, paragraphs: int
 ) -> tuple[frozenset[str], dict[str, str]]:
@@ -334,7 +346,10 @@ def infer_shapes(
         if shape in active or found.total() < max(_INFER_MIN, _INFER_SHARE * paragraphs):
             continue  # too few to show a shape: not worth parsing their labels
         labels = speakers(found)
-        n, distinct = labels.total(), len(labels)
+        # A label that is one by itself (a title, an office, an honorific: "The Taoiseach", "Deputy Ní Bhriain")
+        # needs no recurrence to show the shape; names without one must recur, or they may be headings.
+        n = labels.total()
+        distinct = sum(1 for label in labels if not _names_an_office(label))
         if n < _INFER_MIN or distinct > _INFER_RECUR * n or n < _INFER_SHARE * paragraphs:
             continue
         if own is None:

@@ -259,6 +259,8 @@ class _Tokenizer:
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
         self.dialogue: int | None = None  # the indent of the words under cues alone (a script's dialogue), once known
+        self.label_lines: Sequence[int] = ()  # the lines that open turns, in order, once decided
+        self.mixed_case: bool | None = None  # whether the words are printed in upper and lower case, once read
         self.glued: frozenset[str] = frozenset()  # the document's labels that may be found glued after a sentence
 
     def _line(self, i: int) -> tuple[int, int]:
@@ -377,7 +379,7 @@ class _Tokenizer:
         blocks = self._split_at_rule_lines(blocks, [i for i in refused if not firsts[i]], self.rubrics)
         if self.wrapped_labels:
             blocks = self._join_wrapped_labels(blocks, accepted)
-        label_lines = accepted.lines
+        label_lines = self.label_lines = accepted.lines
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
@@ -812,7 +814,7 @@ class _Tokenizer:
         value, begin, end = self._segment_text(first, last, start)
         if not value:
             return
-        kind, why = self._classify(value, seen_label, out, first)
+        kind, why = self._classify(value, seen_label, out, first, last)
         if (
             kind == "PARA"
             and not seen_label
@@ -927,8 +929,10 @@ class _Tokenizer:
         found = self.text.find(last_word, position, end)
         return (found if found != -1 else position) + len(last_word)
 
-    def _classify(self, value: str, seen_label: bool, out: list[Token], line: int) -> tuple[str, str]:
-        """The kind of a paragraph's token, and why (empty for speech)."""
+    def _classify(
+        self, value: str, seen_label: bool, out: list[Token], line: int, last: int
+    ) -> tuple[str, str]:
+        """The kind of a paragraph's token (its lines ``line`` to ``last``), and why (empty for speech)."""
         first_label, last_label = self.body_lines
         inside_body = first_label < line < last_label
         place = rules.Place.of(seen_label, line > last_label, inside_body)
@@ -953,9 +957,30 @@ class _Tokenizer:
         centred = indent >= _CENTRED and indent != self.dialogue  # a script's dialogue column is no centre
         if _is_heading(value) and (not seen_label or centred):
             return "HEADING", "an upper-case line without sentence punctuation"
+        if _is_heading(value) and line == last and self._over_a_label(last) and self._mixed_case():
+            # A bulletin's story slug ("2/ NURSES", "WEATHER"), a record's subject heading: capitals alone on a
+            # line right over the next label close the turn before it, where the speech is not in capitals.
+            return "HEADING", "a line in capitals over the next label, in a document whose speech is not"
         if centred and _TITLE_LINE.fullmatch(value):  # a centred "General Leave"
             return "HEADING", "a centred title line"
         return "PARA", ""
+
+    def _over_a_label(self, line: int) -> bool:
+        """Whether the next line with words after ``line`` opens a turn."""
+        label_lines = self.label_lines
+        at = bisect.bisect_right(label_lines, line)
+        if at == len(label_lines):
+            return False
+        return all(not self.text[slice(*self._line(i))].strip() for i in range(line + 1, label_lines[at]))
+
+    def _mixed_case(self) -> bool:
+        """Whether the document prints its words in upper and lower case (not all in capitals, as captions and
+        some records do): read once, from its first 20,000 characters."""
+        if self.mixed_case is None:
+            sample = self.text[:20_000]
+            lower = sum(1 for c in sample if c.islower())
+            self.mixed_case = lower >= sum(1 for c in sample if c.isupper())
+        return self.mixed_case
 
     def _translated_rule(self, value: str, line: int, place: rules.Place) -> LineRule | None:
         """In a bilingual record a line is printed again in the other language on the next line: a line directly
