@@ -2484,3 +2484,252 @@ def test_a_meeting_apps_transcription_notice_is_no_ones_words() -> None:
         "Dana Ruiz   1:12\nThanks, bye.\n\nOmar Haddad stopped transcription\n"
     )
     assert _spoken(text)[-1] == ("Dana Ruiz", "Thanks, bye.")
+
+
+# The Japanese Diet's minutes: each speaker after a circle, the words after a full-width space; notes in tortoise-shell
+# brackets, rules of horizontal bars. Printed in English translation and in Japanese.
+DIET_EN = (
+    "Committee on Land, Infrastructure and Transport　No. 4\n"
+    "Members present\n　Chairperson　Mika Tanabe\n"
+    "　　　　―――――――――――――\n"
+    "○Chairperson (Mika Tanabe)　The meeting will now come to order.\n"
+    "　The bill is placed on the agenda.\n"
+    "○Sota Imai (Committee Member)　Thank you. Ferries to the islands are cut again this winter.\n"
+    "　　　　〔Voices in the chamber〕\n"
+    "○Minister of Land, Infrastructure and Transport (Ren Oda) I will answer. A subsidy starts in April.\n"
+    "　　　　[Recess at 10:41 a.m.]\n"
+    "　　　　―――――――――――――\n"
+)
+DIET_JA = "○委員長（田辺美香君）　これより会議を開きます。\n○今井蒼太君　ありがとうございます。\n"
+
+
+def test_the_diets_circled_speakers_open_their_turns() -> None:
+    # blind7: a Diet committee's minutes in translation gave no turns (the circle opened no label).
+    assert _spoken(DIET_EN) == [
+        ("Chairperson (Mika Tanabe)", "The meeting will now come to order. The bill is placed on the agenda."),
+        ("Sota Imai (Committee Member)", "Thank you. Ferries to the islands are cut again this winter."),
+        ("Minister of Land, Infrastructure and Transport (Ren Oda)", "I will answer. A subsidy starts in April."),
+    ]
+    assert [label for label, _ in _spoken(DIET_JA)] == ["委員長（田辺美香君）", "今井蒼太君"]
+
+
+# A parliament's record in translation, as the PDF gives it: interjections in brackets that name their speaker and
+# party, the page's head with its weekday, date and page, the quarter-page letters, the agenda item's text where
+# the chair calls it, and the note of the sitting's end.
+BUNDESTAG = """\
+Plenarprotokoll 21/60
+German Bundestag
+Stenographic Record
+
+President Dr. Ilse Brandauer:
+Good morning. I call agenda item 4:
+
+Second reading of the bill introduced by the Federal Government
+Draft Act on Rail Freight
+Printed paper 21/2510
+
+I open the debate. The first speaker is Jan Hollerith.
+
+Jan Hollerith (SPD):
+Madam President! The freight yards are full.
+
+(Applause from the SPD)
+
+(Uwe Kranich [AfD]: Because nobody builds sidings!)
+
+We build them, Mr Kranich.
+
+German Bundestag – 21st electoral term – 60th session. Berlin, Friday, 20 March 2026 6701
+
+(C)
+
+And we will build more. Thank you.
+
+(Applause from the SPD – Uwe Kranich [AfD]: We will see!)
+
+President Dr. Ilse Brandauer:
+Thank you. The debate is closed.
+
+(End: 11.42 am)
+"""
+
+
+def test_a_translated_plenary_record_keeps_heckles_heads_and_agenda_text_out_of_speech() -> None:
+    # blind7: a Bundestag record in translation (0.89): interjections with a [party] were speech, as were page heads,
+    # the agenda's text and "(A)" letters.
+    assert _spoken(BUNDESTAG) == [
+        ("President Dr. Ilse Brandauer", "Good morning. I call agenda item 4: I open the debate. The first speaker is Jan "
+         "Hollerith."),
+        ("Jan Hollerith (SPD)", "Madam President! The freight yards are full. We build them, Mr Kranich. And we will "
+         "build more. Thank you."),
+        ("President Dr. Ilse Brandauer", "Thank you. The debate is closed."),
+    ]
+
+
+# South Africa's unrevised Hansard: the page's head block, with its date and "Page: 2", printed again inside a speech.
+SA_HANSARD = """\
+UNREVISED HANSARD
+NATIONAL ASSEMBLY
+WEDNESDAY, 11 MARCH 2026
+Page: 1
+
+The House met at 14:00.
+
+The SPEAKER: Order! I recognise the hon Ms B Nkosi.
+
+Ms B NKOSI: Speaker, the clinics in Umlazi close at four. [Interjections.]
+
+UNREVISED HANSARD
+NATIONAL ASSEMBLY
+WEDNESDAY, 11 MARCH 2026
+Page: 2
+
+The nurses cannot stay later without overtime. [Applause.]
+
+An HON MEMBER: Shame!
+
+The SPEAKER: Order, hon members!
+"""
+
+
+def test_a_page_head_with_its_date_and_page_inside_a_speech_is_furniture() -> None:
+    # blind7: "WEDNESDAY, 11 MARCH 2026" over "Page: 2" was a speaker ("WEDNESDAY, 11 MARCH 2026 Page").
+    document = parse_text(SA_HANSARD)
+    assert _spoken(SA_HANSARD) == [
+        ("The SPEAKER", "Order! I recognise the hon Ms B Nkosi."),
+        ("Ms B NKOSI", "Speaker, the clinics in Umlazi close at four. The nurses cannot stay later without overtime."),
+        ("An HON MEMBER", "Shame!"),
+        ("The SPEAKER", "Order, hon members!"),
+    ]
+    assert not any("refused" in warning for warning in document.warnings)  # a date is no lookalike label
+
+
+def test_a_page_number_inside_the_last_speech_does_not_end_the_transcript() -> None:
+    # The last speaker's words on the next page were lost, without a warning: the page's furniture after the last
+    # label was taken for a web page's, which ends a transcript.
+    text = "MR. ADAMS: Hello there.\n\nMR. BROWN: First part of it.\n\nPage 2\n\nSecond part of my speech.\n"
+    assert _spoken(text)[-1] == ("MR. BROWN", "First part of it. Second part of my speech.")
+
+
+# A court-martial's verbatim record: the roster of the court in "code: rank name" lines under its heading, the
+# reporter's note that the witness was called and sworn, and whose questions follow.
+COURT_MARTIAL = """\
+PERSONNEL OF THE COURT:
+
+MJ: COL D. ABARA
+TC: CPT L. FENN
+DC: MAJ R. OSTROWSKI
+ACC: PFC K. MARLOWE
+
+[The court-martial was called to order at 0900, 4 May 2026.]
+MJ: Please be seated. All parties present when the court recessed are
+again present, with the exception of the members. Government, your
+witness.
+TC: The United States calls Sergeant Ivo Brandt, Your Honor, who will
+testify about the inventory of 2 March.
+
+SERGEANT IVO BRANDT, U.S. Army, was called as a witness for the prosecution, was sworn, and testified as follows:
+
+DIRECT EXAMINATION
+
+Questions by the trial counsel:
+
+Q. Where were you on 2 March?
+A. At the motor pool.
+
+EXAMINATION BY THE COURT-MARTIAL
+
+Questions by the military judge:
+
+Q. Who else was there?
+A. No one, ma'am.
+"""
+
+
+def test_a_court_martial_record_keeps_its_roster_and_notes_out_of_the_turns() -> None:
+    # blind7: the roster's lines were turns ("MJ: COL R. ALVAREZ"), the sworn note and "Questions by …:" speech.
+    assert _spoken(COURT_MARTIAL) == [
+        ("MJ", "Please be seated. All parties present when the court recessed are again present, with the "
+         "exception of the members. Government, your witness."),
+        ("TC", "The United States calls Sergeant Ivo Brandt, Your Honor, who will testify about the inventory of "
+         "2 March."),
+        ("Q", "Where were you on 2 March?"),
+        ("A", "At the motor pool."),
+        ("Q", "Who else was there?"),
+        ("A", "No one, ma'am."),
+    ]
+
+
+def _numbered_page(lines: list[str]) -> str:
+    return "".join(f"{n:>2}   {line}\n" for n, line in enumerate(lines + [""] * (25 - len(lines)), start=1))
+
+
+# A public inquiry's day, as pdftotext gives it: numbered lines, the witness sworn and who examines centred, the
+# breaks in brackets on their own lines, an answer printed without its period.
+INQUIRY = (
+    _numbered_page(
+        [
+            "SIR ROBERT QUAYLE:  Good morning. Ms Adeyemi.",
+            "MS ADEYEMI KC:  Thank you, sir. I call Mr Tomas Keel.",
+            "                    MR TOMAS KEEL (sworn)",
+            "                 Examination by MS ADEYEMI KC",
+            "Q.  Mr Keel, what is your role?",
+            "A.  I run the pumping station.",
+            "Q.  Were you on shift that night?",
+            "A   I was, until midnight.",
+            "SIR ROBERT QUAYLE:  We will take a break.",
+            "(11.30 am)",
+            "                        (A short break)",
+            "(11.45 am)",
+            "Q.  Who relieved you?",
+            "A.  Nobody came.",
+        ]
+    )
+    + "\f"
+    + _numbered_page(["Q.  Did you report that?", "A.  Yes, by telephone.", "SIR ROBERT QUAYLE:  Thank you."])
+)
+
+
+def test_an_inquirys_numbered_transcript_sets_its_notes_apart_and_knows_who_examines() -> None:
+    # blind7: the sworn and examination headings and the breaks in brackets ran into the speech around them, and
+    # "A   I was" (no period) was the question's words.
+    assert _spoken(INQUIRY) == [
+        ("SIR ROBERT QUAYLE", "Good morning. Ms Adeyemi."),
+        ("MS ADEYEMI KC", "Thank you, sir. I call Mr Tomas Keel."),
+        ("Q", "Mr Keel, what is your role?"),
+        ("A", "I run the pumping station."),
+        ("Q", "Were you on shift that night?"),
+        ("A", "I was, until midnight."),
+        ("SIR ROBERT QUAYLE", "We will take a break."),
+        ("Q", "Who relieved you?"),
+        ("A", "Nobody came."),
+        ("Q", "Did you report that?"),
+        ("A", "Yes, by telephone."),
+        ("SIR ROBERT QUAYLE", "Thank you."),
+    ]
+
+
+def test_a_high_courts_breaks_and_closing_line_are_no_ones_words() -> None:
+    text = (
+        "MARLOWE CJ:  Yes, Mr Obi.\n\nMR OBI SC:  Your Honours, tab 3.\n\nAT 11.15 AM SHORT ADJOURNMENT\n\n"
+        "UPON RESUMING AT 11.31 AM:\n\nMARLOWE CJ:  The Court will reserve its decision.\n\n"
+        "AT 11.38 AM THE MATTER WAS ADJOURNED\n"
+    )
+    assert _spoken(text) == [
+        ("MARLOWE CJ", "Yes, Mr Obi."),
+        ("MR OBI SC", "Your Honours, tab 3."),
+        ("MARLOWE CJ", "The Court will reserve its decision."),
+    ]
+
+
+def test_an_honorific_printed_without_its_space_and_a_subject_heading() -> None:
+    # blind7's Lok Sabha debate: "HON.SPEAKER:" was refused, and "SUBMISSION BY MEMBERS / Re: …" was speech.
+    text = (
+        "HON. SPEAKER: Question Hour is over.\n\nHON.SPEAKER: Now, Papers to be laid on the Table.\n\n"
+        "SHRI ANIL RAO (PUNE): Sir, I lay the report.\n\n12.03 hrs\n\nSUBMISSION BY MEMBERS\n"
+        "Re: Flooding in the western districts\n\nHON. SPEAKER: Dr. Salim Ansari.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == ["HON. SPEAKER", "HON.SPEAKER", "SHRI ANIL RAO (PUNE)", "HON. SPEAKER"]
+    assert _spoken(text)[2][1] == "Sir, I lay the report."
+    glued = parse_label("HON.SPEAKER")
+    assert glued is not None and glued.titles == ("SPEAKER",) and glued.raw == "HON.SPEAKER"

@@ -731,3 +731,13 @@ def test_a_convener_named_once_holds_the_bare_convener_after_it() -> None:
     convener = set(speaker_of(doc, "The Convener (Alan Drysdale)")) | set(speaker_of(doc, "The Convener"))
     deputy = set(speaker_of(doc, "The Deputy Convener (Iain Rossiter)")) | set(speaker_of(doc, "The Deputy Convener"))
     assert len(convener) == 1 and len(deputy) == 1 and convener != deputy
+
+
+def test_an_inquirys_examination_heading_makes_the_questions_the_examiners() -> None:
+    # blind7: "Examination by MS OYELARAN KC" (no colon, centred on a numbered line) bound no Q turn to her.
+    from tests.test_conventions_accuracy import INQUIRY
+
+    (doc,) = resolve(("inquiry", INQUIRY))
+    counsel = set(speaker_of(doc, "MS ADEYEMI KC"))
+    assert len(counsel) == 1 and counsel != {None}
+    assert set(speaker_of(doc, "Q")) == counsel

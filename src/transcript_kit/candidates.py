@@ -19,7 +19,7 @@ import attrs
 
 from transcript_kit.conventions.catalog import BASE, builtin
 from transcript_kit.conventions.profile import Convention, LabelShape, alternative, built_for
-from transcript_kit.conventions.vocabulary import VOCABULARY
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.keys import fold
 from transcript_kit.labels import is_asked_by, is_chat_sender, parse_label, repair_split_words
 from transcript_kit.model import Label
@@ -287,7 +287,12 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
         return "a salutation, not a speaker (vocabulary: salutation_words)"
     if delimiter == "." and parsed.family is None and not parsed.titles:
         return "a period label needs a name or an office"
+    if _DATE.search(parsed.raw):
+        return "a date, not a speaker (a page's head: 'TUESDAY, 10 MARCH 2026' over 'Page: 2')"
     return None
+
+
+_DATE = re.compile(expand(r"(?i:\b\d{1,2}\s+(?:@months@)\.?,?\s+\d{4}|\b(?:@months@)\.?\s+\d{1,2},?\s+\d{4})"))
 
 
 _FIRST_WORD_REFUSAL = "a byline, sponsor, clause or address line, not a speaker (vocabulary: not_label_first_words)"

@@ -19,16 +19,17 @@ from transcript_kit.model import Document, DocumentEvidence, Label, LabelUse, Sp
 # Bennett)." left inside a turn's text, "The SPEAKER (Hon. Margaret Dunleavy) took the chair", a deposition's
 # "BY MS. GARCIA:" before her questions. The binding of the bare office ("Q") after it must know.
 _HOLDER_IN_TEXT = re.compile(expand(VOCABULARY.patterns["holder_in_text"]))
-_EXAMINER = re.compile(expand(VOCABULARY.patterns["examiner_line"]))
+_EXAMINERS = tuple(re.compile(expand(VOCABULARY.patterns[name])) for name in ("examiner_line", "examined_by_line"))
 _EXAMINER_OPENING = re.compile(expand(VOCABULARY.patterns["examiner_line_opening"]))
 
 
 def _holders_in_text(document: Document) -> list[tuple[int, str]]:
     """(index of the turn the mention follows, -1 before the first; the office and holder as printed)."""
     printed = [(m.start(), m["label"]) for m in _HOLDER_IN_TEXT.finditer(document.text)]
-    for match in _EXAMINER.finditer(document.text):
+    for match in (m for examiner in _EXAMINERS for m in examiner.finditer(document.text)):
         line_start = document.text.rfind("\n", 0, match.start()) + 1
-        # "BY MS. GARCIA:" opens its line (after the line's number, in a transcript with line numbers, and "QUESTIONED")
+        # "BY MS. GARCIA:" opens its line (after the line's number, in a transcript with line numbers, and
+        # "QUESTIONED"; "Examination by MS X KC" in an inquiry's)
         if _EXAMINER_OPENING.fullmatch(document.text, line_start, match.start()):
             printed.append((line_start, f"Q ({match['holder']})"))
     if not printed:

@@ -291,6 +291,10 @@ def _parse_label(text: str) -> Label | None:
         return attrs.evolve(first, raw=raw, translation=second)
     if len(raw) > 1 and VOCABULARY.contains("articles", raw):
         return None  # "The" opens a label and is never one (a one-letter code, "Y:" or "O:", is)
+    spaced = _GLUED_ABBREVIATION.sub(r"\1 ", raw) if "." in raw else raw
+    if spaced != raw:  # "HON.SPEAKER", "Dr.Salim Ansari": an honorific's period with the space after it left out
+        label = _parse_label(spaced)
+        return attrs.evolve(label, raw=raw) if label is not None else None
     whole = _WHOLLY_BRACKETED.fullmatch(raw)
     if whole is not None:  # "(UNKNOWN)": a role in brackets is that role; anything else in brackets is a note
         inner = _parse_label(whole[1])
@@ -351,6 +355,11 @@ def is_chat_sender(raw: str) -> bool:
 
 
 _WHOLLY_BRACKETED = re.compile(r"\(([^()]+)\)")
+_GLUED_ABBREVIATION = re.compile(
+    r"(?<![\w.])((?i:"
+    + "|".join(VOCABULARY.alternation(name) for name in ("honorifics", "address_forms", "styles"))
+    + r")\.)(?=[A-Z][A-Za-z])"
+)
 def _office_out_of_names(label: Label) -> Label:
     """"Chief Medical Officer Professor Chris Whitty": the grammar ends an office at its first word that is no
     title ("Medical") and reads the rest as given names. Where an office stands before them, or a given name is

@@ -376,7 +376,9 @@ class _Tokenizer:
         self.glued = frozenset(
             " ".join(label.split()) for label in at_start if starting[label] >= 2 and _GLUEABLE.fullmatch(label)
         )
-        blocks = self._split_at_rule_lines(blocks, [i for i in refused if not firsts[i]], self.rubrics)
+        blocks = self._split_at_rule_lines(
+            blocks, [i for i in refused if not firsts[i]], self.rubrics | self._numbered_notes(accepted)
+        )
         if self.wrapped_labels:
             blocks = self._join_wrapped_labels(blocks, accepted)
         label_lines = self.label_lines = accepted.lines
@@ -450,8 +452,9 @@ class _Tokenizer:
                 continue
             if dialogue is not None and self._indent_of(line) < dialogue + _CUE_MARGIN:
                 continue  # a script's speech or action in capitals, left of its cues
-            if parse_label(candidate.label) is None:
-                continue  # the label grammar does not read it: prose that ends in a colon, not a lookalike
+            parsed = parse_label(candidate.label)
+            if parsed is None or cand.refusal(parsed, candidate.delimiter) is not None:
+                continue  # prose that ends in a colon, a heading word, a date: never a speaker, not a lookalike
             where = describe_place(self.path, self.text, candidate.start)
             self.warnings.append(f"a label like this document's was refused at {where}")
 
@@ -589,6 +592,28 @@ class _Tokenizer:
                 split.append(first, block.last, self._indent_of(first))
         return split
 
+    def _numbered_notes(self, accepted: CandidateTable) -> frozenset[int]:
+        """In a transcript of numbered lines (no blank line sets a paragraph apart), the lines that a profile's
+        rule reads whole and that stand apart by their print: a note wholly in brackets ("(10.32 am)", "(A short
+        break)") or a centred line ("MR DANIEL HOLLOWAY (sworn)", "Examination by MS OYELARAN KC"). A speech's
+        wrapped line is neither."""
+        if not self.layout.line_numbered:
+            return frozenset()
+        text, starts, ends = self.text, self.layout.starts, self.layout.ends
+        place = rules.Place(True, False, True)
+        apart = set()
+        for i in range(len(starts)):
+            if ends[i] <= starts[i] or i in accepted:
+                continue
+            line = text[starts[i] : ends[i]]
+            words = line.lstrip(" \t")
+            if words.count("(") != words.count(")"):
+                continue  # the end of a note wrapped from the line above ("11:04 a.m.)")
+            bracketed = words[:1] == "(" and words.rstrip()[-1:] == ")"
+            if (bracketed or len(line) - len(words) >= _CENTRED) and self.rules.classify(normalize_space(words), place):
+                apart.add(i)
+        return frozenset(apart)
+
     def _rubric_lines(self, accepted: CandidateTable) -> frozenset[int]:
         """In text printed one sentence a line (aligned parliamentary text), a line with no sentence end whose
         words are all capitalised ("International Day of Human Rights", "COAST GUARD RADIO STATION") is a rubric
@@ -675,6 +700,20 @@ class _Tokenizer:
         export of one utterance a line costs nothing more."""
         lines: set[int] = set()
         fields = [label for label in found.labels if fold(label) in _HEADER_FIELDS]  # distinct labels: a few
+        # A roster's heading alone on its line ("PERSONNEL OF THE COURT:" over "MJ: COL R. ALVAREZ", "TC: CPT M.
+        # DEVEREAUX"): the "Code: name" lines under it name who speaks, and open no turn.
+        rosters = [label for label in found.labels if fold(label) in _ROSTER_HEADINGS]
+        starts, ends = self.layout.starts, self.layout.ends
+        for heading in list(found.lines_with(rosters)) if rosters else ():
+            j = heading + 1
+            while j < len(starts) and j <= heading + _BLANK_LINES_UNDER_A_LABEL and ends[j] <= starts[j]:
+                j += 1  # a blank line under the heading
+            first = j
+            while j - first < _HEADER_RUN and (below := found.get(j)) is not None and self._field_value(below, j):
+                lines.add(j)
+                j += 1
+            if j > first:
+                lines.add(heading)
         for field in list(found.lines_with(fields)) if fields else ():
             lines.add(field)
             for step in (-1, 1):
@@ -863,10 +902,12 @@ class _Tokenizer:
         if kind == "PARA" and seen_label and self.glued and ":" in value:
             self._append_speech(out, value, begin, end)
             return
-        if kind == "BOILER" and seen_label and first > self.body_lines[1] and len(value) <= _FURNITURE_LINE:
+        if why == _WEB_FURNITURE and seen_label and first > self.body_lines[1] and len(value) <= _FURNITURE_LINE:
             # A line of web furniture after the last label ("Share this page", "Is this page useful?") ends the
             # transcript: the page's lines under it ("Maybe", "Yes this page is useful") are no one's words either.
-            # (Only a short line: a phrase inside a speech's paragraph, "sign up to serve", ends nothing.)
+            # (Only a short line: a phrase inside a speech's paragraph, "sign up to serve", ends nothing; and only
+            # a web page's: a page number or running head inside the last speech is furniture the speech goes on
+            # under.)
             kind = "END"
         out.append(_token(kind, value, begin, end))
 
@@ -945,8 +986,7 @@ class _Tokenizer:
             self.rule_hits[rule.name] = self.rule_hits.get(rule.name, 0) + 1
             return rule.kind, f"{self.convention.name} profile, rule {rule.name}: {rule.reason}"
         if not inside_body and lexicon.find_boilerplate(value[:400]):
-            why = "boilerplate outside the turns (vocabulary: boilerplate phrases)"
-            return ("BOILER_PREFIX" if _glued_boilerplate_end(value) is not None else "BOILER"), why
+            return ("BOILER_PREFIX" if _glued_boilerplate_end(value) is not None else "BOILER"), _WEB_FURNITURE
         if not seen_label:
             kind = header.classify_header_line(value, position=len(out))
             if kind is not None:
@@ -1100,6 +1140,7 @@ def _recurrence_inside(label: str) -> int:
 
 
 _HEADER_FIELDS = frozenset(map(fold, VOCABULARY.words_of("header_fields")))
+_ROSTER_HEADINGS = frozenset(map(fold, VOCABULARY.words_of("roster_headings")))
 # A colon that ends a label: not one inside a clock ("0:57" under "[Laughter]" is a caption's time line).
 _DELIMITING_COLON = re.compile(r":(?!\d)")
 _HEADER_RUN = 8  # lines of "Field: value" a header field may stand among
@@ -1134,6 +1175,7 @@ _SENTENCE_CLOSERS = frozenset('.?!…"”')  # what ends the sentence a glued la
 # Labels that may be found glued after a sentence: in capitals, or of two words or more (never "Q" or "Dana").
 _GLUEABLE = re.compile(r"[^\W\d_a-zß-öø-ÿ][^a-zß-öø-ÿ]*[^\W\d_a-zß-öø-ÿ]|\S+(?:\s+\S+)+")
 _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
+_WEB_FURNITURE = "boilerplate outside the turns (vocabulary: boilerplate phrases)"
 _SPAN_KINDS = {
     "INSERT": "insert",
     "BOILER": "boilerplate",

@@ -61,7 +61,7 @@ _SPACE = re.compile(r"\s+")
 # A note in brackets: "(Laughter.)", "[Slide 3]", "(OFF-MIKE)". Gold files differ on whether a turn's text keeps
 # them (a publisher's own transcript does; hand-made gold often does not), and they are no one's words: they
 # are left out on both sides, so neither convention costs a score anything.
-_BRACKETED_NOTE = re.compile(r"[(\[][^()\[\]]{1,200}[)\]]")
+_BRACKETED_NOTE = re.compile(r"[(\[（〔【][^()\[\]（）〔〕【】]{1,200}[)\]）〕】]")  # full-width brackets too
 
 
 def words(text: str) -> list[str]:

@@ -5,6 +5,7 @@ A reader never rewrites the text; it only says where the content of each line st
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 import re
@@ -42,7 +43,8 @@ _YAML_ALIAS = re.compile(r"(?:^|:[ \t]+|-[ \t]+|[\[{,][ \t]*)[&*][\w-]+(?=[\s,\]
 # rules "____" between items (they end a paragraph).
 # The House's "{time}  2015" clock marks sit between paragraphs the same way.
 _PAGE_MARKER = re.compile(r"[ \t]*(?:\[\[Page [A-Z]?\d+\]\]|\{time\}[ \t]+\d{3,4})[ \t]*")
-_RULE = re.compile(r"[ \t]*(?:_{3,}|-{5,}|={5,}|\*{5,})[ \t]*")
+_RULE_MARKS = ("___", "-----", "=====", "*****", "―――――", "─────", "━━━━━")
+_RULE = re.compile(r"[ \t\u3000]*(?:_{3,}|-{5,}|={5,}|\*{5,}|[―─━]{5,})[ \t\u3000]*")  # a Japanese record's "―――――" too
 # Every line break str.splitlines knows (and Unicode's line-breaking rules name): CRLF is one break.
 _LINE_END_CHARS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines cuts
 _LINE_BREAK = re.compile(f"\r\n|[{_LINE_END_CHARS}]")
@@ -208,7 +210,7 @@ def read_layout(text: str, path: str | None = None) -> Layout:
     if not line_numbered and _is_double_spaced(text, starts, ends):
         starts, ends = _without_line_spacing(starts, ends, len(text))
         gapped = True
-    if "___" in text or "-----" in text or "=====" in text or "*****" in text:
+    if any(rule in text for rule in _RULE_MARKS):
         for i, (start, end) in enumerate(zip(starts, ends)):
             if end > start and _RULE.fullmatch(text, start, end):
                 furniture.append(Span("rule", start, end, "a horizontal rule"))
@@ -270,12 +272,49 @@ def _running_furniture(text: str, starts: Sequence[int], ends: Sequence[int]) ->
     opening = text[starts[0] : ends[sample - 1]]
     # Line k of the opening is layout line k: both are cut at the same line ends, from the first line on.
     found = _repeats(text, starts, ends, opening.splitlines(), sample)
+    marked = _marked_heads(text, starts, ends)
     if "\f" not in opening and not found:
-        return set()
+        return marked
     found.update(_repeats(text, starts, ends, _DIGITS.sub("#", opening).splitlines(), sample, masked=True))
-    lines = {i for lines in found.values() for i in lines}
+    lines = {i for lines in found.values() for i in lines} | marked
     if "\f" in text:
         lines |= _page_edges(text, starts, ends)
+    return lines
+
+
+# A page's number on a line of its own, as a head prints it ("Page: 2", "Page 3 of 9").
+# (One pattern per spelling, each opening with its literal: searched at memchr speed, the line's start checked after.)
+_PAGE_NUMBER_LINES = tuple(
+    re.compile(word + r":?[ \t]*\d{1,4}(?:[ \t]+(?:of|OF)[ \t]+\d{1,4})?[ \t]*$", re.M) for word in ("Page", "PAGE", "page")
+)
+_HEAD_LINES = 3  # lines over a page's number that its head may print
+
+
+def _marked_heads(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
+    """A page's head that ends in a line of its own with the page's number ("UNREVISED HANSARD" / "NATIONAL
+    ASSEMBLY" / "TUESDAY, 10 MARCH 2026" / "Page: 2"), however unevenly the pages run: the number lines, and
+    the lines printed over two of them or more, numbers aside, wherever they stand."""
+    marks = []
+    for pattern in _PAGE_NUMBER_LINES:
+        for match in pattern.finditer(text):
+            line = bisect.bisect_right(starts, match.start()) - 1
+            if line >= 0 and not text[starts[line] : match.start()].strip():  # the number opens its line
+                marks.append(line)
+    marks.sort()
+    if len(marks) < 2:
+        return set()
+
+    def key(i: int) -> str:
+        return " ".join(_DIGITS.sub("#", text[starts[i] : ends[i]]).split())
+
+    over: Counter[str] = Counter()
+    for mark in marks:
+        above = [j for j in range(max(0, mark - _HEAD_LINES), mark) if ends[j] > starts[j]]
+        over.update({key(j) for j in above})
+    heads = {k for k, n in over.items() if n >= 2 and k and len(k) <= _FURNITURE_LONGEST and not _LABEL_START.match(k)}
+    lines = set(marks)
+    for mark in marks:
+        lines.update(j for j in range(max(0, mark - _HEAD_LINES), mark) if ends[j] > starts[j] and key(j) in heads)
     return lines
 
 
