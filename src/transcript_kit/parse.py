@@ -995,9 +995,10 @@ class _Tokenizer:
         # there (court transcripts' "ORAL ARGUMENT OF ...", the Record's titles).
         indent = self._indent_of(line)
         centred = indent >= _CENTRED and indent != self.dialogue  # a script's dialogue column is no centre
-        if _is_heading(value) and (not seen_label or centred):
+        capitals = _is_heading(value)
+        if capitals and (not seen_label or centred):
             return "HEADING", "an upper-case line without sentence punctuation"
-        if _is_heading(value) and line == last and self._over_a_label(last) and self._mixed_case():
+        if capitals and line == last and self._over_a_label(last) and self._mixed_case():
             # A bulletin's story slug ("2/ NURSES", "WEATHER"), a record's subject heading: capitals alone on a
             # line right over the next label close the turn before it, where the speech is not in capitals.
             return "HEADING", "a line in capitals over the next label, in a document whose speech is not"
