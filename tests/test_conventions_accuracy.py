@@ -2733,3 +2733,121 @@ def test_an_honorific_printed_without_its_space_and_a_subject_heading() -> None:
     assert _spoken(text)[2][1] == "Sir, I lay the report."
     glued = parse_label("HON.SPEAKER")
     assert glued is not None and glued.titles == ("SPEAKER",) and glued.raw == "HON.SPEAKER"
+
+
+# A police record of taped interview: officers by rank, warrant number and surname, then by rank and surname.
+POLICE_INTERVIEW = """\
+RECORD OF TAPED INTERVIEW
+Person interviewed:        Dale MERRICK
+Time commenced:            10:12
+
+PC 2231 WEBB: This interview is being recorded. I am Police Constable 2231 Alan Webb.
+
+DS OYELOWO: Detective Sergeant Grace Oyelowo.
+
+PC 2231 WEBB: Where were you on Friday night?
+
+MERRICK: At the Crown, till closing.
+
+PC WEBB: Who with?
+
+SOLICITOR: My client will not answer that.
+"""
+
+
+def test_officers_with_warrant_numbers_are_labels() -> None:
+    # blind7: "DC 4471 BRENNAN:" was refused (a number inside a label), so his words went to whoever spoke before.
+    assert [label for label, _ in _spoken(POLICE_INTERVIEW)] == [
+        "PC 2231 WEBB", "DS OYELOWO", "PC 2231 WEBB", "MERRICK", "PC WEBB", "SOLICITOR",
+    ]
+    webb = parse_label("PC 2231 WEBB")
+    assert webb is not None and webb.titles == ("PC",) and webb.family == "WEBB"
+    assert parse_label("Budget 2026") is None  # a year is no warrant number
+
+
+# A podcast's transcript exported from an editor as Markdown: the time, then the name in bold (or the name, then
+# the time), chapter headings, and the show notes' list of links after the last words.
+MARKDOWN_PODCAST = """\
+# Field Notes, Episode 12
+
+**Hosts:** Mara Quist, Theo Lund
+
+## Chapter 1: Cold Open
+
+[00:00:00] **Mara Quist:** Theo, what's the oddest seed you've ever planted?
+
+[00:00:04] **Theo Lund:** A pineapple top. It flowered after three years.
+
+## Chapter 2: The Greenhouse
+
+**Mara Quist:** [00:01:10] Tell us about the greenhouse.
+
+**Theo Lund:** [00:01:14] It's a polytunnel, really.
+
+---
+
+## Show notes
+
+- Theo's nursery: [lundplants.example](https://lundplants.example)
+- Newsletter: https://fieldnotes.example/news
+"""
+
+
+def test_a_markdown_export_with_times_before_bold_names_and_show_notes() -> None:
+    # blind7: "[00:00:00] **Dana Whitacre:** text" opened no turn (0.68), and the show notes' "- Tillfield
+    # Robotics: [link](…)" was a speaker.
+    spoken = _spoken(MARKDOWN_PODCAST)
+    assert [label for label, _ in spoken] == ["Mara Quist", "Theo Lund", "Mara Quist", "Theo Lund"]
+    assert spoken[1][1] == "A pineapple top. It flowered after three years."
+
+
+# A contact centre's transcript export: a header of fields, a banner over the transcript, redaction notes, and the
+# analytics tool's summary under a banner after the call.
+CONTACT_CENTRE = """\
+ACME ANALYTICS -- TRANSCRIPT EXPORT
+Exported: 2024-03-13 08:02:55 UTC by qa.reviewer04
+
+Call ID:             BWE-20240312-0048817
+Duration:            00:03:10
+
+=== TRANSCRIPT ===
+Agent (00:00:03): Thank you for calling Acme Energy, you're through to Sam, how can I help you today?
+Customer (00:00:09): Hi, yes, my card was charged twice for the same bill this month and I'd like it back.
+Agent (00:00:15): Oh, I'm sorry about that, let me check. Can I take the card's last four digits, please?
+** PCI data redacted **
+Agent (00:00:40): Thanks, that's verified, and I can see both charges on the account from the 4th of March.
+Customer (00:00:44): Good.
+[call ended 00:03:10]
+
+=== INTERACTION SUMMARY (auto-generated) ===
+Disposition:         REFUND ISSUED
+Sub-disposition:     Duplicate charge
+Summary: Customer charged twice; refund raised.
+"""
+
+
+def test_a_contact_centre_export_keeps_its_fields_redactions_and_summary_out_of_speech() -> None:
+    # blind7: "Exported:" was a speaker, the redaction notes were words, the summary under its banner the
+    # customer's (0.88).
+    assert _spoken(CONTACT_CENTRE) == [
+        ("Agent", "Thank you for calling Acme Energy, you're through to Sam, how can I help you today?"),
+        ("Customer", "Hi, yes, my card was charged twice for the same bill this month and I'd like it back."),
+        ("Agent", "Oh, I'm sorry about that, let me check. Can I take the card's last four digits, please?"),
+        ("Agent", "Thanks, that's verified, and I can see both charges on the account from the 4th of March."),
+        ("Customer", "Good."),
+    ]
+
+
+def test_a_research_transcripts_conventions_note_and_closing_line_and_an_agms_decision() -> None:
+    text = (
+        "Study H2 -- focus group 3\n\nConventions: [pause] = 3+ seconds; [laughter] = group laughter.\n\n"
+        "Moderator: Shall we start?\n\nP1: Yes.\n\nEnd of excerpt. H2-FG-03 transcript v2.1. Page 1 of 1. "
+        "CONFIDENTIAL. Do not quote without the participant ID.\n"
+    )
+    assert _spoken(text) == [("Moderator", "Shall we start?"), ("P1", "Yes.")]
+    agm = (
+        "Present (Board): Sir Roland Pettigrew (Chair); Ms Leila Haddad (Chief Executive)\n\n"
+        "Chair: May I have a show of hands?\n\nThe resolution was carried on a show of hands.\n\n"
+        "Chair: Thank you.\n"
+    )
+    assert _spoken(agm) == [("Chair", "May I have a show of hands?"), ("Chair", "Thank you.")]

@@ -741,3 +741,40 @@ def test_an_inquirys_examination_heading_makes_the_questions_the_examiners() -> 
     counsel = set(speaker_of(doc, "MS ADEYEMI KC"))
     assert len(counsel) == 1 and counsel != {None}
     assert set(speaker_of(doc, "Q")) == counsel
+
+
+def test_initials_are_the_full_name_printed_before_them() -> None:
+    # blind7's oral history: "MARGARET OKONJO-HALE:" first, "MOH:" after; "JONAH TILLERY:" then "JT:".
+    (doc,) = resolve(
+        (
+            "oral-history",
+            "JONAH TILLERY: Where were you born?\n\nMARGARET OKONJO-HALE: In Ashby, in 1948.\n\n"
+            "JT: And your father?\n\nMOH: He worked at the mill.\n\nMARK TOLLER: Sorry, the door.\n",
+        )
+    )
+    assert set(speaker_of(doc, "MOH")) == set(speaker_of(doc, "MARGARET OKONJO-HALE"))
+    # "JT" could be Jonah Tillery or Mark Toller? No: MT is Toller's; JT is Tillery's alone.
+    assert set(speaker_of(doc, "JT")) == set(speaker_of(doc, "JONAH TILLERY"))
+
+
+def test_two_names_of_the_same_initials_leave_the_code_alone() -> None:
+    (doc,) = resolve(
+        (
+            "two-jts",
+            "JONAH TILLERY: Hello.\n\nJUNE TOWNE: Hi.\n\nJT: Who am I?\n\nJONAH TILLERY: Quite.\n\nJUNE TOWNE: Yes.\n",
+        )
+    )
+    code = set(speaker_of(doc, "JT"))
+    assert not code & (set(speaker_of(doc, "JONAH TILLERY")) | set(speaker_of(doc, "JUNE TOWNE")))
+
+
+def test_an_office_with_its_holder_after_a_comma_holds_the_holders_later_label() -> None:
+    # blind7's AGM: "Chief Executive Officer, Ms Leila Haddad:" once, "Ms Haddad:" after: one person.
+    (doc,) = resolve(
+        (
+            "agm",
+            "Chair: Welcome.\n\nChief Executive Officer, Ms Leila Haddad: Thank you, Chair.\n\n"
+            "Shareholder (Mr Frank Dorsey): What about the pension?\n\nMs Haddad: It is funded.\n",
+        )
+    )
+    assert set(speaker_of(doc, "Ms Haddad")) == set(speaker_of(doc, "Chief Executive Officer, Ms Leila Haddad"))

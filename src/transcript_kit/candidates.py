@@ -46,6 +46,9 @@ _JOINING = VOCABULARY.alternation("joining")
 _HEADING_TAIL = re.compile(rf"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|{_JOINING}|&|—|–|-)){{0,6}}")
 
 _LEADERS = re.compile(r"(?: ?\.){5,}")
+# A link and nothing else after a label: a list of links ("- Tillfield Robotics: [tillfield.example](https://…)",
+# "Website: https://…", a show's notes under its transcript), not a turn.
+_LINK_ONLY = re.compile(r"(?:\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)|<?(?:https?://|mailto:)\S{1,500}?>?)[ \t.]*")
 _QUOTE_OPENERS = frozenset("“\"„«‘")
 
 # How a candidate's style is written; documents keep one style for their real labels.
@@ -201,7 +204,8 @@ class ShapeMatcher:
             shape.name,
             stamp,
             heading_tail="A" <= tail[:1] <= "Z" and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
-            listed=(".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None,
+            listed=((".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None)
+            or (tail[:1] in "[<hm" and _LINK_ONLY.fullmatch(tail) is not None),
             quoting=tail[:1] in _QUOTE_OPENERS,
             unnamed=shape.unnamed,
             handle=shape.handle,
@@ -273,7 +277,9 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
     if parsed is None:
         return "not label-shaped: the label grammar does not read it"
     folded = fold(parsed.raw)
-    if folded in _NEVER_SPEAKERS:
+    if folded in _NEVER_SPEAKERS or (
+        parsed.qualifiers and fold(_PARENS.sub("", parsed.raw).strip()) in _NEVER_SPEAKERS
+    ):  # "Present (Board)": a list's heading with what it lists in brackets
         return _HEADING_WORD_REFUSAL
     if folded in _SOUND_CUES:
         return "a sound or music cue, not a speaker (vocabulary: sound_cues)"

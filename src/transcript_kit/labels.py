@@ -122,7 +122,7 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
         return ("qualifier", f"{inner[0]} ({inner[1]}){' ' + inner[2] if len(inner) > 2 else ''}")
 
     def affiliation(self, children: list[lark.Token]) -> tuple[str, str]:
-        return ("qualifier", str(children[-1]).strip())
+        return ("affiliation", str(children[-1]).strip())
 
     def number(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("qualifier", str(children[0]))
@@ -182,6 +182,12 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
                     fields["inner"] = inner
                 else:
                     qualifiers.append(value)
+            elif part == "affiliation":
+                holder = parse_label(value) if titles and "family" not in fields and "inner" not in fields else None
+                if holder is not None and holder.honorific and holder.family is not None and not holder.qualifiers:
+                    fields["inner"] = holder  # "Chief Executive Officer, Ms Leila Haddad": the office's holder
+                else:
+                    qualifiers.append(value)  # "ANNA LOPEZ, CNN ANCHOR": a name's affiliation or office
             elif part == "note":
                 notes.append(value)
             elif part == "time":

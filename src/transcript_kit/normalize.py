@@ -307,6 +307,7 @@ class Normalizer:
         for doc in documents:
             self._mend_misspellings(doc, first)
             _mend_numbered_codes(doc, first)
+            _mend_initials(doc, first)
         self._cast = self._casts(first)
         self._contexts = contexts
         corpus = _CorpusIndex.build(self, contexts.values(), uses, first)
@@ -1066,6 +1067,35 @@ def _mend_numbered_codes(doc: DocumentEvidence, outcomes: dict[tuple[str, str], 
         found = roles.get((code[1], code[2])) if code is not None else None
         if found and len({o.role_id for o in found}) == 1 and outcomes[doc.doc_id, use.label].who is None:
             outcomes[doc.doc_id, use.label] = found[0]
+
+
+_INITIALS_CODE = re.compile(r"[A-Z]{2,4}")
+
+
+def _mend_initials(doc: DocumentEvidence, outcomes: dict[tuple[str, str], _Outcome]) -> None:
+    """A code of capitals that is the initials of one full name printed as a label in the same document ("MOH"
+    beside "MARGARET OKONJO-HALE", "JT" beside "JONAH TILLERY") is that name's speaker: an oral history names its
+    narrator in full first and by initials after. Two names of the same initials leave the code as it is."""
+    codes = [use for use in doc.labels if _INITIALS_CODE.fullmatch(use.label)]
+    if not codes:
+        return
+    named: dict[str, set[tuple[Who | None, str | None]]] = defaultdict(set)
+    outcome_of: dict[tuple[Who | None, str | None], _Outcome] = {}
+    for use in doc.labels:
+        parsed = use.parsed
+        if parsed is None or parsed.role or parsed.titles or not parsed.given or parsed.family is None:
+            continue
+        o = outcomes[doc.doc_id, use.label]
+        if o.who is None:
+            continue
+        words = [w for part in (*parsed.given, parsed.family) for w in re.split(r"[-\u2010\u2011]", part) if w]
+        key = (o.who, o.role_id)
+        named["".join(w[:1] for w in words).upper()].add(key)
+        outcome_of[key] = o
+    for use in codes:
+        found = named.get(use.label)
+        if found and len(found) == 1 and outcomes[doc.doc_id, use.label].resolution is not Resolution.REGISTRY:
+            outcomes[doc.doc_id, use.label] = outcome_of[next(iter(found))]
 
 
 def _one_typo_apart(words: tuple[str, ...], known: tuple[str, ...]) -> bool:

@@ -317,6 +317,7 @@ class _Tokenizer:
                 or i in header_fields
                 or i < body_start
                 or ends_a_list
+                or self._padded_field(c, i)
             ):
                 run = run + 1 if i == last_listed + 1 else 1
                 last_listed = i
@@ -745,6 +746,20 @@ class _Tokenizer:
                 return line
         return 0
 
+    def _padded_field(self, candidate: cand.Candidate, line: int) -> bool:
+        """A field of a form, its value padded out to a column ("Sub-disposition:     Duplicate charge", "Reason
+        codes:        BILL_DISPUTE"): a name in title case that says nothing of a speaker, the value no sentence.
+        (A log's codes in capitals pad their words too: "CC:      Copy that" stays a label.)"""
+        if self.text[candidate.end : candidate.end + _FIELD_PADDING] != " " * _FIELD_PADDING:
+            return False
+        parsed = parse_label(candidate.label)
+        return (
+            parsed is not None
+            and not (parsed.role or parsed.titles or parsed.honorific or parsed.inner)
+            and _LOWER_CASE.search(candidate.label) is not None
+            and self._field_value(candidate, line)
+        )
+
     def _field_value(self, candidate: cand.Candidate, line: int) -> bool:
         """Whether what follows a label on its line reads as a header field's value: short, and no sentence."""
         value = self.text[candidate.end : self.layout.ends[line]].strip()
@@ -1148,6 +1163,8 @@ _HEADER_RUN = 8  # lines of "Field: value" a header field may stand among
 _TRANSCRIPT_HEADING = re.compile(
     rf"(?im)^[ \t]*(?:{VOCABULARY.alternation('transcript_headings')})[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*:?[ \t]*$"
 )
+_FIELD_PADDING = 4  # blanks after a colon that pad a form's value out to its column
+_LOWER_CASE = re.compile(r"[a-zß-öø-ÿ]")
 _FIELD_VALUE_CHARS = 80  # a header field's value is a name, a date, a place, a count: a longer one is speech
 # What a profile rule may call a line under a label printed alone that makes it no turn's words.
 _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
