@@ -2851,3 +2851,143 @@ def test_a_research_transcripts_conventions_note_and_closing_line_and_an_agms_de
         "Chair: Thank you.\n"
     )
     assert _spoken(agm) == [("Chair", "May I have a show of hands?"), ("Chair", "Thank you.")]
+
+
+# What speech-to-text pipelines print: open-source diarization ("[start --> end] SPEAKER_00:"), a cloud service's
+# lower-case codes ("spk_0:", a time before some), a wrapped line without its time range.
+WHISPER_LOG = """\
+# model: large-v3, diarization: 2 speakers
+[00:00:01.240 --> 00:00:05.880] SPEAKER_00: Okay, let's start. Can everyone hear me?
+[00:00:06.100 --> 00:00:07.020] SPEAKER_01: Yes, loud and clear.
+[00:00:07.300 --> 00:00:15.460] SPEAKER_01: The backlog peaked at two million messages
+and drained by Tuesday noon.
+[00:00:16.010 --> 00:00:17.200] SPEAKER_UNKNOWN: Mm-hmm.
+"""
+CLOUD_TRANSCRIPT = """\
+Job name: support-20260211
+Language code: en-US
+
+spk_0: Thank you for calling. Can I have your account number?
+
+spk_1: Yeah, it's four four seven.
+
+[00:00:31] spk_1: And my bill doubled this month.
+
+spk_0: Let me look at the readings.
+"""
+
+
+def test_speech_to_text_speaker_codes_open_turns() -> None:
+    # blind8: a diarized Whisper log and a cloud service's "spk_0:" export gave no turns at all.
+    assert _spoken(WHISPER_LOG) == [
+        ("SPEAKER_00", "Okay, let's start. Can everyone hear me?"),
+        ("SPEAKER_01", "Yes, loud and clear."),
+        ("SPEAKER_01", "The backlog peaked at two million messages and drained by Tuesday noon."),
+        ("SPEAKER_UNKNOWN", "Mm-hmm."),
+    ]
+    assert [label for label, _ in _spoken(CLOUD_TRANSCRIPT)] == ["spk_0", "spk_1", "spk_1", "spk_0"]
+    timed = [t for t in parse_text(WHISPER_LOG).turns if t.kind is TurnKind.TURN]
+    assert timed[1].start_ms == 6100
+
+
+# A recorded consultation for health research: codes for the doctor, the patient, a relative and the interviewer
+# ("Dr", "Pt", "Rel", "Int"), a key and a consent note in the header.
+CONSULTATION = """\
+Study ID: TAMILL-2
+Consent: written consent obtained before recording; identifying details replaced with [tags].
+Key: Dr = GP; Pt = patient; Rel = daughter; Int = researcher
+
+Dr: Come in. Hello [Patient name], have a seat.
+Pt: It's the tablets really. I feel woozy in the mornings.
+Rel: She had a fall in November.
+Dr: I see that here. Were you seen at the hospital?
+Pt: Yes, just bruises.
+Rel: She's got a box with the days on. I fill it on Sundays.
+Dr: That helps. Do you take them all together?
+Pt: All but the statin.
+Rel: And she's up three times a night.
+Dr: Right. Let's check your blood pressure lying and standing.
+
+[examination, 2 min]
+
+Dr: It drops when you stand. That explains a lot.
+
+[end of consultation; researcher enters]
+
+Int: How did you feel about stopping the water tablet?
+Pt: Relieved, really.
+"""
+
+
+def test_a_consultations_codes_are_speakers_and_its_header_is_not() -> None:
+    # blind8: "Dr:" alone (an honorific with no name) was refused and "Int:" was a screenplay's INT.
+    assert [label for label, _ in _spoken(CONSULTATION)] == [
+        *["Dr", "Pt", "Rel"] * 3, "Dr", "Dr", "Int", "Pt",
+    ]
+    doctor = parse_label("Dr")
+    assert doctor is not None and doctor.role == "doctor"
+    assert parse_label("Dr Smith") is not None and parse_label("Dr Smith").family == "Smith"  # type: ignore[union-attr]
+
+
+def test_a_question_with_its_asker_in_brackets_and_a_public_radio_closing_notice() -> None:
+    press = (
+        "CHAIR WEISSMANN: Questions?\n\nQUESTION (Dombrowski): Ms Kessler, was the deadline discussed?\n\n"
+        "DEPUTY SPOKESPERSON KESSLER: I cannot report on that.\n\nQUESTION: And the budget?\n"
+    )
+    assert [label for label, _ in _spoken(press)] == [
+        "CHAIR WEISSMANN", "QUESTION (Dombrowski)", "DEPUTY SPOKESPERSON KESSLER", "QUESTION",
+    ]
+    radio = (
+        "LEILA FAIRBANKS, HOST:\n\nGood morning. The seawall is failing.\n\n(SOUNDBITE OF ARCHIVED BROADCAST)\n\n"
+        "UNIDENTIFIED NEWSCASTER: The wall was poured today.\n\nFAIRBANKS: That was 1936.\n\n"
+        "Copyright © 2026 NPR. All rights reserved.\n\n"
+        "NPR transcripts are created on a rush deadline. This text may not be in its final form.\n"
+    )
+    assert _spoken(radio)[1:] == [
+        ("UNIDENTIFIED NEWSCASTER", "The wall was poured today."),
+        ("FAIRBANKS", "That was 1936."),
+    ]
+
+
+# New Zealand's Hansard from the web: the oral question's heading, the question put with its member and whom it
+# is put to, members by "Hon" and "Rt Hon", the record's note of a document laid.
+NZ_HANSARD = """\
+Oral Questions
+
+1. Question No. 1—Prime Minister
+
+1. TAMA WIREMU (Green) to the Prime Minister: Does she stand by her statements?
+
+Rt Hon ROSALIND KETTERING (Prime Minister): Yes, in the context in which they were made.
+
+TAMA WIREMU: Then why were the homes cancelled?
+
+Hon Members: Oh!
+
+SPEAKER: Order!
+
+Document, by leave, laid on the Table of the House.
+
+Rt Hon ROSALIND KETTERING: They were not cancelled.
+"""
+
+
+def test_new_zealand_questions_name_the_member_who_asks() -> None:
+    # blind8: "1. KAHU RANGI (Green) to the Prime Minister:" was refused, and the headings and notes were speech.
+    assert _spoken(NZ_HANSARD) == [
+        ("TAMA WIREMU (Green)", "Does she stand by her statements?"),
+        ("Rt Hon ROSALIND KETTERING (Prime Minister)", "Yes, in the context in which they were made."),
+        ("TAMA WIREMU", "Then why were the homes cancelled?"),
+        ("Hon Members", "Oh!"),
+        ("SPEAKER", "Order!"),
+        ("Rt Hon ROSALIND KETTERING", "They were not cancelled."),
+    ]
+
+
+def test_a_presidential_sites_page_metadata_after_the_transcript_is_no_ones_words() -> None:
+    text = (
+        "Arkady Velinsky: Good afternoon.\n\nQuestion: Will you visit the region?\n\n"
+        "A.Velinsky: Yes, in March.\n\nTopics\nRegions\nTransport\n\nPersons\nOrlova Marina\n\n"
+        "Publication status\nPublished in sections: News, Transcripts\n"
+    )
+    assert _spoken(text)[-1] == ("A.Velinsky", "Yes, in March.")

@@ -778,3 +778,36 @@ def test_an_office_with_its_holder_after_a_comma_holds_the_holders_later_label()
         )
     )
     assert set(speaker_of(doc, "Ms Haddad")) == set(speaker_of(doc, "Chief Executive Officer, Ms Leila Haddad"))
+
+
+def test_an_initial_and_surname_is_the_one_person_named_in_full() -> None:
+    # blind8: a presidential site prints "Arkady Velinsky:" then "A.Velinsky:"; they were two speakers.
+    (doc,) = resolve(
+        (
+            "site",
+            "Arkady Velinsky: Good afternoon, colleagues.\n\nMarina Orlova: Thank you.\n\n"
+            "A.Velinsky: Then let us begin.\n\nM.Orlova: Yes.\n",
+        )
+    )
+    assert set(speaker_of(doc, "A.Velinsky")) == set(speaker_of(doc, "Arkady Velinsky"))
+    assert set(speaker_of(doc, "M.Orlova")) == set(speaker_of(doc, "Marina Orlova"))
+    (two,) = resolve(
+        ("two-a", "Arkady Velinsky: Hello.\n\nAnna Velinsky: Hi.\n\nA.Velinsky: Which of us?\n")
+    )
+    assert not set(speaker_of(two, "A.Velinsky")) & (
+        set(speaker_of(two, "Arkady Velinsky")) | set(speaker_of(two, "Anna Velinsky"))
+    )
+
+
+def test_a_questions_asker_in_brackets_is_one_person_under_both_labels() -> None:
+    (doc,) = resolve(
+        (
+            "regpk",
+            "CHAIR WEISSMANN: Questions?\n\nQUESTION (Dombrowski): Was it discussed?\n\n"
+            "KESSLER (Federal Ministry): No.\n\nADDITIONAL QUESTION (Dombrowski): Why not?\n\n"
+            "QUESTION (Tessaro): On another topic.\n",
+        )
+    )
+    asker = set(speaker_of(doc, "QUESTION (Dombrowski)"))
+    assert len(asker) == 1 and asker == set(speaker_of(doc, "ADDITIONAL QUESTION (Dombrowski)"))
+    assert not asker & set(speaker_of(doc, "QUESTION (Tessaro)"))

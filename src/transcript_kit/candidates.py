@@ -27,7 +27,7 @@ from transcript_kit.model import Label
 # What may follow a label on its line, or stand on the line under a label alone: a timestamp "(00:05)",
 # "[01:02:03]" (rev.com and podcast styles). Matched on a stripped slice: no blanks at either end, so a long run
 # of blanks after a label costs one strip, never a backtracking search.
-LABEL_TIMESTAMP = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,]\d{1,3})?[)\]]?")
+LABEL_TIMESTAMP = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[)\]]?")
 # How a timestamp (or a bracketed note) can begin: a cheap first look before the match.
 STAMP_OPENERS = frozenset("0123456789([")
 _CAPITALS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
@@ -270,6 +270,7 @@ def strength(parsed: Label, label: str) -> str | None:
 # Compared as labels are, folded the same way ("Présents" is the list's "présents").
 _NEVER_SPEAKERS = frozenset(map(fold, VOCABULARY.words_of("never_speakers")))
 _SOUND_CUES = frozenset(map(fold, VOCABULARY.words_of("sound_cues")))
+_SCENE_WORDS = frozenset(map(fold, VOCABULARY.words_of("scene_words")))
 
 
 def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
@@ -280,6 +281,8 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
     if folded in _NEVER_SPEAKERS or (
         parsed.qualifiers and fold(_PARENS.sub("", parsed.raw).strip()) in _NEVER_SPEAKERS
     ):  # "Present (Board)": a list's heading with what it lists in brackets
+        return _HEADING_WORD_REFUSAL
+    if delimiter != ":" and folded in _SCENE_WORDS:
         return _HEADING_WORD_REFUSAL
     if folded in _SOUND_CUES:
         return "a sound or music cue, not a speaker (vocabulary: sound_cues)"

@@ -297,6 +297,11 @@ def _parse_label(text: str) -> Label | None:
         return attrs.evolve(first, raw=raw, translation=second)
     if len(raw) > 1 and VOCABULARY.contains("articles", raw):
         return None  # "The" opens a label and is never one (a one-letter code, "Y:" or "O:", is)
+    bare = raw.rstrip(".").casefold()
+    if bare in VOCABULARY.role_keys and (
+        VOCABULARY.contains("honorifics", bare) or VOCABULARY.contains("address_forms", bare)
+    ):  # "Dr:" alone, no name after it: a clinical transcript's doctor, a role
+        return Label(raw, titles=(raw,), role=VOCABULARY.role_keys[bare])
     spaced = _GLUED_ABBREVIATION.sub(r"\1 ", raw) if "." in raw else raw
     if spaced != raw:  # "HON.SPEAKER", "Dr.Salim Ansari": an honorific's period with the space after it left out
         label = _parse_label(spaced)

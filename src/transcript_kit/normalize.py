@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from transcript_kit.conventions.vocabulary import VOCABULARY
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.keys import fold, source_host
 from transcript_kit.labels import parse_label
 from transcript_kit.model import DocumentEvidence, Label, LabelUse, Mention, Resolution, Speaker
@@ -83,7 +83,11 @@ def display_case(name: str) -> str:
 
 _NUMBERED = re.compile(r"\s\d{1,3}\s*$")
 # A first name and a comma opening a role's brackets: "Janet, Holmbridge", "Mo, via text" (not an outlet: "NHK").
-_NAMED_IN_BRACKETS = re.compile(r"[A-Z][a-z][\w'’-]*,\s")
+# Who a floor role's brackets name: a name and where from ("Janet, Holmbridge"), or a name alone ("Dombrowski",
+# "Mr Frank Dorsey").
+_NAMED_IN_BRACKETS = re.compile(
+    expand(r"[A-Z][a-z][\w'’-]*,\s.*|(?:@address_forms:title@\.?\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}")
+)
 
 
 def slug(text: str) -> str:
@@ -615,10 +619,13 @@ class Normalizer:
             # two witnesses were one person).
             # A caller named in the brackets ("CALLER (Janet, Holmbridge)", "CALLER (Mo, via text)") is one person
             # of the document, another for each name.
-            numbered = _NUMBERED.search(use.label) or (
-                label is not None and any(_NAMED_IN_BRACKETS.match(q) for q in label.qualifiers)
-            )
-            if numbered or key in _PARTY_ROLES:
+            # So is the asker a question's brackets name ("QUESTION (Dombrowski)", "ADDITIONAL QUESTION
+            # (Dombrowski)"): one person under both labels.
+            named = next((q for q in label.qualifiers if _NAMED_IN_BRACKETS.fullmatch(q)), None) if label else None
+            numbered = _NUMBERED.search(use.label)
+            if named is not None:
+                role_id = f"doc:{ctx.doc_id}#{slug(named)}"
+            elif numbered or key in _PARTY_ROLES:
                 role_id = f"doc:{ctx.doc_id}#{slug(use.label) if numbered else key}"
             else:
                 role_id = f"role:{key}"
@@ -648,6 +655,9 @@ class Normalizer:
         longer = self._fuller_name(ctx, parts)
         if longer is not None:  # "Mr. Duncan Smith" after "Mr. Iain Duncan Smith": the surname of two words
             return self._decided(Resolution.DOCUMENT, longer.who, 0.9, parts, ctx, title=longer.title)
+        initialled = self._initialled_name(ctx, parts)
+        if initialled is not None:  # "A.Velinsky" after "Arkady Velinsky": initials and the surname
+            return self._decided(Resolution.DOCUMENT, initialled.who, 0.9, parts, ctx, title=initialled.title)
         if parts.given and parts.family:  # the label names the person in full
             found = self._narrow(
                 [p.id for p in self.registry.by_name(" ".join((*parts.given, parts.family)), ctx.day)],
@@ -709,6 +719,23 @@ class Normalizer:
         role = self.registry.role(printed.title())
         label = parse_label(printed.title())
         return role.key if role is not None else (label.role if label is not None else None)
+
+    def _initialled_name(self, ctx: _Context, parts: _Parts) -> _Named | None:
+        """The one person the document names in full whose given names open with a label's initials and whose
+        family name is its surname ("A.Velinsky", "M. Orlova" beside "Marina Orlova"), if there is exactly one."""
+        if not parts.given or not parts.family or not all(_INITIAL.fullmatch(g) for g in parts.given):
+            return None
+        initials = [fold(g)[:1] for g in parts.given]
+        family = fold(parts.family)
+        found = {
+            n.who: n
+            for n in ctx.people
+            if len(words := fold(n.name).split()) > len(initials)
+            and words[-1] == family
+            and [w[:1] for w in words[: len(initials)]] == initials
+            and not all(_INITIAL.fullmatch(w) for w in words[:-1])
+        }
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _fuller_name(self, ctx: _Context, parts: _Parts) -> _Named | None:
         """The one person the document names in full whose name ends with all the words of a short label
@@ -1044,6 +1071,7 @@ class _Found(list[str]):
         self.certain = certain
 
 
+_INITIAL = re.compile(r"[^\W\d_]\.?", re.UNICODE)  # "A." or "A": a given name's initial
 _NUMBERED_CODE = re.compile(r"([A-Z]{1,3})(\d{1,3})")
 
 

@@ -461,7 +461,8 @@ class _Tokenizer:
 
     def _candidate_at(self, i: int, at_paragraph_start: bool) -> cand.Candidate | None:
         start, end = self._line(i)
-        if end <= start or self.text[start].islower():  # no label starts lower-case
+        if end <= start or (self.text[start].islower() and not self.text.startswith(_LOWER_CASE_CODES, start)):
+            # no label starts lower-case, but a transcription service's speaker code ("spk_0:")
             return None
         triggered = self.triggered is None or bool(self.triggered[i])
         candidate = self.shapes.find(self.text, start, end, at_paragraph_start, triggered)
@@ -1163,6 +1164,7 @@ _HEADER_RUN = 8  # lines of "Field: value" a header field may stand among
 _TRANSCRIPT_HEADING = re.compile(
     rf"(?im)^[ \t]*(?:{VOCABULARY.alternation('transcript_headings')})[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*:?[ \t]*$"
 )
+_LOWER_CASE_CODES = tuple(VOCABULARY.words_of("lower_case_speaker_codes"))
 _FIELD_PADDING = 4  # blanks after a colon that pad a form's value out to its column
 _LOWER_CASE = re.compile(r"[a-zß-öø-ÿ]")
 _FIELD_VALUE_CHARS = 80  # a header field's value is a name, a date, a place, a count: a longer one is speech
@@ -1475,8 +1477,9 @@ def _timestamp_ms(value: str | None) -> int | None:
     match = cand.LABEL_TIMESTAMP.fullmatch(value)
     if match is None:
         return None
-    hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
-    return ((hours * 60 + minutes) * 60 + seconds) * 1000
+    hours, minutes, seconds = (int(g) if g else 0 for g in match.groups()[:3])
+    fraction = match.group(4) or ""  # "00:00:06.100": the segment's milliseconds, kept
+    return ((hours * 60 + minutes) * 60 + seconds) * 1000 + int(fraction.ljust(3, "0") or 0)
 
 
 _P = ParamSpec("_P")
