@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import re
 import time
 from collections import Counter
 
@@ -169,8 +170,9 @@ def test_each_distinct_label_is_parsed_once_per_document_even_past_the_label_cac
 SWEEP_RUN = 2_000
 SWEEP_BOUND = 0.25  # seconds per pattern and line; a linear pattern takes well under a millisecond
 _OPENERS = ("Declan O'Rourke - ", "MR. SMITH:", "MR. SMITH ", "Jane Doe, ", "Q", "00:01:02 ", "[", "(", "** ")
-_RUNS = (" ", "\t", "-", ".", "A", "a", ":", "(", "[", ")", "]", ",")
+_RUNS = (" ", "\t", "-", ".", "A", "a", ":", "(", "[", ")", "]", ",", "ab ")
 _TAILS = ("]]x", "Pemberly Research" + " and words" * 12)
+_QUOTED = re.compile(r"'([^'\n]{1,60})'")
 
 
 def _sweep(kind: str) -> list[tuple[float, str, str]]:
@@ -179,15 +181,20 @@ def _sweep(kind: str) -> list[tuple[float, str, str]]:
     from transcript_kit.conventions.catalog import builtin
     from transcript_kit.conventions.profile import scoped
 
-    patterns: dict[str, str] = {}
+    patterns: dict[str, tuple[str, tuple[str, ...]]] = {}
     for profile in builtin().values():
         entries = {"shapes": profile.shapes, "rules": profile.rules, "notes": profile.inline_notes}[kind]
-        patterns.update((scoped(entry.pattern), entry.name) for entry in entries)
+        # Each pattern is also fed the examples its reason quotes ('Topics', 'Copyright © 2026 NPR'), cut to
+        # their first word or two: a pattern that opens with a keyword is only tried past it.
+        patterns.update(
+            (scoped(entry.pattern), (entry.name, tuple(" ".join(q.split()[:2]) + " " for q in _QUOTED.findall(entry.reason))))
+            for entry in entries
+        )
     slow = []
-    for pattern, name in patterns.items():
+    for pattern, (name, examples) in patterns.items():
         compiled = re.compile(pattern)
         attempt = {"shapes": compiled.match, "rules": compiled.fullmatch, "notes": compiled.search}[kind]
-        for opener in _OPENERS:
+        for opener in (*_OPENERS, *examples):
             for run in _RUNS:
                 for tail in _TAILS:
                     line = opener + run * SWEEP_RUN + tail
