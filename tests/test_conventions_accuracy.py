@@ -2991,3 +2991,162 @@ def test_a_presidential_sites_page_metadata_after_the_transcript_is_no_ones_word
         "Publication status\nPublished in sections: News, Transcripts\n"
     )
     assert _spoken(text)[-1] == ("A.Velinsky", "Yes, in March.")
+
+
+# A conversation with an AI assistant saved from its app: "You said:" / "ChatGPT said:" over each message, a pasted
+# traceback and a list inside the messages; then an older export's "Human:" / "Assistant:".
+ASSISTANT_CHAT = """\
+Fixing a script
+
+You said:
+I ran it and got this:
+
+Traceback (most recent call last):
+  File "log.py", line 7, in <module>
+ZeroDivisionError: division by zero
+
+What went wrong?
+
+ChatGPT said:
+The script divides by the starting height. Two fixes:
+
+1. Measure from the bottom of the jar.
+2. Note: skip rows where the start is 0.
+
+ChatGPT can make mistakes. Check important info.
+
+---
+
+Human: Does baking powder go off?
+
+Assistant: It loses strength within a year. Rule of thumb: test it in hot water.
+"""
+
+
+def test_an_assistant_chats_two_parties_are_its_only_speakers() -> None:
+    # blind9: an app's "You said:" frames opened nothing (0.42), and a pasted traceback's "ZeroDivisionError:" and
+    # a list's "Note:" would be speakers.
+    spoken = _spoken(ASSISTANT_CHAT)
+    assert [label for label, _ in spoken] == ["You", "ChatGPT", "Human", "Assistant"]
+    assert spoken[0][1].endswith("ZeroDivisionError: division by zero What went wrong?")
+    assert spoken[1][1].endswith("2. Note: skip rows where the start is 0.")
+    assert parse_text(ASSISTANT_CHAT).convention == "assistant_chat"
+
+
+# Singapore's Hansard from the web: the page's fields, a question printed under its number with who asked it, a
+# member speaking in Mandarin with the record's pointer to the vernacular speech, questions answered in writing.
+SINGAPORE = """\
+Parliament No: 15
+Sitting Date: 4-3-2026
+MPs Speaking: Ms Mei Ling Ong; Mr Daniel Koh
+
+ORAL ANSWERS TO QUESTIONS
+
+1 Ms Mei Ling Ong asked the Minister for Health whether waiting times at polyclinics will be published.
+
+The Minister for Health (Mr Daniel Koh): Mr Speaker, Sir, they are published every quarter.
+
+Mr Speaker: Ms Ong.
+
+Ms Mei Ling Ong (Serangoon West): (In Mandarin): [Please refer to Vernacular Speech.] Will they be published by clinic?
+
+Mr Daniel Koh: Yes, from July.
+
+Question No 2 (asked by Mr Lim Wei) – [Please refer to "Written Answers to Questions".]
+"""
+
+
+def test_singapores_hansard_names_who_asked_and_keeps_its_notes_out() -> None:
+    # The question as the order paper prints it ("1 Ms X asked the Minister …") is the record's, not words spoken
+    # in the chamber (corpus/blind's gold; blind9's helper chose otherwise, see corpus/blind9/SOURCE.md).
+    assert _spoken(SINGAPORE) == [
+        ("The Minister for Health (Mr Daniel Koh)", "Mr Speaker, Sir, they are published every quarter."),
+        ("Mr Speaker", "Ms Ong."),
+        ("Ms Mei Ling Ong (Serangoon West)", "Will they be published by clinic?"),
+        ("Mr Daniel Koh", "Yes, from July."),
+    ]
+
+
+def test_a_broadcasts_commentators_announcer_and_score_lines() -> None:
+    text = (
+        "PLAY-BY-PLAY (Dale Hooper): Castellanos deals, strike one.\n\n(PA ANNOUNCER): Now batting, number 12.\n\n"
+        "COLOR (Marcus Bell): He's getting ahead.\n\nEND OF THE FOURTH: GRIZZLIES 3, ORIOLES 1\n\n"
+        "HOOPER: On to the fifth.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "PLAY-BY-PLAY (Dale Hooper)", "(PA ANNOUNCER)", "COLOR (Marcus Bell)", "HOOPER",
+    ]
+    announcer = parse_label("(PA ANNOUNCER)")
+    assert announcer is not None and announcer.role == "announcer"
+
+
+# A tribunal's and an inquest's transcripts: a padded header of parties, a witness recalled or sworn, who
+# questions, a footer with the day and page, the end of the hearing and the transcriber's certificate.
+TRIBUNAL = """\
+Claimant:         Mr T Reyne
+Respondent:       Harrowgate Freight Services Limited
+
+EMPLOYMENT JUDGE MARSH: Good morning. We resume with the claimant's evidence.
+
+                MR TOBIAS REYNE (recalled, previously affirmed)
+
+                Cross-examination by MS DE WINTER
+
+Q. Mr Reyne, you signed the policy in 2021?
+
+A. I did.
+
+Q. And you read it?
+
+A. Not every page.
+
+MS DE WINTER: Nothing further.
+
+THE CLAIMANT: May I add something?
+
+EJ MARSH: Thank you. We will take a short break.
+
+(The hearing concluded at 4.10 pm)
+
+We hereby certify that this is a true and accurate transcript of the recording.
+"""
+INQUEST = """\
+THE CORONER: I call Dr Helen Shaw.
+
+DR HELEN SHAW, sworn
+
+Questioned by the Coroner
+
+Q. What is your role?
+
+A. I am the consultant on the ward.
+
+Marlowe Transcription Services Ltd   Inquest touching the death of J Doe – Day 3   Page 42
+
+Q. When did you first see him?
+
+A. At nine that morning.
+
+THE CORONER: Thank you, doctor.
+"""
+
+
+def test_a_tribunals_and_an_inquests_headers_headings_and_footers_are_no_ones_words() -> None:
+    assert _spoken(TRIBUNAL) == [
+        ("EMPLOYMENT JUDGE MARSH", "Good morning. We resume with the claimant's evidence."),
+        ("Q", "Mr Reyne, you signed the policy in 2021?"),
+        ("A", "I did."),
+        ("Q", "And you read it?"),
+        ("A", "Not every page."),
+        ("MS DE WINTER", "Nothing further."),
+        ("THE CLAIMANT", "May I add something?"),
+        ("EJ MARSH", "Thank you. We will take a short break."),
+    ]
+    assert _spoken(INQUEST) == [
+        ("THE CORONER", "I call Dr Helen Shaw."),
+        ("Q", "What is your role?"),
+        ("A", "I am the consultant on the ward."),
+        ("Q", "When did you first see him?"),
+        ("A", "At nine that morning."),
+        ("THE CORONER", "Thank you, doctor."),
+    ]

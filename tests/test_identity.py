@@ -811,3 +811,16 @@ def test_a_questions_asker_in_brackets_is_one_person_under_both_labels() -> None
     asker = set(speaker_of(doc, "QUESTION (Dombrowski)"))
     assert len(asker) == 1 and asker == set(speaker_of(doc, "ADDITIONAL QUESTION (Dombrowski)"))
     assert not asker & set(speaker_of(doc, "QUESTION (Tessaro)"))
+
+
+def test_a_commentators_role_with_the_name_in_brackets_holds_the_surname_after_it() -> None:
+    # blind9: "PLAY-BY-PLAY (Dale Hooper):" then "HOOPER:" were two speakers.
+    (doc,) = resolve(
+        (
+            "radio",
+            "PLAY-BY-PLAY (Dale Hooper): Strike one.\n\nCOLOR (Marcus Bell): Good pitch.\n\n"
+            "HOOPER: Strike two.\n\nBELL: He's dealing.\n",
+        )
+    )
+    assert set(speaker_of(doc, "HOOPER")) == set(speaker_of(doc, "PLAY-BY-PLAY (Dale Hooper)"))
+    assert set(speaker_of(doc, "BELL")) == set(speaker_of(doc, "COLOR (Marcus Bell)"))

@@ -296,7 +296,7 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
         return "a salutation, not a speaker (vocabulary: salutation_words)"
     if delimiter == "." and parsed.family is None and not parsed.titles:
         return "a period label needs a name or an office"
-    if _DATE.search(parsed.raw):
+    if ("19" in parsed.raw or "20" in parsed.raw) and _DATE.search(parsed.raw):  # a year first: two substring tests
         return "a date, not a speaker (a page's head: 'TUESDAY, 10 MARCH 2026' over 'Page: 2')"
     return None
 

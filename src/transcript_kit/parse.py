@@ -363,12 +363,16 @@ class _Tokenizer:
                 yield line, candidate, cand.accepted_here(candidate, verdict, at_start)
 
         dialogue = self._dialogue_column((line, c) for line, c, v in judged(found) if v.accepted)
+        under_cues: Counter[int] = Counter()  # the indents of the words under the accepted cues alone
         for row, (line, candidate, verdict) in enumerate(judged(found)):
             if dialogue is not None and verdict.accepted and self._indent_of(line) < dialogue + _CUE_MARGIN:
                 verdict = cand.Verdict(False, _OFF_THE_CUES, verdict.parsed)
             self.decisions.add(candidate.label, candidate.start, verdict.accepted, verdict.reason)
             if verdict.accepted:
                 accepted_rows.append(row)
+                below = self._indent_under_cue(line, candidate)
+                if below is not None:
+                    under_cues[below] += 1
         # Decided: found keeps the accepted alone from here on (no second copy of them while the turns are built).
         refused, accepted = found.split_off(accepted_rows), found
         del found, listed
@@ -386,7 +390,9 @@ class _Tokenizer:
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
-        dialogue = self.dialogue = self._dialogue_indent(accepted)
+        # The indent of the words under cues alone, when nearly all share one above the margin (a screenplay's
+        # dialogue column).
+        dialogue = self.dialogue = _common_indent(under_cues)
         out = [] if out is None else out
         seen_label = False
         for block in blocks:
@@ -644,8 +650,9 @@ class _Tokenizer:
             total += 1
             if candidate.alone and self.shapes.prints_alone(candidate.shape):
                 cues[self._indent_of(line)] += 1
-                if line + 1 < len(self.layout.starts) and self.layout.ends[line + 1] > self.layout.starts[line + 1]:
-                    under[self._indent_of(line + 1)] += 1
+                below = self._indent_under_cue(line, candidate)
+                if below is not None:
+                    under[below] += 1
         dialogue = _common_indent(under)
         if total < _MIN_COLUMN_CUES or dialogue is None:
             return None
@@ -653,20 +660,13 @@ class _Tokenizer:
         deeper = sum(n for indent, n in cues.items() if indent >= dialogue + _CUE_MARGIN)
         return dialogue if deeper >= max(_MIN_COLUMN_CUES, 0.6 * total) else None
 
-    def _dialogue_indent(self, accepted: CandidateTable) -> int | None:
-        """The indent of the words under cues printed alone on their line, when nearly all share one above the
-        margin (a screenplay's dialogue column); else None."""
-        indents: Counter[int] = Counter()
-        for line, candidate in accepted.items():
-            if (
-                candidate.alone
-                and self.shapes.prints_alone(candidate.shape)
-                and line + 1 < len(self.layout.starts)
-            ):
-                below_start, below_end = self._line(line + 1)
-                if below_end > below_start:
-                    indents[self._indent_of(line + 1)] += 1
-        return _common_indent(indents)
+    def _indent_under_cue(self, line: int, candidate: cand.Candidate) -> int | None:
+        """The indent of the words on the line under a cue printed alone on its line; None for any other label
+        (or a cue with a blank line under it)."""
+        if not candidate.alone or not self.shapes.prints_alone(candidate.shape) or line + 1 >= len(self.layout.starts):
+            return None
+        below_start, below_end = self._line(line + 1)
+        return self._indent_of(line + 1) if below_end > below_start else None
 
     def _outdents(self, i: int) -> bool:
         if i == 0 or self.layout.line_numbered:
@@ -749,14 +749,15 @@ class _Tokenizer:
 
     def _padded_field(self, candidate: cand.Candidate, line: int) -> bool:
         """A field of a form, its value padded out to a column ("Sub-disposition:     Duplicate charge", "Reason
-        codes:        BILL_DISPUTE"): a name in title case that says nothing of a speaker, the value no sentence.
+        codes:        BILL_DISPUTE", a tribunal's "Claimant:         Mr T Reyne"): a word in title case, no person
+        by honorific, the value no sentence.
         (A log's codes in capitals pad their words too: "CC:      Copy that" stays a label.)"""
         if self.text[candidate.end : candidate.end + _FIELD_PADDING] != " " * _FIELD_PADDING:
             return False
         parsed = parse_label(candidate.label)
         return (
             parsed is not None
-            and not (parsed.role or parsed.titles or parsed.honorific or parsed.inner)
+            and not (parsed.honorific or parsed.inner)
             and _LOWER_CASE.search(candidate.label) is not None
             and self._field_value(candidate, line)
         )
