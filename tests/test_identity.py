@@ -824,3 +824,21 @@ def test_a_commentators_role_with_the_name_in_brackets_holds_the_surname_after_i
     )
     assert set(speaker_of(doc, "HOOPER")) == set(speaker_of(doc, "PLAY-BY-PLAY (Dale Hooper)"))
     assert set(speaker_of(doc, "BELL")) == set(speaker_of(doc, "COLOR (Marcus Bell)"))
+
+
+def test_the_witness_sworn_by_name_gives_the_answers_their_speaker() -> None:
+    # blind9: an inquest's "DR HELEN SHAW, sworn" and a tribunal's "MR TOBIAS REYNE (recalled, previously
+    # affirmed)" left the A turns a document's anonymous answerer.
+    from tests.test_conventions_accuracy import INQUEST
+
+    (doc,) = resolve(("inquest", INQUEST + "\nDR SHAW: May I add one thing?\n"))
+    witness = set(speaker_of(doc, "A"))
+    assert len(witness) == 1 and witness == set(speaker_of(doc, "DR SHAW"))
+
+
+def test_a_name_with_an_honorific_inside_is_no_self_introduction() -> None:
+    # blind9: "THE CLAIMANT: Mostly Mr Kettering, Judge." made the claimant a person called "Mostly Kettering".
+    (doc,) = resolve(
+        ("tribunal", "EJ MARSH: Who gave you instructions?\n\nTHE CLAIMANT: Mostly Mr Kettering, Judge.\n")
+    )
+    assert not any("kettering" in (sid or "") for sid in speaker_of(doc, "THE CLAIMANT"))

@@ -32,6 +32,7 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
         # "QUESTIONED"; "Examination by MS X KC" in an inquiry's)
         if _EXAMINER_OPENING.fullmatch(document.text, line_start, match.start()):
             printed.append((line_start, f"Q ({match['holder']})"))
+    printed.extend(_witnesses_sworn(document.text))
     if not printed:
         return []
     # Turns in order of their start, each with the highest index among those starting there or before: the
@@ -48,6 +49,30 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
         n = bisect.bisect_right(offsets, offset)
         found.append((last[n - 1] if n else -1, " ".join(label.split())))
     return found
+
+
+# A witness sworn by name at a line's start ("MR DANIEL HOLLOWAY (sworn)", "DR HELEN SHAW, sworn", "<ROSALIND MARY
+# KEANE, AFFIRMED", "GREGOR HALVORSEN, having been first duly sworn"): the A turns after it are that witness's.
+_WITNESS_LINE = re.compile(expand(VOCABULARY.patterns["witness_line"]))
+_OATH_WORDS = ("worn", "WORN", "ffirmed", "FFIRMED", "ecalled", "ECALLED")
+_ANSWER_MARKS = ("A", "THE WITNESS")
+
+
+def _witnesses_sworn(text: str) -> list[tuple[int, str]]:
+    """(line start, "A (WITNESS)") and (line start, "THE WITNESS (WITNESS)") of each line that swears a witness by
+    name: the answers and the witness's own turns after it are theirs. Found from the oath's words (six literal
+    searches), each line matched from its start."""
+    found: dict[int, str] = {}
+    for word in _OATH_WORDS:
+        at = text.find(word)
+        while at != -1:
+            line_start = text.rfind("\n", 0, at) + 1
+            if line_start not in found:
+                match = _WITNESS_LINE.match(text, line_start)
+                if match is not None and match.end() >= at:
+                    found[line_start] = " ".join(match["holder"].split())
+            at = text.find(word, at + len(word))
+    return [(start, f"{mark} ({holder})") for start, holder in sorted(found.items()) for mark in _ANSWER_MARKS]
 
 
 _SELF_INTRODUCTION = re.compile(expand(VOCABULARY.patterns["self_introduction"]))
