@@ -3150,3 +3150,188 @@ def test_a_tribunals_and_an_inquests_headers_headings_and_footers_are_no_ones_wo
         ("A", "At nine that morning."),
         ("THE CORONER", "Thank you, doctor."),
     ]
+
+
+# A screenplay in Fountain markup: a title page of keys, scene headings, action and dialogue all flush left, a
+# parenthetical, a forced cue ("@McALLISTER"), dual dialogue ("^"), notes and transitions.
+FOUNTAIN = """\
+Title: LAST WASH
+Author: Ines Marlowe-Tate
+Draft date: 2 March 2026
+
+===
+
+INT. LAUNDROMAT - NIGHT
+
+Twelve washers, one working. Rain sheets down the window.
+
+MAYA (V.O.)
+Every Thursday my mother washed other people's sheets in this room.
+
+She slams the lid. The machine shudders to life.
+
+DEV
+(beat)
+Is seven taken? [[Check the machine number.]]
+
+MAYA
+Seven is taken.
+
+The front door BANGS open.
+
+@McALLISTER
+Closing time, the pair of you.
+
+DEV
+It's twenty to eleven!
+
+@McALLISTER ^
+Eleven is a state of mind.
+
+MAYA (V.O.)
+She sang songs she only half remembered.
+
+> FADE OUT.
+"""
+
+
+def test_a_fountain_screenplays_action_is_no_ones_words() -> None:
+    # blind10: action paragraphs went to the last speaker (0.49), and the forced cue "@McALLISTER" opened nothing.
+    assert [(label, words) for label, words in _spoken(FOUNTAIN)] == [
+        ("MAYA (V.O.)", "Every Thursday my mother washed other people's sheets in this room."),
+        ("DEV", "Is seven taken?"),
+        ("MAYA", "Seven is taken."),
+        ("McALLISTER", "Closing time, the pair of you."),
+        ("DEV", "It's twenty to eleven!"),
+        ("McALLISTER", "Eleven is a state of mind."),
+        ("MAYA (V.O.)", "She sang songs she only half remembered."),
+    ]
+    assert parse_text(FOUNTAIN).convention == "screenplay"
+
+
+def test_a_towers_positions_and_callsigns_after_the_time() -> None:
+    text = (
+        "TIME      SOURCE    CONTENT\n\n"
+        "1430:12   N524AB    Marlow tower Skyhawk five two four alpha bravo ten miles\n"
+        "                    north inbound full stop\n"
+        "1430:20   LC1       Skyhawk two four alpha bravo enter left downwind\n"
+        "1431:02   SWA1187   Marlow tower good morning Sunwest eleven eighty seven\n"
+        "1431:07   LC-1      Sunwest eleven eighty seven continue\n"
+    )
+    assert [label for label, _ in _spoken(text)] == ["N524AB", "LC1", "SWA1187", "LC-1"]
+
+
+# An Australian court's transcript: a number every fifth line in the margin, headings after an angle bracket, the
+# matter's footer on each page, a letterhead's contacts.
+AUSTRALIAN_COURT = """\
+TRANSCRIPTA AUSTRALIA PTY LIMITED
+T: 1800 446 012
+E: clientservices@transcripta.example.au
+W: www.transcripta.example.au
+
+FEDERAL COURT OF AUSTRALIA
+
+      HIS HONOUR:  Yes, Mr Halloran.
+
+      MR HALLORAN:  May it please the court. Before I call Ms Keane, your
+      Honour, there is one housekeeping matter. My friend and I have agreed a
+5     revised court book index, tab 14 onwards, and copies have been handed up
+      to your Honour's associate this morning.
+
+      HIS HONOUR:  Thank you. Ms Wei, that's agreed?
+
+10    MS WEI:  It is, your Honour.
+
+      <ROSALIND MARY KEANE, AFFIRMED [10.14 am]
+15
+      <EXAMINATION-IN-CHIEF BY MR HALLORAN
+
+      MR HALLORAN:  Ms Keane, would you state your full name?
+
+20    THE WITNESS:  Rosalind Mary Keane.
+
+.NSD1234/2025 4.3.26 P-57 R.M. KEANE XN ©Commonwealth of Australia
+
+      MR HALLORAN:  Thank you.
+25
+      ADJOURNED [11.03 am]
+30
+
+35
+"""
+
+
+def test_an_australian_courts_margin_numbers_and_bracketed_headings_are_no_ones_words() -> None:
+    # blind10: the margin's "5", "10" were words, "10    MS WEI:" opened no turn, "T: 1800 446 012" was a speaker.
+    assert _spoken(AUSTRALIAN_COURT) == [
+        ("HIS HONOUR", "Yes, Mr Halloran."),
+        ("MR HALLORAN", "May it please the court. Before I call Ms Keane, your Honour, there is one housekeeping "
+         "matter. My friend and I have agreed a revised court book index, tab 14 onwards, and copies have been "
+         "handed up to your Honour's associate this morning."),
+        ("HIS HONOUR", "Thank you. Ms Wei, that's agreed?"),
+        ("MS WEI", "It is, your Honour."),
+        ("MR HALLORAN", "Ms Keane, would you state your full name?"),
+        ("THE WITNESS", "Rosalind Mary Keane."),
+        ("MR HALLORAN", "Thank you."),
+    ]
+    turn = next(t for t in parse_text(AUSTRALIAN_COURT).turns if t.label == "MR HALLORAN")
+    assert "revised" in AUSTRALIAN_COURT[turn.char_start : turn.char_end]
+
+
+CANADIAN_COURT = """\
+BETWEEN:
+
+                  LES ENTREPRISES MARÉCHAL-DUBOIS INC.
+
+              --- Upon commencing at 9:30 a.m.
+
+              THE COURT:  Good morning. Please be seated.
+
+              MARC-ANDRÉ LÉVESQUE, Sworn:
+
+              EXAMINATION IN-CHIEF BY MR. BEAUCHEMIN:
+
+1             Q.  What is your position with the applicant?
+
+              A.  I am the logistics director.
+
+2             Q.  And what does the company do?
+
+              A.  We import seafood.
+
+              --- Upon recessing at 10:45 a.m.
+
+              --- Whereupon the hearing adjourned at 4:30 p.m.
+"""
+
+
+def test_a_canadian_courts_numbered_questions_and_dashed_notes() -> None:
+    # blind10: "1   Q." opened no question, "EXAMINATION IN-CHIEF BY MR. X:" was a speaker, "BETWEEN:" too.
+    assert _spoken(CANADIAN_COURT) == [
+        ("THE COURT", "Good morning. Please be seated."),
+        ("Q", "What is your position with the applicant?"),
+        ("A", "I am the logistics director."),
+        ("Q", "And what does the company do?"),
+        ("A", "We import seafood."),
+    ]
+
+
+def test_a_newsletter_podcasts_bold_names_and_a_debates_vote_and_page_heads() -> None:
+    podcast = (
+        "Transcript\n\n**Noor Haddad** So the first thing I noticed is that nothing works.\n\n"
+        "**Ben Ostrowski** (laughs) That's the business model.\n\n**Noor Haddad** Tell me how it started.\n\n"
+        "**Ben Ostrowski** (01:05) I was in logistics.\n\nSo I started taking the zips home.\n\n"
+        "Thanks for reading Field Notes! Subscribe for free to receive new posts.\n\nSubscribe\n\n"
+        "42 Likes∙7 Restacks\n\nShare\n"
+    )
+    assert [label for label, _ in _spoken(podcast)] == ["Noor Haddad", "Ben Ostrowski", "Noor Haddad", "Ben Ostrowski"]
+    assert _spoken(podcast)[-1][1] == "I was in logistics. So I started taking the zips home."  # (01:05): its time
+    debate = (
+        "HARRIET QUAYE: Welcome to the debate.\n\nMARCUS OHENE: Cars must go.\n\n"
+        "Open Floor Debates          - 2 -          Cities Should Ban Private Cars\n\n"
+        "HARRIET QUAYE: Thank you.\n\nVOTE RESULTS\n\nFOR:        31%        52%\nAGAINST:    44%        43%\n\n"
+        "RESULT: FOR THE MOTION WINS\n"
+    )
+    assert _spoken(debate) == [
+        ("HARRIET QUAYE", "Welcome to the debate."), ("MARCUS OHENE", "Cars must go."), ("HARRIET QUAYE", "Thank you."),
+    ]

@@ -46,9 +46,13 @@ _JOINING = VOCABULARY.alternation("joining")
 _HEADING_TAIL = re.compile(rf"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|{_JOINING}|&|—|–|-)){{0,6}}")
 
 _LEADERS = re.compile(r"(?: ?\.){5,}")
-# A link and nothing else after a label: a list of links ("- Tillfield Robotics: [tillfield.example](https://…)",
-# "Website: https://…", a show's notes under its transcript), not a turn.
-_LINK_ONLY = re.compile(r"(?:\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)|<?(?:https?://|mailto:)\S{1,500}?>?)[ \t.]*")
+# A link, an address or a telephone number and nothing else after a label: a list of links ("- Tillfield Robotics:
+# [tillfield.example](https://…)", a show's notes under its transcript) or a letterhead's contacts ("T: 1800 446
+# 012", "E: clientservices@…", "W: www.…"), not a turn.
+_LINK_ONLY = re.compile(
+    r"(?:\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)|<?(?:https?://|mailto:|www\.)\S{1,500}?>?"
+    r"|\+?\d[\d ()./-]{6,20}\d|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})[ \t.]*"
+)
 _QUOTE_OPENERS = frozenset("“\"„«‘")
 
 # How a candidate's style is written; documents keep one style for their real labels.
@@ -205,7 +209,7 @@ class ShapeMatcher:
             stamp,
             heading_tail="A" <= tail[:1] <= "Z" and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
             listed=((".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None)
-            or (tail[:1] in "[<hm" and _LINK_ONLY.fullmatch(tail) is not None),
+            or ((tail[:1] in "[<hmw+0123456789" or "@" in tail) and _LINK_ONLY.fullmatch(tail) is not None),
             quoting=tail[:1] in _QUOTE_OPENERS,
             unnamed=shape.unnamed,
             handle=shape.handle,
@@ -433,7 +437,8 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             verdicts[label] = Verdict(True, why(label, "a new speaker the transcript does not name"), None)
             continue
         if first[label].handle:  # a chat export's sender, framed by its time and separator
-            verdicts[label] = Verdict(True, why(label, "a chat sender as the export prints it"), parse_label(label))
+            framed = "a speaker its line's frame names, as printed (a chat's sender, a forced cue)"
+            verdicts[label] = Verdict(True, why(label, framed), parse_label(label))
             continue
         parsed = parse_label(label)
         refused = refusal(parsed, first[label].delimiter)

@@ -151,6 +151,10 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_e
         None if end <= start else end - start - len(text[start:end].lstrip(" \t\u00a0"))
         for start, end in zip(starts, ends)
     ]
+    for line, pad in layout.pads.items():  # a margin number's columns are the line's indent too
+        indent = indents[line]
+        if indent is not None:
+            indents[line] = indent + pad
     opening = _first_line_indents(indents) if wrapped and not layout.line_numbered else frozenset()
     blocks = _Blocks()
     open_paragraph = False  # the last of ``blocks`` may take the next line
@@ -269,7 +273,7 @@ class _Tokenizer:
     def _segment_text(self, first: int, last: int, start: int) -> tuple[str, int, int]:
         """Whitespace-normalized text of lines first..last, beginning at offset ``start`` on line ``first``."""
         text, starts, ends = self.text, self.layout.starts, self.layout.ends
-        if self.layout.line_numbered or self.layout.gapped:
+        if self.layout.by_line:
             parts = [text[start : ends[first]]] + [
                 text[starts[i] : ends[i]] for i in range(first + 1, last + 1)
             ]
@@ -410,6 +414,18 @@ class _Tokenizer:
                 continue
             low = bisect.bisect_left(label_lines, block.first)
             high = bisect.bisect_right(label_lines, block.last)
+            if (
+                low == high
+                and seen_label
+                and dialogue is None
+                and self.convention.speech_in_cue_block
+                and self._after_blank(first)
+            ):
+                # A screenplay's paragraph with no cue in it, a blank line above it: action, not the last
+                # speaker's words (a line right under the cue's block is its dialogue, wrapped or not). Where the
+                # dialogue has a column of its own, its indent tells action from dialogue instead (above).
+                self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label, action=True)
+                continue
             if (
                 speech_shape is not None
                 and block.first not in accepted
@@ -660,6 +676,10 @@ class _Tokenizer:
         deeper = sum(n for indent, n in cues.items() if indent >= dialogue + _CUE_MARGIN)
         return dialogue if deeper >= max(_MIN_COLUMN_CUES, 0.6 * total) else None
 
+    def _after_blank(self, line: int) -> bool:
+        """Whether the line above ``line`` is blank (or there is none)."""
+        return line == 0 or self.layout.ends[line - 1] <= self.layout.starts[line - 1]
+
     def _indent_under_cue(self, line: int, candidate: cand.Candidate) -> int | None:
         """The indent of the words on the line under a cue printed alone on its line; None for any other label
         (or a cue with a blank line under it)."""
@@ -903,7 +923,7 @@ class _Tokenizer:
             rest_start = boiler_end
             rest = (
                 value[cut:].strip()
-                if self.layout.line_numbered or self.layout.gapped
+                if self.layout.by_line
                 else normalize_space(self.text[rest_start:end])
             )
             if rest:
@@ -1054,7 +1074,7 @@ class _Tokenizer:
 
     def _indent_of(self, line: int) -> int:
         start, end = self._line(line)
-        return end - start - len(self.text[start:end].lstrip(" \t\u00a0"))
+        return end - start - len(self.text[start:end].lstrip(" \t\u00a0")) + self.layout.pads.get(line, 0)
 
 
 def _common_indent(indents: Counter[int]) -> int | None:
@@ -1549,7 +1569,7 @@ def parse_text(
     builder = _TurnBuilder(
         text,
         stage_is_speech=convention.directions_are_speech,
-        read_from_parts=not (layout.line_numbered or layout.gapped or tokenizer.inline_notes.pattern),
+        read_from_parts=not (layout.by_line or tokenizer.inline_notes.pattern),
     )
     building = _BUILDING.set(builder)
     try:

@@ -123,6 +123,10 @@ class Convention:
     # Whether every line is an entry of its own (a chat log: a message, a join, a topic change), never a wrapped
     # line of a paragraph, however long the lines run. Inherited; the base profile says False.
     line_per_entry: bool = False
+    # Whether a speaker's words are only the block under (or after) the cue, up to the first blank line: a
+    # screenplay's paragraph with no cue of its own is action ("She slams the lid."), never the last speaker's words.
+    # Inherited; the base profile says False.
+    speech_in_cue_block: bool = False
 
 
 _PROFILE_KEYS = frozenset(
@@ -141,6 +145,7 @@ _PROFILE_KEYS = frozenset(
         "directions_are_speech",
         "translated_lines",
         "line_per_entry",
+        "speech_in_cue_block",
     }
 )
 _RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope", "triggers"})
@@ -354,6 +359,7 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
     speech = _flag(data, "directions_are_speech", parent.directions_are_speech if parent else True, where)
     translated = _flag(data, "translated_lines", parent.translated_lines if parent else False, where)
     per_line = _flag(data, "line_per_entry", parent.line_per_entry if parent else False, where)
+    cue_block = _flag(data, "speech_in_cue_block", parent.speech_in_cue_block if parent else False, where)
     return Convention(
         name=spec.name,
         description=str(data.get("description", "")),
@@ -367,6 +373,7 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
         directions_are_speech=speech,
         translated_lines=translated,
         line_per_entry=per_line,
+        speech_in_cue_block=cue_block,
     )
 
 

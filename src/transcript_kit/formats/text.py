@@ -11,7 +11,7 @@ import itertools
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, MutableSequence, Sequence
 from typing import Any
 
 import attrs
@@ -70,6 +70,15 @@ class Layout:
     gapped: bool = (
         False  # some source lines (page markers) were left out: a paragraph's lines are not contiguous
     )
+    # Columns a line's margin number took, where a transcript numbers every fifth line in its margin ("5     revised
+    # court book index"): the line's indent counts them, so it lines up with the unnumbered lines around it.
+    pads: Mapping[int, int] = attrs.field(factory=dict)
+
+    @property
+    def by_line(self) -> bool:
+        """Whether a paragraph's text is read line by line (line numbers, margin numbers or left-out lines between
+        its lines), not as one stretch of the source."""
+        return self.line_numbered or self.gapped or bool(self.pads)
 
 
 def read_front_matter(text: str, path: str | None = None) -> tuple[dict[str, Any], int, tuple[str, ...]]:
@@ -192,7 +201,9 @@ def read_layout(text: str, path: str | None = None) -> Layout:
         # pdftotext double-spaces: a blank line after nearly every line carries no paragraph meaning
         blank_is_break = False
     gapped = False  # lines were left out of the layout: text between two kept lines may not be read
+    pads: dict[int, int] = {}
     if not line_numbered:
+        pads = _margin_numbers(text, starts, ends, nonblank, furniture)
         running = _running_furniture(text, starts, ends)
         if "\f" in text and "___" in text:
             notes = _footnotes(text, starts, ends)
@@ -224,7 +235,41 @@ def read_layout(text: str, path: str | None = None) -> Layout:
         blank_is_break,
         line_numbered,
         gapped,
+        pads,
     )
+
+
+# A number every fifth line in the left margin, the text indented past it (an Australian court's transcript).
+_MARGIN_NUMBER = re.compile(r"(\d{1,2})(?=[ \t]{2,}\S|[ \t]*$)")
+_MARGIN_NUMBERS_MIN = 6
+
+
+def _margin_numbers(
+    text: str, starts: MutableSequence[int], ends: Sequence[int], nonblank: Sequence[int], furniture: list[Span]
+) -> dict[int, int]:
+    """Where a transcript numbers every fifth line in its margin (5, 10, 15 … at the line's start, the other lines
+    indented past the numbers), the numbered lines without their numbers, each with the columns its number took
+    (the layout's ``pads``); the numbers are furniture. Nothing for any other document (one look at the lines
+    that open with a digit)."""
+    found = [
+        (i, match)
+        for i in nonblank
+        if "0" <= text[starts[i]] <= "9"
+        and (match := _MARGIN_NUMBER.match(text, starts[i], ends[i])) is not None
+        and int(match.group(1)) % 5 == 0
+    ]
+    if len(found) < _MARGIN_NUMBERS_MIN:
+        return {}
+    numbers = [int(m.group(1)) for _, m in found]
+    counting_on = sum(1 for a, b in itertools.pairwise(numbers) if b == a + 5 or b == 5)
+    if counting_on < 0.8 * (len(numbers) - 1):
+        return {}
+    pads = {}
+    for i, match in found:
+        furniture.append(Span("line_number", match.start(), match.end(), "a margin number every fifth line"))
+        pads[i] = match.end() - match.start()
+        starts[i] = match.end()
+    return pads
 
 
 # The foot of a page: a short rule, then notes each opening with its marker ("   1 Memorial of …", "* Translation").
