@@ -3335,3 +3335,13 @@ def test_a_newsletter_podcasts_bold_names_and_a_debates_vote_and_page_heads() ->
     assert _spoken(debate) == [
         ("HARRIET QUAYE", "Welcome to the debate."), ("MARCUS OHENE", "Cars must go."), ("HARRIET QUAYE", "Thank you."),
     ]
+
+
+def test_one_padded_line_is_a_speakers_words_a_run_of_them_a_form() -> None:
+    # A form's fields padded to a column are no turns only where they come together: an interviewer's padded
+    # question without its question mark stays the interviewer's.
+    text = (
+        "Interviewer:    So tell me about your childhood\n\nRespondent: It was quiet.\n\n"
+        "Interviewer:    And school\n\nRespondent: Further away.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == ["Interviewer", "Respondent", "Interviewer", "Respondent"]

@@ -321,7 +321,7 @@ class _Tokenizer:
                 or i in header_fields
                 or i < body_start
                 or ends_a_list
-                or self._padded_field(c, i)
+                or (self._padded_field(c, i) and any(self._padded_neighbour(found, j) for j in (i - 1, i + 1)))
             ):
                 run = run + 1 if i == last_listed + 1 else 1
                 last_listed = i
@@ -770,7 +770,7 @@ class _Tokenizer:
     def _padded_field(self, candidate: cand.Candidate, line: int) -> bool:
         """A field of a form, its value padded out to a column ("Sub-disposition:     Duplicate charge", "Reason
         codes:        BILL_DISPUTE", a tribunal's "Claimant:         Mr T Reyne"): a word in title case, no person
-        by honorific, the value no sentence.
+        by honorific, the value no sentence; it is a field where the line beside it is one too (above).
         (A log's codes in capitals pad their words too: "CC:      Copy that" stays a label.)"""
         if self.text[candidate.end : candidate.end + _FIELD_PADDING] != " " * _FIELD_PADDING:
             return False
@@ -781,6 +781,12 @@ class _Tokenizer:
             and _LOWER_CASE.search(candidate.label) is not None
             and self._field_value(candidate, line)
         )
+
+    def _padded_neighbour(self, found: CandidateTable, line: int) -> bool:
+        """Whether the line next to a padded field is one too: a form prints its fields together, and one padded
+        line alone may be a speaker's words."""
+        neighbour = found.get(line)
+        return neighbour is not None and self._padded_field(neighbour, line)
 
     def _field_value(self, candidate: cand.Candidate, line: int) -> bool:
         """Whether what follows a label on its line reads as a header field's value: short, and no sentence."""
