@@ -201,9 +201,7 @@ def read_layout(text: str, path: str | None = None) -> Layout:
         # pdftotext double-spaces: a blank line after nearly every line carries no paragraph meaning
         blank_is_break = False
     gapped = False  # lines were left out of the layout: text between two kept lines may not be read
-    pads: dict[int, int] = {}
     if not line_numbered:
-        pads = _margin_numbers(text, starts, ends, nonblank, furniture)
         running = _running_furniture(text, starts, ends)
         if "\f" in text and "___" in text:
             notes = _footnotes(text, starts, ends)
@@ -221,6 +219,8 @@ def read_layout(text: str, path: str | None = None) -> Layout:
     if not line_numbered and _is_double_spaced(text, starts, ends):
         starts, ends = _without_line_spacing(starts, ends, len(text))
         gapped = True
+    # After every step that leaves lines out: a margin number's line is known by its place in the final layout.
+    pads = {} if line_numbered else _margin_numbers(text, starts, ends, furniture)
     if any(rule in text for rule in _RULE_MARKS):
         for i, (start, end) in enumerate(zip(starts, ends)):
             if end > start and _RULE.fullmatch(text, start, end):
@@ -245,7 +245,7 @@ _MARGIN_NUMBERS_MIN = 6
 
 
 def _margin_numbers(
-    text: str, starts: MutableSequence[int], ends: Sequence[int], nonblank: Sequence[int], furniture: list[Span]
+    text: str, starts: MutableSequence[int], ends: Sequence[int], furniture: list[Span]
 ) -> dict[int, int]:
     """Where a transcript numbers every fifth line in its margin (5, 10, 15 … at the line's start, the other lines
     indented past the numbers), the numbered lines without their numbers, each with the columns its number took
@@ -253,8 +253,9 @@ def _margin_numbers(
     that open with a digit)."""
     found = [
         (i, match)
-        for i in nonblank
-        if "0" <= text[starts[i]] <= "9"
+        for i in range(len(starts))
+        if ends[i] > starts[i]
+        and "0" <= text[starts[i]] <= "9"
         and (match := _MARGIN_NUMBER.match(text, starts[i], ends[i])) is not None
         and int(match.group(1)) % 5 == 0
     ]
