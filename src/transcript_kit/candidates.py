@@ -31,7 +31,7 @@ LABEL_TIMESTAMP = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{
 # How a timestamp (or a bracketed note) can begin: a cheap first look before the match.
 STAMP_OPENERS = frozenset("0123456789([")
 _CAPITALS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
-_LOWER = re.compile(r"[a-zß-öø-ÿ]")
+LOWER_CASE = re.compile(r"[a-zß-öø-ÿ]")  # a lower-case letter: a label with none is in capitals
 _PARENS = re.compile(r"\([^()]*\)")
 # A recording offset printed in brackets at a label's end: hours:minutes:seconds, or minutes from zero ("(00:05)",
 # "[01:02:03]"); a parliament's "(14:02)" is a time of day and stays part of the label for the normalizer.
@@ -208,12 +208,20 @@ class ShapeMatcher:
             shape.name,
             stamp,
             heading_tail="A" <= tail[:1] <= "Z" and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
-            listed=((".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None)
-            or ((tail[:1] in "[<hmw+0123456789" or "@" in tail) and _LINK_ONLY.fullmatch(tail) is not None),
+            listed=_lists_no_words(tail),
             quoting=tail[:1] in _QUOTE_OPENERS,
             unnamed=shape.unnamed,
             handle=shape.handle,
         )
+
+
+def _lists_no_words(tail: str) -> bool:
+    """Whether what follows a label on its line makes the line a list's entry, not a turn: dot leaders to a page
+    number, or a link, an address or a telephone number and nothing else (each tested only when its first look
+    fits, so a line of speech costs a few character tests)."""
+    if (".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None:
+        return True
+    return (tail[:1] in "[<hmw+0123456789" or "@" in tail) and _LINK_ONLY.fullmatch(tail) is not None
 
 
 @functools.lru_cache(maxsize=8192)  # a document prints its few labels again and again
@@ -250,7 +258,7 @@ def matcher_for(convention: Convention) -> ShapeMatcher:
 
 def style_of(candidate: Candidate) -> str:
     """The shape a label is printed in and its case: a document keeps one style for its real labels."""
-    case = TITLE_CASE if _LOWER.search(_PARENS.sub("", candidate.label)) else UPPER
+    case = TITLE_CASE if LOWER_CASE.search(_PARENS.sub("", candidate.label)) else UPPER
     return f"{candidate.shape}/{case}"
 
 
@@ -266,7 +274,7 @@ def strength(parsed: Label, label: str) -> str | None:
         return "an honorific"
     if parsed.inner is not None:
         return "an office with its holder"
-    if not _LOWER.search(_PARENS.sub("", label)) and len(label) > 1:
+    if not LOWER_CASE.search(_PARENS.sub("", label)) and len(label) > 1:
         return "an upper-case name"
     return None
 
@@ -334,7 +342,7 @@ def _names_an_office(label: str) -> bool:
     parsed = parse_label(label)
     if parsed is None:
         return False
-    titled = bool(parsed.titles) and (parsed.article or parsed.family is not None) and _LOWER.search(label)
+    titled = bool(parsed.titles) and (parsed.article or parsed.family is not None) and LOWER_CASE.search(label)
     return bool(parsed.role or parsed.honorific or parsed.inner or titled)
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from transcript_kit.conventions.vocabulary import VOCABULARY, expand
+from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold, source_host
 from transcript_kit.labels import parse_label
 from transcript_kit.model import DocumentEvidence, Label, LabelUse, Mention, Resolution, Speaker
@@ -82,12 +82,14 @@ def display_case(name: str) -> str:
 
 
 _NUMBERED = re.compile(r"\s\d{1,3}\s*$")
-# A first name and a comma opening a role's brackets: "Janet, Holmbridge", "Mo, via text" (not an outlet: "NHK").
-# Who a floor role's brackets name: a name and where from ("Janet, Holmbridge"), or a name alone ("Dombrowski",
-# "Mr Frank Dorsey").
-_NAMED_IN_BRACKETS = re.compile(
-    expand(r"[A-Z][a-z][\w'’-]*,\s.*|(?:@address_forms:title@\.?\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][a-z][\w'’-]*){0,2}")
-)
+
+
+def _names_a_person(bracket: str) -> bool:
+    """Whether a floor role's brackets name who speaks, as the label grammar reads them: a name, with an honorific
+    or without, and where they are from after a comma ("Janet, Holmbridge", "Mo, via text", "Dombrowski", "Mr Frank
+    Dorsey"); not a role, an office or a note."""
+    person = parse_label(bracket.split(",", 1)[0])
+    return person is not None and person.family is not None and not (person.role or person.titles or person.notes)
 
 
 def slug(text: str) -> str:
@@ -621,7 +623,7 @@ class Normalizer:
             # of the document, another for each name.
             # So is the asker a question's brackets name ("QUESTION (Dombrowski)", "ADDITIONAL QUESTION
             # (Dombrowski)"): one person under both labels.
-            named = next((q for q in label.qualifiers if _NAMED_IN_BRACKETS.fullmatch(q)), None) if label else None
+            named = next((q for q in label.qualifiers if _names_a_person(q)), None) if label else None
             numbered = _NUMBERED.search(use.label)
             if named is not None:
                 role_id = f"doc:{ctx.doc_id}#{slug(named)}"

@@ -778,7 +778,7 @@ class _Tokenizer:
         return (
             parsed is not None
             and not (parsed.honorific or parsed.inner)
-            and _LOWER_CASE.search(candidate.label) is not None
+            and cand.LOWER_CASE.search(candidate.label) is not None
             and self._field_value(candidate, line)
         )
 
@@ -1193,7 +1193,6 @@ _TRANSCRIPT_HEADING = re.compile(
 )
 _LOWER_CASE_CODES = tuple(VOCABULARY.words_of("lower_case_speaker_codes"))
 _FIELD_PADDING = 4  # blanks after a colon that pad a form's value out to its column
-_LOWER_CASE = re.compile(r"[a-zß-öø-ÿ]")
 _FIELD_VALUE_CHARS = 80  # a header field's value is a name, a date, a place, a count: a longer one is speech
 # What a profile rule may call a line under a label printed alone that makes it no turn's words.
 _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
