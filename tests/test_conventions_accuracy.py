@@ -3345,3 +3345,86 @@ def test_one_padded_line_is_a_speakers_words_a_run_of_them_a_form() -> None:
         "Interviewer:    And school\n\nRespondent: Further away.\n"
     )
     assert [label for label, _ in _spoken(text)] == ["Interviewer", "Respondent", "Interviewer", "Respondent"]
+
+
+def test_a_table_in_columns_under_a_speech_is_no_ones_words() -> None:
+    # A company meeting's poll results, read out as a table under the secretary's one sentence: the rows went to
+    # her turn.
+    text = (
+        "Chair: The remaining resolutions were decided on a poll.\n\n"
+        "Company Secretary: The provisional results are as follows.\n\n"
+        "POLL RESULTS (provisional)\n"
+        "Resolution                          For        %     Against      %\n"
+        "2  Remuneration report      612,004,118    91.42  57,441,903   8.58\n"
+        "3  Final dividend           668,931,550    99.87     871,402   0.13\n"
+        "(Resolutions 4 to 9 each received more than 98% of votes cast in favour.)\n\n"
+        "Chair: Thank you. I declare all resolutions duly passed.\n"
+    )
+    assert _spoken(text) == [
+        ("Chair", "The remaining resolutions were decided on a poll."),
+        ("Company Secretary", "The provisional results are as follows."),
+        ("Chair", "Thank you. I declare all resolutions duly passed."),
+    ]
+    # Columns of words alone (a log's time, source and message) are no table: a row needs two numbers.
+    log = "1432:05   LC1       Skyhawk 81Q, runway two seven, cleared to land.\n1432:11   N7781Q    Cleared to land, 81Q.\n"
+    assert len(_spoken(log)) == 2
+
+
+def test_an_index_of_pages_is_no_speech_under_its_heading() -> None:
+    # A state committee's transcript opens on an index: "COMMITTEE ACTION:" is label-shaped, its entries are not
+    # its words.
+    text = (
+        "I N D E X\n\n"
+        "COMMITTEE ACTION:\n\n"
+        "Motion to report favorably (Lindgren)            5\n"
+        "Roll call vote                                   6\n"
+        "Adjournment                                      6\n\n"
+        "CHAIRWOMAN OKAFOR: The committee will come to order.\n\n"
+        "REPRESENTATIVE LINDGREN: I move that we report the bill favorably, Madam Chair.\n"
+    )
+    assert [words for _, words in _spoken(text) if words] == [
+        "The committee will come to order.",
+        "I move that we report the bill favorably, Madam Chair.",
+    ]
+
+
+def test_the_transcript_services_credit_ends_the_last_speech() -> None:
+    text = (
+        "THE MODERATOR: Questions for the coach.\n\nQ. How is the knee?\n\nCOACH DANIELS: It's fine. Thank you.\n\n"
+        "FastScripts Transcript by ASAP Sports\n"
+    )
+    assert _spoken(text)[-1] == ("COACH DANIELS", "It's fine. Thank you.")
+
+
+def test_a_subject_heading_in_sentence_case_over_a_numbered_question() -> None:
+    # Hong Kong's LegCo record in English: the question's subject in sentence case over the member's label went
+    # to the President's turn.
+    text = (
+        "LEGISLATIVE COUNCIL — OFFICIAL RECORD OF PROCEEDINGS\n\n"
+        "PRESIDENT (in Cantonese): Questions. First question.\n\n\n"
+        "Safety of pedestrian crossings near schools\n\n"
+        "1. MR ALBERT WONG (in Cantonese): President, will the Government inform this Council of the accidents?\n\n"
+        "SECRETARY FOR TRANSPORT (in Cantonese): President, there were 14.\n\n"
+        "MR ALBERT WONG (in Cantonese): President, and the year before\n"
+        "was it fewer\n\n"
+        "SECRETARY FOR TRANSPORT (in Cantonese): It was 12.\n"
+    )
+    spoken = _spoken(text)
+    assert spoken[0] == ("PRESIDENT (in Cantonese)", "Questions. First question.")
+    # A speech's last line without a stop stays speech: only a line right over a label is a heading.
+    assert spoken[3][1] == "President, and the year before was it fewer"
+
+
+def test_a_caption_set_apart_after_the_last_answer_is_the_trailers() -> None:
+    # A magazine's interview: a photo caption two blank lines under the last answer, over the contributor's note,
+    # went to the last speaker.
+    text = (
+        "INTERVIEWER\nWhat comes next?\n\nARKWRIGHT\nSomething short, for once.\n\n"
+        "INTERVIEWER\nHow will you know?\n\nARKWRIGHT\nWhen I read it to Teodor.\n\n\n"
+        "A page from the second draft of The Salt Ledger, with the author's corrections in green ink.\n\n"
+        "Nilufar Castellanos is a contributing editor of The Lantern Quarterly.\n"
+    )
+    assert _spoken(text)[-1] == ("ARKWRIGHT", "When I read it to Teodor.")
+    # Without the end marker under it, a paragraph set apart is still the last speaker's (nothing says otherwise).
+    unmarked = text.rsplit("\n\nNilufar", 1)[0] + "\n"
+    assert _spoken(unmarked)[-1][1].endswith("green ink.")

@@ -261,6 +261,7 @@ class _Tokenizer:
         self.wrapped_label_lines: set[int] = set()  # lines inside a label wrapped over several lines
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
+        self._trailer: int | None = None  # see _trailer_start
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
         self.dialogue: int | None = None  # the indent of the words under cues alone (a script's dialogue), once known
         self.label_lines: Sequence[int] = ()  # the lines that open turns, in order, once decided
@@ -945,6 +946,9 @@ class _Tokenizer:
         if kind == "PARA" and seen_label and self.glued and ":" in value:
             self._append_speech(out, value, begin, end)
             return
+        if kind == "PARA" and seen_label and first > self.body_lines[1] and 0 <= self._trailer_start() <= first:
+            kind, why = "BOILER", "set apart from the last speech by a wider gap than the document's, over its end"
+            self.spans.append(Span("boilerplate", begin, end, why))
         if why == _WEB_FURNITURE and seen_label and first > self.body_lines[1] and len(value) <= _FURNITURE_LINE:
             # A line of web furniture after the last label ("Share this page", "Is this page useful?") ends the
             # transcript: the page's lines under it ("Maybe", "Yes this page is useful") are no one's words either.
@@ -953,6 +957,37 @@ class _Tokenizer:
             # under.)
             kind = "END"
         out.append(_token(kind, value, begin, end))
+
+    def _trailer_start(self) -> int:
+        """The first line of paragraphs after the last speech that a wider gap than any between the document's
+        paragraphs sets apart from it (two blank lines where one parts paragraphs elsewhere), over an end marker
+        ("Nilufar Castellanos is a contributing editor …"): a magazine's caption under the interview is the
+        trailer's, not the last speaker's words. -1 where there is none (found once per document)."""
+        if self._trailer is not None:
+            return self._trailer
+        self._trailer = -1
+        starts, ends, text = self.layout.starts, self.layout.ends, self.text
+        first_label, last_label = self.body_lines
+        if last_label < 0 or _WIDE_GAP.search(text, starts[first_label], starts[last_label]):
+            return -1
+        place = rules.Place.of(True, True, False)
+        blanks, set_apart, count, i = 0, -1, len(starts), last_label + 1
+        while i < count:
+            if ends[i] <= starts[i]:
+                blanks, i = blanks + 1, i + 1
+                continue
+            if set_apart < 0 and blanks >= 2 and i - blanks - 1 > last_label:  # words under the label came first
+                set_apart = i
+            paragraph_end = i
+            while paragraph_end + 1 < count and ends[paragraph_end + 1] > starts[paragraph_end + 1]:
+                paragraph_end += 1
+            if set_apart >= 0:
+                rule = self.rules.classify(normalize_space(text[starts[i] : ends[paragraph_end]]), place)
+                if rule is not None and rule.kind == "END":
+                    self._trailer = set_apart
+                    break
+            blanks, i = 0, paragraph_end + 1
+        return self._trailer
 
     def _append_speech(self, out: list[Token], value: str, start: int, stop: int) -> None:
         """A paragraph of speech; where text saved from a web page lost its paragraph breaks, the document's own
@@ -1019,7 +1054,7 @@ class _Tokenizer:
         """The kind of a paragraph's token (its lines ``line`` to ``last``), and why (empty for speech)."""
         first_label, last_label = self.body_lines
         inside_body = first_label < line < last_label
-        place = rules.Place.of(seen_label, line > last_label, inside_body)
+        place = rules.Place.of(seen_label, line > last_label, inside_body, seen_label and self._over_a_label(last))
         if line in self.rubrics:
             return "HEADING", "a rubric between sentences (text printed one sentence a line)"
         rule = self.rules.classify(value, place)
@@ -1222,6 +1257,8 @@ _SENTENCE_CLOSERS = frozenset('.?!…"”')  # what ends the sentence a glued la
 _GLUEABLE = re.compile(r"[^\W\d_a-zß-öø-ÿ][^a-zß-öø-ÿ]*[^\W\d_a-zß-öø-ÿ]|\S+(?:\s+\S+)+")
 _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
 _WEB_FURNITURE = "boilerplate outside the turns (vocabulary: boilerplate phrases)"
+# Two blank lines or more between paragraphs.
+_WIDE_GAP = re.compile(r"\n[ \t]*\n[ \t]*\n")
 _SPAN_KINDS = {
     "INSERT": "insert",
     "BOILER": "boilerplate",

@@ -23,6 +23,7 @@ class Place:
     seen_label: bool  # a label came before it
     after_last_label: bool  # it is past the last label
     inside_turns: bool  # it is between the first and the last label
+    over_label: bool = False  # the next line with words opens a turn
 
     def allows(self, scope: Scope) -> bool:
         if scope is Scope.PREAMBLE:
@@ -33,15 +34,19 @@ class Place:
             return self.after_last_label and self.seen_label
         if scope is Scope.OUTSIDE_TURNS:
             return not self.inside_turns
+        if scope is Scope.OVER_LABEL:
+            return self.seen_label and self.over_label
         return True
 
     @staticmethod
-    def of(seen_label: bool, after_last_label: bool, inside_turns: bool) -> Place:
-        """The one Place of these three facts (there are eight): a paragraph costs a lookup, not an object."""
-        return _PLACES[seen_label, after_last_label, inside_turns]
+    def of(seen_label: bool, after_last_label: bool, inside_turns: bool, over_label: bool = False) -> Place:
+        """The one Place of these four facts (there are sixteen): a paragraph costs a lookup, not an object."""
+        return _PLACES[seen_label, after_last_label, inside_turns, over_label]
 
 
-_PLACES = {(a, b, c): Place(a, b, c) for a in (False, True) for b in (False, True) for c in (False, True)}
+_PLACES = {
+    (a, b, c, d): Place(a, b, c, d) for a in (False, True) for b in (False, True) for c in (False, True) for d in (False, True)
+}
 
 
 class RuleTable:

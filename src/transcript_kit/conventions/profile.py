@@ -37,6 +37,7 @@ class Scope(str, enum.Enum):
     BODY = "body"  # after the first label
     AFTER_LAST_LABEL = "after_last_label"  # past the transcript's last label (end markers, trailers)
     OUTSIDE_TURNS = "outside_turns"  # not between the first and the last label (web furniture around a body)
+    OVER_LABEL = "over_label"  # after the first label, right over a label (a subject's heading over its question)
 
 
 # The token kinds a paragraph rule may give; the document grammar (grammar/transcript.lark) composes them.

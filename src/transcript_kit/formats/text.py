@@ -221,6 +221,10 @@ def read_layout(text: str, path: str | None = None) -> Layout:
         gapped = True
     # After every step that leaves lines out: a margin number's line is known by its place in the final layout.
     pads = {} if line_numbered else _margin_numbers(text, starts, ends, furniture)
+    if "   " in text or "\t" in text:
+        for i in _tables(text, starts, ends):
+            furniture.append(Span("table", starts[i], ends[i], "a table printed in columns, or an index of pages"))
+            starts[i] = ends[i]  # a blank line: the table is no part of the paragraphs around it
     if any(rule in text for rule in _RULE_MARKS):
         for i, (start, end) in enumerate(zip(starts, ends)):
             if end > start and _RULE.fullmatch(text, start, end):
@@ -278,6 +282,46 @@ _FOOTNOTE_RULE = re.compile(r"[ \t]*_{5,40}[ \t]*")
 _FOOTNOTE_OPENING = re.compile(r"[ \t]*(?:\d{1,3}|\*{1,3}|[†‡§])[ \t]+\S")
 _MAX_FOOTNOTE_LINES = 40
 _PAGE_NUMBER = re.compile(r"[ \t]*(?:[-–—][ \t]*)?\d{1,4}(?:[ \t]*[-–—])?[ \t]*")
+
+
+# Cells of a table row are set apart by three blanks or more (or a tab); a cell's words by single blanks.
+_CELL_GAP = re.compile(r"[ \t]*\t[ \t]*| {3,}")
+_COLUMN_GAP = re.compile(r"\S(?:[ \t]*\t| {3,})\S")
+_NUMBER_CELL = re.compile(r"[-+(]?[$£€]?\d[\d.,]*%?\)?")
+_PAGE_CELL = re.compile(r"\d{1,4}")
+_TABLE_MIN_CELLS, _TABLE_MIN_NUMBERS, _TABLE_MIN_ROWS = 3, 2, 2
+
+
+def _tables(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
+    """The lines of tables and page indexes, which are no one's words wherever they stand: a block of lines (no
+    blank between) with two rows or more of three cells, two of them numbers ("2  Directors' remuneration report
+    612,004,118   91.42 ..."), where half its lines or more are in columns (the title, the header row and a note
+    under it go with the rows); and two or more lines in a row that each end in a run of blanks and a page number
+    ("Roll call vote                 6")."""
+    found: set[int] = set()
+    count = len(starts)
+    i = 0
+    while i < count:
+        if ends[i] <= starts[i]:
+            i += 1
+            continue
+        block_start = i
+        while i < count and ends[i] > starts[i]:
+            i += 1
+        block = range(block_start, i)
+        cells = [
+            _CELL_GAP.split(text[starts[j] : ends[j]].strip()) if _COLUMN_GAP.search(text, starts[j], ends[j]) else []
+            for j in block
+        ]
+        columned = [row for row in cells if len(row) >= _TABLE_MIN_CELLS]
+        numbered = sum(1 for row in columned if sum(1 for c in row if _NUMBER_CELL.fullmatch(c)) >= _TABLE_MIN_NUMBERS)
+        if numbered >= _TABLE_MIN_ROWS and 2 * len(columned) >= len(cells):
+            found.update(block)
+            continue
+        entries = [j for j, row in zip(block, cells) if len(row) >= 2 and _PAGE_CELL.fullmatch(row[-1])]
+        if len(entries) >= _TABLE_MIN_ROWS:
+            found.update(entries)
+    return found
 
 
 def _footnotes(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
