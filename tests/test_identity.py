@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import pytest
 
 from transcript_kit.evidence import attach_speakers, evidence_of
+from transcript_kit.labels import parse_label
 from transcript_kit.model import Document, Resolution
 from transcript_kit.normalize import Normalizer, _one_typo_apart
 from transcript_kit.parse import parse_text
@@ -842,3 +843,66 @@ def test_a_name_with_an_honorific_inside_is_no_self_introduction() -> None:
         ("tribunal", "EJ MARSH: Who gave you instructions?\n\nTHE CLAIMANT: Mostly Mr Kettering, Judge.\n")
     )
     assert not any("kettering" in (sid or "") for sid in speaker_of(doc, "THE CLAIMANT"))
+
+
+def test_a_committee_chair_is_no_us_house_role_and_is_the_member_printed_with_the_office() -> None:
+    # A Canadian committee's evidence: "The Chair" took the US House's Speaker pro tempore role (the registry's
+    # role of one organisation, matched by its words in any document), and the chair printed once with his name
+    # and seat in nested brackets was a third speaker.
+    text = (
+        "Standing Committee on Fisheries and Oceans\n\nEVIDENCE\n\n"
+        "The Chair (Mr. Jean Dupuis (Saint-Aubin-des-Lacs—Rivière-Noire, Lib.)): I call this meeting to order.\n\n"
+        "Ms. Hannah Oyelowo (Cedar Reach—Tamarack Falls, NDP): Thank you, Mr. Chair.\n\n"
+        "The Chair: Ms. Oyelowo, you have five minutes.\n\n"
+        "Ms. Hannah Oyelowo (Cedar Reach—Tamarack Falls, NDP): My question is about the harbours.\n\n"
+        "The Chair: Thank you. The meeting is adjourned.\n"
+    )
+    (document,) = resolve(("committee", text))
+    chair = set(speaker_of(document, "The Chair"))
+    assert len(chair) == 1 and not any(c is not None and "us-house" in c for c in chair)
+    assert speaker_of(document, "The Chair (Mr. Jean Dupuis (Saint-Aubin-des-Lacs—Rivière-Noire, Lib.))") == list(chair)
+
+
+def test_a_senator_printed_by_abbreviation_and_in_full_is_one_person() -> None:
+    # The Philippine Senate's journal: "SEN. ABELLERA" and "SENATOR ABELLERA" were two people.
+    text = (
+        "THE PRESIDENT: The session is called to order.\n\nSEN. ABELLERA: Mr. President, I move to adopt the agenda.\n\n"
+        "SEN ZAMORA: I second the motion.\n\nSENATOR ABELLERA: I thank the gentleman.\n\n"
+        "SEN. ZAMORA: Then let us proceed.\n"
+    )
+    (document,) = resolve(("journal", text))
+    assert len(set(speaker_of(document, "SEN. ABELLERA") + speaker_of(document, "SENATOR ABELLERA"))) == 1
+    assert len(set(speaker_of(document, "SEN ZAMORA") + speaker_of(document, "SEN. ZAMORA"))) == 1
+    # Two people of one surname stay two: a Mr and a Ms, or two given names.
+    text = "MR HOLT: Good morning.\n\nMS HOLT: Good morning to you.\n\nMR HOLT: Shall we begin?\n"
+    (document,) = resolve(("holts", text))
+    assert set(speaker_of(document, "MR HOLT")).isdisjoint(speaker_of(document, "MS HOLT"))
+
+
+def test_a_party_named_by_initial_and_surname_is_the_person_named_in_full() -> None:
+    # An employment tribunal: the header's "Claimant: Mr T Reyne" gave THE CLAIMANT one id, and the witness
+    # sworn as "MR TOBIAS REYNE" gave the A another.
+    text = (
+        "EMPLOYMENT TRIBUNALS\n\nClaimant:         Mr T Reyne\nRespondent:       Harrowgate Freight Services Ltd\n\n"
+        "EMPLOYMENT JUDGE MARSH: Good morning. Mr Reyne, please come back to the witness table.\n\n"
+        "THE CLAIMANT: Yes. Understood.\n\nMR TOBIAS REYNE (recalled, previously affirmed)\n\n"
+        "Cross-examination by MS DE WINTER (continued)\n\nQ.  Mr Reyne, could you turn to page 412?\n\n"
+        "A.  Yes, I have it.\n\nQ.  It is dated 4 March 2025. Is that right?\n\nA.  That's right.\n\n"
+        "Q.  And you sent it to the depot manager?\n\nA.  I did, that morning.\n"
+    )
+    (document,) = resolve(("tribunal", text))
+    claimant = speaker_of(document, "THE CLAIMANT")
+    assert claimant[0] is not None and set(claimant) == set(speaker_of(document, "A"))
+
+
+def test_a_role_with_its_holder_in_brackets_after_an_unknown_word() -> None:
+    # "DUGOUT REPORTER (Tasha Greer)": "REPORTER" was read as a family name, so GREER later was someone else.
+    label = parse_label("DUGOUT REPORTER (Tasha Greer)")
+    assert label is not None and label.role == "reporter" and label.inner is not None
+    assert label.inner.family == "Greer"
+    text = (
+        "PLAY-BY-PLAY (Dale Hooper): Two on, two out.\n\nDUGOUT REPORTER (Tasha Greer): He's been icing that arm.\n\n"
+        "HOOPER: Thanks, Tasha.\n\nGREER: You're welcome, Dale.\n"
+    )
+    (document,) = resolve(("ballgame", text))
+    assert speaker_of(document, "DUGOUT REPORTER (Tasha Greer)") == speaker_of(document, "GREER")

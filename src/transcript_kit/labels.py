@@ -117,9 +117,11 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
         return ("time", str(children[-1]).strip())
 
     def nested_paren(self, children: list[lark.Token]) -> tuple[str, str]:
-        # "(Secretary of State (International Financial Institutions), Lib.)": kept whole, never a holder.
+        # "(Secretary of State (International Financial Institutions), Lib.)" is kept whole as a qualifier; an
+        # office's holder with a seat of their own ("(Mr. Jean Dupuis (Saint-Aubin, Lib.))") is its holder, as
+        # ``paren`` decides.
         inner = [str(c).strip() for c in children if isinstance(c, lark.Token) and c.type == "INNER_TEXT"]
-        return ("qualifier", f"{inner[0]} ({inner[1]}){' ' + inner[2] if len(inner) > 2 else ''}")
+        return ("paren", f"{inner[0]} ({inner[1]}){' ' + inner[2] if len(inner) > 2 else ''}")
 
     def affiliation(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("affiliation", str(children[-1]).strip())
@@ -155,11 +157,12 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
                 # A holder in brackets is a person as printed ("(Mr. Kyl)", "(Tony Blair)"), never a seat or a
                 # portfolio with a dash ("(Grayndler—Prime Minister)"); and only an office has a holder: beside
                 # a name, brackets hold a seat or a delegation ("Mr. X (Russian Federation)"). A holder may be
-                # printed by title and surname: "CHAIR (Senator Vella)".
+                # printed by title and surname: "CHAIR (Senator Vella)", or by name with the seat of their own
+                # ("The Chair (Mr. Jean Dupuis (Saint-Aubin—Rivière-Noire, Lib.))").
                 if (
                     inner is not None
                     and inner.family is not None
-                    and not inner.qualifiers
+                    and (not inner.qualifiers or (inner.honorific is not None and bool(inner.given)))
                     and (inner.honorific or inner.given or inner.titles)
                     and "inner" not in fields
                     and "family" not in fields
@@ -318,12 +321,30 @@ def _parse_label(text: str) -> Label | None:
         shaped = _parse_template(template)
         if shaped is None:
             return _office_with_holder(raw)
-        return _office_out_of_names(_holder_after_place(_filled(shaped, raw, names)))
+        return _role_with_holder(_office_out_of_names(_holder_after_place(_filled(shaped, raw, names))))
     try:
         fields = parser.parse(raw)
     except lark.exceptions.LarkError:
         return _office_with_holder(raw)
-    return _office_out_of_names(_holder_after_place(Label(raw, **fields)))  # type: ignore[arg-type]
+    return _role_with_holder(_office_out_of_names(_holder_after_place(Label(raw, **fields))))  # type: ignore[arg-type]
+
+
+def _role_with_holder(label: Label) -> Label:
+    """"DUGOUT REPORTER (Tasha Greer)": the grammar reads a role word after a word it does not know as a family
+    name. Where the label's last word is a role of the vocabulary, no honorific or given name stands before it,
+    and its brackets hold a person named in full, the words are the role and the brackets its holder, as in
+    "REPORTER (Tasha Greer)". (A step after the grammar: only the vocabulary can say the word is a role.)"""
+    if label.family is None or label.given or label.honorific or label.inner is not None or len(label.qualifiers) != 1:
+        return label
+    if not VOCABULARY.contains("roles", label.family):
+        return label
+    holder = parse_label(label.qualifiers[0])
+    if holder is None or holder.family is None or not holder.given or holder.role is not None:
+        return label
+    words = " ".join((*label.titles, label.family))
+    return attrs.evolve(
+        label, titles=(words,), family=None, qualifiers=(), role=_role_key(label.family), inner=holder
+    )
 
 
 _OFFICE_AND_HOLDER = re.compile(r"(?P<office>[^()\[\]]{3,120}?)[ \t]*[(\[](?P<holder>[^()\[\]]{3,80})[)\]]")

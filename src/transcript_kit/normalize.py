@@ -30,7 +30,7 @@ from transcript_kit.keys import fold, source_host
 from transcript_kit.labels import parse_label
 from transcript_kit.model import DocumentEvidence, Label, LabelUse, Mention, Resolution, Speaker
 from transcript_kit.qualifiers import Qualifier, QualifierKind, of_kind, state_code, type_qualifiers
-from transcript_kit.registry import Gender, Person, Registry, Tenure, family_key, name_keys, title_key
+from transcript_kit.registry import Gender, Person, Registry, Role, Tenure, family_key, name_keys, title_key
 
 Date = datetime.date
 
@@ -515,6 +515,7 @@ class Normalizer:
                     named.append(
                         self._named(" ".join((*parts.given, parts.family)), title, "label", day, allowed)
                     )
+        people = _initials_to_full_names([n for n in named if n is not None])
         return _Context(
             doc_id=doc.doc_id,
             day=day,
@@ -523,7 +524,7 @@ class Normalizer:
             or doc.jurisdiction
             or info.jurisdiction,
             organisation=info.organisation,
-            people=tuple(n for n in named if n is not None),
+            people=tuple(people),
             chamber=self._chamber(doc, info.organisation),
             registries=allowed,
         )
@@ -600,7 +601,7 @@ class Normalizer:
             return _Outcome(Resolution.OVERRIDE, chosen, 1.0, role=self._role_of(chosen, None, ctx))
         excluded = frozenset(o.not_person for o in overrides if o.not_person is not None)
         label = use.parsed or parse_label(use.label)
-        role = self.registry.role(use.label)
+        role = self._registry_role(ctx, use.label)
         # "Q (MS. GARCIA)": a role with its holder printed is that person, as an office with its holder is
         if role is not None or (label is not None and label.role is not None and label.inner is None):
             key = role.key if role is not None else (label.role if label is not None else None)
@@ -703,6 +704,19 @@ class Normalizer:
                 Resolution.DOCUMENT, n.who, _DOCUMENT_CONFIDENCE.get(n.source, 0.8), parts, ctx, title=n.title
             )
         return _Outcome(Resolution.NONE, candidates=tuple(found)) if found else None
+
+    def _registry_role(self, ctx: _Context, label: str) -> Role | None:
+        """The registry's role a label names, if it can be that role here: a role of one organisation ("The CHAIR"
+        is the US House's Speaker pro tempore on the House floor) only in a document of that organisation, as its
+        source or its presiding roles say; elsewhere the same words are another body's chair."""
+        role = self.registry.role(label)
+        if role is None or role.organisation is None:
+            return role
+        if ctx.chamber == role.organisation:
+            return role
+        if ctx.organisation is not None and self.registry.within(role.organisation, ctx.organisation):
+            return role
+        return None
 
     def _interviewee(self, ctx: _Context) -> _Named | None:
         """The one person a document's title, byline or introduction names (not its labels), if only one."""
@@ -1216,6 +1230,54 @@ def _document_scopes(unresolved: Iterable[tuple[str, str]]) -> dict[tuple[str, s
         person = _person_of(label)
         one = person is not None and len(forms.get((doc_id, person), ())) <= 1
         scopes[doc_id, label] = person if one and person is not None else key
+    return _one_per_surname(scopes)
+
+
+def _initials_to_full_names(named: list[_Named]) -> list[_Named]:
+    """A person the document names by initials and surname ("Claimant: Mr T Reyne") is the one it names in full
+    with those initials ("MR TOBIAS REYNE (recalled)"), if there is exactly one: one id for both."""
+    full: defaultdict[str, dict[Who, _Named]] = defaultdict(dict)
+    for n in named:
+        words = fold(n.name).split()
+        if len(words) > 1 and not all(_INITIAL.fullmatch(w) for w in words[:-1]):
+            full[words[-1]].setdefault(n.who, n)
+    if not full:
+        return named
+    mended = []
+    for n in named:
+        words = fold(n.name).split()
+        if len(words) > 1 and all(_INITIAL.fullmatch(w) for w in words[:-1]):
+            initials = [w[:1] for w in words[:-1]]
+            matches = [
+                m for m in full.get(words[-1], {}).values()
+                if len(given := fold(m.name).split()[:-1]) >= len(initials) and [w[:1] for w in given[: len(initials)]] == initials
+            ]
+            if len(matches) == 1:
+                n = attrs.evolve(n, who=matches[0].who)
+        mended.append(n)
+    return mended
+
+
+def _one_per_surname(scopes: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """Labels of one document that name one surname by title or honorific alone ("SEN. ABELLERA", "SENATOR
+    ABELLERA") are one person, when nothing in the document tells two people of that surname apart: no two given
+    names, no "Mr" beside a "Ms", no qualifier. They take one scope, the first of their forms in sorted order."""
+    groups: defaultdict[tuple[str, str], list[tuple[tuple[str, str], Label]]] = defaultdict(list)
+    for key, scope in scopes.items():
+        parsed = parse_label(scope)
+        if parsed is not None and parsed.family is not None and parsed.inner is None and parsed.role is None:
+            groups[key[0], fold(parsed.family)].append((key, parsed))
+    for members in groups.values():
+        forms = {scopes[key] for key, _ in members}
+        if len(forms) < 2:
+            continue
+        given = {tuple(fold(g) for g in parsed.given) for _, parsed in members} - {()}
+        genders = {_GENDER.get(fold(parsed.honorific or "")) for _, parsed in members} - {None}
+        if len(given) > 1 or len(genders) > 1 or any(parsed.qualifiers for _, parsed in members):
+            continue
+        chosen = min(forms)
+        for key, _ in members:
+            scopes[key] = chosen
     return scopes
 
 
