@@ -906,3 +906,33 @@ def test_a_role_with_its_holder_in_brackets_after_an_unknown_word() -> None:
     )
     (document,) = resolve(("ballgame", text))
     assert speaker_of(document, "DUGOUT REPORTER (Tasha Greer)") == speaker_of(document, "GREER")
+
+
+def test_a_surname_label_whose_speaker_names_themselves_in_full() -> None:
+    # A debate printed by surname: "DELACROIX:" says "I'm Simone Delacroix of Meridian News" in her first turn,
+    # and stayed a document-scoped unknown; "I'm" naming someone else's surname binds nothing.
+    text = (
+        "DELACROIX: Good evening from Castine University. I'm Simone Delacroix of Meridian News, and welcome.\n\n"
+        "HARTWELL: Thank you, Simone. I'm glad to be here.\n\n"
+        "DELACROIX: Senator, your two minutes.\n\n"
+        "MBEKI-STONE: I'm Amara Mbeki-Stone, and I approved this answer. I'm Graham Hartwell's opponent.\n"
+    )
+    (document,) = resolve(("debate", text))
+    assert set(speaker_of(document, "DELACROIX")) == {"simone-delacroix"}
+    assert speaker_of(document, "HARTWELL")[0] != "simone-delacroix"
+    assert set(speaker_of(document, "MBEKI-STONE")) == {"amara-mbeki-stone"}
+
+
+def test_the_person_interviewed_in_the_header_is_the_suspect() -> None:
+    # A police interview's record: "Person interviewed: Kieran Lewis HOLLAND" over "SUSPECT:" turns, and the
+    # suspect printed by surname later, were two people.
+    text = (
+        "RECORD OF TAPED INTERVIEW\n\nPerson interviewed:        Kieran Lewis HOLLAND (DOB 11/07/1996)\n"
+        "Place of interview:        Harrowgate Road Police Station\n\n"
+        "DC BRENNAN: Can you state your full name, please.\n\nSUSPECT: Kieran Lewis Holland.\n\n"
+        "DC BRENNAN: Where were you on the night of the 2nd?\n\nSUSPECT: No comment.\n\n"
+        "HOLLAND: I want to speak to my solicitor.\n"
+    )
+    (document,) = resolve(("interview", text))
+    suspect = set(speaker_of(document, "SUSPECT"))
+    assert len(suspect) == 1 and suspect == set(speaker_of(document, "HOLLAND"))

@@ -13,7 +13,7 @@ import attrs
 from transcript_kit.columns import TurnTable
 from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.labels import parse_label
-from transcript_kit.model import Document, DocumentEvidence, Label, LabelUse, Speaker
+from transcript_kit.model import Document, DocumentEvidence, Label, LabelUse, Mention, Speaker
 
 # Where the holder of an office changes outside any label (the vocabulary's patterns): "THE PRESIDING OFFICER (Mr.
 # Bennett)." left inside a turn's text, "The SPEAKER (Hon. Margaret Dunleavy) took the chair", a deposition's
@@ -101,6 +101,37 @@ def _introductions(document: Document, labelled: list[tuple[int, str, Label | No
     return tuple(found)
 
 
+# "I'm Simone Delacroix", "my name is Simone Delacroix": a speaker naming themselves in full, anywhere in a turn.
+_NAMING_ONESELF = re.compile(
+    r"\b(?:I[\x27’]m|I am|[Mm]y name is|[Mm]y name[\x27’]s)\s+(?P<name>[A-Z][\w\x27’-]+(?:\s+[A-Z][\w\x27’-]+){1,2})\b"
+)
+_SURNAME_TURNS_READ = 3  # turns of each surname label read for the speaker naming themselves
+
+
+def _named_by_themselves(document: Document, labelled: list[tuple[int, str, Label | None]]) -> list[Mention]:
+    """A speaker printed by surname alone ("DELACROIX:") who names themselves in full in their own words ("I'm
+    Simone Delacroix of Meridian News"): the full name, a mention of the document's, so the surname label is that
+    person. Only a name whose last word is the label's surname counts."""
+    found: list[Mention] = []
+    read: Counter[str] = Counter()
+    turns = document.turns
+    for index, label, parsed in labelled:
+        if parsed is None or parsed.family is None or parsed.given or parsed.inner is not None or parsed.role:
+            continue
+        if read[label] >= _SURNAME_TURNS_READ:
+            continue
+        read[label] += 1
+        text = turns.text_of(index) if isinstance(turns, TurnTable) else turns[index].text
+        family = parsed.family.casefold()
+        for match in _NAMING_ONESELF.finditer(text):
+            name = match["name"]
+            if name.split()[-1].casefold() == family and not any(w.casefold() in _NOT_NAMES for w in name.split()):
+                found.append(Mention(name, None, match.start("name"), "introduction"))
+                read[label] = _SURNAME_TURNS_READ
+                break
+    return found
+
+
 def _labelled(document: Document) -> Iterator[tuple[int, str, Label | None]]:
     """(index, label, parsed label) of each labelled turn of ``document``."""
     if isinstance(document.turns, TurnTable):  # read from the columns: no Turn (and no text) is made
@@ -127,7 +158,7 @@ def evidence_of(document: Document) -> DocumentEvidence:
         jurisdiction=None,
         title=document.title,
         byline=document.byline,
-        mentions=document.mentions,
+        mentions=(*document.mentions, *_named_by_themselves(document, labelled)),
         labels=tuple(LabelUse(label, parsed[label], count) for label, count in counts.items()),
         order=tuple(order),
         introduced=_introductions(document, labelled),

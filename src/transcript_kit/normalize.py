@@ -38,6 +38,7 @@ Date = datetime.date
 Who = str
 # Roles that are one person in each document, another in the next: the one who answers, a suspect, a defendant.
 _PARTY_ROLES = VOCABULARY.folded("party_roles")
+_PARTY_FIELDS = VOCABULARY.folded("party_fields")
 _GIVEN_NAME = re.compile(r"[A-Z][a-zß-öø-ÿ'’-]{2,}")
 # A misprinted name: printed this often at most, beside a person printed at least this often, with a name this long.
 _TYPO_USES, _TYPO_OTHER_USES = 2, 3
@@ -726,6 +727,10 @@ class Normalizer:
     def _role_holder(self, ctx: _Context, key: str | None) -> _Named | None:
         """The one person a header field of this role names ("Moderator: R. Salas", front matter's ``host:``)."""
         named = {n.who: n for n in ctx.people if n.source == "field" and self._role_key(n.title) == key}
+        if not named and key in _PARTY_ROLES:  # "Person interviewed: Kieran HOLLAND" over "SUSPECT:"
+            named = {
+                n.who: n for n in ctx.people if n.source == "field" and self._role_key(n.title) in _PARTY_FIELDS
+            }
         return next(iter(named.values())) if key is not None and len(named) == 1 else None
 
     def _role_key(self, printed: str | None) -> str | None:
