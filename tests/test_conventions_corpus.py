@@ -15,10 +15,10 @@ from tests.scoring import document_f1
 
 FOLDER = Path(__file__).resolve().parents[1] / "corpus" / "conventions"
 BAR = 0.98
-# Measured with bench/accuracy.py --details; raise a floor when the parser improves, never lower one.
-BELOW_BAR = {
-    "hansard-australia-senate": 0.96,
-}
+# Measured with bench/accuracy.py --details; raise a floor when the parser improves, never lower one. (Empty
+# since session 9: the Australian Senate's record scored 0.969 by an alignment artefact of the scorer, a
+# division's "Bill read a second time." drawing the speech's last words to itself; it scores 1.0.)
+BELOW_BAR: dict[str, float] = {}
 DOCUMENTS = sorted(p.stem for p in (FOLDER / "gold").glob("*.jsonl"))
 
 

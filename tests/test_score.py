@@ -399,3 +399,28 @@ def test_notes_in_brackets_count_on_neither_side(tmp_path: Path) -> None:
     export = (GOLD[0], (GOLD[1][0], "(Laughter.) " + GOLD[1][1] + "\n\n[Slide 3]"), GOLD[2])
     counts = score_one(tmp_path, GOLD, export)
     assert (counts.precision, counts.recall, counts.attributed_words) == (1.0, 1.0, 20)
+
+
+def test_a_stage_note_repeating_a_speechs_last_words_does_not_draw_them_away(tmp_path: Path) -> None:
+    # An Australian Senate record: the Deputy President's "... be now read a second time." and, after the
+    # division, the stage note "Bill read a second time." The longest common run ran from the note into the next
+    # speech, so the speech's last words were aligned with the note's (attributed to nobody) and scored wrong.
+    gold_dir, out_dir = tmp_path / "gold", tmp_path / "out"
+    gold_dir.mkdir()
+    out_dir.mkdir()
+    gold = [
+        {"speaker": "The DEPUTY PRESIDENT", "text": "The question is that the bill be now read a second time."},
+        {"speaker": "Senator HOLLINGSWORTH", "text": "My question is to the minister about freight rates."},
+    ]
+    (gold_dir / "senate.jsonl").write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in gold))
+    rows = [
+        {"doc_id": "senate", "turn_index": 0, "kind": "turn", "speaker_label": "The DEPUTY PRESIDENT",
+         "speaker_id": None, "text": gold[0]["text"]},
+        {"doc_id": "senate", "turn_index": 1, "kind": "stage", "speaker_label": None, "speaker_id": None,
+         "text": "Question agreed to. Bill read a second time."},
+        {"doc_id": "senate", "turn_index": 2, "kind": "turn", "speaker_label": "Senator HOLLINGSWORTH",
+         "speaker_id": None, "text": gold[1]["text"]},
+    ]
+    (out_dir / "turns.jsonl").write_bytes(b"".join(orjson.dumps(row) + b"\n" for row in rows))
+    report = score_directory(gold_dir, out_dir)
+    assert report.overall.f1 == 1.0

@@ -174,10 +174,13 @@ def _read_export(turns_path: Path, stems: frozenset[str]) -> dict[str, list[_Exp
         index = row.get("turn_index")
         if not isinstance(index, int):
             raise GoldFormatError(f"{turns_path}:{n}: 'turn_index' must be an integer, got {index!r}")
-        # Stage directions are words the export saw but attributed to nobody.
-        stage = row.get("kind") == "stage"
-        label = None if stage else _label_field(turns_path, n, row, "speaker_label")
-        speaker_id = None if stage else _label_field(turns_path, n, row, "speaker_id")
+        # Stage directions are words the export attributed to nobody: they never count as correct, and they are
+        # left out of the alignment, where a note repeating a speech's last words ("Bill read a second time."
+        # after "... be now read a second time.") would draw the gold words to itself, away from the speech.
+        if row.get("kind") == "stage":
+            continue
+        label = _label_field(turns_path, n, row, "speaker_label")
+        speaker_id = _label_field(turns_path, n, row, "speaker_id")
         text = _text_field(turns_path, n, row, "text")
         docs.setdefault(doc_id, []).append((index, label, text, speaker_id))
     return docs
@@ -208,7 +211,7 @@ class Counts:
     """The raw counts behind the scores; summing counts over documents gives the micro average."""
 
     gold_words: int = 0
-    export_words: int = 0  # every export word of the matched document(s), attributed or not
+    export_words: int = 0  # every word of the matched document(s)' turns, attributed or not (stage rows aside)
     attributed_words: int = 0  # export words carrying a speaker label
     aligned_words: int = 0  # gold words paired with an export word by the alignment
     correct_words: int = 0  # aligned pairs whose labels agree
