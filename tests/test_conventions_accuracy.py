@@ -3428,3 +3428,240 @@ def test_a_caption_set_apart_after_the_last_answer_is_the_trailers() -> None:
     # Without the end marker under it, a paragraph set apart is still the last speaker's (nothing says otherwise).
     unmarked = text.rsplit("\n\nNilufar", 1)[0] + "\n"
     assert _spoken(unmarked)[-1][1].endswith("green ink.")
+
+
+# British Columbia's Hansard: a table of contents in tabs with the members under its entries, members by initial
+# and surname (one of them "A."), the record's notes of motions, clauses and the chair, a bill's title in capitals,
+# running heads with the date month first, and the staff list under the House's rising.
+BC_HANSARD = """\
+CONTENTS
+
+\tPage
+Routine Business
+Introductions by Members\t2211
+\tBill 14 — Residential Tenancy Amendment Act, 2025
+\t\tHon. T. Mbeki-Laurent
+Oral Questions\t2212
+\tWildfire evacuation planning
+\t\tA. Kowalchuk
+\t\tHon. B. Thorsteinson
+Committee of the Whole House\t2213
+
+
+The House met at 1:30 p.m.
+
+[Madam Speaker in the chair.]
+
+Routine Business
+
+Hon. T. Mbeki-Laurent: It's my pleasure to welcome a group of tenants to the gallery today.
+
+BILL 14 — RESIDENTIAL TENANCY
+AMENDMENT ACT, 2025
+
+Hon. T. Mbeki-Laurent presented a message from His Honour the Lieutenant-Governor: a bill intituled Residential Tenancy Amendment Act, 2025.
+
+Hon. T. Mbeki-Laurent: I move that the bill be introduced and read a first time now.
+
+Motion approved.
+
+A. Kowalchuk: Last August residents of Upper Ashwood had forty minutes' notice to leave their homes.
+
+2212\tBRITISH COLUMBIA DEBATES\tTuesday, March 11, 2025
+
+Hon. B. Thorsteinson: The member is right, and the plan will say so.
+
+The House in Committee of the Whole on Bill 9; T. Reinholt in the chair.
+
+On clause 4.
+
+A. Kowalchuk: Clause 4 sets out the new duty of a local authority.
+
+Clause 4 approved.
+
+Clauses 7 to 12 inclusive approved.
+
+Title approved.
+
+Hon. B. Thorsteinson: I move the committee rise and report the bill complete without amendment.
+
+Motion approved.
+
+Deputy Speaker: This House stands adjourned until 10 a.m. tomorrow morning.
+
+The House adjourned at 3:49 p.m.
+
+Hansard Services
+
+Director
+Sigrid Halvorsen-Blake
+
+Editors
+Abigail Furtado, Conrad Ilyes
+"""
+
+
+def test_british_columbias_hansard_keeps_its_record_out_of_the_speeches() -> None:
+    assert _spoken(BC_HANSARD) == [
+        ("Hon. T. Mbeki-Laurent", "It's my pleasure to welcome a group of tenants to the gallery today."),
+        ("Hon. T. Mbeki-Laurent", "I move that the bill be introduced and read a first time now."),
+        ("A. Kowalchuk", "Last August residents of Upper Ashwood had forty minutes' notice to leave their homes."),
+        ("Hon. B. Thorsteinson", "The member is right, and the plan will say so."),
+        ("A. Kowalchuk", "Clause 4 sets out the new duty of a local authority."),
+        ("Hon. B. Thorsteinson", "I move the committee rise and report the bill complete without amendment."),
+        ("Deputy Speaker", "This House stands adjourned until 10 a.m. tomorrow morning."),
+    ]
+
+
+# A German research interview transcribed by Dresing & Pehl's rules.
+DRESING_PEHL = """\
+Transkript Interview 07
+
+Interview-Nr.: 07
+Datum: 18.02.2025
+Dauer: 00:17:31
+Interviewerin (I): Dr. Henrike Vosskamp
+Befragte Person 1 (B1): Pflegefachkraft, 38 Jahre, Pseudonym „Jana Seiffert“
+Transkribent/in: Melanie Osterhagen
+Pseudonymisierung: Alle Personennamen sind Pseudonyme. Ortsnamen wurden ersetzt.
+
+I: Wie lange arbeiten Sie schon hier? #00:00:55-1#
+
+B1: Seit elf Jahren. Und ich sage selten Nein. #00:01:25-7#
+
+I: Danke. #00:01:30-2#
+
+B1: (lacht) Gerne.#00:01:33-0#
+
+Anmerkung der Transkribentin: Nach dem Ausschalten des Aufnahmegeräts berichtete B1 noch von ihrem Dienstplan.
+
+Ende des Transkripts
+"""
+
+
+def test_a_research_interviews_time_stamps_and_header_are_no_ones_words() -> None:
+    assert [(label, words) for label, words in _spoken(DRESING_PEHL)] == [
+        ("I", "Wie lange arbeiten Sie schon hier?"),
+        ("B1", "Seit elf Jahren. Und ich sage selten Nein."),
+        ("I", "Danke."),
+        ("B1", "(lacht) Gerne."),
+    ]
+    assert parse_text(DRESING_PEHL).convention == "research_interview"
+
+
+# The Riksdag's protocol: numbered speeches, offices in one word, a reply, pages numbered with their heads on
+# either side of the number, the record's notes and the sitting's close.
+RIKSDAG = """\
+Riksdagens protokoll
+2025/26:87
+Onsdagen den 11 mars
+
+§ 3  Svar på interpellation 2025/26:318 om skolskjutsar
+
+Anf. 1 Skolminister HELENA BRÅTHEN (L):
+
+Fru talman! Ulrika Mäkinen har frågat mig om restider.
+
+Anf. 2 ULRIKA MÄKINEN (S):
+
+Fru talman! Jag tackar för svaret, men det räcker inte för eleverna i min kommun.
+
+2
+
+Prot. 2025/26:87
+11 mars
+
+Svar på interpellationer
+
+Så min fråga kvarstår: är ministern beredd att agera?
+
+Anf. 3 Skolminister HELENA BRÅTHEN (L):
+
+Fru talman! Jag följer Skolverkets arbete noga, och jag vill ha underlaget på bordet först. Vi
+
+Prot. 2025/26:87
+11 mars
+
+Svar på interpellationer
+
+3
+
+fattar kloka beslut så.
+
+Anf. 4 ULRIKA MÄKINEN (S) replik:
+
+Fru talman! Det är inte tillräckligt.
+
+Prot. 2025/26:87
+11 mars
+
+Svar på interpellationer
+
+4
+
+Överläggningen var härmed avslutad.
+
+§ 4  Kammaren åtskildes kl. 16.27.
+
+Vid protokollet
+
+KERSTIN ALMGREN
+"""
+
+
+def test_the_riksdags_protocol_numbers_its_speeches_and_heads_its_pages() -> None:
+    assert _spoken(RIKSDAG) == [
+        ("Skolminister HELENA BRÅTHEN (L)", "Fru talman! Ulrika Mäkinen har frågat mig om restider."),
+        ("ULRIKA MÄKINEN (S)", "Fru talman! Jag tackar för svaret, men det räcker inte för eleverna i min kommun. "
+         "Så min fråga kvarstår: är ministern beredd att agera?"),
+        ("Skolminister HELENA BRÅTHEN (L)",
+         "Fru talman! Jag följer Skolverkets arbete noga, och jag vill ha underlaget på bordet först. Vi fattar kloka beslut så."),
+        ("ULRIKA MÄKINEN (S) replik", "Fru talman! Det är inte tillräckligt."),
+    ]
+    minister = parse_label("Skolminister HELENA BRÅTHEN (L)")
+    assert minister is not None and minister.titles == ("Skolminister",) and minister.given == ("HELENA",)
+
+
+# The Storting's record: the president's name letter-spaced in the header, speakers with a clock in square
+# brackets, the case's headings, and the votes.
+STORTING = """\
+Møte onsdag den 11. mars 2026 kl. 10
+
+President: S i g r i d  Ø v r e b ø
+
+D a g s o r d e n  (nr. 64):
+
+1. Innstilling fra helse- og omsorgskomiteen om fødetilbudet i distriktene
+
+Presidenten: Representanten Hallvard Rognli har igjen tatt sete.
+
+Sak nr. 1 [10:02:14]
+
+Innstilling fra helse- og omsorgskomiteen om Representantforslag om å sikre fødetilbudet i distriktene
+
+Talere
+
+Tonje Aasheim Brekke (A) [10:03:05] (ordfører for saken): President! Først vil jeg takke komiteen.
+
+Gunnar Lysø (FrP) (replikk): Men mens vi venter, stenger fødeavdelingene.
+
+Presidenten: Debatten i sak nr. 1 er avsluttet.
+
+Votering:
+
+Forslaget fra Gunnar Lysø ble med 68 mot 31 stemmer ikke bifalt.
+
+Presidenten: Møtet er hevet.
+
+Møtet hevet kl. 11.05.
+"""
+
+
+def test_the_stortings_record_keeps_the_clock_out_of_its_labels() -> None:
+    assert _spoken(STORTING) == [
+        ("Presidenten", "Representanten Hallvard Rognli har igjen tatt sete."),
+        ("Tonje Aasheim Brekke (A) (ordfører for saken)", "President! Først vil jeg takke komiteen."),
+        ("Gunnar Lysø (FrP) (replikk)", "Men mens vi venter, stenger fødeavdelingene."),
+        ("Presidenten", "Debatten i sak nr. 1 er avsluttet."),
+        ("Presidenten", "Møtet er hevet."),
+    ]

@@ -38,6 +38,10 @@ _PARENS = re.compile(r"\([^()]*\)")
 # No blanks before the bracket in the pattern: searched for in a label, "\s*" would be tried from every blank of a
 # long run of them (a 20k-blank label took 1.9 s); the caller strips what stands before the bracket.
 _RECORDING_STAMP = re.compile(r"[(\[](\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?|0\d?:\d{2}(?:[.,]\d{1,3})?)[)\]]$")
+# Words set letter-spaced ("S i g r i d  Ø v r e b ø"), as a record's header prints a name: never speech.
+_LETTER_SPACED = re.compile(r"(?:[^\W\d_] )+[^\W\d_](?:[ \t]{2,3}(?:[^\W\d_] )*[^\W\d_])*")
+# A clock in square brackets after a name, before the colon or another bracket (the Storting's "[10:15:22]").
+_CLOCK_IN_LABEL = re.compile(r"(?<=\S)[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\](?=[ \t]*(?:\(|$))")
 # Zero-width and bidi marks say nothing about a label: ignored when deciding, kept in the text.
 _FORMAT_CHARS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
@@ -181,6 +185,12 @@ class ShapeMatcher:
         rest = match.end()
         stamp_group = self._stamp_groups[index]
         stamp = match.span(stamp_group) if stamp_group and match.group(stamp_group) else None
+        inner = _CLOCK_IN_LABEL.search(label) if stamp is None and "[" in label else None
+        if inner is not None:  # "Jonas Lie Dahl (A) [10:15:22] (replikk)": the clock is when, not who
+            offset = text.find(inner.group(0), label_start, label_end)
+            if offset != -1:
+                stamp = (offset + 1, offset + len(inner.group(0)) - 1)
+                label = " ".join((label[: inner.start()] + label[inner.end() :]).split())
         trailing = _RECORDING_STAMP.search(label) if stamp is None and label[-1] in ")]" else None
         if trailing is not None and trailing.group(1).count(":") == 1 and "(" in label[: trailing.start()]:
             trailing = None  # "Senator X (Tasmania—Minister for ...) (09:31)": beside a seat, a time of day
@@ -196,6 +206,8 @@ class ShapeMatcher:
             after[:1] in STAMP_OPENERS and LABEL_TIMESTAMP.fullmatch(after) is not None
         )
         tail = after.strip()
+        if tail[1:2] == " " and _LETTER_SPACED.fullmatch(tail):
+            return None  # "President: S i g r i d  Ø v r e b ø": a header's field, its value set letter-spaced
         alone = shape.alone or (timed and stamp is None) or not tail
         return Candidate(
             label,

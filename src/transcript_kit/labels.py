@@ -43,6 +43,8 @@ def _grammar_lower_words() -> frozenset[str]:
 
 
 _GRAMMAR_LOWER_WORDS = _grammar_lower_words()
+# A compound office read by its last part ("Skolminister"): the grammar's TITLE reads it, so it is no name.
+_COMPOUND_OFFICE = re.compile(rf"\w{{2,30}}?(?:{VOCABULARY.alternation('title_suffixes')})", re.IGNORECASE)
 # Where a label's head ends and its qualifiers begin: a comma, a bracket or a spaced dash (as the grammar reads them).
 _HEAD_END = re.compile(r"[,(\[—–]|--|(?<=\s)-(?=\s)")
 _LOWER_WORD = re.compile(r"[a-zß-öø-ÿ]+\.?")
@@ -504,6 +506,7 @@ def _template_of(raw: str) -> tuple[str, tuple[str, ...]]:
             and "\u2010" not in piece
             and "\u2011" not in piece
             and piece.rstrip(".").casefold() not in _GRAMMAR_LOWER_WORDS
+            and _COMPOUND_OFFICE.fullmatch(piece) is None
         ):
             # A name's closing period stays printed ("J." is "Ŋq0."): what follows it lexes as before.
             dot = "." if piece.endswith(".") else ""

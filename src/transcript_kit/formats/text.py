@@ -290,6 +290,9 @@ _COLUMN_GAP = re.compile(r"\S(?:[ \t]*\t| {3,})\S")
 _NUMBER_CELL = re.compile(r"[-+(]?[$£€]?\d[\d.,]*%?\)?")
 _PAGE_CELL = re.compile(r"\d{1,4}")
 _TABLE_MIN_CELLS, _TABLE_MIN_NUMBERS, _TABLE_MIN_ROWS = 3, 2, 2
+# A block of short lines without a sentence's end, a sixth of them or more entries with a page, is a table of
+# contents whole ("Oral Questions	2212" over the questions' subjects and the members who asked them).
+_CONTENTS_SHARE, _CONTENTS_LINE = 6, 120
 
 
 def _tables(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
@@ -297,7 +300,8 @@ def _tables(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
     blank between) with two rows or more of three cells, two of them numbers ("2  Directors' remuneration report
     612,004,118   91.42 ..."), where half its lines or more are in columns (the title, the header row and a note
     under it go with the rows); and two or more lines in a row that each end in a run of blanks and a page number
-    ("Roll call vote                 6")."""
+    ("Roll call vote                 6"), with the short lines between them where they make a table of contents
+    (names and subjects under its entries)."""
     found: set[int] = set()
     count = len(starts)
     i = 0
@@ -319,7 +323,13 @@ def _tables(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
             found.update(block)
             continue
         entries = [j for j, row in zip(block, cells) if len(row) >= 2 and _PAGE_CELL.fullmatch(row[-1])]
-        if len(entries) >= _TABLE_MIN_ROWS:
+        if len(entries) < _TABLE_MIN_ROWS:
+            continue
+        if _CONTENTS_SHARE * len(entries) >= len(block) and not any(
+            ends[j] - starts[j] > _CONTENTS_LINE or text[ends[j] - 1] in ".?!" for j in block
+        ):
+            found.update(block)  # a table of contents: its entries with pages, and the names and titles under them
+        else:
             found.update(entries)
     return found
 
@@ -383,29 +393,64 @@ _HEAD_LINES = 3  # lines over a page's number that its head may print
 def _marked_heads(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
     """A page's head that ends in a line of its own with the page's number ("UNREVISED HANSARD" / "NATIONAL
     ASSEMBLY" / "TUESDAY, 10 MARCH 2026" / "Page: 2"), however unevenly the pages run: the number lines, and
-    the lines printed over two of them or more, numbers aside, wherever they stand."""
+    the lines printed over two of them or more, numbers aside, wherever they stand. A page's number alone on its
+    line ("2", "3", … counting on, page after page: the Riksdag's protocol) marks it too, its head over or under
+    it (left and right pages print it on either side)."""
     marks = []
     for pattern in _PAGE_NUMBER_LINES:
         for match in pattern.finditer(text):
             line = bisect.bisect_right(starts, match.start()) - 1
             if line >= 0 and not text[starts[line] : match.start()].strip():  # the number opens its line
                 marks.append(line)
+    counted = _counted_page_numbers(text, starts)
     marks.sort()
-    if len(marks) < 2:
+    if len(marks) < 2 and not counted:
         return set()
 
     def key(i: int) -> str:
         return " ".join(_DIGITS.sub("#", text[starts[i] : ends[i]]).split())
 
+    def near(mark: int, both_sides: bool) -> list[int]:
+        """The lines with words a head may print over the number (and under it, for a number alone)."""
+        if not both_sides:
+            return [j for j in range(max(0, mark - _HEAD_LINES), mark) if ends[j] > starts[j]]
+        # Up to _HEAD_LINES lines with words on each side, blank lines between them aside.
+        above = (j for j in range(mark - 1, max(-1, mark - 3 * _HEAD_LINES), -1) if ends[j] > starts[j])
+        below = (j for j in range(mark + 1, min(len(starts), mark + 3 * _HEAD_LINES)) if ends[j] > starts[j])
+        return [*itertools.islice(above, _HEAD_LINES), *itertools.islice(below, _HEAD_LINES)]
+
+    around = [(mark, False) for mark in marks] + [(mark, True) for mark in counted]
     over: Counter[str] = Counter()
-    for mark in marks:
-        above = [j for j in range(max(0, mark - _HEAD_LINES), mark) if ends[j] > starts[j]]
-        over.update({key(j) for j in above})
+    for mark, both_sides in around:
+        over.update({key(j) for j in near(mark, both_sides)})
     heads = {k for k, n in over.items() if n >= 2 and k and len(k) <= _FURNITURE_LONGEST and not _LABEL_START.match(k)}
-    lines = set(marks)
-    for mark in marks:
-        lines.update(j for j in range(max(0, mark - _HEAD_LINES), mark) if ends[j] > starts[j] and key(j) in heads)
+    lines = set(marks) | set(counted)
+    for mark, both_sides in around:
+        lines.update(j for j in near(mark, both_sides) if key(j) in heads)
     return lines
+
+
+_BARE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$", re.M)
+_COUNTED_PAGES_MIN, _PAGE_LINES_MIN = 3, 5
+
+
+def _counted_page_numbers(text: str, starts: Sequence[int]) -> list[int]:
+    """Lines that hold a number alone, where those numbers count on by one, line after line at least a few lines
+    apart, three times or more: a paged document's page numbers. Empty when there are none."""
+    best: list[int] = []
+    chain: list[int] = []
+    last_value = last_line = -(10**9)
+    for match in _BARE_NUMBER.finditer(text):
+        line = bisect.bisect_right(starts, match.start()) - 1
+        value = int(match[1])
+        if value == last_value + 1 and line - last_line >= _PAGE_LINES_MIN:
+            chain.append(line)
+        else:
+            chain = [line]
+        last_value, last_line = value, line
+        if len(chain) > len(best):
+            best = list(chain)
+    return best if len(best) >= _COUNTED_PAGES_MIN else []
 
 
 def _page_edges(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
