@@ -3665,3 +3665,101 @@ def test_the_stortings_record_keeps_the_clock_out_of_its_labels() -> None:
         ("Presidenten", "Debatten i sak nr. 1 er avsluttet."),
         ("Presidenten", "Møtet er hevet."),
     ]
+
+
+# Hansard of the 1860s as OCR gives it: members reported in the third person with no colon, one name wrapped over
+# two lines, column numbers and running heads anywhere, a division's list in two columns.
+HISTORIC_HANSARD = """\
+1187\t\tQuestions.\t\t{MARCH 12, 1863}
+
+HOUSE OF COMMONS,
+
+Thursday, March 12, 1863.
+
+         THE DOCKYARD AT PORTHAVEN—QUESTION.
+
+MR. HALLIWELL asked the Secretary to the Admiralty,
+Whether orders had been given for the discharge of
+three hundred shipwrights?
+
+LORD ALGERNON FANSHAWE, in reply, said, that no such
+orders had been given.
+
+MR. HALLIWELL (who was very indistinctly heard) was
+understood to ask whether the same assurance extended
+
+1188
+
+to the hired men?
+
+THE UNDER SECRETARY OF STATE FOR
+WAR replied, that the subject was still under consideration.
+
+MR. CALTHORPE: Sir, I rise to move the reduction of the Vote.
+
+The Committee divided:—Ayes 28; Noes 141: Majority 113.
+
+AYES.
+
+Aldworth, J.            Maguire, J.
+Ashby, Sir G.           Murtagh, D.
+Bellingham, Sir C.      Nevill, R.
+
+MR. HALLIWELL said, he would not divide the Committee again.
+
+Vote agreed to.
+
+House resumed.
+
+House adjourned at a quarter before One o'clock.
+"""
+
+
+def test_hansard_reported_in_the_third_person() -> None:
+    assert _spoken(HISTORIC_HANSARD) == [
+        ("MR. HALLIWELL", "asked the Secretary to the Admiralty, Whether orders had been given for the discharge of "
+         "three hundred shipwrights?"),
+        ("LORD ALGERNON FANSHAWE", ", in reply, said, that no such orders had been given."),
+        # (the reporter's note in brackets is cut from the words: a parliament's notes are no part of a speech)
+        ("MR. HALLIWELL", "was understood to ask whether the same assurance extended to the hired men?"),
+        ("THE UNDER SECRETARY OF STATE FOR WAR", "replied, that the subject was still under consideration."),
+        ("MR. CALTHORPE", "Sir, I rise to move the reduction of the Vote."),
+        ("MR. HALLIWELL", "said, he would not divide the Committee again."),
+    ]
+    assert parse_text(HISTORIC_HANSARD).convention == "historic_hansard"
+
+
+def test_a_jury_trials_examiner_lines_and_oath_are_the_courts_record() -> None:
+    # A state court's jury trial (court profile, not a deposition): "BY MR. CASTELLANOS:" lines and the witness's
+    # oath went to the turn before them.
+    lines = [
+        "                    DISTRICT COURT OF ORLEY COUNTY, KANSAS",
+        "",
+        "          THE COURT:  Call your first witness.",
+        "          MR. CASTELLANOS:  The State calls Officer Dana Whitlock.",
+        "          DANA WHITLOCK,",
+        "called as a witness on behalf of the State, having been first",
+        "duly sworn, testified as follows:",
+        "",
+        "                    DIRECT EXAMINATION",
+        "",
+        "BY MR. CASTELLANOS:",
+        "     Q.   Good morning, Officer. How are you employed?",
+        "     A.   I'm a patrol officer.",
+        "          MS. ODUYA-FENN:  Objection. Leading.",
+        "          THE COURT:  Sustained. Rephrase, counsel.",
+        "BY MR. CASTELLANOS:",
+        "     Q.   What did you do next?",
+        "     A.   I followed the car.",
+    ]
+    # As the reporter prints it: every line numbered, 1 to 25 a page, the page's number over it.
+    page = [*lines, *[""] * (25 - len(lines))]
+    text = "                                                          205\n\n" + "\n".join(
+        f"{n:2d}   {line}".rstrip() for n, line in enumerate(page, 1)
+    ) + "\n"
+    text = text + text.replace("205", "206")
+    # A trial's record shows more of a court's than of a deposition's evidence: read with the court family.
+    document = parse_text(text, conventions=Conventions.load(forced="court"))
+    spoken = [(t.label, " ".join(t.text.split())) for t in document.turns if t.kind is TurnKind.TURN]
+    assert ("THE COURT", "Sustained. Rephrase, counsel.") in spoken
+    assert ("MR. CASTELLANOS", "The State calls Officer Dana Whitlock.") in spoken

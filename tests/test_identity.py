@@ -936,3 +936,50 @@ def test_the_person_interviewed_in_the_header_is_the_suspect() -> None:
     (document,) = resolve(("interview", text))
     suspect = set(speaker_of(document, "SUSPECT"))
     assert len(suspect) == 1 and suspect == set(speaker_of(document, "HOLLAND"))
+
+
+def test_a_meeting_apps_surname_first_names_and_a_guest_by_initial() -> None:
+    # A Teams transcript saved from .docx: "Fairweather, Desmond" was a surname with a qualifier, and the same man
+    # rejoining from his phone as "Desmond F (Guest)" someone else.
+    text = (
+        "Fairweather, Desmond   0:03\nCan everyone hear me?\n\n"
+        "Okonjo, Tamsin   0:09\nYes, loud and clear.\n\n"
+        "Fairweather, Desmond   0:14\nGood. Let's start with the budget.\n\n"
+        "Desmond F (Guest)   0:52\nSorry, it's Desmond, I'm back on my phone.\n\n"
+        "Okonjo, Tamsin   1:01\nWelcome back.\n"
+    )
+    (document,) = resolve(("teams", text))
+    assert set(speaker_of(document, "Fairweather, Desmond")) == {"desmond-fairweather"}
+    assert set(speaker_of(document, "Desmond F (Guest)")) == {"desmond-fairweather"}
+    assert set(speaker_of(document, "Okonjo, Tamsin")) == {"tamsin-okonjo"}
+    # In brackets, a name and a comma are a name and a place: two callers stay two.
+    calls = (
+        "PRESENTER: To the phones.\n\nCALLER (Janet, Holmbridge): Morning, Gideon.\n\n"
+        "PRESENTER: Thanks, Janet.\n\nCALLER (Priscilla, Wethercote): Hello there.\n"
+    )
+    (document,) = resolve(("phone-in", calls))
+    janet, priscilla = speaker_of(document, "CALLER (Janet, Holmbridge)"), speaker_of(document, "CALLER (Priscilla, Wethercote)")
+    assert janet and priscilla and set(janet).isdisjoint(priscilla)
+
+
+def test_a_note_of_who_took_the_chair_binds_the_bare_office() -> None:
+    # British Columbia's committee: "[C. Ashdown in the chair.]" between "The Chair:" turns; the Storting's
+    # president letter-spaced in the header, then "Henning Fossbakk hadde her overtatt presidentplassen."
+    text = (
+        "The House in Committee of the Whole on Bill 9; T. Reinholt in the chair.\n\n"
+        "The Chair: Shall clause 1 pass?\n\nA. Kowalchuk: On clause 1, a question.\n\n"
+        "The Chair: Go ahead.\n\n[C. Ashdown in the chair.]\n\nThe Chair: Clause 2.\n\n"
+        "A. Kowalchuk: Nothing on clause 2.\n\nThe Chair: Shall clause 2 pass?\n"
+    )
+    (document,) = resolve(("committee", text))
+    chairs = speaker_of(document, "The Chair")
+    assert chairs[0] == chairs[1] and chairs[2] == chairs[3] and chairs[0] != chairs[2]
+    storting = (
+        "President: S i g r i d  Ø v r e b ø\n\nPresidenten: Møtet er satt.\n\n"
+        "Gunnar Lysø (FrP): President! Takk.\n\nHenning Fossbakk hadde her overtatt presidentplassen.\n\n"
+        "Presidenten: Neste taler.\n"
+    )
+    (document,) = resolve(("storting", storting))
+    first, second = speaker_of(document, "Presidenten")
+    assert first == "sigrid-øvrebø" or first == "sigrid-ovrebo"
+    assert second not in (first, None)

@@ -21,6 +21,11 @@ from transcript_kit.model import Document, DocumentEvidence, Label, LabelUse, Me
 _HOLDER_IN_TEXT = re.compile(expand(VOCABULARY.patterns["holder_in_text"]))
 _EXAMINERS = tuple(re.compile(expand(VOCABULARY.patterns[name])) for name in ("examiner_line", "examined_by_line"))
 _EXAMINER_OPENING = re.compile(expand(VOCABULARY.patterns["examiner_line_opening"]))
+# A record's note of who took the chair, with the bare office whose turns it binds (vocabulary patterns).
+_CHAIR_TAKEN = tuple(
+    (office, re.compile(expand(VOCABULARY.patterns[name])))
+    for office, name in (("The Chair", "chair_taken"), ("Presidenten", "presidency_taken"))
+)
 
 
 def _holders_in_text(document: Document) -> list[tuple[int, str]]:
@@ -33,6 +38,8 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
         if _EXAMINER_OPENING.fullmatch(document.text, line_start, match.start()):
             printed.append((line_start, f"Q ({match['holder']})"))
     printed.extend(_witnesses_sworn(document.text))
+    for office, taken in _CHAIR_TAKEN:
+        printed.extend((m.start(), f"{office} ({_holder_of(m)})") for m in taken.finditer(document.text))
     if not printed:
         return []
     # Turns in order of their start, each with the highest index among those starting there or before: the
@@ -49,6 +56,14 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
         n = bisect.bisect_right(offsets, offset)
         found.append((last[n - 1] if n else -1, " ".join(label.split())))
     return found
+
+
+def _holder_of(match: re.Match[str]) -> str:
+    """The holder a chair note names; a name set letter-spaced ("S i g r i d  Ø v r e b ø") read as words."""
+    spaced = match.groupdict().get("spaced")
+    if spaced:
+        return " ".join(word.replace(" ", "") for word in re.split(r"[ \t]{2,}", spaced))
+    return match["holder"]
 
 
 # A witness sworn by name at a line's start ("MR DANIEL HOLLOWAY (sworn)", "DR HELEN SHAW, sworn", "<ROSALIND MARY

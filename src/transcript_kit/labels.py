@@ -155,7 +155,9 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
                 fields["role"] = _role_key(value)
                 titles.append(value)
             elif part == "paren":
-                inner = parse_label(value)
+                # "(Janet, Holmbridge)": in brackets, a name and a comma are a name and a place, never a surname
+                # printed first (see _inverted_name).
+                inner = None if _SURNAME_COMMA_FORENAME.fullmatch(value) else parse_label(value)
                 # A holder in brackets is a person as printed ("(Mr. Kyl)", "(Tony Blair)"), never a seat or a
                 # portfolio with a dash ("(Grayndler—Prime Minister)"); and only an office has a holder: beside
                 # a name, brackets hold a seat or a delegation ("Mr. X (Russian Federation)"). A holder may be
@@ -323,12 +325,29 @@ def _parse_label(text: str) -> Label | None:
         shaped = _parse_template(template)
         if shaped is None:
             return _office_with_holder(raw)
-        return _role_with_holder(_office_out_of_names(_holder_after_place(_filled(shaped, raw, names))))
+        return _inverted_name(_role_with_holder(_office_out_of_names(_holder_after_place(_filled(shaped, raw, names)))))
     try:
         fields = parser.parse(raw)
     except lark.exceptions.LarkError:
         return _office_with_holder(raw)
-    return _role_with_holder(_office_out_of_names(_holder_after_place(Label(raw, **fields))))  # type: ignore[arg-type]
+    return _inverted_name(_role_with_holder(_office_out_of_names(_holder_after_place(Label(raw, **fields)))))  # type: ignore[arg-type]
+
+
+def _inverted_name(label: Label) -> Label:
+    """"Okonjo, Tamsin": a directory's display name, surname first (a meeting app's transcript prints its users
+    so). Only a label that is exactly a surname, a comma and one forename in title case reads so ("LOPEZ, CNN" is
+    a name and an outlet, "Smith, Jr" a name and a suffix, and neither is in title case after the comma)."""
+    if label.given or label.honorific or label.titles or label.family is None or len(label.qualifiers) != 1:
+        return label
+    match = _SURNAME_COMMA_FORENAME.fullmatch(label.raw)
+    if match is None or match["forename"].casefold() in _NAME_SUFFIXES or _is_office_word(match["forename"]):
+        return label
+    return attrs.evolve(label, given=(match["forename"],), qualifiers=())
+
+
+# Surname, comma, one forename in title case, nothing else.
+_SURNAME_COMMA_FORENAME = re.compile(r"[^\W\d_][\w'’-]*,[ \t]+(?P<forename>[^\W\d_a-z][^\W\d_A-Z]+)")
+_NAME_SUFFIXES = frozenset(("jr", "sr", "esq", "phd", "md", "qc", "kc", "mp", "ii", "iii", "iv"))
 
 
 def _role_with_holder(label: Label) -> Label:

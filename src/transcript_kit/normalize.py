@@ -659,8 +659,8 @@ class Normalizer:
         longer = self._fuller_name(ctx, parts)
         if longer is not None:  # "Mr. Duncan Smith" after "Mr. Iain Duncan Smith": the surname of two words
             return self._decided(Resolution.DOCUMENT, longer.who, 0.9, parts, ctx, title=longer.title)
-        initialled = self._initialled_name(ctx, parts)
-        if initialled is not None:  # "A.Velinsky" after "Arkady Velinsky": initials and the surname
+        initialled = self._initialled_name(ctx, parts) or _surname_initialled(ctx, parts)
+        if initialled is not None:  # "A.Velinsky" after "Arkady Velinsky"; "Desmond F" after "Fairweather, Desmond"
             return self._decided(Resolution.DOCUMENT, initialled.who, 0.9, parts, ctx, title=initialled.title)
         if parts.given and parts.family:  # the label names the person in full
             found = self._narrow(
@@ -1236,6 +1236,24 @@ def _document_scopes(unresolved: Iterable[tuple[str, str]]) -> dict[tuple[str, s
         one = person is not None and len(forms.get((doc_id, person), ())) <= 1
         scopes[doc_id, label] = person if one and person is not None else key
     return _one_per_surname(scopes)
+
+
+def _surname_initialled(ctx: _Context, parts: _Parts) -> _Named | None:
+    """The one person the document names in full with a label's given names and a surname that opens with its
+    initial ("Desmond F (Guest)", a meeting app's guest, beside "Fairweather, Desmond"), if there is exactly one."""
+    if not parts.given or not parts.family or not _INITIAL.fullmatch(parts.family):
+        return None
+    given = [fold(g) for g in parts.given]
+    initial = fold(parts.family)[:1]
+    found = {
+        n.who: n
+        for n in ctx.people
+        if len(words := fold(n.name).split()) == len(given) + 1
+        and words[:-1] == given
+        and words[-1][:1] == initial
+        and len(words[-1]) > 2
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _initials_to_full_names(named: list[_Named]) -> list[_Named]:

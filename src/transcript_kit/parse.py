@@ -554,6 +554,15 @@ class _Tokenizer:
             # No colon on the line, one early on the next that opens no label of its own (a heading over a
             # label is no part of it): a label wrapped before its colon.
             last = i + 1
+        elif (
+            i + 1 < len(starts)
+            and ends[i + 1] > starts[i + 1]
+            and _CAPITALS_LINE.fullmatch(text, start, end)
+            and not self._label_of_its_own(i + 1)
+        ):
+            # A line in capitals alone, run on into the next: a label in capitals wrapped where a shape with no
+            # colon reads it ("THE UNDER SECRETARY OF STATE FOR" / "WAR replied, that …"); the shape decides.
+            last = i + 1
         else:
             return None
         # Line ends become spaces ("\r\n" two): offsets in the joined text are offsets from ``start``.
@@ -1257,6 +1266,8 @@ _SENTENCE_CLOSERS = frozenset('.?!…"”')  # what ends the sentence a glued la
 _GLUEABLE = re.compile(r"[^\W\d_a-zß-öø-ÿ][^a-zß-öø-ÿ]*[^\W\d_a-zß-öø-ÿ]|\S+(?:\s+\S+)+")
 _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
 _WEB_FURNITURE = "boilerplate outside the turns (vocabulary: boilerplate phrases)"
+# A line of capitals and the marks a label in capitals prints, nothing in lower case.
+_CAPITALS_LINE = re.compile(r"[ \t]*[A-Z][A-Z .,'’-]{2,80}")
 # Two blank lines or more between paragraphs.
 _WIDE_GAP = re.compile(r"\n[ \t]*\n[ \t]*\n")
 _SPAN_KINDS = {

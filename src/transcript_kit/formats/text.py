@@ -293,6 +293,9 @@ _TABLE_MIN_CELLS, _TABLE_MIN_NUMBERS, _TABLE_MIN_ROWS = 3, 2, 2
 # A block of short lines without a sentence's end, a sixth of them or more entries with a page, is a table of
 # contents whole ("Oral Questions	2212" over the questions' subjects and the members who asked them).
 _CONTENTS_SHARE, _CONTENTS_LINE = 6, 120
+# A block of three lines or more, each of two cells or more of a few words (a division's "Aldworth, J.      Maguire,
+# J."), is a list in columns.
+_NAME_COLUMNS_MIN_ROWS, _NAME_CELL_WORDS = 3, 4
 
 
 def _tables(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
@@ -301,7 +304,7 @@ def _tables(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
     612,004,118   91.42 ..."), where half its lines or more are in columns (the title, the header row and a note
     under it go with the rows); and two or more lines in a row that each end in a run of blanks and a page number
     ("Roll call vote                 6"), with the short lines between them where they make a table of contents
-    (names and subjects under its entries)."""
+    (names and subjects under its entries); and names in columns, three lines or more (a division's list)."""
     found: set[int] = set()
     count = len(starts)
     i = 0
@@ -321,6 +324,11 @@ def _tables(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
         numbered = sum(1 for row in columned if sum(1 for c in row if _NUMBER_CELL.fullmatch(c)) >= _TABLE_MIN_NUMBERS)
         if numbered >= _TABLE_MIN_ROWS and 2 * len(columned) >= len(cells):
             found.update(block)
+            continue
+        if len(block) >= _NAME_COLUMNS_MIN_ROWS and all(
+            len(row) >= 2 and all(len(cell.split()) <= _NAME_CELL_WORDS for cell in row) for row in cells
+        ):
+            found.update(block)  # names in columns: a division's list, a roster
             continue
         entries = [j for j, row in zip(block, cells) if len(row) >= 2 and _PAGE_CELL.fullmatch(row[-1])]
         if len(entries) < _TABLE_MIN_ROWS:
