@@ -55,6 +55,9 @@ class RuleTable:
     def __init__(self, convention: Convention) -> None:
         self.rules: tuple[LineRule, ...] = convention.rules
         self.singles = tuple(re.compile(scoped(rule.pattern)) for rule in self.rules)
+        # Whether a paragraph's place must say if a label follows it (costs a lookup per paragraph, so only asked
+        # of the profiles that have such a rule).
+        self.needs_over_label = any(rule.scope is Scope.OVER_LABEL for rule in self.rules)
         # Rules with triggers take part only where one of their triggers is found: a plain substring test for a
         # trigger that is a literal ("\.\." is ".."), a search for any other.
         self._gated = tuple(

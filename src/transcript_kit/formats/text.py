@@ -438,7 +438,8 @@ def _marked_heads(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[
     return lines
 
 
-_BARE_NUMBER = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$", re.M)
+# After a line end (a literal the engine scans for in C): the first line is never a page's number worth having.
+_BARE_NUMBER = re.compile(r"\n[ \t]*(\d{1,4})[ \t]*(?=\r?\n|$)")
 _COUNTED_PAGES_MIN, _PAGE_LINES_MIN = 3, 5
 
 
@@ -449,7 +450,7 @@ def _counted_page_numbers(text: str, starts: Sequence[int]) -> list[int]:
     chain: list[int] = []
     last_value = last_line = -(10**9)
     for match in _BARE_NUMBER.finditer(text):
-        line = bisect.bisect_right(starts, match.start()) - 1
+        line = bisect.bisect_right(starts, match.start(1)) - 1
         value = int(match[1])
         if value == last_value + 1 and line - last_line >= _PAGE_LINES_MIN:
             chain.append(line)
