@@ -983,3 +983,24 @@ def test_a_note_of_who_took_the_chair_binds_the_bare_office() -> None:
     first, second = speaker_of(document, "Presidenten")
     assert first == "sigrid-øvrebø" or first == "sigrid-ovrebo"
     assert second not in (first, None)
+
+
+def test_a_plays_abbreviated_cues_that_vary_are_one_character() -> None:
+    # A play printed as the Folio prints it: "Cor." and "Corv." for Corvino, "Fer." and "Ferr." for Ferrante.
+    text = (
+        "ACT I. SCENE I.\n\nEnter Corvino and Ferrante.\n\n"
+        "  Cor. Brother, you come too early or too late;\n    The morning hath not yet put on her face.\n"
+        "  Fer. Then, my lord,\n    I am too early, and I ask your pardon.\n"
+        "  Cor. What news?\n"
+        "  Ferr. The Duke of Parma's horse is on the border.\n"
+        "  Corv. Three thousand! And my council sleeps as I did.\n"
+        "  Fer. I go, my lord.\n"
+        "  Corvino. Away, then.\n"
+    )
+    (document,) = resolve(("folio", text))
+    assert len(set(speaker_of(document, "Cor") + speaker_of(document, "Corv") + speaker_of(document, "Corvino"))) == 1
+    assert len(set(speaker_of(document, "Fer") + speaker_of(document, "Ferr"))) == 1
+    # One short name beside a longer one is two people, where nothing else in the document abbreviates.
+    text = "LEE: Good morning.\n\nLEESON: Morning, Lee.\n\nLEE: Shall we begin?\n\nLEESON: Yes.\n"
+    (document,) = resolve(("two", text))
+    assert set(speaker_of(document, "LEE")).isdisjoint(speaker_of(document, "LEESON"))

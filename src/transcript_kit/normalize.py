@@ -1235,7 +1235,7 @@ def _document_scopes(unresolved: Iterable[tuple[str, str]]) -> dict[tuple[str, s
         person = _person_of(label)
         one = person is not None and len(forms.get((doc_id, person), ())) <= 1
         scopes[doc_id, label] = person if one and person is not None else key
-    return _one_per_surname(scopes)
+    return _abbreviated_cues(_one_per_surname(scopes))
 
 
 def _surname_initialled(ctx: _Context, parts: _Parts) -> _Named | None:
@@ -1279,6 +1279,45 @@ def _initials_to_full_names(named: list[_Named]) -> list[_Named]:
                 n = attrs.evolve(n, who=matches[0].who)
         mended.append(n)
     return mended
+
+
+def _abbreviated_cues(scopes: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """A play printed with abbreviated cues that vary within it ("Cor.", "Corv.", "Corvino."; "Fer.", "Ferr."): a
+    cue of a few letters that opens the one longest cue of the document holding it (every longer cue it opens opens
+    that one too) is that character. Only where the document abbreviates two cues or more so: one short name
+    beside a longer one ("LEE", "LEESON") is two people."""
+    bare: defaultdict[str, dict[str, tuple[str, str]]] = defaultdict(dict)  # doc → folded cue → key
+    for key in scopes:
+        parsed = parse_label(key[1])
+        if parsed is not None and _is_bare_cue(parsed):
+            bare[key[0]][fold(parsed.family or "")] = key
+    for cues in bare.values():
+        mapped = {}
+        for short, key in cues.items():
+            if not 2 <= len(short) <= _ABBREVIATION_LETTERS:
+                continue
+            longer = [cue for cue in cues if len(cue) > len(short) and cue.startswith(short)]
+            if not longer:
+                continue
+            longest = max(longer, key=len)
+            if all(longest.startswith(cue) for cue in longer):
+                mapped[key] = cues[longest]
+        if len(mapped) >= 2:
+            for key, target in mapped.items():
+                scopes[key] = scopes[target]
+    return scopes
+
+
+_ABBREVIATION_LETTERS = 4
+
+
+def _is_bare_cue(parsed: Label) -> bool:
+    """A label that is one word and nothing else: a script's cue ("Corv")."""
+    return (
+        parsed.family is not None
+        and " " not in parsed.family
+        and not (parsed.given or parsed.honorific or parsed.titles or parsed.qualifiers or parsed.role or parsed.inner)
+    )
 
 
 def _one_per_surname(scopes: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
