@@ -1004,3 +1004,18 @@ def test_a_plays_abbreviated_cues_that_vary_are_one_character() -> None:
     text = "LEE: Good morning.\n\nLEESON: Morning, Lee.\n\nLEE: Shall we begin?\n\nLEESON: Yes.\n"
     (document,) = resolve(("two", text))
     assert set(speaker_of(document, "LEE")).isdisjoint(speaker_of(document, "LEESON"))
+
+
+def test_a_portfolio_run_on_into_its_holders_name_printed_in_full_elsewhere() -> None:
+    # A government meeting's record: "Minister for Civil Defence, Emergencies and Disaster Relief Alexander
+    # Kurenkov" (the comma ends the office for the grammar) beside "Alexander Kurenkov" was a second person.
+    text = (
+        "Meeting with members of the Government\n\n"
+        "Alexander Kurenkov: Good afternoon. The flood season has begun early this year.\n\n"
+        "Chairman: Thank you. What about the dams?\n\n"
+        "Minister for Civil Defence, Emergencies and Disaster Relief Alexander Kurenkov: The dams are being "
+        "inspected every week.\n"
+    )
+    (document,) = resolve(("meeting", text))
+    long = "Minister for Civil Defence, Emergencies and Disaster Relief Alexander Kurenkov"
+    assert speaker_of(document, long) == speaker_of(document, "Alexander Kurenkov")

@@ -691,6 +691,10 @@ class Normalizer:
             # the label's office is the one it names.
             same_office = [n for n in named if parts.titles and n.title and self._same_office(parts.titles, n.title)]
             named = same_office or named
+        elif parts.titles and (ending := _name_ending_qualifier(ctx, parts)) is not None:
+            # "Minister for Civil Defence, Emergencies and Disaster Relief Alexander Kurenkov": a long portfolio
+            # after a comma runs on into the holder's name, which the document prints elsewhere in full.
+            return self._decided(Resolution.DOCUMENT, ending.who, 0.85, parts, ctx, title=ending.title)
         elif parts.titles:
             named = [n for n in ctx.people if n.title and self._same_office(parts.titles, n.title)]
         else:
@@ -1236,6 +1240,18 @@ def _document_scopes(unresolved: Iterable[tuple[str, str]]) -> dict[tuple[str, s
         one = person is not None and len(forms.get((doc_id, person), ())) <= 1
         scopes[doc_id, label] = person if one and person is not None else key
     return _abbreviated_cues(_one_per_surname(scopes))
+
+
+def _name_ending_qualifier(ctx: _Context, parts: _Parts) -> _Named | None:
+    """The one person named in full elsewhere in the document whose name ends an office's qualifier, if there is
+    exactly one."""
+    found = {
+        n.who: n
+        for q in parts.qualifiers
+        for n in ctx.people
+        if len(n.name.split()) > 1 and fold(q.value).endswith(" " + fold(n.name))
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _surname_initialled(ctx: _Context, parts: _Parts) -> _Named | None:
