@@ -1019,3 +1019,16 @@ def test_a_portfolio_run_on_into_its_holders_name_printed_in_full_elsewhere() ->
     (document,) = resolve(("meeting", text))
     long = "Minister for Civil Defence, Emergencies and Disaster Relief Alexander Kurenkov"
     assert speaker_of(document, long) == speaker_of(document, "Alexander Kurenkov")
+
+
+def test_a_header_field_beside_another_in_its_own_column() -> None:
+    # "Person interviewed:      Owen Gareth DAVIES   DOB: 11/02/1996": the date of birth in a column of its own was
+    # read as part of the name, so the suspect named no one.
+    text = (
+        "RECORD OF TAPED INTERVIEW\n\nPerson interviewed:      Owen Gareth DAVIES   DOB: 11/02/1996\n"
+        "Place of interview:      Carrow Street Police Station\n\n"
+        "DC HOLLIS: Please state your name.\n\nSUSPECT: Owen Davies.\n\nDC HOLLIS: Where were you?\n\n"
+        "SUSPECT: No comment.\n"
+    )
+    (document,) = resolve(("interview", text))
+    assert set(speaker_of(document, "SUSPECT")) == {"owen-gareth-davies"}

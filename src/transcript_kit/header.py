@@ -317,6 +317,7 @@ def read_header(
 _FIELD_HEAD = re.compile(r"(?m)^[ \t]{0,20}([^\W\d_][\w ]{0,30}?)[ \t]{0,20}:[ \t]")
 _INITIALS_AFTER = re.compile(r"[ \t]*\([A-Z]{2,4}\)$")
 _FIELD_VALUE = (3, 80)  # characters of a field's value
+_NEXT_COLUMN = re.compile(r"[ \t]{3,}(?=\S[^\n:]{0,30}:)")
 
 
 def _field_lines(text: str, start: int, end: int) -> Iterator[tuple[str, str, int]]:
@@ -327,7 +328,9 @@ def _field_lines(text: str, start: int, end: int) -> Iterator[tuple[str, str, in
         if line_end - match.end() > _FIELD_VALUE[1] + 40:
             continue  # a long line is speech, whatever blanks it holds
         raw = text[match.end() : line_end]
-        value = _INITIALS_AFTER.sub("", raw.strip()).strip()
+        # A second field in a column of its own on the line ("Owen Gareth DAVIES   DOB: 11/02/1996") is no part
+        # of the first one's value.
+        value = _INITIALS_AFTER.sub("", _NEXT_COLUMN.split(raw.strip(), 1)[0]).strip()
         if _FIELD_VALUE[0] <= len(value) <= _FIELD_VALUE[1]:
             yield match[1], value, match.end() + len(raw) - len(raw.lstrip())
 
