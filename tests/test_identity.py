@@ -1032,3 +1032,20 @@ def test_a_header_field_beside_another_in_its_own_column() -> None:
     )
     (document,) = resolve(("interview", text))
     assert set(speaker_of(document, "SUSPECT")) == {"owen-gareth-davies"}
+
+
+def test_the_first_of_a_numbered_role_is_the_one_the_header_names_without_a_number() -> None:
+    # A contact centre's export: the header's "Agent:" and "Agent 2:", then "Agent 1" and "Agent 2" once the call
+    # was transferred; "Agent 1" was a person of its own.
+    text = (
+        "Interaction ID:      7f3a2c9e\nAgent:               Priya Natarajan (30417)\n"
+        "Agent 2:             Tomasz Rybak (31102)\n\n=== TRANSCRIPT ===\n"
+        "Agent (00:00:03): Thank you for calling, you're through to Priya.\n"
+        "Customer (00:00:08): Hi, it's about my bill.\n"
+        "Agent 1 (00:04:10): I'll bring in my colleague from retentions.\n"
+        "Agent 2 (00:04:30): Hello, Tomasz here.\n"
+        "Customer (00:04:35): Hello.\n"
+    )
+    (document,) = resolve(("call", text))
+    assert speaker_of(document, "Agent 1") == speaker_of(document, "Agent") == ["priya-natarajan"]
+    assert speaker_of(document, "Agent 2") == ["tomasz-rybak"]

@@ -731,6 +731,12 @@ class Normalizer:
     def _role_holder(self, ctx: _Context, key: str | None) -> _Named | None:
         """The one person a header field of this role names ("Moderator: R. Salas", front matter's ``host:``)."""
         named = {n.who: n for n in ctx.people if n.source == "field" and self._role_key(n.title) == key}
+        if not named and key is not None and key.endswith("-1"):
+            # "Agent 1" where the header names "Agent:" and "Agent 2:": the first of the role is the one it names
+            # without a number.
+            fields = {self._role_key(n.title): n for n in ctx.people if n.source == "field"}
+            if key[:-1] + "2" in fields and key[:-2] in fields:
+                named = {fields[key[:-2]].who: fields[key[:-2]]}
         if not named and key in _PARTY_ROLES:  # "Person interviewed: Kieran HOLLAND" over "SUSPECT:"
             named = {
                 n.who: n for n in ctx.people if n.source == "field" and self._role_key(n.title) in _PARTY_FIELDS

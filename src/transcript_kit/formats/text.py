@@ -326,7 +326,10 @@ def _tables(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
             found.update(block)
             continue
         if len(block) >= _NAME_COLUMNS_MIN_ROWS and all(
-            len(row) >= 2 and all(len(cell.split()) <= _NAME_CELL_WORDS for cell in row) for row in cells
+            len(row) >= 2
+            and not row[0].endswith(":")  # a form's "Agent:      Priya Natarajan" is a field, read as the header's
+            and all(len(cell.split()) <= _NAME_CELL_WORDS for cell in row)
+            for row in cells
         ):
             found.update(block)  # names in columns: a division's list, a roster
             continue
