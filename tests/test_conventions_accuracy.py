@@ -3763,3 +3763,113 @@ def test_a_jury_trials_examiner_lines_and_oath_are_the_courts_record() -> None:
     spoken = [(t.label, " ".join(t.text.split())) for t in document.turns if t.kind is TurnKind.TURN]
     assert ("THE COURT", "Sustained. Rephrase, counsel.") in spoken
     assert ("MR. CASTELLANOS", "The State calls Officer Dana Whitlock.") in spoken
+
+
+def test_a_korean_committees_circle_marks_its_speakers_before_a_colon() -> None:
+    text = (
+        "MINUTES OF THE LAND, INFRASTRUCTURE AND TRANSPORT COMMITTEE\n\n"
+        "1. Bill on Partial Amendment to the Housing Lease Protection Act (Bill No. 2207815)\n"
+        "2. Current Issue Report: Status of Support for Victims of Jeonse Fraud\n\n"
+        "◯Chairperson Kim Tae-yoon: I declare the meeting open.\n\n"
+        "◯Member Choi Dong-gyu: Director-General, please.\n\n"
+        "◯Director-General for Housing Policy of the Ministry of Land, Infrastructure and Transport Gwak Min-ho: "
+        "I am Gwak Min-ho.\n\n◯Members Present (17)\nKim Tae-yoon Lee Ha-eun Choi Dong-gyu\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "Chairperson Kim Tae-yoon",
+        "Member Choi Dong-gyu",
+        "Director-General for Housing Policy of the Ministry of Land, Infrastructure and Transport Gwak Min-ho",
+    ]
+
+
+def test_brazils_camara_prints_a_dash_after_the_label() -> None:
+    text = (
+        "CÂMARA DOS DEPUTADOS\nDEPARTAMENTO DE TAQUIGRAFIA, REVISÃO E REDAÇÃO\n\n"
+        "SESSÃO: 038.3.57.O\nDATA: 09/04/2025\nLOCAL: Plenário Principal - CD\n\n"
+        "I - ABERTURA DA SESSÃO\n13:56\n"
+        "O SR. PRESIDENTE (Evandro Quirino. Bloco/PP - AL) - Está aberta a sessão.\n"
+        "O SR. VALDIR COUTINHO (PT - BA. Sem revisão do orador.) - Sr. Presidente, peço a palavra.\n"
+        "O SR. PRESIDENTE (Evandro Quirino. Bloco/PP - AL) - Como orienta o NOVO?\n"
+        "O SR. GUSTAVO TEIXEIRA LEMOS (NOVO - SC. Para orientar a bancada.) - \"Não\", Presidente.\n"
+        "(Palmas.)\n"
+    )
+    assert _spoken(text) == [
+        ("O SR. PRESIDENTE (Evandro Quirino. Bloco/PP - AL)", "Está aberta a sessão."),
+        ("O SR. VALDIR COUTINHO (PT - BA. Sem revisão do orador.)", "Sr. Presidente, peço a palavra."),
+        ("O SR. PRESIDENTE (Evandro Quirino. Bloco/PP - AL)", "Como orienta o NOVO?"),
+        ("O SR. GUSTAVO TEIXEIRA LEMOS (NOVO - SC. Para orientar a bancada.)", "\"Não\", Presidente."),
+    ]
+
+
+def test_the_assembleias_head_notes_and_written_statements_are_no_speech() -> None:
+    text = (
+        "DIÁRIO\nda Assembleia da República\n\n"
+        "Presidente: Ex.mo Sr. Henrique Sarmento Leal\n\n"
+        "O Sr. Presidente: — Srs. Deputados, está aberta a sessão.\n\n"
+        "A Sr.ª Deputada Sílvia Marques (PS): — Sr. Presidente, a proposta é má.\n\n"
+        "Aplausos do PS.\n\n"
+        "O Sr. Álvaro Pimenta (PSD): — Ninguém disse isso!\n\n"
+        "A Oradora: — Disse, Sr. Deputado.\n\n"
+        "Submetido à votação, foi aprovado, com votos a favor do PSD.\n\n"
+        "O Sr. Presidente: — Está encerrada a sessão.\n\n"
+        "Eram 19 horas e 3 minutos.\n\n"
+        "Declaração de voto enviada à Mesa para publicação\n\n"
+        "Relativa à proposta de lei n.º 27/XVI/1.ª (GOV):\n\n"
+        "O Grupo Parlamentar do Partido Socialista absteve-se.\n"
+    )
+    assert [(label, words) for label, words in _spoken(text)] == [
+        ("O Sr. Presidente", "— Srs. Deputados, está aberta a sessão."),
+        ("A Sr.ª Deputada Sílvia Marques (PS)", "— Sr. Presidente, a proposta é má."),
+        ("O Sr. Álvaro Pimenta (PSD)", "— Ninguém disse isso!"),
+        ("A Oradora", "— Disse, Sr. Deputado."),
+        ("O Sr. Presidente", "— Está encerrada a sessão."),
+    ]
+
+
+def test_the_sejms_thanks_on_a_line_of_its_own_is_no_speaker() -> None:
+    text = (
+        "Sprawozdanie Stenograficzne\n\n"
+        "Marszałek:\nOtwieram posiedzenie.\nDziękuję.\nGłos ma pan poseł Sebastian Mróz.\n\n"
+        "Poseł Sebastian Mróz:\nPanie Marszałku! Wysoka Izbo!\n\n"
+        "Marszałek:\nDziękuję.\nGłos ma pani posłanka Ewa Malik.\n\n"
+        "Posłanka Ewa Malik:\nDziękuję bardzo.\n\n"
+        "Wicemarszałek Dorota Kwiecień:\nDziękuję.\nZamykam dyskusję.\n"
+    )
+    labels = [label for label, _ in _spoken(text)]
+    assert "Dziękuję." not in labels and "Dziękuję" not in labels
+    poseł = parse_label("Poseł Sebastian Mróz")
+    assert poseł is not None and poseł.titles == ("Poseł",) and poseł.family == "Mróz"
+
+
+def test_a_sales_calls_export_its_pipes_topics_and_summary() -> None:
+    text = (
+        "Quillfield <> Harrowgate | Pricing Review\nCall ID: 7719-2204-XQ\nInteractivity: 7.2 · Patience: 0.9s\n\n"
+        "==================== TRANSCRIPT ====================\n\n— Topic: Introductions —\n\n"
+        "00:00:04 | Leo Marchetti (Quillfield)\nGood morning, everyone.\n\n"
+        "00:00:31 | Priya Raman (Harrowgate)\nMorning, Leo.\n\n"
+        "00:10:41 | dana.whitfield@harrowgatefreight.com\nHi, it's Dana from procurement.\n\n"
+        "00:40:02 | Leo Marchetti (Quillfield)\nSo, next steps. One: Sofia sends the report. Two: I send the form.\n\n"
+        "==================== END OF TRANSCRIPT ====================\n\nAI SUMMARY\n\n"
+        "Marcus Odegaard (Harrowgate): What's your retention default?\n"
+    )
+    assert _spoken(text) == [
+        ("Leo Marchetti (Quillfield)", "Good morning, everyone."),
+        ("Priya Raman (Harrowgate)", "Morning, Leo."),
+        ("dana.whitfield@harrowgatefreight.com", "Hi, it's Dana from procurement."),
+        ("Leo Marchetti (Quillfield)", "So, next steps. One: Sofia sends the report. Two: I send the form."),
+    ]
+
+
+def test_an_academic_panels_title_sections_and_a_speaker_after_a_note() -> None:
+    text = (
+        "\ufeffSociety for Digital Memory Studies — Annual Conference 2025\r\n"
+        "Panel 4: Archives, Algorithms and the Public Record\r\n\r\n"
+        "Opening remarks\r\n\r\nMODERATOR (Inês Carvalhal): Good afternoon, everyone.\r\n\r\n"
+        "RINALDI: Thank you, Inês.\r\n\r\nPanel discussion\r\n\r\n"
+        "ADEYEMI: The weights are published in a PDF. [inaudible] INÊS: Confidently, I imagine.\r\n\r\n"
+        "RINALDI: Indeed.\r\n\r\nINÊS: Last word?\r\n\r\nADEYEMI: Print them.\r\n\r\nINÊS: Thank you all.\r\n\r\n"
+        "Closing\r\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "MODERATOR (Inês Carvalhal)", "RINALDI", "ADEYEMI", "INÊS", "RINALDI", "INÊS", "ADEYEMI", "INÊS",
+    ]

@@ -1049,3 +1049,19 @@ def test_the_first_of_a_numbered_role_is_the_one_the_header_names_without_a_numb
     (document,) = resolve(("call", text))
     assert speaker_of(document, "Agent 1") == speaker_of(document, "Agent") == ["priya-natarajan"]
     assert speaker_of(document, "Agent 2") == ["tomasz-rybak"]
+
+
+def test_an_office_styled_for_a_man_is_not_the_woman_who_held_it_in_the_chair() -> None:
+    # The Assembleia: "A Sr.ª Presidente (Teresa Calado)" chairs a debate, "O Sr. Presidente" (another, a man)
+    # the rest; every bare "O Sr. Presidente" was Teresa Calado.
+    text = (
+        "O Sr. Presidente: — Está aberta a sessão.\n\n"
+        "A Sr.ª Presidente (Teresa Calado): — Tem a palavra o Sr. Ministro.\n\n"
+        "O Sr. Ministro das Finanças (Vasco Albergaria): — Obrigado.\n\n"
+        "A Sr.ª Presidente (Teresa Calado): — Segue-se a votação.\n\n"
+        "O Sr. Presidente: — Está encerrada a sessão.\n"
+    )
+    (document,) = resolve(("assembleia", text))
+    teresa = set(speaker_of(document, "A Sr.ª Presidente (Teresa Calado)"))
+    assert teresa == {"teresa-calado"}
+    assert teresa.isdisjoint(speaker_of(document, "O Sr. Presidente"))

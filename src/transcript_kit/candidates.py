@@ -466,6 +466,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             refused = "a list entry with dot leaders (attendance, contents), not a turn"
         elif (
             label in quoting
+            and first[label].delimiter in (":", "：")  # prose quotes after a colon, never after a record's dash
             and at_start[label] < 2
             and speaking
             and (parsed is None or parsed.role is None)

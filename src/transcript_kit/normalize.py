@@ -54,6 +54,23 @@ _GENDER = {
     "madam": Gender.FEMALE,
     "madame": Gender.FEMALE,
     "dame": Gender.FEMALE,
+    # Other languages' styles, folded as the labels print them ("O Sr. Presidente", "A Sr.ª Presidente", "A SRA.")
+    "sr": Gender.MALE,
+    "exmo sr": Gender.MALE,
+    "senhor": Gender.MALE,
+    "señor": Gender.MALE,
+    "herr": Gender.MALE,
+    "m": Gender.MALE,
+    "monsieur": Gender.MALE,
+    "sra": Gender.FEMALE,
+    "srª": Gender.FEMALE,
+    "a srª": Gender.FEMALE,
+    "a sra": Gender.FEMALE,
+    "exma srª": Gender.FEMALE,
+    "senhora": Gender.FEMALE,
+    "señora": Gender.FEMALE,
+    "frau": Gender.FEMALE,
+    "mme": Gender.FEMALE,
 }
 # How much a document's naming of someone is worth, by where the name stood.
 _DOCUMENT_CONFIDENCE = {"label": 0.95, "byline": 0.95, "intro": 0.9, "title": 0.85, "prose": 0.85}
@@ -121,6 +138,7 @@ class _Named:
     family: str
     title: str | None
     source: str
+    gender: Gender | None = None  # as the document styles them ("A Sr.ª Presidente (Teresa Calado)")
 
 
 @attrs.frozen(slots=True)
@@ -513,9 +531,9 @@ class Normalizer:
                 parts = self._parts(person)
                 if parts.given and parts.family:
                     title = " ".join(parts.titles) or " ".join(label.titles) or None
-                    named.append(
-                        self._named(" ".join((*parts.given, parts.family)), title, "label", day, allowed)
-                    )
+                    found = self._named(" ".join((*parts.given, parts.family)), title, "label", day, allowed)
+                    gender = parts.gender or _GENDER.get(fold(label.honorific or ""))
+                    named.append(attrs.evolve(found, gender=gender) if found is not None and gender else found)
         people = _initials_to_full_names([n for n in named if n is not None])
         return _Context(
             doc_id=doc.doc_id,
@@ -697,6 +715,8 @@ class Normalizer:
             return self._decided(Resolution.DOCUMENT, ending.who, 0.85, parts, ctx, title=ending.title)
         elif parts.titles:
             named = [n for n in ctx.people if n.title and self._same_office(parts.titles, n.title)]
+            if parts.gender is not None:  # "O Sr. Presidente" is not "A Sr.ª Presidente (Teresa Calado)"
+                named = [n for n in named if n.gender in (None, parts.gender)]
         else:
             return None
         by_who: dict[Who, _Named] = {}
@@ -1407,7 +1427,7 @@ def _bound_turns(
     Kyl)" makes the later "The PRESIDING OFFICER" turns Kyl's, until another holder of that office is printed.
     Turns before the first named holder keep their label's speaker (a role, or whom the registry names)."""
     parsed = {use.label: use.parsed or parse_label(use.label) for use in doc.labels}
-    holders: dict[str, Speaker] = {}  # office → its holder as last printed
+    holders: dict[str, tuple[Speaker, Gender | None]] = {}  # office → its holder as last printed, and how styled
     bound: dict[tuple[str, int], tuple[str, Speaker]] = {}
     for turn_index, label in doc.order:
         parts = parsed.get(label)
@@ -1418,13 +1438,16 @@ def _bound_turns(
         forms = (parts, parts.translation) if parts.translation is not None else (parts,)
         offices = [title_key(" ".join(form.titles)) for form in forms if form.titles]
         speaker = speakers.get((doc.doc_id, label))
+        gender = _GENDER.get(fold(parts.honorific or ""))
         if parts.inner is not None:
             if speaker is not None and speaker.id is not None and not speaker.id.startswith("role:"):
-                holders.update(dict.fromkeys(offices, speaker))
+                holders.update(dict.fromkeys(offices, (speaker, gender)))
             continue
         office = next((office for office in offices if office in holders), None)
         if parts.family is None and office is not None:
-            holder = holders[office]
+            holder, styled = holders[office]
+            if gender is not None and styled is not None and gender is not styled:
+                continue  # "O Sr. Presidente" after "A Sr.ª Presidente (Teresa Calado)": another holder
             if speaker is None or speaker.id != holder.id:
                 bound[doc.doc_id, turn_index] = (label, attrs.evolve(holder, resolution=Resolution.DOCUMENT))
     return bound

@@ -746,6 +746,7 @@ class _Tokenizer:
                 j += 1
             if j > first:
                 lines.add(heading)
+        lines.update(self._holder_fields(found))
         for field in list(found.lines_with(fields)) if fields else ():
             lines.add(field)
             for step in (-1, 1):
@@ -756,6 +757,37 @@ class _Tokenizer:
                     lines.add(j)
                     j += step
         return lines
+
+    def _holder_fields(self, found: CandidateTable) -> Iterator[int]:
+        """At a record's head, before its first words that are a sentence, an office or a role whose whole value is
+        a person ("Presidente: Ex.mo Sr. Henrique Sarmento Leal", "MODERATOR: Simone Delacroix (Meridian News)"):
+        the field that names who holds it, no turn; and in the title block, a label over a title ("Panel 4:
+        Archives, Algorithms and the Public Record"). (Later in a record the same line is the chair calling on a
+        member, and stays a turn.)"""
+        text, starts, ends = self.text, self.layout.starts, self.layout.ends
+        # The document's opening lines, up to its first blank line and no more than a few: its title block.
+        title_block = next((j for j in range(len(starts)) if j and ends[j] <= starts[j]), len(starts))
+        title_block = min(title_block, _TITLE_BLOCK_LINES)
+        for i, c in found.items():
+            value = text[c.end : ends[i]].strip()
+            if value[-1:] in SENTENCE_END or len(value) > _FIELD_VALUE_CHARS:
+                return  # the first sentence: the head is over
+            if not value:
+                continue
+            if i < title_block and ". " not in value and _TITLE_WORDS.fullmatch(value):
+                yield i  # "Panel 4: Archives, Algorithms and the Public Record": the document's title
+                continue
+            office, holder = parse_label(c.label), parse_label(value)
+            if (
+                office is not None
+                and office.family is None
+                and (office.titles or office.role)
+                and holder is not None
+                and holder.family is not None
+                and (holder.given or holder.honorific)
+                and holder.role is None
+            ):
+                yield i
 
     def _transcript_heading(self, found: CandidateTable) -> int:
         """The line of a "Transcript" heading over the transcript (a web page's or an export's: "Transcript",
@@ -1262,7 +1294,7 @@ _BRACKETED_LINE = re.compile(
 _CENTRED = 8  # leading spaces that make a short line a centred title
 _FRONT_MATTER_CHARS = 20_000  # how far down a document its front matter may reach
 _HEADING_CHARS = 120  # a heading over a speech is one short line
-_SENTENCE_CLOSERS = frozenset('.?!…"”')  # what ends the sentence a glued label follows
+_SENTENCE_CLOSERS = frozenset('.?!…"”])')  # what ends the sentence (or the note, "[inaudible] ADEYEMI:") a glued label follows
 # Labels that may be found glued after a sentence: in capitals, or of two words or more (never "Q" or "Dana").
 _GLUEABLE = re.compile(r"[^\W\d_a-zß-öø-ÿ][^a-zß-öø-ÿ]*[^\W\d_a-zß-öø-ÿ]|\S+(?:\s+\S+)+")
 _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
@@ -1279,6 +1311,9 @@ _SPAN_KINDS = {
     "DELIVERY": "delivery_note",
 }
 _HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*")
+_TITLE_BLOCK_LINES = 4
+# A title's words: capitalised, or the small words between them, commas and dashes aside.
+_TITLE_WORDS = re.compile(rf"[A-Z][\w'’.-]*,?(?:[ \t]+(?:[A-Z0-9][\w'’.-]*,?|{_JOINING}|[—–-]))+")
 _TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_JOINING})){{0,8}}")
 
 

@@ -33,6 +33,14 @@ _FURNITURE_SAMPLE_LINES, _PAGE_MIN_LINES, _FURNITURE_REPEATS, _FURNITURE_LONGEST
 _DIGITS = re.compile(r"\d+")
 _RECORD_MARKERS = ("[[Page ", "{time}")
 _LABEL_START = re.compile(r"[ \t]*[A-Z][\w.'’ -]{0,40}:\s")
+# A page's head in fields, two to a line ("Número Sessão: 038.3.57.O    Tipo: Deliberativa Extraordinária - CD"):
+# furniture, though it opens like a label.
+_FIELDS_IN_COLUMNS = re.compile(r"[^\n:]{1,40}:[ \t]*\S[^\n]*?[ \t]{3,}[^\n:]{1,40}:[ \t]*\S")
+
+
+def _speaker_line(key: str) -> bool:
+    """Whether a repeated line may be a speaker's (a label over its words), so never furniture."""
+    return _LABEL_START.match(key) is not None and _FIELDS_IN_COLUMNS.match(key) is None
 # Gaps between lines a text must have before its spacing is read as double spacing.
 _DOUBLE_SPACED_MIN_GAPS = 20
 # libyaml's safe loader when the wheel has it: the pure-Python one costs more than parsing the transcript.
@@ -502,7 +510,7 @@ def _repeats(
         if n >= _FURNITURE_REPEATS
         and key
         and len(key) <= _FURNITURE_LONGEST
-        and not _LABEL_START.match(key)
+        and not _speaker_line(key)
         and not key.startswith(_RECORD_MARKERS)  # the record's own page markers: see _drop_page_markers
         and (not masked or "#" in key)
     }
