@@ -3873,3 +3873,62 @@ def test_an_academic_panels_title_sections_and_a_speaker_after_a_note() -> None:
     assert [label for label, _ in _spoken(text)] == [
         "MODERATOR (Inês Carvalhal)", "RINALDI", "ADEYEMI", "INÊS", "RINALDI", "INÊS", "ADEYEMI", "INÊS",
     ]
+
+
+def test_a_deposition_taken_in_spanish_marks_questions_p_and_answers_r() -> None:
+    lines = [
+        "          LA TAQUÍGRAFA:  Estamos en récord. Son las 9:14 de la mañana.",
+        "          LCDO. RIVERA:  Ernesto Rivera Maldonado, por la parte demandada.",
+        "          MARISOL ECHEVARRÍA QUIÑONES,",
+        "luego de haber prestado juramento, declaró como sigue:",
+        "",
+        "POR EL LCDO. RIVERA:",
+        "     P.   Buenos días. ¿Cuál es su nombre completo?",
+        "     R.   Marisol Echevarría Quiñones.",
+        "          LCDA. SOTO:  Objeción.",
+        "     P.   ¿Dónde trabaja usted?",
+        "     R.   En el supermercado, desde el 2019.",
+        "          EL INTÉRPRETE:  El intérprete pide que se repita la pregunta.",
+        "     P.   ¿Desde cuándo trabaja allí?",
+        "     R.   Desde el 2019.",
+    ]
+    page = [*lines, *[""] * (25 - len(lines))]
+    text = "                                                    4\n\n" + "\n".join(
+        f"{n:2d}   {line}".rstrip() for n, line in enumerate(page, 1)
+    ) + "\n"
+    text = "DEPOSICIÓN DE MARISOL ECHEVARRÍA QUIÑONES\nCOMPARECENCIAS:\n\n" + text + text.replace(" 4\n", " 5\n", 1)
+    labels = [label for label, _ in _spoken(text)]
+    assert labels[:9] == ["LA TAQUÍGRAFA", "LCDO. RIVERA", "P", "R", "LCDA. SOTO", "P", "R", "EL INTÉRPRETE", "P"]
+    testigo = parse_label("LA TESTIGO")
+    assert testigo is not None and testigo.role == "answer"
+
+
+def test_italys_camera_prints_members_in_capitals_with_their_group_and_a_period() -> None:
+    text = (
+        "CAMERA DEI DEPUTATI — RESOCONTO STENOGRAFICO\n\nPRESIDENZA DEL PRESIDENTE LORENZO VALSECCHI\n\n"
+        "PRESIDENTE. La seduta è aperta.\n\n"
+        "ELENA MARCHETTI, Segretaria, legge il processo verbale della seduta dell'11 marzo 2025.\n\n"
+        "PRESIDENTE. Ha facoltà di parlare il deputato Ferrandi.\n\n"
+        "TOMMASO FERRANDI (PdR). Grazie, Presidente. Questo provvedimento arriva tardi. (Applausi dei deputati del gruppo PdR).\n\n"
+        "ANNA MARIA DE SANTIS (MS(L-D)-NC). Presidente, voteremo a favore.\n\n"
+        "GIULIA BIANCHERI, Sottosegretaria di Stato per l'economia e le finanze. Il Governo accoglie l'ordine del giorno.\n\n"
+        "PRESIDENTE. La Camera approva.\n\nLa seduta termina alle 19,45.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "PRESIDENTE", "PRESIDENTE", "TOMMASO FERRANDI (PdR)", "ANNA MARIA DE SANTIS (MS(L-D)-NC)",
+        "GIULIA BIANCHERI, Sottosegretaria di Stato per l'economia e le finanze", "PRESIDENTE",
+    ]
+
+
+def test_a_quiz_shows_scores_and_breaks_and_quebecs_voices() -> None:
+    quiz = (
+        "Contestants: Priya Raghunathan, Tom Hallworth\n\nHOST: Fingers on buzzers.\n\n"
+        "CONTESTANT 1 (PRIYA): Paris!\n\nHOST: Correct.\n\nSCORES: Priya 100, Tom 0\n\n"
+        "***** COMMERCIAL BREAK *****\n\nPRIYA: I knew that one.\n\nHOST: Welcome back.\n"
+    )
+    assert "SCORES" not in [label for label, _ in _spoken(quiz)]
+    quebec = (
+        "Le Président (M. Gervais) : Merci. M. le député de Rousseau.\n\nM. Caron : Merci, M. le Président.\n\n"
+        "Des voix : Bravo!\n\nLe Président (M. Gervais) : La motion est adoptée?\n\nDes voix : Adopté.\n"
+    )
+    assert [label for label, _ in _spoken(quebec)].count("Des voix") == 2
