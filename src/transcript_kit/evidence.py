@@ -21,10 +21,14 @@ from transcript_kit.model import Document, DocumentEvidence, Label, LabelUse, Me
 _HOLDER_IN_TEXT = re.compile(expand(VOCABULARY.patterns["holder_in_text"]))
 _EXAMINERS = tuple(re.compile(expand(VOCABULARY.patterns[name])) for name in ("examiner_line", "examined_by_line"))
 _EXAMINER_OPENING = re.compile(expand(VOCABULARY.patterns["examiner_line_opening"]))
-# A record's note of who took the chair, with the bare office whose turns it binds (vocabulary patterns).
+# A record's note of who took the chair, with the bare office whose turns it binds (vocabulary patterns), and the
+# words every such note holds: a document without them is not searched (the patterns open with no literal).
 _CHAIR_TAKEN = tuple(
-    (office, re.compile(expand(VOCABULARY.patterns[name])))
-    for office, name in (("The Chair", "chair_taken"), ("Presidenten", "presidency_taken"))
+    (office, needles, re.compile(expand(VOCABULARY.patterns[name])))
+    for office, needles, name in (
+        ("The Chair", ("in the chair",), "chair_taken"),
+        ("Presidenten", ("presidentplassen", "President:"), "presidency_taken"),
+    )
 )
 
 
@@ -38,8 +42,9 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
         if _EXAMINER_OPENING.fullmatch(document.text, line_start, match.start()):
             printed.append((line_start, f"Q ({match['holder']})"))
     printed.extend(_witnesses_sworn(document.text))
-    for office, taken in _CHAIR_TAKEN:
-        printed.extend((m.start(), f"{office} ({_holder_of(m)})") for m in taken.finditer(document.text))
+    for office, needles, taken in _CHAIR_TAKEN:
+        if any(needle in document.text for needle in needles):
+            printed.extend((m.start(), f"{office} ({_holder_of(m)})") for m in taken.finditer(document.text))
     if not printed:
         return []
     # Turns in order of their start, each with the highest index among those starting there or before: the

@@ -768,7 +768,9 @@ class _Tokenizer:
         # The document's opening lines, up to its first blank line and no more than a few: its title block.
         title_block = next((j for j in range(len(starts)) if j and ends[j] <= starts[j]), len(starts))
         title_block = min(title_block, _TITLE_BLOCK_LINES)
-        for i, c in found.items():
+        for n, (i, c) in enumerate(found.items()):
+            if n >= _HEAD_CANDIDATES or c.end > _FRONT_MATTER_CHARS:
+                return  # a record's head is at its top
             value = text[c.end : ends[i]].strip()
             if value[-1:] in SENTENCE_END or len(value) > _FIELD_VALUE_CHARS:
                 return  # the first sentence: the head is over
@@ -1312,6 +1314,7 @@ _SPAN_KINDS = {
 }
 _HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*")
 _TITLE_BLOCK_LINES = 4
+_HEAD_CANDIDATES = 24  # label-shaped lines a record's head may hold before its first turn
 # A title's words: capitalised, or the small words between them, commas and dashes aside.
 _TITLE_WORDS = re.compile(rf"[A-Z][\w'’.-]*,?(?:[ \t]+(?:[A-Z0-9][\w'’.-]*,?|{_JOINING}|[—–-]))+")
 _TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_JOINING})){{0,8}}")
