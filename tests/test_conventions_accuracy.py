@@ -15,6 +15,13 @@ from transcript_kit.model import TurnKind
 from transcript_kit.parse import parse_text
 
 
+def _reporter_pages(lines: list[str], first_page: int) -> str:
+    """``lines`` as a court reporter prints them: every line numbered, 1 to 25 a page, the page's number over it;
+    twice, on two pages, so the numbering is the document's own."""
+    page = "\n".join(f"{n:2d}   {line}".rstrip() for n, line in enumerate([*lines, *[""] * (25 - len(lines))], 1))
+    return "".join(f"{' ' * 56}{number}\n\n{page}\n" for number in (first_page, first_page + 1))
+
+
 def _spoken(text: str) -> list[tuple[str | None, str]]:
     """(label, words) of each turn, the words whitespace-normalized."""
     document = parse_text(text)
@@ -3752,12 +3759,7 @@ def test_a_jury_trials_examiner_lines_and_oath_are_the_courts_record() -> None:
         "     Q.   What did you do next?",
         "     A.   I followed the car.",
     ]
-    # As the reporter prints it: every line numbered, 1 to 25 a page, the page's number over it.
-    page = [*lines, *[""] * (25 - len(lines))]
-    text = "                                                          205\n\n" + "\n".join(
-        f"{n:2d}   {line}".rstrip() for n, line in enumerate(page, 1)
-    ) + "\n"
-    text = text + text.replace("205", "206")
+    text = _reporter_pages(lines, 205)
     # A trial's record shows more of a court's than of a deposition's evidence: read with the court family.
     document = parse_text(text, conventions=Conventions.load(forced="court"))
     spoken = [(t.label, " ".join(t.text.split())) for t in document.turns if t.kind is TurnKind.TURN]
@@ -3892,11 +3894,7 @@ def test_a_deposition_taken_in_spanish_marks_questions_p_and_answers_r() -> None
         "     P.   ¿Desde cuándo trabaja allí?",
         "     R.   Desde el 2019.",
     ]
-    page = [*lines, *[""] * (25 - len(lines))]
-    text = "                                                    4\n\n" + "\n".join(
-        f"{n:2d}   {line}".rstrip() for n, line in enumerate(page, 1)
-    ) + "\n"
-    text = "DEPOSICIÓN DE MARISOL ECHEVARRÍA QUIÑONES\nCOMPARECENCIAS:\n\n" + text + text.replace(" 4\n", " 5\n", 1)
+    text = "DEPOSICIÓN DE MARISOL ECHEVARRÍA QUIÑONES\nCOMPARECENCIAS:\n\n" + _reporter_pages(lines, 4)
     labels = [label for label, _ in _spoken(text)]
     assert labels[:9] == ["LA TAQUÍGRAFA", "LCDO. RIVERA", "P", "R", "LCDA. SOTO", "P", "R", "EL INTÉRPRETE", "P"]
     testigo = parse_label("LA TESTIGO")
