@@ -3930,3 +3930,23 @@ def test_a_quiz_shows_scores_and_breaks_and_quebecs_voices() -> None:
         "Des voix : Bravo!\n\nLe Président (M. Gervais) : La motion est adoptée?\n\nDes voix : Adopté.\n"
     )
     assert [label for label, _ in _spoken(quebec)].count("Des voix") == 2
+
+
+def test_a_committee_protocols_invitees_and_vote_and_a_courts_submissions_heading() -> None:
+    knesset = (
+        "Invitees:\nDr. Liora Weissberg - Head of the Medical Workforce Division, Ministry of Health\n\n"
+        "Chair Michal Ben-Harush:\nGood morning. We will vote on the decision.\n\n"
+        "MK Avi Levi:\nI support it, and so does my faction, as we said in the debate last week.\n\n"
+        "Chair Michal Ben-Harush:\nThen we vote on the decision as amended, members.\n\n"
+        "(The committee voted.)\n\nVote: In favor - 5, against - 1, abstentions - none.\n\n"
+        "Chair Michal Ben-Harush:\nThe decision is approved. The meeting is closed.\n"
+    )
+    spoken = [words for _, words in _spoken(knesset)]
+    assert spoken[0] == "Good morning. We will vote on the decision."
+    assert not any("In favor" in words for words in spoken)
+    court = (
+        "LORD REED: Yes, Mr Okafor.\n\nMR OKAFOR KC: My Lords, I am grateful.\n\n"
+        "Reply submissions by MR OKAFOR\n\nMR OKAFOR: Three points in reply.\n\nLORD REED: Thank you.\n"
+    )
+    document = parse_text(court, conventions=Conventions.load(forced="court"))
+    assert [" ".join(t.text.split()) for t in document.turns if t.kind is TurnKind.TURN][1] == "My Lords, I am grateful."
