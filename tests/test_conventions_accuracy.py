@@ -3924,12 +3924,16 @@ def test_a_quiz_shows_scores_and_breaks_and_quebecs_voices() -> None:
         "CONTESTANT 1 (PRIYA): Paris!\n\nHOST: Correct.\n\nSCORES: Priya 100, Tom 0\n\n"
         "***** COMMERCIAL BREAK *****\n\nPRIYA: I knew that one.\n\nHOST: Welcome back.\n"
     )
-    assert "SCORES" not in [label for label, _ in _spoken(quiz)]
+    spoken = _spoken(quiz)
+    assert "SCORES" not in [label for label, _ in spoken]
+    assert not any("Priya 100" in words for _, words in spoken)  # the graphic is no one's words either
     quebec = (
         "Le Président (M. Gervais) : Merci. M. le député de Rousseau.\n\nM. Caron : Merci, M. le Président.\n\n"
         "Des voix : Bravo!\n\nLe Président (M. Gervais) : La motion est adoptée?\n\nDes voix : Adopté.\n"
     )
     assert [label for label, _ in _spoken(quebec)].count("Des voix") == 2
+    secretary = parse_label("Le Secrétaire adjoint")
+    assert secretary is not None and secretary.titles == ("Secrétaire adjoint",)
 
 
 def test_a_committee_protocols_invitees_and_vote_and_a_courts_submissions_heading() -> None:
