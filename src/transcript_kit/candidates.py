@@ -39,7 +39,7 @@ _PARENS = re.compile(r"\([^()]*\)")
 # long run of them (a 20k-blank label took 1.9 s); the caller strips what stands before the bracket.
 _RECORDING_STAMP = re.compile(r"[(\[](\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?|0\d?:\d{2}(?:[.,]\d{1,3})?)[)\]]$")
 # Words set letter-spaced ("S i g r i d  Ø v r e b ø"), as a record's header prints a name: never speech.
-_LETTER_SPACED = re.compile(r"(?:[^\W\d_] )+[^\W\d_](?:[ \t]{2,3}(?:[^\W\d_] )*[^\W\d_])*")
+_LETTER_SPACED = re.compile(expand(VOCABULARY.patterns["letter_spaced"]))
 # A clock in square brackets after a name, before the colon or another bracket (the Storting's "[10:15:22]").
 _CLOCK_IN_LABEL = re.compile(r"(?<=\S)[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\](?=[ \t]*(?:\(|$))")
 # Zero-width and bidi marks say nothing about a label: ignored when deciding, kept in the text.

@@ -121,10 +121,6 @@ def _introductions(document: Document, labelled: list[tuple[int, str, Label | No
     return tuple(found)
 
 
-# "I'm Simone Delacroix", "my name is Simone Delacroix": a speaker naming themselves in full, anywhere in a turn.
-_NAMING_ONESELF = re.compile(
-    r"\b(?:I[\x27’]m|I am|[Mm]y name is|[Mm]y name[\x27’]s)\s+(?P<name>[A-Z][\w\x27’-]+(?:\s+[A-Z][\w\x27’-]+){1,2})\b"
-)
 _SURNAME_TURNS_READ = 3  # turns of each surname label read for the speaker naming themselves
 
 
@@ -143,10 +139,15 @@ def _named_by_themselves(document: Document, labelled: list[tuple[int, str, Labe
         read[label] += 1
         text = turns.text_of(index) if isinstance(turns, TurnTable) else turns[index].text
         family = parsed.family.casefold()
-        for match in _NAMING_ONESELF.finditer(text):
-            name = match["name"]
+        # The vocabulary's self-introduction anywhere in the turn ("Good evening … I'm Simone Delacroix of …"), by
+        # its naming verbs only ("my name is", "this is", "I'm"), not a name before an outlet.
+        for match in _SELF_INTRODUCTION.finditer(text):
+            group = "name" if match["name"] else "full"
+            name = match[group]
+            if not name or len(name.split()) < 2:
+                continue
             if name.split()[-1].casefold() == family and not any(w.casefold() in _NOT_NAMES for w in name.split()):
-                found.append(Mention(name, None, match.start("name"), "introduction"))
+                found.append(Mention(name, None, match.start(group), "introduction"))
                 read[label] = _SURNAME_TURNS_READ
                 break
     return found

@@ -347,7 +347,7 @@ def _inverted_name(label: Label) -> Label:
 
 # Surname, comma, one forename in title case, nothing else.
 _SURNAME_COMMA_FORENAME = re.compile(r"[^\W\d_][\w'’-]*,[ \t]+(?P<forename>[^\W\d_a-z][^\W\d_A-Z]+)")
-_NAME_SUFFIXES = frozenset(("jr", "sr", "esq", "phd", "md", "qc", "kc", "mp", "ii", "iii", "iv"))
+_NAME_SUFFIXES = VOCABULARY.folded("name_suffixes")
 
 
 def _role_with_holder(label: Label) -> Label:
