@@ -45,32 +45,10 @@ _TYPO_USES, _TYPO_OTHER_USES = 2, 3
 _TYPO_FAMILY_LETTERS, _TYPO_GIVEN_LETTERS = 5, 6
 _UNREGISTERED = "~"
 
+# A label's honorific, folded, and the gender it says (vocabulary masculine_styles, feminine_styles).
 _GENDER = {
-    "mr": Gender.MALE,
-    "sir": Gender.MALE,
-    "ms": Gender.FEMALE,
-    "mrs": Gender.FEMALE,
-    "miss": Gender.FEMALE,
-    "madam": Gender.FEMALE,
-    "madame": Gender.FEMALE,
-    "dame": Gender.FEMALE,
-    # Other languages' styles, folded as the labels print them ("O Sr. Presidente", "A Sr.ª Presidente", "A SRA.")
-    "sr": Gender.MALE,
-    "exmo sr": Gender.MALE,
-    "senhor": Gender.MALE,
-    "señor": Gender.MALE,
-    "herr": Gender.MALE,
-    "m": Gender.MALE,
-    "monsieur": Gender.MALE,
-    "sra": Gender.FEMALE,
-    "srª": Gender.FEMALE,
-    "a srª": Gender.FEMALE,
-    "a sra": Gender.FEMALE,
-    "exma srª": Gender.FEMALE,
-    "senhora": Gender.FEMALE,
-    "señora": Gender.FEMALE,
-    "frau": Gender.FEMALE,
-    "mme": Gender.FEMALE,
+    **dict.fromkeys(VOCABULARY.folded("masculine_styles"), Gender.MALE),
+    **dict.fromkeys(VOCABULARY.folded("feminine_styles"), Gender.FEMALE),
 }
 # How much a document's naming of someone is worth, by where the name stood.
 _DOCUMENT_CONFIDENCE = {"label": 0.95, "byline": 0.95, "intro": 0.9, "title": 0.85, "prose": 0.85}
