@@ -121,6 +121,7 @@ def _introductions(document: Document, labelled: list[tuple[int, str, Label | No
     return tuple(found)
 
 
+_NAMING_VERBS = re.compile(r"(?i)\b(?:i[\x27’]m|i am|my name|this is|it[\x27’]s)\b")
 _SURNAME_TURNS_READ = 3  # turns of each surname label read for the speaker naming themselves
 
 
@@ -140,8 +141,12 @@ def _named_by_themselves(document: Document, labelled: list[tuple[int, str, Labe
         text = turns.text_of(index) if isinstance(turns, TurnTable) else turns[index].text
         family = parsed.family.casefold()
         # The vocabulary's self-introduction anywhere in the turn ("Good evening … I'm Simone Delacroix of …"), by
-        # its naming verbs only ("my name is", "this is", "I'm"), not a name before an outlet.
-        for match in _SELF_INTRODUCTION.finditer(text):
+        # its naming verbs only ("my name is", "this is", "I'm"), not a name before an outlet: matched where one of
+        # those verbs stands (the whole pattern, searched from every position, cost five times as much).
+        for verb in _NAMING_VERBS.finditer(text):
+            match = _SELF_INTRODUCTION.match(text, verb.start())
+            if match is None:
+                continue
             group = "name" if match["name"] else "full"
             name = match[group]
             if not name or len(name.split()) < 2:
