@@ -3901,6 +3901,20 @@ def test_a_deposition_taken_in_spanish_marks_questions_p_and_answers_r() -> None
     assert testigo is not None and testigo.role == "answer"
 
 
+def test_a_spanish_depositions_centred_oath_note_is_no_ones_words() -> None:
+    lines = [
+        "          EL INTÉRPRETE:  Gilberto Amador Luna, intérprete",
+        "certificado, presente a solicitud de la parte demandada.",
+        "               MARISOL ECHEVARRÍA QUIÑONES,",
+        "               luego de haber prestado juramento, declaró como",
+        "               sigue:",
+        "                    EXAMEN DIRECTO",
+    ]
+    spoken = _spoken("DEPOSICIÓN\n\n" + _reporter_pages(lines, 4))
+    assert spoken[0] == ("EL INTÉRPRETE", "Gilberto Amador Luna, intérprete certificado, presente a solicitud de la parte demandada.")
+    assert not any("juramento" in words or "sigue" in words for _, words in spoken)
+
+
 def test_italys_camera_prints_members_in_capitals_with_their_group_and_a_period() -> None:
     text = (
         "CAMERA DEI DEPUTATI — RESOCONTO STENOGRAFICO\n\nPRESIDENZA DEL PRESIDENTE LORENZO VALSECCHI\n\n"
@@ -3916,6 +3930,26 @@ def test_italys_camera_prints_members_in_capitals_with_their_group_and_a_period(
         "PRESIDENTE", "PRESIDENTE", "TOMMASO FERRANDI (PdR)", "ANNA MARIA DE SANTIS (MS(L-D)-NC)",
         "GIULIA BIANCHERI, Sottosegretaria di Stato per l'economia e le finanze", "PRESIDENTE",
     ]
+
+
+def test_a_page_head_numbered_between_dashes_inside_a_speech_and_a_stop_after_a_note() -> None:
+    def page(number: int) -> str:
+        return f"Atti Parlamentari — {number} — Camera dei Deputati\nXIX LEGISLATURA — DISCUSSIONI — SEDUTA DEL 3 APRILE 2025 — N. 77\n\n"
+
+    speech = " ".join(["La frana ha chiuso la strada provinciale per tre settimane."] * 4)
+    text = (
+        page(1) + "RESOCONTO STENOGRAFICO\n\nPRESIDENZA DEL PRESIDENTE LORENZO VALSECCHI\n\n"
+        "PRESIDENTE. La seduta è aperta.\n\n"
+        f"LUCIA FERRO (PdR). {speech}\n\n{speech}\n\n" + page(2) + "Per questo votiamo contro (Proteste dei deputati "
+        "del gruppo Movimento Solidale (Lavoro-Diritti)-Nuovo Centro).\n\n"
+        f"PRESIDENTE. {speech}\n\n" + page(3) + f"{speech} Grazie. (Applausi).\n\nPRESIDENTE. La seduta è tolta.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["PRESIDENTE", "LUCIA FERRO (PdR)", "PRESIDENTE", "PRESIDENTE"]
+    assert not any("LEGISLATURA" in words for _, words in spoken)  # the head's second line, on every page
+    # The stop after a note ends the sentence it interrupted; a sentence with its own stop keeps just that one.
+    assert spoken[1][1].endswith("Per questo votiamo contro.")
+    assert spoken[2][1].endswith("Grazie.")
 
 
 def test_a_quiz_shows_scores_and_breaks_and_quebecs_voices() -> None:
@@ -3934,6 +3968,54 @@ def test_a_quiz_shows_scores_and_breaks_and_quebecs_voices() -> None:
     assert [label for label, _ in _spoken(quebec)].count("Des voix") == 2
     secretary = parse_label("Le Secrétaire adjoint")
     assert secretary is not None and secretary.titles == ("Secrétaire adjoint",)
+
+
+def test_a_label_alone_on_its_line_by_a_page_head_numbered_between_dashes_stays_a_label() -> None:
+    speech = "We have handed the most valuable land in the city to the smallest group of users. " * 3
+    pages = [
+        f"Open Floor Debates   - {n} -   Cities Should Ban Private Cars\n\nHARRIET QUAYE:\nThank you. Renata.\n\n"
+        f"RENATA SOLBERG-DIAZ:\n{speech}\n\n{speech}\n\n"
+        for n in (1, 2, 3)
+    ]
+    labels = [label for label, _ in _spoken("".join(pages))]
+    assert labels == ["HARRIET QUAYE", "RENATA SOLBERG-DIAZ"] * 3
+
+
+def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
+    text = (
+        "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"
+        "Le Président (M. Gervais) : Bonjour. Veuillez vous asseoir.\n\n"
+        "Rendre hommage à M. Rosaire Lapointe, pompier volontaire\n\n"
+        "M. Caron : Merci, M. le Président. Il a servi quarante et un ans.\n\n(10 h 15)\n\n"
+        "Et, M. le Président, il a formé trois générations de pompiers. (Applaudissements)\n\n"
+        "Le Président (M. Gervais) : Nous ajournons nos travaux à demain, 9 h 40.\n\n(Fin de la séance à 15 h 4)\n\n"
+        "Intervenants\n\nM. Étienne Gervais\nM. Denis Caron\n"
+    )
+    assert _spoken(text) == [
+        ("Le Président (M. Gervais)", "Bonjour. Veuillez vous asseoir."),
+        ("M. Caron", "Merci, M. le Président. Il a servi quarante et un ans.\n\nEt, M. le Président, il a formé trois générations de pompiers.".replace("\n\n", " ")),
+        ("Le Président (M. Gervais)", "Nous ajournons nos travaux à demain, 9 h 40."),
+    ]
+
+
+def test_a_vote_counted_a_line_each_an_editors_note_and_an_end_mark_in_brackets() -> None:
+    committee = (
+        "Chair Michal Ben-Harush:\nGood morning. We will vote on the decision.\n\n"
+        "MK Avi Levi:\nI support it, and so does my faction, as we said in the debate last week.\n\n"
+        "Chair Michal Ben-Harush:\nThen we vote on the decision as amended, members. Who is in favor?\n\n"
+        "Vote:\nIn favor - 5\nAgainst - 1\nAbstentions - none\n\n"
+        "Chair Michal Ben-Harush:\nThe decision is approved. The meeting is closed.\n"
+    )
+    spoken = _spoken(committee)
+    assert spoken[2] == ("Chair Michal Ben-Harush", "Then we vote on the decision as amended, members. Who is in favor?")
+    summary = (
+        "Q&A summary (English translation)\n\nModerator: The first question, please.\n\n"
+        "Questioner 1: What is your euro assumption for the fourth quarter?\n\n"
+        "Nakagawa: 158 yen to the euro. (Note: The assumption was stated as 156 yen during the call and was "
+        "corrected after the call.)\n\nModerator: That is all the time we have.\n\n[End]\n\n"
+        "Contact: Investor Relations Department, Kuroshio Precision Industries, Ltd.\n"
+    )
+    assert _spoken(summary)[2:] == [("Nakagawa", "158 yen to the euro."), ("Moderator", "That is all the time we have.")]
 
 
 def test_a_committee_protocols_invitees_and_vote_and_a_courts_submissions_heading() -> None:

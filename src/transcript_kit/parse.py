@@ -252,6 +252,7 @@ class _Tokenizer:
         # Web furniture surrounds a transcript: between its first and last label, paragraphs are speech.
         self.body_lines = (0, -1)
         self.rule_hits: dict[str, int] = {}  # which profile rules decided paragraphs, for --explain
+        self.on_note_cut: Callable[[], None] | None = None  # told when a paragraph's text first differs from its span
         self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
         self.warnings: list[str] = []
         self.inserting_to_label = False  # a profile's INSERT_OPEN rule fired: inserted material until a label
@@ -1078,6 +1079,9 @@ class _Tokenizer:
     def _without_inline_notes(self, value: str) -> str:
         """A paragraph's words without the notes its profile prints inside speech ("[He sits.]")."""
         value, cut = self.inline_notes.cut(value)
+        if cut and self.on_note_cut is not None:
+            self.on_note_cut()
+            self.on_note_cut = None
         for name in cut:
             self.rule_hits[name] = self.rule_hits.get(name, 0) + 1
         return value
@@ -1428,13 +1432,17 @@ class _TurnBuilder:
     ``stage_is_speech``: a stage direction standing between two paragraphs of a turn is part of its text as
     printed (a briefing's "(Laughter.)"); a profile with inline notes (a play's "(to HELENA)") says it is not, and
     it becomes one of the turn's notes. ``read_from_parts``: every paragraph token's text is what its span reads
-    (a layout without line numbers or left-out lines, a profile without inline notes to cut), so a turn's text
-    need not be compared with its source to know it can be read again from it."""
+    (a layout without line numbers or left-out lines, no inline note cut so far), so a turn's text need not be
+    compared with its source to know it can be read again from it."""
 
     def __init__(self, text: str, *, stage_is_speech: bool, read_from_parts: bool) -> None:
         self.table = TurnTable(text)
         self.stage_is_speech = stage_is_speech
         self.read_from_parts = read_from_parts
+
+    def note_cut(self) -> None:
+        """A paragraph's text has lost a note its span still reads: from here on, turns are compared with it."""
+        self.read_from_parts = False
 
     def labelled(self, tokens: list[Token]) -> None:
         """Add the records of one turn of the grammar: a label and its body. An empty label is an unnamed mark (a
@@ -1661,8 +1669,10 @@ def parse_text(
     builder = _TurnBuilder(
         text,
         stage_is_speech=convention.directions_are_speech,
-        read_from_parts=not (layout.by_line or tokenizer.inline_notes.pattern),
+        read_from_parts=not layout.by_line,
     )
+    # A turn is built once its tokens are all made: the builder hears of a cut before it builds that turn.
+    tokenizer.on_note_cut = builder.note_cut
     building = _BUILDING.set(builder)
     try:
         feed = _Feed()

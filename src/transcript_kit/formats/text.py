@@ -32,7 +32,7 @@ _NUMBERED_MIN_SHARE, _COUNTING_ON, _PAGE_LINES = 0.3, 0.9, 10
 _FURNITURE_SAMPLE_LINES, _PAGE_MIN_LINES, _FURNITURE_REPEATS, _FURNITURE_LONGEST = 600, 20, 3, 100
 _DIGITS = re.compile(r"\d+")
 _RECORD_MARKERS = ("[[Page ", "{time}")
-_LABEL_START = re.compile(r"[ \t]*[A-Z][\w.'’ -]{0,40}:\s")
+_LABEL_START = re.compile(r"[ \t]*[A-Z][\w.'’ -]{0,40}:(?:\s|$)")  # a label, words after it or none
 # A page's head in fields, two to a line ("Número Sessão: 038.3.57.O    Tipo: Deliberativa Extraordinária - CD"):
 # furniture, though it opens like a label.
 _FIELDS_IN_COLUMNS = re.compile(r"[^\n:]{1,40}:[ \t]*\S[^\n]*?[ \t]{3,}[^\n:]{1,40}:[ \t]*\S")
@@ -451,26 +451,39 @@ def _marked_heads(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[
 
 # After a line end (a literal the engine scans for in C): the first line is never a page's number worth having.
 _BARE_NUMBER = re.compile(r"\n[ \t]*(\d{1,4})[ \t]*(?=\r?\n|$)")
+# A page's number between dashes inside its head ("Atti Parlamentari — 2 — Camera dei Deputati"). One pattern per
+# dash, each opening with its literal: searched at memchr speed (a class of dashes would test every character).
+_FRAMED_NUMBERS = tuple(re.compile(dash + r" [ \t]*(\d{1,4})[ \t]+" + dash + r"[ \t]") for dash in ("—", "–", "-"))
 _COUNTED_PAGES_MIN, _PAGE_LINES_MIN = 3, 5
 
 
 def _counted_page_numbers(text: str, starts: Sequence[int]) -> list[int]:
-    """Lines that hold a number alone, where those numbers count on by one, line after line at least a few lines
-    apart, three times or more: a paged document's page numbers. Empty when there are none."""
+    """Lines that hold a page's number, alone or between dashes in a short head, where those numbers count on by
+    one, line after line at least a few lines apart, three times or more: a paged document's page numbers. Empty
+    when there are none."""
     best: list[int] = []
-    chain: list[int] = []
-    last_value = last_line = -(10**9)
-    for match in _BARE_NUMBER.finditer(text):
-        line = bisect.bisect_right(starts, match.start(1)) - 1
-        value = int(match[1])
-        if value == last_value + 1 and line - last_line >= _PAGE_LINES_MIN:
-            chain.append(line)
-        else:
-            chain = [line]
-        last_value, last_line = value, line
-        if len(chain) > len(best):
-            best = list(chain)
+    for pattern in (_BARE_NUMBER, *_FRAMED_NUMBERS):
+        chain: list[int] = []
+        last_value = last_line = -(10**9)
+        for match in pattern.finditer(text):
+            line = bisect.bisect_right(starts, match.start(1)) - 1
+            if pattern is not _BARE_NUMBER and _line_length(text, match.start(1)) > _FURNITURE_LONGEST:
+                continue
+            value = int(match[1])
+            if value == last_value + 1 and line - last_line >= _PAGE_LINES_MIN:
+                chain.append(line)
+            else:
+                chain = [line]
+            last_value, last_line = value, line
+            if len(chain) > len(best):
+                best = list(chain)
     return best if len(best) >= _COUNTED_PAGES_MIN else []
+
+
+def _line_length(text: str, at: int) -> int:
+    """The length of the line that holds offset ``at``."""
+    end = text.find("\n", at)
+    return (len(text) if end == -1 else end) - (text.rfind("\n", 0, at) + 1)
 
 
 def _page_edges(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
