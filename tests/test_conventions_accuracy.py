@@ -3981,6 +3981,35 @@ def test_a_label_alone_on_its_line_by_a_page_head_numbered_between_dashes_stays_
     assert labels == ["HARRIET QUAYE", "RENATA SOLBERG-DIAZ"] * 3
 
 
+def test_questions_and_answers_counsel_reads_out_are_counsels_words() -> None:
+    lines = [
+        "LORD PENRHYN:  Yes, Mr Okafor.",
+        "MR OKAFOR:  My Lords, I would ask your Lordships to look at",
+        "     a short passage of the cross-examination. The",
+        "     transcript reads:",
+        "          Question:  You knew on 9 June that the certificate had",
+        "     expired?",
+        "          Answer:  I knew it had run out, yes, but the survey",
+        "     was booked.",
+        "          Question:  And you allowed the vessel to sail?",
+        "          Answer:  It was not my decision.",
+        "          My Lords, I do not put it higher than that.",
+        "LORD PENRHYN:  Thank you.",
+        "MR OKAFOR:  I am grateful.",
+    ]
+    hearing = "IN THE SUPREME COURT OF THE UNITED KINGDOM\nTRANSCRIPT OF PROCEEDINGS\n\n" + _reporter_pages(lines, 2)
+    spoken = _spoken(hearing)
+    assert [label for label, _ in spoken] == ["LORD PENRHYN", "MR OKAFOR", "LORD PENRHYN", "MR OKAFOR"] * 2
+    assert "Answer: It was not my decision." in spoken[1][1]
+    # Where the examination is the transcript's own, a colon over its first question changes nothing.
+    deposition = (
+        "MR. SMITH:  Let the record show the witness is here. I have a few questions, as follows:\n\n"
+        "Q:  Where do you work?\n\nA:  At the mill.\n\nQ:  Since when?\n\nA:  Since 2019.\n\n"
+        "MR. SMITH:  Nothing further.\n\nQ:  One more: where do you live?\n\nA:  In Eastfield.\n"
+    )
+    assert [label for label, _ in _spoken(deposition)] == ["MR. SMITH", "Q", "A", "Q", "A", "MR. SMITH", "Q", "A"]
+
+
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
     text = (
         "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"

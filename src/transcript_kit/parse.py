@@ -202,6 +202,11 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_e
     return blocks
 
 
+_EXAMINATION_ROLES = frozenset({"question", "answer"})
+_READ_OUT_PLACE = rules.Place(True, False, True)
+_LOWER_WORD_COLON = re.compile(r"(?:^|\s)[a-z][\w\u2019'-]*:$")
+
+
 @functools.lru_cache(maxsize=64)  # documents of one source share label sets; compiled patterns are not small
 def _inner_label_pattern(labels: frozenset[str]) -> re.Pattern[str]:
     """A line start followed by one of ``labels`` (longest first, so "MS. PSAKI" is not read as "MS")."""
@@ -356,6 +361,7 @@ class _Tokenizer:
         # In line order: a label's first candidate speaks for it.
         voters = heapq.merge(found.values(), listed.values(), key=_start) if listed else found.values()
         verdicts = cand.decide((c for c in voters if c.at_paragraph_start or c.unnamed or c.handle), prefix)
+        self._refuse_read_out_examination(found, verdicts)
         self.inferred = inferred
         at_start = {label for label in starting if verdicts[label].accepted}
         accepted_rows = array("q")
@@ -599,6 +605,54 @@ class _Tokenizer:
             if reach > block.last:
                 joined.conts[-1] = -1
         return joined
+
+    def _refuse_read_out_examination(self, found: CandidateTable, verdicts: dict[str, cand.Verdict]) -> None:
+        """Question and answer labels that stand only in an examination a speaker reads out ("… the transcript
+        reads:" / "Question: You knew …?" / "Answer: I knew …"): the run of them under a line of speech ending in a
+        colon is the reader's words, not turns. A label that also opens turns elsewhere keeps them all."""
+        examination = {
+            label
+            for label, verdict in verdicts.items()
+            if verdict.accepted and verdict.parsed is not None and verdict.parsed.role in _EXAMINATION_ROLES
+        }
+        if not examination or len(examination) == len(verdicts):
+            return
+        inside: set[str] = set()
+        outside: set[str] = set()
+        reading = spoken = False  # inside a run read out; a speaker's label has opened a turn
+        for line, c in found.items():
+            verdict = verdicts.get(c.label)
+            if not c.at_paragraph_start or verdict is None or not verdict.accepted:
+                continue
+            if c.label not in examination:
+                reading, spoken = False, True
+                continue
+            reading = reading or (spoken and self._reads_out(line, found, verdicts))
+            (inside if reading else outside).add(c.label)
+        for label in inside - outside:
+            reason = "a question or answer read out under a speaker's words ending in a colon: theirs, not a turn"
+            verdicts[label] = cand.Verdict(False, f"{self.convention.name} profile: {reason}", verdicts[label].parsed)
+
+    def _reads_out(self, line: int, found: CandidateTable, verdicts: dict[str, cand.Verdict]) -> bool:
+        """Whether the line with words above ``line`` is speech that announces a reading ("… the transcript reads:"):
+        it ends in a colon after a word in lower case, and opens no turn."""
+        starts, ends = self.layout.starts, self.layout.ends
+        above = line - 1
+        while above >= 0 and ends[above] <= starts[above]:
+            above -= 1
+        if above < 0:
+            return False
+        opener = found.get(above)
+        verdict = verdicts.get(opener.label) if opener is not None and opener.alone else None
+        if verdict is not None and verdict.accepted:
+            return False  # a label over its speech, not speech
+        words = self.text[starts[above] : ends[above]].rstrip()
+        return (
+            words.endswith(":")
+            and _LOWER_WORD_COLON.search(words) is not None
+            # A line a rule reads ("Questions by the trial counsel:") is the record's heading, not a speaker's words.
+            and self.rules.classify(normalize_space(words), _READ_OUT_PLACE) is None
+        )
 
     def _split_at_rule_lines(
         self, blocks: _Blocks, lines: list[int], rubrics: frozenset[int] = frozenset()
