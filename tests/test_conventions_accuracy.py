@@ -4010,6 +4010,85 @@ def test_questions_and_answers_counsel_reads_out_are_counsels_words() -> None:
     assert [label for label, _ in _spoken(deposition)] == ["MR. SMITH", "Q", "A", "Q", "A", "MR. SMITH", "Q", "A"]
 
 
+def test_mexicos_version_estenografica_labels_an_office_and_a_name_in_lower_case() -> None:
+    text = (
+        "Cámara de Diputados\nVersión estenográfica de la sesión ordinaria del martes 8 de abril de 2025\n"
+        "Presidencia de la diputada Ana Ruiz Salgado\n"
+        "La presidenta diputada Ana Ruiz Salgado (11:12 horas): Se abre la sesión. Consulte la Secretaría a la "
+        "asamblea, en votación económica, si se dispensa la lectura del orden del día.\n"
+        "La secretaria diputada Lucía Pérez Ortega: Por instrucciones de la Presidencia, en votación económica se "
+        "consulta a la asamblea si se dispensa la lectura del orden del día. Mayoría por la afirmativa.\n"
+        "La presidenta diputada Ana Ruiz Salgado: Se dispensa la lectura. Tiene la palabra, hasta por tres minutos, "
+        "el diputado Tomás Ibarra Luna, del Grupo Parlamentario del PAN.\n"
+        "El diputado Tomás Ibarra Luna (PAN): Con su venia, presidenta. Compañeras y compañeros, en Acción Nacional "
+        "vamos a votar a favor de este dictamen. Pero hay que decir las cosas como son.\n"
+        "El diputado Tomás Ibarra Luna (desde la curul): ¡Eso es falso!\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "La presidenta diputada Ana Ruiz Salgado (11:12 horas)", "La secretaria diputada Lucía Pérez Ortega",
+        "La presidenta diputada Ana Ruiz Salgado", "El diputado Tomás Ibarra Luna (PAN)",
+        "El diputado Tomás Ibarra Luna (desde la curul)",
+    ]
+    chair = parse_label("La presidenta diputada Ana Ruiz Salgado (11:12 horas)")
+    assert chair is not None and chair.family == "Salgado" and chair.time == "11:12 horas"
+
+
+def test_the_tweede_kamers_chair_and_an_article_that_is_part_of_a_surname() -> None:
+    text = (
+        "Tweede Kamer der Staten-Generaal\nHandelingen\n\nDe voorzitter:\nIk open de vergadering.\n\n"
+        "De heer De Vries (PVV):\nDank u wel, voorzitter. De boot is de weg.\n\nDe voorzitter:\nDank u wel.\n\n"
+        "Mevrouw Van der Berg (GroenLinks-PvdA):\nIk heb een vraag aan de minister.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "De voorzitter", "De heer De Vries (PVV)", "De voorzitter", "Mevrouw Van der Berg (GroenLinks-PvdA)",
+    ]
+    for printed, family in (("De Vries", "De Vries"), ("Le Pen", "Le Pen"), ("El Khatib", "El Khatib")):
+        parsed = parse_label(printed)
+        assert parsed is not None and parsed.family == family and not parsed.article
+
+
+def test_a_gpo_hearings_title_twice_statement_headings_inserted_letter_and_appendix() -> None:
+    text = (
+        "                         [House Hearing, 118 Congress]\n\n"
+        "     CLOSING THE GAPS: WEATHER RADAR COVERAGE AND WARNING TIMES IN\n                 RURAL AMERICA\n\n"
+        "                              HEARING\n\n                            BEFORE THE\n\n"
+        "                       SUBCOMMITTEE ON ENVIRONMENT\n\n"
+        "     CLOSING THE GAPS: WEATHER RADAR COVERAGE AND WARNING TIMES IN\n                 RURAL AMERICA\n\n"
+        "    Chairman HOLLOWAY. The Subcommittee will come to order. I now\nrecognize Dr. Raman.\n\n"
+        "    STATEMENT OF PRIYA RAMAN, Ph.D., DEPUTY DIRECTOR, OFFICE OF\n           OBSERVATIONS\n\n"
+        "    Dr. RAMAN. Thank you, Chairman Holloway. The network remains\nthe backbone of our warning system.\n"
+        "    Mr. CASTELLANOS. I ask unanimous consent to enter a letter into\nthe record.\n"
+        "    Chairman HOLLOWAY. Without objection, so ordered.\n"
+        "    [The information referred to follows:]\n\n"
+        "    We write to express our support for expanding radar coverage on\nthe coast. Note: the radar remains the only site.\n"
+        "    Mr. CASTELLANOS. Thank you. I yield back.\n"
+        "    Chairman HOLLOWAY. This hearing is adjourned.\n"
+        "    [Whereupon, at 11:42 a.m., the Subcommittee was adjourned.]\n\n"
+        "                   Answers to Post-Hearing Questions\n\n"
+        "    Responses by Dr. Priya Raman to questions from Chairman Holloway.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "Chairman HOLLOWAY", "Dr. RAMAN", "Mr. CASTELLANOS", "Chairman HOLLOWAY", "Mr. CASTELLANOS", "Chairman HOLLOWAY",
+    ]
+    assert spoken[0][1] == "The Subcommittee will come to order. I now recognize Dr. Raman."
+    assert spoken[3][1] == "Without objection, so ordered."
+    assert spoken[5][1] == "This hearing is adjourned."
+
+
+def test_a_word_before_a_colon_in_a_sentence_going_on_in_lower_case_is_prose() -> None:
+    talk = (
+        "Corinne Abara-Wells: Welcome back. Our next speaker studies the Moon.\n\n"
+        "Ifeoma Castellanos-Reyes: Thank you. These craters have been keeping things for two billion years.\n\n"
+        "Question: if the ice has been sitting there since before there were animals on Earth, what does it remember?\n\n"
+        "The ice also carries chemistry.\n\nCorinne Abara-Wells: Ifeoma, stay with me for a minute.\n\n"
+        "Ifeoma Castellanos-Reyes: Uh-oh.\n"
+    )
+    spoken = _spoken(talk)
+    assert "Question" not in [label for label, _ in spoken]
+    assert "Question: if the ice has been sitting there" in spoken[1][1]
+
+
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
     text = (
         "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"

@@ -54,7 +54,7 @@ class CandidateTable:
         self._ends = array("q")
         self._label_codes = array("i")
         self._kind_codes = array("H")  # (delimiter, shape): a profile has a few dozen shapes
-        self._flags = bytearray()
+        self._flags = array("H")  # one bit per boolean field
         self._labels: _Codes[str] = _Codes()
         self._kinds: _Codes[tuple[str, str]] = _Codes()
         self._stamps: dict[int, tuple[int, int]] = {}  # by row: only candidates printed with a recording time
@@ -135,7 +135,7 @@ class CandidateTable:
         self._ends = array("q", itertools.compress(self._ends, keep))
         self._label_codes = array("i", itertools.compress(self._label_codes, keep))
         self._kind_codes = array("H", itertools.compress(self._kind_codes, keep))
-        self._flags = bytearray(itertools.compress(self._flags, keep))
+        self._flags = array("H", itertools.compress(self._flags, keep))
         self._present = bytearray(len(self._present))
         for line in self._lines:
             self._present[line] = 1
@@ -205,6 +205,7 @@ class CandidateTable:
             | candidate.quoting << 5
             | candidate.unnamed << 6
             | candidate.handle << 7
+            | candidate.lower_tail << 8
         )
 
     def row(self, row: int) -> Candidate:
@@ -225,7 +226,7 @@ class CandidateTable:
 
 def _fields(
     label: str, start: int, end: int, delimiter: str, shape: str, stamp: tuple[int, int] | None, flags: int
-) -> tuple[str, int, int, str, bool, bool, bool, str, tuple[int, int] | None, bool, bool, bool, bool, bool]:
+) -> tuple[str, int, int, str, bool, bool, bool, str, tuple[int, int] | None, bool, bool, bool, bool, bool, bool]:
     """A candidate's fields in the order Candidate declares them, its booleans read from the flags column."""
     return (
         label,
@@ -242,4 +243,5 @@ def _fields(
         bool(flags & 32),  # quoting
         bool(flags & 64),  # unnamed
         bool(flags & 128),  # handle
+        bool(flags & 256),  # lower_tail
     )

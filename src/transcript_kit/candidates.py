@@ -94,6 +94,7 @@ class Candidate(NamedTuple):
     quoting: bool = False  # what follows opens with a quotation mark: "German Chancellor Scholz: “I think ...”"
     unnamed: bool = False  # a mark of a new speaker that names no one (a caption's ">>" alone)
     handle: bool = False  # a chat sender as printed ("vasquez_r"): the shape, not the grammar, makes it a label
+    lower_tail: bool = False  # what follows on its line goes on in lower case: "Question: if the ice has been …"
 
 
 class ShapeMatcher:
@@ -224,6 +225,7 @@ class ShapeMatcher:
             quoting=tail[:1] in _QUOTE_OPENERS,
             unnamed=shape.unnamed,
             handle=shape.handle,
+            lower_tail=tail[:1].islower(),
         )
 
 
@@ -408,14 +410,17 @@ class _Tally:
         self.alone: Counter[str] = Counter()
         self.timed: Counter[str] = Counter()
         self.first: dict[str, Candidate] = {}  # each label's first candidate, in the order labels first appear
+        self.last_start: dict[str, int] = {}  # where each label's last candidate is
         self.lone_cue_start: dict[str, int] = {}  # where each label is first a cue alone on its line
         # Labels with a candidate that has (True) or lacks (False) each mark.
         self.heading_tail: dict[bool, set[str]] = {True: set(), False: set()}
         self.listed: dict[bool, set[str]] = {True: set(), False: set()}
         self.quoting: dict[bool, set[str]] = {True: set(), False: set()}
+        self.lower_tail: dict[bool, set[str]] = {True: set(), False: set()}
         for c in candidates:
             label = c.label
             self.first.setdefault(label, c)
+            self.last_start[label] = c.start
             self.at_start[label] += c.at_paragraph_start
             self.alone[label] += c.alone
             self.timed[label] += c.timed
@@ -424,6 +429,7 @@ class _Tally:
             self.heading_tail[c.heading_tail].add(label)
             self.listed[c.listed].add(label)
             self.quoting[c.quoting].add(label)
+            self.lower_tail[c.lower_tail].add(label)
 
     @staticmethod
     def only(marks: dict[bool, set[str]]) -> set[str]:
@@ -439,6 +445,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     headings = tally.only(tally.heading_tail)
     listed = tally.only(tally.listed)
     quoting = tally.only(tally.quoting)
+    lower_tail = tally.only(tally.lower_tail)
     speaking = {label for label in tally.quoting[False] if at_start[label] >= 2}
     verdicts: dict[str, Verdict] = {}
     strong_styles: Counter[str] = Counter()
@@ -476,6 +483,19 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             # labels open speech, it is not a turn. (A page of statements, every name before its quotation, and
             # a crowd's "AUDIENCE: “Four more years!”" keep theirs.)
             refused = "a name before a quotation inside a speech, said once: a quotation, not a turn"
+        elif (
+            label in lower_tail
+            and first[label].delimiter == ":"
+            and at_start[label] < 2
+            and speaking
+            and parsed is not None
+            and (parsed.role is not None or (" " not in label and not parsed.honorific))
+        ):
+            # "Question: if the ice has been sitting there …": a word before a sentence that goes on in lower
+            # case after its colon, once, in a document whose recurring labels open speech, is prose, not a turn.
+            # (A member named with a seat may print the question they asked so: "Ms Tan (Marine Parade): asked
+            # the Minister …".)
+            refused = "a word before a colon in a sentence that goes on in lower case, said once: prose, not a turn"
         if (
             parsed is not None
             and refused in _WORD_REFUSALS
@@ -553,18 +573,24 @@ def _refuse_lone_titles(tally: _Tally, verdicts: dict[str, Verdict], why: Callab
     ("THE LANTERN KEEPER'S DAUGHTER" over a play), not a speaker; so is a name in capitals before a colon and a
     heading ("NCAA MEN'S BASKETBALL CHAMPIONSHIP: SECOND ROUND" over a press conference)."""
     at_start = tally.at_start
-    recurring = [c.start for label, c in tally.first.items() if at_start[label] >= 2 and verdicts[label].accepted]
-    if not recurring:
-        return
-    opening = min(recurring)
     titled = {
-        label: c.start
+        label
         for label, c in tally.first.items()
         if c.heading_tail and verdicts[label].accepted and _is_bare_name(verdicts[label].parsed)
     }
-    for label, start in (*tally.lone_cue_start.items(), *titled.items()):
+    recurring = [
+        c.start
+        for label, c in tally.first.items()
+        if at_start[label] >= 2 and verdicts[label].accepted and label not in titled
+    ]
+    if not recurring:
+        return
+    opening = min(recurring)
+    # A title may be printed twice (on the cover and over the first page: "CLOSING THE GAPS: WEATHER RADAR ...").
+    lone = [(label, start) for label, start in tally.lone_cue_start.items() if at_start[label] == 1]
+    for label, start in (*lone, *((label, tally.last_start[label]) for label in titled)):
         verdict = verdicts[label]
-        if verdict.accepted and at_start[label] == 1 and start < opening:
+        if verdict.accepted and start < opening:
             verdicts[label] = Verdict(False, why(label, "a title before the transcript's labels"), verdict.parsed)
 
 

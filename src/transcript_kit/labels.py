@@ -136,8 +136,10 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
         titles: list[str] = []
         qualifiers: list[str] = []
         notes: list[str] = []
+        article_before: str | None = None  # an article right before a name is the name's ("Le Pen", "De Vries")
         for child in children:
             if isinstance(child, lark.Token):
+                article_before = str(child) if child.type == "ARTICLE" else None
                 if child.type == "ARTICLE":
                     fields["article"] = True
                 elif child.type == "HONORIFIC":
@@ -146,6 +148,12 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
                     fields["jurisdiction"] = str(child)
                 continue
             part, value = child[0], child[-1]
+            if part == "name" and article_before is not None:
+                given = tuple(child[1].split()) if len(child) == 3 else ()
+                child = ("name", " ".join((article_before, *given)), value) if given else ("name", f"{article_before} {value}")
+                value = child[-1]
+                del fields["article"]
+            article_before = None
             if part == "office":
                 titles.append(value)
             elif part == "name":
