@@ -3932,7 +3932,7 @@ def test_italys_camera_prints_members_in_capitals_with_their_group_and_a_period(
     ]
 
 
-def test_a_page_head_numbered_between_dashes_inside_a_speech_and_a_stop_after_a_note() -> None:
+def test_a_page_head_numbered_between_dashes_inside_a_speech_and_a_note_with_brackets_inside() -> None:
     def page(number: int) -> str:
         return f"Atti Parlamentari — {number} — Camera dei Deputati\nXIX LEGISLATURA — DISCUSSIONI — SEDUTA DEL 3 APRILE 2025 — N. 77\n\n"
 
@@ -3947,8 +3947,8 @@ def test_a_page_head_numbered_between_dashes_inside_a_speech_and_a_stop_after_a_
     spoken = _spoken(text)
     assert [label for label, _ in spoken] == ["PRESIDENTE", "LUCIA FERRO (PdR)", "PRESIDENTE", "PRESIDENTE"]
     assert not any("LEGISLATURA" in words for _, words in spoken)  # the head's second line, on every page
-    # The stop after a note ends the sentence it interrupted; a sentence with its own stop keeps just that one.
-    assert spoken[1][1].endswith("Per questo votiamo contro.")
+    # A note with brackets of its own inside it is cut whole.
+    assert spoken[1][1].endswith("Per questo votiamo contro")
     assert spoken[2][1].endswith("Grazie.")
 
 
@@ -4087,6 +4087,61 @@ def test_a_word_before_a_colon_in_a_sentence_going_on_in_lower_case_is_prose() -
     spoken = _spoken(talk)
     assert "Question" not in [label for label, _ in spoken]
     assert "Question: if the ice has been sitting there" in spoken[1][1]
+
+
+def test_austrias_nationalrat_degrees_ordinal_chairs_and_a_page_head_numbered_after_a_slash() -> None:
+    for printed, titles, honorific, family in (
+        ("Abgeordneter Mag. Dr. Klaus Pichlmayr (ÖVP) (9.21 Uhr)", ("Abgeordneter",), "Mag. Dr.", "Pichlmayr"),
+        ("Zweite Präsidentin Mag. Andrea Haselböck", ("Zweite Präsidentin",), "Mag.", "Haselböck"),
+        ("Bundesminister für Arbeit und Wirtschaft Mag. Dr. Rainer Hofstätter", ("Bundesminister für Arbeit und Wirtschaft",), "Mag. Dr.", "Hofstätter"),
+    ):
+        parsed = parse_label(printed)
+        assert parsed is not None and (parsed.titles, parsed.honorific, parsed.family) == (titles, honorific, family)
+    speech = "Die Novelle bringt drei Verbesserungen für die Betriebe in diesem Land, und das ist gut so."
+
+    def page(number: int) -> str:
+        return f"Version vom 14. Juni 2024, 11:20 nach § 52(2) GOG autorisiert\nNationalrat, XXVII. GP 12. Juni 2024 267. Sitzung / {number}\n"
+
+    text = (
+        "Stenographisches Protokoll\n\n" + page(43) + "Beginn der Sitzung: 9.05 Uhr\n\n"
+        f"Präsident Mag. Wolfgang Riedl: Ich eröffne die Sitzung. Zu Wort gemeldet ist Herr Abgeordneter Pichlmayr.\n\n"
+        f"Abgeordneter Mag. Dr. Klaus Pichlmayr (ÖVP) (9.21 Uhr): Herr Präsident! {speech} {speech}\n"
+        + page(44) + f"{speech}\n\nZur Sache: {speech}\n\nAbschließend: {speech}\n\n"
+        f"Präsident Mag. Wolfgang Riedl: Danke. Nächste Rednerin: Frau Abgeordnete Kraßnitzer.\n\n" + page(45)
+        + f"Abgeordnete Mag. Sigrid Kraßnitzer (SPÖ) (9.30 Uhr): {speech}\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "Präsident Mag. Wolfgang Riedl", "Abgeordneter Mag. Dr. Klaus Pichlmayr (ÖVP) (9.21 Uhr)",
+        "Präsident Mag. Wolfgang Riedl", "Abgeordnete Mag. Sigrid Kraßnitzer (SPÖ) (9.30 Uhr)",
+    ]
+    assert not any("autorisiert" in words or "Sitzung /" in words for _, words in spoken)
+
+
+def test_voices_from_a_groups_benches_a_portfolio_with_commas_and_the_chair_closing_the_sitting() -> None:
+    for printed, role in (
+        ("Plusieurs députés du groupe RN", "members"), ("Un député du groupe LFI-NFP", "member"),
+        ("Plusieurs députés des groupes EPR et Dem", "members"), ("Vozes do CH", "members"),
+    ):
+        parsed = parse_label(printed)
+        assert parsed is not None and parsed.role == role
+    minister = parse_label("M. Paul Girard, ministre de l'économie, des finances et de la souveraineté industrielle")
+    assert minister is not None and minister.family == "Girard"
+    # After a comma a portfolio goes on with a joining word or a capital; a sentence's verb ends it.
+    assert parse_label("Però, Presidente, voglio lasciare agli atti due richieste precise al Governo. La prima") is None
+    text = (
+        "Assemblée nationale\nCompte rendu intégral\n\nM. le président. La séance est ouverte.\n\n"
+        "M. Paul Girard, ministre de l'économie, des finances et de la souveraineté industrielle. Le texte est prêt.\n\n"
+        "Plusieurs députés du groupe RN. Ah !\n\nM. Loïc Ferrand. Nous voterons contre. (Applaudissements sur les "
+        "bancs du groupe LFI-NFP.)\n\nM. le président. La séance est levée.\n\n"
+        "(La séance est levée à vingt-trois heures cinquante-cinq.)\n\nLe directeur des comptes rendus\nSerge Ezdra\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "M. le président", "M. Paul Girard, ministre de l'économie, des finances et de la souveraineté industrielle",
+        "Plusieurs députés du groupe RN", "M. Loïc Ferrand", "M. le président",
+    ]
+    assert spoken[-1][1] == "La séance est levée."
 
 
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:

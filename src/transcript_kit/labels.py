@@ -46,6 +46,10 @@ _GRAMMAR_LOWER_WORDS = _grammar_lower_words()
 # A compound office read by its last part ("Skolminister"): the grammar's TITLE reads it, so it is no name.
 _COMPOUND_OFFICE = re.compile(rf"\w{{2,30}}?(?:{VOCABULARY.alternation('title_suffixes')})", re.IGNORECASE)
 # Where a label's head ends and its qualifiers begin: a comma, a bracket or a spaced dash (as the grammar reads them).
+_PORTFOLIO_TAIL = re.compile(
+    rf",[ \t]*(?:(?i:{VOCABULARY.alternation('titles')})|{VOCABULARY.alternation('lower_case_titles')})(?![\w'’-]).*"
+)
+_GROUP_VOICES = re.compile(f"(?:{VOCABULARY.alternation('group_voices')})(?= )")
 _HEAD_END = re.compile(r"[,(\[—–]|--|(?<=\s)-(?=\s)")
 _LOWER_WORD = re.compile(r"[a-zß-öø-ÿ]+\.?")
 
@@ -83,6 +87,9 @@ def _role_key(words: str) -> str:
     printed = " ".join(words.casefold().split())
     if printed in VOCABULARY.role_keys:
         return VOCABULARY.role_keys[printed]
+    voices = _GROUP_VOICES.match(printed)  # "plusieurs députés du groupe rn": the group's members
+    if voices is not None:
+        return VOCABULARY.role_keys.get(voices.group(), "members")
     return re.sub(r"[^\w]+", "-", unicodedata.normalize("NFKD", printed)).strip("-")
 
 
@@ -137,16 +144,24 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
         qualifiers: list[str] = []
         notes: list[str] = []
         article_before: str | None = None  # an article right before a name is the name's ("Le Pen", "De Vries")
+        previous: lark.Token | None = None  # the token before this one, if it was a token
         for child in children:
             if isinstance(child, lark.Token):
                 article_before = str(child) if child.type == "ARTICLE" else None
                 if child.type == "ARTICLE":
                     fields["article"] = True
                 elif child.type == "HONORIFIC":
-                    fields["honorific"] = str(child)
+                    # Two degrees side by side are one style ("Mag. Dr."); a style in brackets after another is the
+                    # one the label goes by ("Hon. (Ms.) Grace Kamau").
+                    side_by_side = previous is not None and previous.type == "HONORIFIC" and (
+                        (child.start_pos or 0) - (previous.end_pos or 0) == 1
+                    )
+                    fields["honorific"] = f"{fields['honorific']} {child}" if side_by_side else str(child)
                 elif child.type == "JURISDICTION":
                     fields["jurisdiction"] = str(child)
+                previous = child
                 continue
+            previous = None
             part, value = child[0], child[-1]
             if part == "name" and article_before is not None:
                 given = tuple(child[1].split()) if len(child) == 3 else ()
@@ -289,7 +304,9 @@ def _parse_label(text: str) -> Label | None:
     bare = _BRACKETED.sub("", raw)
     if not raw or len(raw) > MAX_BRACKETED_CHARS or len(bare) > MAX_LABEL_CHARS:
         return None
-    if len(bare.split()) > MAX_LABEL_WORDS:  # words, not spaces: the brackets taken out leave theirs behind
+    # Words, not spaces (the brackets taken out leave theirs behind); an office's portfolio after a comma is not
+    # counted: "M. Paul Girard, ministre de l'économie, des finances et de la souveraineté industrielle et numérique".
+    if len(_PORTFOLIO_TAIL.sub("", bare).split()) > MAX_LABEL_WORDS:
         return None
     asked = _ASKED_BY.match(raw)
     if asked is not None:  # "Question from Helen Marsh, BBC": the person who asks, as a label of their own

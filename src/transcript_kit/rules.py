@@ -140,31 +140,13 @@ class InlineNotes:
         if self.pattern is None:
             return value, ()
         names: list[str] = []
-        pieces: list[str] = []
-        last_said = ""  # the last character of the words kept so far
-        at = 0
-        for match in self.pattern.finditer(value):
+
+        def drop(match: re.Match[str]) -> str:
             names.append(self.notes[alternative(match)].name)
-            before = value[at : match.start()]
-            pieces.append(before)
-            last_said = before.rstrip()[-1:] or last_said
-            # A stop printed after a note ends the sentence the note interrupted ("… per le Regioni (Applausi).")
-            # and stays with it, unless the sentence had its own ("Gracias. (Aplausos).").
-            if match.group().endswith(").") and last_said and last_said not in _SENTENCE_STOPS:
-                while not pieces[-1].strip():
-                    pieces.pop()
-                pieces[-1] = pieces[-1].rstrip() + ". "
-                last_said = "."
-            else:
-                pieces.append(" ")
-            at = match.end()
-        if not names:
-            return value, ()
-        pieces.append(value[at:])
-        return " ".join("".join(pieces).split()), tuple(names)
+            return " "
 
-
-_SENTENCE_STOPS = frozenset(".!?…:;»\"”")
+        cut = self.pattern.sub(drop, value)
+        return (" ".join(cut.split()), tuple(names)) if names else (value, ())
 
 
 _NOTES: dict[tuple[str, str], InlineNotes] = {}

@@ -454,15 +454,17 @@ _BARE_NUMBER = re.compile(r"\n[ \t]*(\d{1,4})[ \t]*(?=\r?\n|$)")
 # A page's number between dashes inside its head ("Atti Parlamentari — 2 — Camera dei Deputati"). One pattern per
 # dash, each opening with its literal: searched at memchr speed (a class of dashes would test every character).
 _FRAMED_NUMBERS = tuple(re.compile(dash + r" [ \t]*(\d{1,4})[ \t]+" + dash + r"[ \t]") for dash in ("—", "–", "-"))
+# ... or after a slash at the head's end ("Nationalrat, XXVII. GP 12. Juni 2024 267. Sitzung / 45").
+_SLASHED_NUMBER = re.compile(r" / (\d{1,4})[ \t]*(?=\r?\n|$)")
 _COUNTED_PAGES_MIN, _PAGE_LINES_MIN = 3, 5
 
 
 def _counted_page_numbers(text: str, starts: Sequence[int]) -> list[int]:
-    """Lines that hold a page's number, alone or between dashes in a short head, where those numbers count on by
-    one, line after line at least a few lines apart, three times or more: a paged document's page numbers. Empty
-    when there are none."""
+    """Lines that hold a page's number, alone, or between dashes or after a slash in a short head, where those
+    numbers count on by one, line after line at least a few lines apart, three times or more: a paged document's
+    page numbers. Empty when there are none."""
     best: list[int] = []
-    for pattern in (_BARE_NUMBER, *_FRAMED_NUMBERS):
+    for pattern in (_BARE_NUMBER, *_FRAMED_NUMBERS, _SLASHED_NUMBER):
         chain: list[int] = []
         last_value = last_line = -(10**9)
         for match in pattern.finditer(text):
