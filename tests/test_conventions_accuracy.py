@@ -4144,6 +4144,23 @@ def test_voices_from_a_groups_benches_a_portfolio_with_commas_and_the_chair_clos
     assert spoken[-1][1] == "La séance est levée."
 
 
+def test_a_court_reporters_address_block_under_every_page_number_is_no_ones_words() -> None:
+    footer = (
+        "                   CAPITOL CITY REPORTING, LLC\n                  1220 King Street, Suite 300\n"
+        "                      Alexandria, VA 22314\n             Phone (703) 555-0148 Fax (703) 555-0149\n\n"
+    )
+    speech = "          The radar network has gaps in the rural counties, and the warning times show it.\n"
+    # Pages of uneven length (a cover, a list of panelists), so no line repeats at a page's rhythm.
+    pages = "".join(
+        f"MS. LEE:  Welcome. Our first panelist is Dr. Raman.\n{speech * lines}DR. RAMAN:  Thank you.\n{speech * 3}\n"
+        f"{' ' * 66}{n}\n{footer}"
+        for n, lines in enumerate((1, 12, 4, 20, 7), start=1)
+    )
+    spoken = _spoken("P R O C E E D I N G S\n\n" + pages)
+    assert [label for label, _ in spoken] == ["MS. LEE", "DR. RAMAN"] * 5
+    assert not any("Phone" in words or "Alexandria" in words for _, words in spoken)
+
+
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
     text = (
         "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"

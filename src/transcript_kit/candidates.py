@@ -517,6 +517,18 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             weak.append(label)
             verdicts[label] = Verdict(False, "", parsed)
             continue
+        if (
+            label in headings
+            and parsed.titles
+            and parsed.family is None
+            and parsed.role is None
+            and parsed.inner is None
+            and not parsed.qualifiers
+        ):
+            # "Voorzitter: Brouwer", "Chair: Dana Okafor": an office over the name of who holds it, and nothing
+            # else, wherever it stands: a header's field or the record's heading, not a turn.
+            verdicts[label] = Verdict(False, why(label, "an office over its holder's name alone: a field, not a turn"), parsed)
+            continue
         verdicts[label] = Verdict(True, why(label, strong), parsed)
         strong_styles[style(label)] += at_start[label]
     # Names that recur (or carry a timestamp) are labels by themselves; they tell the document's style only when

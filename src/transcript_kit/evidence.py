@@ -23,11 +23,17 @@ _EXAMINERS = tuple(re.compile(expand(VOCABULARY.patterns[name])) for name in ("e
 _EXAMINER_OPENING = re.compile(expand(VOCABULARY.patterns["examiner_line_opening"]))
 # A record's note of who took the chair, with the bare office whose turns it binds (vocabulary patterns), and the
 # words every such note holds: a document without them is not searched (the patterns open with no literal).
+# A holder printed by surname alone is styled by the office ("Voorzitter: El Khatib" binds "De voorzitter" to
+# "Voorzitter El Khatib"): a bare surname in brackets would read as a seat.
 _CHAIR_TAKEN = tuple(
-    (office, needles, re.compile(expand(VOCABULARY.patterns[name])))
-    for office, needles, name in (
-        ("The Chair", ("in the chair",), "chair_taken"),
-        ("Presidenten", ("presidentplassen", "President:"), "presidency_taken"),
+    (office, style, needles, re.compile(expand(VOCABULARY.patterns[name])))
+    for office, style, needles, name in (
+        ("The Chair", "", ("in the chair",), "chair_taken"),
+        ("Presidenten", "", ("presidentplassen", "President:"), "presidency_taken"),
+        ("De voorzitter", "Voorzitter ", ("Voorzitter:",), "voorzitter_heading"),
+        ("M. le président", "", ("Présidence de M", "PRÉSIDENCE DE M."), "presidence_heading"),
+        ("Mme la présidente", "", ("Présidence de Mme", "PRÉSIDENCE DE MME"), "presidente_heading"),
+        ("PRESIDENTE", "", ("PRESIDENZA DEL",), "presidenza_heading"),
     )
 )
 
@@ -42,9 +48,9 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
         if _EXAMINER_OPENING.fullmatch(document.text, line_start, match.start()):
             printed.append((line_start, f"Q ({match['holder']})"))
     printed.extend(_witnesses_sworn(document.text))
-    for office, needles, taken in _CHAIR_TAKEN:
+    for office, style, needles, taken in _CHAIR_TAKEN:
         if any(needle in document.text for needle in needles):
-            printed.extend((m.start(), f"{office} ({_holder_of(m)})") for m in taken.finditer(document.text))
+            printed.extend((m.start(), f"{office} ({style}{_holder_of(m)})") for m in taken.finditer(document.text))
     if not printed:
         return []
     # Turns in order of their start, each with the highest index among those starting there or before: the

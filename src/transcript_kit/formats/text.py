@@ -407,6 +407,9 @@ _PAGE_NUMBER_LINES = tuple(
     re.compile(word + r":?[ \t]*\d{1,4}(?:[ \t]+(?:of|OF)[ \t]+\d{1,4})?[ \t]*$", re.M) for word in ("Page", "PAGE", "page")
 )
 _HEAD_LINES = 3  # lines over a page's number that its head may print
+# ... and by a page's number alone, the lines of a head or foot printed on most pages (a reporter's name, address,
+# telephone).
+_FOOT_LINES = 5
 
 
 def _marked_heads(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
@@ -429,23 +432,31 @@ def _marked_heads(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[
     def key(i: int) -> str:
         return " ".join(_DIGITS.sub("#", text[starts[i] : ends[i]]).split())
 
-    def near(mark: int, both_sides: bool) -> list[int]:
+    def near(mark: int, both_sides: bool, reach: int = _HEAD_LINES) -> list[int]:
         """The lines with words a head may print over the number (and under it, for a number alone)."""
         if not both_sides:
-            return [j for j in range(max(0, mark - _HEAD_LINES), mark) if ends[j] > starts[j]]
-        # Up to _HEAD_LINES lines with words on each side, blank lines between them aside.
-        above = (j for j in range(mark - 1, max(-1, mark - 3 * _HEAD_LINES), -1) if ends[j] > starts[j])
-        below = (j for j in range(mark + 1, min(len(starts), mark + 3 * _HEAD_LINES)) if ends[j] > starts[j])
-        return [*itertools.islice(above, _HEAD_LINES), *itertools.islice(below, _HEAD_LINES)]
+            return [j for j in range(max(0, mark - reach), mark) if ends[j] > starts[j]]
+        # Up to ``reach`` lines with words on each side, blank lines between them aside.
+        above = (j for j in range(mark - 1, max(-1, mark - 3 * reach), -1) if ends[j] > starts[j])
+        below = (j for j in range(mark + 1, min(len(starts), mark + 3 * reach)) if ends[j] > starts[j])
+        return [*itertools.islice(above, reach), *itertools.islice(below, reach)]
 
     around = [(mark, False) for mark in marks] + [(mark, True) for mark in counted]
-    over: Counter[str] = Counter()
+    close: Counter[str] = Counter()  # keys by the number, over two pages or more
+    far: Counter[str] = Counter()  # keys a little further off (a reporter's address block), over most pages
     for mark, both_sides in around:
-        over.update({key(j) for j in near(mark, both_sides)})
-    heads = {k for k, n in over.items() if n >= 2 and k and len(k) <= _FURNITURE_LONGEST and not _LABEL_START.match(k)}
+        close.update({key(j) for j in near(mark, both_sides)})
+        if both_sides:
+            far.update({key(j) for j in near(mark, both_sides, _FOOT_LINES)})
+    most = max(_FURNITURE_REPEATS, len(counted) // 2)
+    heads = {
+        k
+        for k, n in (*close.items(), *((k, n) for k, n in far.items() if n >= most))
+        if n >= 2 and k and len(k) <= _FURNITURE_LONGEST and not _LABEL_START.match(k)
+    }
     lines = set(marks) | set(counted)
     for mark, both_sides in around:
-        lines.update(j for j in near(mark, both_sides) if key(j) in heads)
+        lines.update(j for j in near(mark, both_sides, _FOOT_LINES if both_sides else _HEAD_LINES) if key(j) in heads)
     return lines
 
 
