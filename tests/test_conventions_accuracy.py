@@ -4161,6 +4161,49 @@ def test_a_court_reporters_address_block_under_every_page_number_is_no_ones_word
     assert not any("Phone" in words or "Alexandria" in words for _, words in spoken)
 
 
+def test_a_defense_briefings_long_labels_its_staff_and_the_sites_links_after_it() -> None:
+    text = (
+        "SECRETARY OF DEFENSE HOLLIS R. BRANDVOLD: Good afternoon. General Okafor-Lindqvist will update you.\n\n"
+        "CHAIRMAN OF THE JOINT CHIEFS OF STAFF AIR FORCE GENERAL ADAEZE N. OKAFOR-LINDQVIST: Thank you, Mr. "
+        "Secretary. Good afternoon.\n\nQ: General, how many ships are in the area?\n\n"
+        "GEN. OKAFOR-LINDQVIST: Three, and a fourth on the way.\n\n"
+        "STAFF: Thank you. That concludes today's briefing.\n\nSubscribe to Defense.gov Products\n\n"
+        "Choose which Defense.gov products you want delivered to your inbox.\n\nSubscribe\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "SECRETARY OF DEFENSE HOLLIS R. BRANDVOLD",
+        "CHAIRMAN OF THE JOINT CHIEFS OF STAFF AIR FORCE GENERAL ADAEZE N. OKAFOR-LINDQVIST",
+        "Q", "GEN. OKAFOR-LINDQVIST", "STAFF",
+    ]
+    assert spoken[-1][1] == "Thank you. That concludes today's briefing."
+    # Alone on its line over a list of names, the same word heads the list.
+    hearing = (
+        "COMMITTEE MEMBERS PRESENT:\n\n     SENATOR GRACE OKAFOR-REED\n\nSTAFF:\n\n     KATHERINE YOON, Committee "
+        "Secretary\n\nCHAIR OKAFOR-REED: The committee will come to order.\n\nSTUDENT MEMBER RAMAN: Here.\n\n"
+        "CHAIR OKAFOR-REED: Thank you. We begin with public comment.\n"
+    )
+    assert [label for label, _ in _spoken(hearing)] == ["CHAIR OKAFOR-REED", "STUDENT MEMBER RAMAN", "CHAIR OKAFOR-REED"]
+
+
+def test_the_rajya_sabhas_uncorrected_pages_translations_and_clock_lines() -> None:
+    text = (
+        "RAJYA SABHA\nUncorrected/Not for publication-10.12.2025\n\nMR. CHAIRMAN: Shri Surendra Nath Tripathi.\n\n"
+        "SHRI SURENDRA NATH TRIPATHI (Uttar Pradesh): *Sabhapati ji, main kisanon ki samasya uthana chahta hoon.\n\n"
+        "___________________________________________\n*English translation of the original speech delivered in "
+        "Hindi: Sir, I want to raise the problem of the farmers.\n\n(Contd. by 1B/SKC)\n\n"
+        "Uncorrected/Not for publication-10.12.2025\n\nSKC/1B/11.10\n\n"
+        "SHRI K. ARIVAZHAGAN (Tamil Nadu): Sir, I associate myself with the matter.\n\n12.00 Noon\n\n"
+        "MR. CHAIRMAN: The House stands adjourned.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "MR. CHAIRMAN", "SHRI SURENDRA NATH TRIPATHI (Uttar Pradesh)", "SHRI K. ARIVAZHAGAN (Tamil Nadu)", "MR. CHAIRMAN",
+    ]
+    assert spoken[1][1] == "*Sabhapati ji, main kisanon ki samasya uthana chahta hoon."
+    assert spoken[2][1] == "Sir, I associate myself with the matter."
+
+
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
     text = (
         "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"

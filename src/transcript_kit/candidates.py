@@ -295,6 +295,7 @@ def strength(parsed: Label, label: str) -> str | None:
 
 # Compared as labels are, folded the same way ("Présents" is the list's "présents").
 _NEVER_SPEAKERS = frozenset(map(fold, VOCABULARY.words_of("never_speakers")))
+_LIST_HEADINGS = frozenset(map(fold, VOCABULARY.words_of("list_headings")))
 _SOUND_CUES = frozenset(map(fold, VOCABULARY.words_of("sound_cues")))
 _SCENE_WORDS = frozenset(map(fold, VOCABULARY.words_of("scene_words")))
 
@@ -471,6 +472,8 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         refused = refusal(parsed, first[label].delimiter)
         if label in listed:
             refused = "a list entry with dot leaders (attendance, contents), not a turn"
+        elif fold(label) in _LIST_HEADINGS and alone[label] >= at_start[label]:
+            refused = "a list's heading, alone on its line over the names (vocabulary: list_headings), not a turn"
         elif (
             label in quoting
             and first[label].delimiter in (":", "：")  # prose quotes after a colon, never after a record's dash

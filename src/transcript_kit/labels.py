@@ -27,7 +27,7 @@ from transcript_kit.qualifiers import is_place
 
 # A label is a short thing; anything longer is prose and is refused before the parser sees it. Brackets may hold
 # more (a parliament prints a minister's whole portfolio list there), so they count apart.
-MAX_LABEL_WORDS = 12
+MAX_LABEL_WORDS = 16
 MAX_LABEL_CHARS = 120
 MAX_BRACKETED_CHARS = 400
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
