@@ -4204,6 +4204,28 @@ def test_the_rajya_sabhas_uncorrected_pages_translations_and_clock_lines() -> No
     assert spoken[2][1] == "Sir, I associate myself with the matter."
 
 
+def test_a_talk_before_the_first_label_is_its_titled_speakers_when_the_q_and_a_names_them() -> None:
+    paragraph = (
+        "When I was seven, my grandmother kept her drinking water in a clay pot in the darkest corner of the "
+        "house, and every afternoon she gave me a cup of water so cold it made my teeth hurt."
+    )
+    talk = "".join(f"{minute:02d}:{second:02d}\n{paragraph}\n\n" for minute, second in ((0, 4), (0, 27), (1, 5), (1, 40), (2, 2)))
+    text = (
+        "Skip to main content\n\nWatch    Discover    Attend\n\nIfeoma Castellanos-Reyes: The Moon keeps its water in "
+        "the dark\n\n61,907 views\n\nTranscript (9 Languages)\nEnglish\nEspañol\n\nTranscriber: Mireille Fontaine-Adu\n\n" + talk + "09:34\n(Applause)\n\n"
+        "Corinne Abara-Wells: Ifeoma, stay with me for a minute.\n\nIfeoma Castellanos-Reyes: Uh-oh.\n\n"
+        "Corinne Abara-Wells: How confident are you?\n\nIfeoma Castellanos-Reyes: Cautiously optimistic.\n"
+    )
+    document = parse_text(text)
+    first = document.turns[0]
+    assert first.kind is TurnKind.MONOLOGUE and first.label == "Ifeoma Castellanos-Reyes"
+    assert first.text.startswith("When I was seven") and "views" not in first.text
+    assert [t.label for t in document.turns[1:]] == ["Corinne Abara-Wells", "Ifeoma Castellanos-Reyes"] * 2
+    # Under a title that names no one who speaks after it, the words before the first label stay in no turn.
+    untitled = text.replace("Ifeoma Castellanos-Reyes: The Moon", "The Moon")
+    assert parse_text(untitled).turns[0].label == "Corinne Abara-Wells"
+
+
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
     text = (
         "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"

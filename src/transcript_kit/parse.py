@@ -1587,6 +1587,44 @@ class _TurnBuilder:
             read_from_parts=self.read_from_parts,
         )
 
+    def lead_talk(self, preamble: list[Token], speech: list[Token]) -> tuple[TurnTable, list[Token]]:
+        """A talk printed before the first label, under a title that names its speaker as one of the labels after
+        it names them ("Ifeoma Castellanos-Reyes: The Moon keeps its water in the dark" over a talk, then the Q&A's
+        "Ifeoma Castellanos-Reyes: Uh-oh."): that speaker's monologue, the first record. Its words start under
+        the first time line when the page prints them (a video page's links, views and credits come before).
+        Anything else before the first label stays in no turn. The turns, and the words still in none."""
+        people = {
+            turn.label
+            for turn in self.table
+            if turn.label and turn.parsed_label is not None and turn.parsed_label.given and turn.parsed_label.family
+        }
+        found = next(
+            (
+                (i, label)
+                for i, token in enumerate(preamble)
+                for paragraph in token.value.split("\n\n")  # a run of paragraphs is one token
+                for label in sorted(people, key=len, reverse=True)
+                if paragraph.startswith(label) and paragraph[len(label) : len(label) + 2] in _TITLE_SEPARATORS
+            ),
+            None,
+        )
+        if found is None:
+            return self.table, speech
+        title, label = found
+        after = preamble[title + 1 :]
+        stamps = [i for i, token in enumerate(after) if token.type == "TIMESTAMP"]
+        talk = [t for t in after[stamps[0] + 1 if stamps else 0 :] if t.type in ("PARA", "STAGE")]
+        while talk and talk[0].type == "STAGE":
+            talk.pop(0)
+        if sum(len(t.value.split()) for t in talk if t.type == "PARA") < _LEAD_TALK_WORDS:
+            return self.table, speech
+        turns, self.table = self.table, TurnTable(self.table.source)
+        self.record(TurnKind.MONOLOGUE, talk, label=label)
+        for turn in turns:
+            self.table.add_turn(turn)
+        kept = {id(t) for t in talk}
+        return self.table, [t for t in speech if id(t) not in kept]
+
     def monologue(self, preamble: list[Token], speaker: str | None) -> None:
         """A prepared text with no labels is one monologue: everything after its delivery note, or when it has
         none, every paragraph, if its title names the speech's one speaker (``speaker``, as the title prints it:
@@ -1605,6 +1643,10 @@ class _TurnBuilder:
 
 
 _MERGED = frozenset(("PARA", "INSERT"))
+# How a title names its talk's speaker first ("Name: Title", "Name — Title", "Name | Title"), and how long a talk
+# under it must be (a stray line under a title is no talk).
+_TITLE_SEPARATORS = frozenset((": ", " —", " –", " -", " |"))
+_LEAD_TALK_WORDS = 150
 
 
 class _Run(Token):
@@ -1745,6 +1787,8 @@ def parse_text(
     warnings = [*layout.warnings, *tokenizer.warnings]
     prose_paragraphs: list[Token] = []
     speech_before = [t for t in preamble if t.type == "PARA"]
+    if turns and speech_before:
+        turns, speech_before = builder.lead_talk(preamble, speech_before)
     if turns and speech_before:
         # Said, not silently dropped: words before the first label belong to no speaker.
         chars = sum(int(t.end_pos or 0) - int(t.start_pos or 0) for t in speech_before)
