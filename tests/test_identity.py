@@ -1018,6 +1018,28 @@ def test_a_records_heading_of_who_presides_binds_the_bare_chair() -> None:
     assert first == second and third == fourth and first != third
 
 
+def test_a_state_courts_bare_chief_justice_is_no_registry_holder_and_ranks_cut_short_are_offices() -> None:
+    # A state supreme court prints its own chief justice by name: its bare "THE CHIEF JUSTICE" is hers, never the
+    # Chief Justice of the United States the registry holds for that date (a wrong person is worse than none).
+    court = (
+        "---\ndate: 2025-03-04\n---\nIN THE SUPREME COURT OF THE STATE OF MINNESOTA\n\n"
+        "CHIEF JUSTICE HALVORSEN: We will hear argument in State v. Marchand. Mr. Okonkwo.\n\n"
+        "MR. OKONKWO: Thank you, Chief Justice, and may it please the Court.\n\n"
+        "JUSTICE PELLETIER: Counsel, what is the standard of review here?\n\n"
+        "MR. OKONKWO: De novo, Your Honor.\n\nTHE CHIEF JUSTICE: Thank you, counsel. The case is submitted.\n"
+    )
+    (document,) = resolve(("state-court", court))
+    (chief,) = speaker_of(document, "THE CHIEF JUSTICE")
+    assert chief is not None and "roberts" not in chief
+    for printed, titles, family in (
+        ("SEC. BRANDVOLD", ("SEC.",), "BRANDVOLD"),
+        ("GEN. OKAFOR-LINDQVIST", ("GEN.",), "OKAFOR-LINDQVIST"),
+        ("PENTAGON PRESS SECRETARY GLENN T. MARCHETTI", ("PENTAGON PRESS SECRETARY",), "MARCHETTI"),
+    ):
+        parsed = parse_label(printed)
+        assert parsed is not None and (parsed.titles, parsed.family) == (titles, family)
+
+
 def test_a_plays_abbreviated_cues_that_vary_are_one_character() -> None:
     # A play printed as the Folio prints it: "Cor." and "Corv." for Corvino, "Fer." and "Ferr." for Ferrante.
     text = (

@@ -448,8 +448,8 @@ def _office_out_of_names(label: Label) -> Label:
     given = label.given
     if label.family is None or not given or label.inner is not None or label.role is not None:
         return label
-    if not label.titles and not _is_honorific(given[0]):
-        return label
+    if not label.titles and not _is_honorific(given[0]) and not any(map(_is_office_word, given)):
+        return label  # "PENTAGON PRESS SECRETARY GLENN T. MARCHETTI", "GEN. OKAFOR-LINDQVIST" go on
     if label.titles and label.raw.rfind(label.titles[-1]) > label.raw.find(given[0]):
         return label  # an office printed after the name ("…, President, Masjid Muhammad") is not before it
     cut = max((i + 1 for i, word in enumerate(given) if _is_office_word(word) or _is_honorific(word)), default=0)
@@ -468,7 +468,8 @@ def _office_out_of_names(label: Label) -> Label:
 
 
 def _is_office_word(word: str) -> bool:
-    return VOCABULARY.contains("titles", word.rstrip("."))
+    bare = word.rstrip(".")
+    return VOCABULARY.contains("titles", bare) or (bare != word and VOCABULARY.contains("rank_abbreviations", bare))
 
 
 def _is_honorific(word: str) -> bool:

@@ -129,6 +129,9 @@ class _Context:
     people: tuple[_Named, ...]
     chamber: str | None = None  # the house the document sits in, when its presiding roles say so
     registries: frozenset[str] = frozenset()  # packaged registries the document's source calls for
+    # Offices the document prints with a holder's name in a label ("CHIEF JUSTICE HALVORSEN"), folded: the bare
+    # office in it ("THE CHIEF JUSTICE") is that court's, not a registry's holder of the same title.
+    titled: frozenset[str] = frozenset()
 
 
 @attrs.frozen(slots=True)
@@ -498,10 +501,13 @@ class Normalizer:
         allowed = frozenset(info.registries)
         named = [self._named(m.name, m.title, m.source, day, allowed) for m in _mentions(doc)]
         named.extend(self._title_people(doc.title, day, allowed))
+        titled: set[str] = set()
         for use in doc.labels:  # a full-name label names its speaker for the whole document
             label = use.parsed or parse_label(use.label)
             if label is None:
                 continue
+            if label.titles and label.family is not None:
+                titled.add(fold(" ".join(label.titles)))
             # ... and so does the holder of an office or role printed with it: "MODERATOR (JANE KELLER)", then
             # "KELLER".
             holder = label.inner
@@ -524,6 +530,7 @@ class Normalizer:
             people=tuple(people),
             chamber=self._chamber(doc, info.organisation),
             registries=allowed,
+            titled=frozenset(titled),
         )
 
     def _chamber(self, doc: DocumentEvidence, organisation: str | None) -> str | None:
@@ -800,7 +807,10 @@ class Normalizer:
         return _Outcome(Resolution.NONE, candidates=tuple(found)) if found else None
 
     def _generic_step(self, ctx: _Context, parts: _Parts, excluded: frozenset[str]) -> _Outcome | None:
-        """A title standing alone ("THE SECRETARY"): its holder on the document's day, where it has one."""
+        """A title standing alone ("THE SECRETARY"): its holder on the document's day, where it has one, unless
+        the document prints a holder of its own by that title ("CHIEF JUSTICE HALVORSEN" in a state's court)."""
+        if any(fold(t) in ctx.titled for t in parts.titles):
+            return None
         posts = [p for t in parts.titles for p in self.registry.posts_titled(t, generic=True)]
         jurisdiction = parts.jurisdiction or ctx.jurisdiction
         if jurisdiction is not None:

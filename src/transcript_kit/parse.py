@@ -617,6 +617,8 @@ class _Tokenizer:
         }
         if not examination or len(examination) == len(verdicts):
             return
+        if not any(self._reads_out(line, found, verdicts) for line in found.lines_with(examination)):
+            return  # no question under a line announcing a reading: nothing to walk
         inside: set[str] = set()
         outside: set[str] = set()
         reading = spoken = False  # inside a run read out; a speaker's label has opened a turn
