@@ -1040,6 +1040,32 @@ def test_a_state_courts_bare_chief_justice_is_no_registry_holder_and_ranks_cut_s
         assert parsed is not None and (parsed.titles, parsed.family) == (titles, family)
 
 
+def test_namesakes_a_record_tells_apart_by_place_or_particle_stay_two_people() -> None:
+    hearing = (
+        "[House Hearing, 118 Congress]\n\n                   HEARING\n\n                  BEFORE THE\n\n"
+        "COMMITTEE ON SCIENCE\n\nTHOMAS BAKER, Ohio\nSAMUEL BAKER, Oregon\n\n"
+        "    Chairman HOLLOWAY. The Chair recognizes Mr. Baker of Ohio.\n"
+        "    Mr. BAKER of Ohio. Thank you, Mr. Chairman. I yield back.\n"
+        "    Chairman HOLLOWAY. The Chair recognizes Mr. Baker of Oregon.\n"
+        "    Mr. BAKER of Oregon. Thank you. My district has the same gap.\n"
+    )
+    (document,) = resolve(("hearing", hearing))
+    (ohio,) = speaker_of(document, "Mr. BAKER of Ohio")
+    (oregon,) = speaker_of(document, "Mr. BAKER of Oregon")
+    assert ohio != oregon
+    kamer = (
+        "De voorzitter:\nIk geef het woord aan mevrouw Van der Berg.\n\n"
+        "Mevrouw Van der Berg (GroenLinks-PvdA):\nDank u wel, voorzitter.\n\n"
+        "De voorzitter:\nDan de heer Van den Berg.\n\nDe heer Van den Berg (CDA):\nDank u wel.\n"
+    )
+    (document,) = resolve(("kamer", kamer))
+    (van_der,) = speaker_of(document, "Mevrouw Van der Berg (GroenLinks-PvdA)")
+    (van_den,) = speaker_of(document, "De heer Van den Berg (CDA)")
+    assert van_der != van_den
+    parsed = parse_label("Mevrouw Van der Berg (GroenLinks-PvdA)")
+    assert parsed is not None and parsed.family == "Van der Berg" and not parsed.given
+
+
 def test_a_plays_abbreviated_cues_that_vary_are_one_character() -> None:
     # A play printed as the Folio prints it: "Cor." and "Corv." for Corvino, "Fer." and "Ferr." for Ferrante.
     text = (

@@ -105,6 +105,9 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
         start = len(children) - 1
         while start > 0 and children[start - 1].type == "PARTICLE":
             start -= 1
+        # ... and a particle in capitals that opens them, no given name printed ("Van der Berg", "De la Cruz").
+        if start == 1 and start < len(children) - 1 and VOCABULARY.contains("particles", str(children[0]).casefold()):
+            start = 0
         return ("name", _words(children[:start]), _words(children[start:]))
 
     def portfolio(self, children: list[lark.Token]) -> tuple[str, str]:

@@ -132,6 +132,9 @@ class _Context:
     # Offices the document prints with a holder's name in a label ("CHIEF JUSTICE HALVORSEN"), folded: the bare
     # office in it ("THE CHIEF JUSTICE") is that court's, not a registry's holder of the same title.
     titled: frozenset[str] = frozenset()
+    # Family names printed with two places or more ("Mr. BAKER of Ohio", "Mr. BAKER of Oregon"): two people, whom
+    # the surname alone cannot tell apart.
+    placed: frozenset[str] = frozenset()
 
 
 @attrs.frozen(slots=True)
@@ -502,12 +505,15 @@ class Normalizer:
         named = [self._named(m.name, m.title, m.source, day, allowed) for m in _mentions(doc)]
         named.extend(self._title_people(doc.title, day, allowed))
         titled: set[str] = set()
+        places: defaultdict[str, set[str]] = defaultdict(set)
         for use in doc.labels:  # a full-name label names its speaker for the whole document
             label = use.parsed or parse_label(use.label)
             if label is None:
                 continue
             if label.titles and label.family is not None:
                 titled.add(fold(" ".join(label.titles)))
+            if label.family is not None and label.qualifiers:
+                places[family_key(label.family)].update(label.qualifiers)
             # ... and so does the holder of an office or role printed with it: "MODERATOR (JANE KELLER)", then
             # "KELLER".
             holder = label.inner
@@ -531,6 +537,7 @@ class Normalizer:
             chamber=self._chamber(doc, info.organisation),
             registries=allowed,
             titled=frozenset(titled),
+            placed=frozenset(family for family, printed in places.items() if len(printed) > 1),
         )
 
     def _chamber(self, doc: DocumentEvidence, organisation: str | None) -> str | None:
@@ -683,7 +690,12 @@ class Normalizer:
             return self._decided(Resolution.DOCUMENT, who, 0.9, parts, ctx)
         if parts.family:
             keys = _family_keys(parts)
+            if parts.qualifiers and keys[-1] in ctx.placed:
+                return None  # "Mr. BAKER of Oregon" beside "Mr. BAKER of Ohio": not a surname's one person
             named = [n for n in ctx.people if n.family in keys]
+            if " " in parts.family:  # "Van der Berg" is not "Van den Berg", though their keys are one
+                printed = fold(parts.family).split()
+                named = [n for n in named if fold(n.name).split()[-len(printed) :] == printed]
             if not named and not parts.titles and parts.gender is None and _GIVEN_NAME.fullmatch(parts.family):
                 # "Dana:" after "CEO Dana Whitfield:", where no one is named Dana as a surname: a bare name in
                 # title case is the given name of the one person the document names with it (a code in capitals,
