@@ -4226,6 +4226,34 @@ def test_a_talk_before_the_first_label_is_its_titled_speakers_when_the_q_and_a_n
     assert parse_text(untitled).turns[0].label == "Corinne Abara-Wells"
 
 
+def test_a_sittings_agenda_headings_record_notes_and_ornament_end_are_no_ones_words() -> None:
+    long = "Compañeras y compañeros diputados, el 19 de septiembre es una fecha que ningún mexicano olvida."
+    camara = (
+        "Cámara de Diputados\nVersión estenográfica de la sesión ordinaria\nOrden del día\n"
+        f"La presidenta diputada Ana Ruiz Salgado: Se dispensa la lectura. {long}\nDictámenes a discusión\n"
+        "Dictamen de la Comisión de Protección Civil, con proyecto de decreto por el que se reforman diversas "
+        "disposiciones de la Ley General de Protección Civil, en materia de sistemas de alerta temprana\n"
+        f"El diputado José Ángel Peña Uribe: Con la venia de la Presidencia. {long}\nClausura de la sesión\n"
+        f"La presidenta diputada Ana Ruiz Salgado (15:47 horas): Se levanta la sesión. {long}\n"
+        "———————— O ————————\nVersión estenográfica elaborada por la Dirección General de Crónica y Gaceta Parlamentaria\n"
+    )
+    spoken = _spoken(camara)
+    assert [words.split(".")[0] for _, words in spoken] == [
+        "Se dispensa la lectura", "Con la venia de la Presidencia", "Se levanta la sesión",
+    ]
+    kamer = (
+        "Tweede Kamer der Staten-Generaal\nHandelingen\n\nDe voorzitter:\nIk schors de vergadering.\n\n"
+        "De vergadering wordt van 11.23 uur tot 11.45 uur geschorst.\n\nDe voorzitter:\nIk heropen de vergadering.\n\n"
+        "De heer De Vries (PVV):\nDank u wel, voorzitter.\n\nDe voorzitter:\nDank u wel.\n\n"
+        "De beraadslaging wordt gesloten.\n\nIn stemming komt de motie-De Vries (29684, nr. 413).\n\n"
+        "De voorzitter:\nIk sluit de vergadering.\n\nSluiting 23.02 uur.\n"
+    )
+    assert [words for _, words in _spoken(kamer)] == [
+        "Ik schors de vergadering.", "Ik heropen de vergadering.", "Dank u wel, voorzitter.", "Dank u wel.",
+        "Ik sluit de vergadering.",
+    ]
+
+
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
     text = (
         "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"
