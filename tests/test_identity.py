@@ -994,28 +994,25 @@ def test_a_records_heading_of_who_presides_binds_the_bare_chair() -> None:
         f"De heer De Vries (PVV):\n{speech}\n\nDe voorzitter:\nDank u wel.\n\nVoorzitter: El Khatib\n\n"
         f"De voorzitter:\nIk heropen de vergadering.\n\nDe heer De Vries (PVV):\n{speech}\n\nDe voorzitter:\nDank u.\n"
     )
-    (document,) = resolve(("kamer", kamer))
-    chairs = speaker_of(document, "De voorzitter")
-    assert chairs[0] == chairs[1] and chairs[2] == chairs[3] and chairs[0] != chairs[2]
-    assert "Voorzitter" not in [turn.label for turn in document.turns]  # the heading is no turn
     assemblee = (
         "Assemblée nationale\nCompte rendu intégral\n\nPrésidence de M. Yannick Perrot\n\n"
         "M. le président. La séance est ouverte.\n\nM. Loïc Ferrand. Nous voterons contre ce texte.\n\n"
         "M. le président. La séance est suspendue.\n\nPrésidence de M. Xavier Roussel\n\n"
         "M. le président. La séance est reprise.\n\nM. Loïc Ferrand. Je maintiens.\n\nM. le président. Merci.\n"
     )
-    (document,) = resolve(("assemblee", assemblee))
-    first, second, third, fourth = speaker_of(document, "M. le président")
-    assert first == second and third == fourth and first != third
     camera = (
         "RESOCONTO STENOGRAFICO\n\nPRESIDENZA DEL PRESIDENTE LORENZO VALSECCHI\n\nPRESIDENTE. La seduta è aperta.\n\n"
         "TOMMASO FERRANDI (PdR). Grazie, Presidente.\n\nPRESIDENTE. Grazie a lei.\n\n"
         "PRESIDENZA DEL VICEPRESIDENTE ORNELLA CARUSO-BRANDI (ore 10,42)\n\nPRESIDENTE. Riprendiamo.\n\n"
         "TOMMASO FERRANDI (PdR). Concludo.\n\nPRESIDENTE. Grazie.\n"
     )
-    (document,) = resolve(("camera", camera))
-    first, second, third, fourth = speaker_of(document, "PRESIDENTE")
-    assert first == second and third == fourth and first != third
+    for name, text, chair in (
+        ("kamer", kamer, "De voorzitter"), ("assemblee", assemblee, "M. le président"), ("camera", camera, "PRESIDENTE")
+    ):
+        (document,) = resolve((name, text))
+        first, second, third, fourth = speaker_of(document, chair)
+        assert first == second and third == fourth and first != third, name
+        assert "Voorzitter" not in [turn.label for turn in document.turns]  # a heading is no turn
 
 
 def test_a_state_courts_bare_chief_justice_is_no_registry_holder_and_ranks_cut_short_are_offices() -> None:
