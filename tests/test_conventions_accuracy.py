@@ -4110,12 +4110,18 @@ def test_austrias_nationalrat_degrees_ordinal_chairs_and_a_page_head_numbered_af
         f"Präsident Mag. Wolfgang Riedl: Danke. Nächste Rednerin: Frau Abgeordnete Kraßnitzer.\n\n" + page(45)
         + f"Abgeordnete Mag. Sigrid Kraßnitzer (SPÖ) (9.30 Uhr): {speech}\n"
     )
+    text += (
+        "\nPräsidentin Mag. Andrea Haselböck übernimmt den Vorsitz.\n\nZweite Präsidentin Mag. Andrea Haselböck: "
+        "Diese Sitzung ist geschlossen.\n\nSchluss der Sitzung: 10.24 Uhr\n\nImpressum:\nParlamentsdirektion\n1017 Wien\n"
+    )
     spoken = _spoken(text)
     assert [label for label, _ in spoken] == [
         "Präsident Mag. Wolfgang Riedl", "Abgeordneter Mag. Dr. Klaus Pichlmayr (ÖVP) (9.21 Uhr)",
         "Präsident Mag. Wolfgang Riedl", "Abgeordnete Mag. Sigrid Kraßnitzer (SPÖ) (9.30 Uhr)",
+        "Zweite Präsidentin Mag. Andrea Haselböck",
     ]
-    assert not any("autorisiert" in words or "Sitzung /" in words for _, words in spoken)
+    assert not any("autorisiert" in words or "Sitzung /" in words or "Vorsitz" in words for _, words in spoken)
+    assert spoken[-1][1] == "Diese Sitzung ist geschlossen."
 
 
 def test_voices_from_a_groups_benches_a_portfolio_with_commas_and_the_chair_closing_the_sitting() -> None:
