@@ -4260,6 +4260,30 @@ def test_a_sittings_agenda_headings_record_notes_and_ornament_end_are_no_ones_wo
     ]
 
 
+def test_a_hosting_platforms_podcast_export_and_captions_wrapped_past_a_colon() -> None:
+    podcast = (
+        "Deep Time Dispatch\nEpisode 88: Reading the Ice\n\nChapters\n(00:00:00) Cold open\n(00:00:28) Intro\n\n"
+        "Transcript\n\nSpeaker 2  [00:00:00]\nWhen you hold a piece of ice that old, it fizzes.\n\n"
+        "Dana Whitlock  [00:00:28]\nHello and welcome to Deep Time Dispatch. I'm Dana Whitlock.\n\n"
+        "Zoë Ångström (00:01:26)\nThank you, Dana. My field diary from that season reads:\n\n"
+        "June 14: wind north-west, minus 27. Three runs.\n\nJune 15: no drilling, cable fault.\n\n"
+        "Dana Whitlock  [00:02:32]\nSo how do you drill two and a half kilometres down?\n\n"
+        "Zoë Ångström  [00:02:41]\nVery slowly.\n\nTranscript generated automatically and lightly edited by the team.\n"
+    )
+    assert [label for label, _ in _spoken(podcast)] == [
+        "Speaker 2", "Dana Whitlock", "Zoë Ångström", "Dana Whitlock", "Zoë Ångström",
+    ]
+    captions = (
+        "CITY OF HARLOW SPRINGS\nREALTIME CAPTIONS -- UNEDITED FILE\n\n>> MAYOR WHITFIELD: GOOD EVENING,\n"
+        "EVERYONE. WE BEGIN WITH PUBLIC\nCOMMENT.\n>> BEVERLY OYELARAN-SMITH: THANK\nYOU. I LIVE ON CREST AVENUE.\n"
+        "HERE'S THE THING:\nRIGHT NOW THERE IS NO BIKE LANE.\nI COUNTED ON SATURDAY:\n31 CARS PARKED ON THAT STRETCH.\n"
+        ">> MAYOR WHITFIELD: THANK YOU.\n>> THANK YOU, MADAM MAYOR.\n"
+    )
+    assert [label for label, _ in _spoken(captions)][:3] == [
+        "MAYOR WHITFIELD", "BEVERLY OYELARAN-SMITH", "MAYOR WHITFIELD",
+    ]
+
+
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
     text = (
         "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"

@@ -325,9 +325,12 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
         return "a period label needs a name or an office"
     if ("19" in parsed.raw or "20" in parsed.raw) and _DATE.search(parsed.raw):  # a year first: two substring tests
         return "a date, not a speaker (a page's head: 'TUESDAY, 10 MARCH 2026' over 'Page: 2')"
+    if parsed.raw[-1:].isdigit() and _DAY_OF_MONTH.fullmatch(parsed.raw):
+        return "a date, not a speaker (a diary's or a log's entry: 'June 14: wind north-west')"
     return None
 
 
+_DAY_OF_MONTH = re.compile(expand(r"(?i:(?:@months@)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:@months@)\.?)"))
 _DATE = re.compile(expand(r"(?i:\b\d{1,2}\s+(?:@months@)\.?,?\s+\d{4}|\b(?:@months@)\.?\s+\d{1,2},?\s+\d{4})"))
 
 
@@ -425,7 +428,7 @@ class _Tally:
             self.at_start[label] += c.at_paragraph_start
             self.alone[label] += c.alone
             self.timed[label] += c.timed
-            if c.alone and c.delimiter == "":
+            if c.alone and c.delimiter == "" and not c.timed:  # a name over its recording time is no title
                 self.lone_cue_start.setdefault(label, c.start)
             self.heading_tail[c.heading_tail].add(label)
             self.listed[c.listed].add(label)
