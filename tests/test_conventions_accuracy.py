@@ -4284,6 +4284,27 @@ def test_a_hosting_platforms_podcast_export_and_captions_wrapped_past_a_colon() 
     ]
 
 
+def test_an_unknown_speaker_alone_on_its_line_and_a_running_head_that_looks_like_a_label() -> None:
+    call = (
+        "Q3 2025 Earnings Call\n\nCorporate Participants:\n\nDaniel Ho -- Chief Financial Officer\n\n"
+        "Operator\n\nWelcome to the earnings conference call. The first question, please.\n\n"
+        "Kevin Luo -- Morgan Stanley -- Analyst\n\nThank you. How is the gross margin holding up in China?\n\n"
+        "Daniel Ho -- Chief Financial Officer\n\nIt is holding up well, at 38.7%.\n\n"
+        "Unknown speaker\n\nSorry, this is Daniel, just to add one number to what Chairman Wang said.\n\n"
+        "Operator\n\nThat concludes the question-and-answer session.\n"
+    )
+    assert [label for label, _ in _spoken(call)][-2:] == ["Unknown speaker", "Operator"]
+    speech = "I'm not going to let this drift for another year, and the minister will report back to Cabinet."
+    pages = "".join(
+        f"POST-CABINET PRESS CONFERENCE: MONDAY, 17 MARCH 2025\n\n\nPM: {speech} {speech}\n\nMedia: Will it?\n\n"
+        f"PM: {speech} {' '.join([speech] * lines)}\n\n{' ' * 80}{n}\n\n"
+        for n, lines in enumerate((1, 5, 2, 7), start=1)
+    )
+    spoken = _spoken(pages)
+    assert {label for label, _ in spoken} == {"PM", "Media"}
+    assert not any("MONDAY" in words for _, words in spoken)
+
+
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
     text = (
         "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"

@@ -444,15 +444,23 @@ def _marked_heads(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[
     around = [(mark, False) for mark in marks] + [(mark, True) for mark in counted]
     close: Counter[str] = Counter()  # keys by the number, over two pages or more
     far: Counter[str] = Counter()  # keys a little further off (a reporter's address block), over most pages
+    touching: Counter[str] = Counter()  # keys of the line with words right over or under the number
     for mark, both_sides in around:
         close.update({key(j) for j in near(mark, both_sides)})
         if both_sides:
             far.update({key(j) for j in near(mark, both_sides, _FOOT_LINES)})
+            touching.update({key(j) for j in near(mark, both_sides, 1)})
     most = max(_FURNITURE_REPEATS, len(counted) // 2)
+    # A label by page numbers is a speaker's (a debate's "HARRIET QUAYE:" over a page's first words, a reporter's
+    # "Media: Will it?"); a line with words after its colon right by the number on most pages is a head
+    # ("POST-CABINET PRESS CONFERENCE: MONDAY, 17 MARCH 2025").
     heads = {
         k
         for k, n in (*close.items(), *((k, n) for k, n in far.items() if n >= most))
-        if n >= 2 and k and len(k) <= _FURNITURE_LONGEST and not _LABEL_START.match(k)
+        if n >= 2
+        and k
+        and len(k) <= _FURNITURE_LONGEST
+        and (not _LABEL_START.match(k) or (touching[k] >= most and not k.endswith(":")))
     }
     lines = set(marks) | set(counted)
     for mark, both_sides in around:
