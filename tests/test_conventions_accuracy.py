@@ -4305,6 +4305,20 @@ def test_an_unknown_speaker_alone_on_its_line_and_a_running_head_that_looks_like
     assert not any("MONDAY" in words for _, words in spoken)
 
 
+def test_a_label_in_words_the_vocabulary_lacks_that_opens_paragraphs_again_and_again_is_read() -> None:
+    # A chamber whose offices the vocabulary does not hold ("legisladora" is in no list): each label opens three
+    # paragraphs or more, capitalised, ending in a name or a bracket, so it is the document's label as printed.
+    speech = "Gracias, señora presidenta. Vamos a acompañar este proyecto porque es bueno para la provincia."
+    text = "Legislatura de la Provincia\nVersión taquigráfica\n\n" + "".join(
+        f"La legisladora Ana Ruiz: {speech}\n\nEl legislador Tomás Ibarra (PRO): {speech}\n\n" for _ in range(3)
+    )
+    labels = [label for label, _ in _spoken(text)]
+    assert labels == ["La legisladora Ana Ruiz", "El legislador Tomás Ibarra (PRO)"] * 3
+    # A phrase of a bill's text that opens paragraphs again and again ends in no name: it stays text.
+    bill = "".join(f"MR. REED. {speech}\n\nIn this title: the term 'agency' means an agency.\n\n" for _ in range(4))
+    assert {label for label, _ in _spoken(bill)} == {"MR. REED"}
+
+
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
     text = (
         "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"

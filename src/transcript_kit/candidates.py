@@ -303,7 +303,7 @@ _SCENE_WORDS = frozenset(map(fold, VOCABULARY.words_of("scene_words")))
 def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
     """Why a label candidate can never be a speaker, whatever the document: None when it may be one."""
     if parsed is None:
-        return "not label-shaped: the label grammar does not read it"
+        return _UNREAD
     folded = fold(parsed.raw)
     if folded in _NEVER_SPEAKERS or (
         parsed.qualifiers and fold(_PARENS.sub("", parsed.raw).strip()) in _NEVER_SPEAKERS
@@ -513,6 +513,12 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             initials.append(label)
             verdicts[label] = Verdict(False, why(label, refused), parsed)
             continue
+        if parsed is None and refused == _UNREAD and _recurs_as_printed(label, first[label], at_start[label]):
+            # "La presidenta diputada Ana Ruiz Salgado:" opening line after line: a label in words the vocabulary
+            # does not hold yet is still the document's label (a plain splitter would read it; so do we).
+            reason = f"a label that opens {at_start[label]} paragraphs as printed, though the label grammar does not read it"
+            verdicts[label] = Verdict(True, why(label, reason), None)
+            continue
         if parsed is None or refused is not None:
             verdicts[label] = Verdict(False, why(label, refused or ""), parsed)
             continue
@@ -610,6 +616,25 @@ def _refuse_lone_titles(tally: _Tally, verdicts: dict[str, Verdict], why: Callab
         verdict = verdicts[label]
         if verdict.accepted and start < opening:
             verdicts[label] = Verdict(False, why(label, "a title before the transcript's labels"), verdict.parsed)
+
+
+_UNREAD = "not label-shaped: the label grammar does not read it"
+_RECURRING_UNREAD = 3  # paragraphs an unread label must open to count
+_UNREAD_WORDS = 8
+_PRINTED_LABEL = re.compile(r"[A-ZÀ-Þ][^\d.!?;:\n]*")  # capitalised, no digit, no sentence stop
+
+
+def _recurs_as_printed(label: str, first: Candidate, opened: int) -> bool:
+    """Whether a label the grammar does not read still reads as a label: it opens three paragraphs or more before a
+    colon, as printed, capitalised, in a few words without a digit or a sentence's stop, and ends in a capitalised
+    word or a bracket."""
+    return (
+        opened >= _RECURRING_UNREAD
+        and first.delimiter == ":"
+        and len(label.split()) <= _UNREAD_WORDS
+        and _PRINTED_LABEL.fullmatch(label) is not None
+        and (label[-1] == ")" or label.split()[-1][:1].isupper())  # a name or an office ends it: "In this title" no
+    )
 
 
 def _is_bare_name(parsed: Label | None) -> bool:
