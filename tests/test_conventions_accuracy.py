@@ -4314,6 +4314,9 @@ def test_a_label_in_words_the_vocabulary_lacks_that_opens_paragraphs_again_and_a
     )
     labels = [label for label, _ in _spoken(text)]
     assert labels == ["La legisladora Ana Ruiz", "El legislador Tomás Ibarra (PRO)"] * 3
+    # ... and a member who speaks once, in the words of those labels, is read too: not left in the chair's turn.
+    once = text + f"El legislador Mauricio Estrada (UCR): {speech}\n\nLa legisladora Ana Ruiz: Gracias.\n"
+    assert [label for label, _ in _spoken(once)][-2:] == ["El legislador Mauricio Estrada (UCR)", "La legisladora Ana Ruiz"]
     # A phrase of a bill's text that opens paragraphs again and again ends in no name: it stays text.
     bill = "".join(f"MR. REED. {speech}\n\nIn this title: the term 'agency' means an agency.\n\n" for _ in range(4))
     assert {label for label, _ in _spoken(bill)} == {"MR. REED"}

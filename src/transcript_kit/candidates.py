@@ -455,6 +455,8 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     strong_styles: Counter[str] = Counter()
     weak: list[str] = []
     initials: list[str] = []  # capitals the first-word refusal read as a word ("SO", "BY"), decided by the style
+    learned: set[str] = set()  # the lower-case words of the labels read as printed ("presidenta", "diputada")
+    unread: list[str] = []  # labels the grammar does not read, printed like labels, said once or twice
 
     def why(label: str, reason: str) -> str:
         return f"{prefix}{first[label].shape}: {reason}"
@@ -513,12 +515,15 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             initials.append(label)
             verdicts[label] = Verdict(False, why(label, refused), parsed)
             continue
-        if parsed is None and refused == _UNREAD and _recurs_as_printed(label, first[label], at_start[label]):
-            # "La presidenta diputada Ana Ruiz Salgado:" opening line after line: a label in words the vocabulary
-            # does not hold yet is still the document's label (a plain splitter would read it; so do we).
-            reason = f"a label that opens {at_start[label]} paragraphs as printed, though the label grammar does not read it"
-            verdicts[label] = Verdict(True, why(label, reason), None)
-            continue
+        if parsed is None and refused == _UNREAD and _reads_as_printed(label, first[label]):
+            if at_start[label] >= _RECURRING_UNREAD:
+                # "La presidenta diputada Ana Ruiz Salgado:" opening line after line: a label in words the
+                # vocabulary does not hold yet is still the document's label (a plain splitter would read it).
+                reason = f"a label that opens {at_start[label]} paragraphs as printed, though the label grammar does not read it"
+                verdicts[label] = Verdict(True, why(label, reason), None)
+                learned.update(_LOWER_WORDS.findall(label))
+                continue
+            unread.append(label)
         if parsed is None or refused is not None:
             verdicts[label] = Verdict(False, why(label, refused or ""), parsed)
             continue
@@ -588,6 +593,13 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         if at_start[label] >= 2 and style(label) in dominant:
             reason = "initials that recur in the style of this document's labels (though a word opens prose so)"
             verdicts[label] = Verdict(True, why(label, reason), verdicts[label].parsed)
+    for label in unread if learned else ():
+        # "El diputado Mauricio Estrada Lugo (PVEM):", once, in the words of the labels that recur ("El diputado
+        # Tomás Ibarra Luna (PAN):", "La presidenta diputada …"): a label of the same kind.
+        words = _LOWER_WORDS.findall(label)
+        if words and learned.issuperset(words):
+            reason = "a label in the words of this document's labels read as printed"
+            verdicts[label] = Verdict(True, why(label, reason), None)
     _refuse_lone_titles(tally, verdicts, why)
     return verdicts
 
@@ -624,13 +636,14 @@ _UNREAD_WORDS = 8
 _PRINTED_LABEL = re.compile(r"[A-ZÀ-Þ][^\d.!?;:\n]*")  # capitalised, no digit, no sentence stop
 
 
-def _recurs_as_printed(label: str, first: Candidate, opened: int) -> bool:
-    """Whether a label the grammar does not read still reads as a label: it opens three paragraphs or more before a
-    colon, as printed, capitalised, in a few words without a digit or a sentence's stop, and ends in a capitalised
-    word or a bracket."""
+_LOWER_WORDS = re.compile(r"(?<![\w(])[a-zß-öø-ÿ][\w'’-]*")  # words in lower case, outside brackets' first word
+
+
+def _reads_as_printed(label: str, first: Candidate) -> bool:
+    """Whether a label the grammar does not read still reads as one printed before a colon: capitalised, a few words
+    without a digit or a sentence's stop, ending in a capitalised word or a bracket (a name, an office, a party)."""
     return (
-        opened >= _RECURRING_UNREAD
-        and first.delimiter == ":"
+        first.delimiter == ":"
         and len(label.split()) <= _UNREAD_WORDS
         and _PRINTED_LABEL.fullmatch(label) is not None
         and (label[-1] == ")" or label.split()[-1][:1].isupper())  # a name or an office ends it: "In this title" no
