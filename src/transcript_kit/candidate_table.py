@@ -53,10 +53,12 @@ class CandidateTable:
         self._starts = array("q")
         self._ends = array("q")
         self._label_codes = array("i")
-        self._kind_codes = array("H")  # (delimiter, shape): a profile has a few dozen shapes
-        self._flags = array("H")  # one bit per boolean field
+        # (delimiter, shape, lower_tail): a profile has a few dozen shapes; the ninth boolean rides here, so the
+        # flags stay one byte a candidate.
+        self._kind_codes = array("H")
+        self._flags = bytearray()
         self._labels: _Codes[str] = _Codes()
-        self._kinds: _Codes[tuple[str, str]] = _Codes()
+        self._kinds: _Codes[tuple[str, str, bool]] = _Codes()
         self._stamps: dict[int, tuple[int, int]] = {}  # by row: only candidates printed with a recording time
         self._present = bytearray()  # one byte a line up to the last: ``in`` without a search
 
@@ -102,14 +104,14 @@ class CandidateTable:
         labels, kinds, stamps, make = self._labels.values, self._kinds.values, self._stamps, tuple.__new__
         columns = zip(self._starts, self._ends, self._label_codes, self._kind_codes, self._flags)
         for row, (start, end, label, kind, flags) in enumerate(columns):
-            delimiter, shape = kinds[kind]
+            delimiter, shape, lower_tail = kinds[kind]
             yield make(
-                Candidate, _fields(labels[label], start, end, delimiter, shape, stamps.get(row), flags)
+                Candidate, _fields(labels[label], start, end, delimiter, shape, stamps.get(row), flags, lower_tail)
             )
 
     def with_shapes(self, shapes: Collection[str]) -> CandidateTable:
         """The candidates of ``shapes`` alone (the table itself when it holds no other)."""
-        kept = [shape in shapes for _, shape in self._kinds.values]
+        kept = [shape in shapes for _, shape, _ in self._kinds.values]
         if all(kept):
             return self
         return self.rows(row for row, kind in enumerate(self._kind_codes) if kept[kind])
@@ -135,7 +137,7 @@ class CandidateTable:
         self._ends = array("q", itertools.compress(self._ends, keep))
         self._label_codes = array("i", itertools.compress(self._label_codes, keep))
         self._kind_codes = array("H", itertools.compress(self._kind_codes, keep))
-        self._flags = array("H", itertools.compress(self._flags, keep))
+        self._flags = bytearray(itertools.compress(self._flags, keep))
         self._present = bytearray(len(self._present))
         for line in self._lines:
             self._present[line] = 1
@@ -194,7 +196,7 @@ class CandidateTable:
         self._starts.append(candidate.start)
         self._ends.append(candidate.end)
         self._label_codes.append(self._labels.code(candidate.label))
-        self._kind_codes.append(self._kinds.code((candidate.delimiter, candidate.shape)))
+        self._kind_codes.append(self._kinds.code((candidate.delimiter, candidate.shape, candidate.lower_tail)))
         # One bit per boolean field, read back in _fields.
         self._flags.append(
             candidate.at_paragraph_start
@@ -205,12 +207,11 @@ class CandidateTable:
             | candidate.quoting << 5
             | candidate.unnamed << 6
             | candidate.handle << 7
-            | candidate.lower_tail << 8
         )
 
     def row(self, row: int) -> Candidate:
         """The candidate of the table's ``row``-th line."""
-        delimiter, shape = self._kinds.values[self._kind_codes[row]]
+        delimiter, shape, lower_tail = self._kinds.values[self._kind_codes[row]]
         label = self._labels.values[self._label_codes[row]]
         fields = _fields(
             label,
@@ -220,12 +221,20 @@ class CandidateTable:
             shape,
             self._stamps.get(row),
             self._flags[row],
+            lower_tail,
         )
         return tuple.__new__(Candidate, fields)
 
 
 def _fields(
-    label: str, start: int, end: int, delimiter: str, shape: str, stamp: tuple[int, int] | None, flags: int
+    label: str,
+    start: int,
+    end: int,
+    delimiter: str,
+    shape: str,
+    stamp: tuple[int, int] | None,
+    flags: int,
+    lower_tail: bool,
 ) -> tuple[str, int, int, str, bool, bool, bool, str, tuple[int, int] | None, bool, bool, bool, bool, bool, bool]:
     """A candidate's fields in the order Candidate declares them, its booleans read from the flags column."""
     return (
@@ -243,5 +252,5 @@ def _fields(
         bool(flags & 32),  # quoting
         bool(flags & 64),  # unnamed
         bool(flags & 128),  # handle
-        bool(flags & 256),  # lower_tail
+        lower_tail,
     )
