@@ -1046,19 +1046,17 @@ def test_namesakes_a_record_tells_apart_by_place_or_particle_stay_two_people() -
         "    Chairman HOLLOWAY. The Chair recognizes Mr. Baker of Oregon.\n"
         "    Mr. BAKER of Oregon. Thank you. My district has the same gap.\n"
     )
-    (document,) = resolve(("hearing", hearing))
-    (ohio,) = speaker_of(document, "Mr. BAKER of Ohio")
-    (oregon,) = speaker_of(document, "Mr. BAKER of Oregon")
-    assert ohio != oregon
     kamer = (
         "De voorzitter:\nIk geef het woord aan mevrouw Van der Berg.\n\n"
         "Mevrouw Van der Berg (GroenLinks-PvdA):\nDank u wel, voorzitter.\n\n"
         "De voorzitter:\nDan de heer Van den Berg.\n\nDe heer Van den Berg (CDA):\nDank u wel.\n"
     )
-    (document,) = resolve(("kamer", kamer))
-    (van_der,) = speaker_of(document, "Mevrouw Van der Berg (GroenLinks-PvdA)")
-    (van_den,) = speaker_of(document, "De heer Van den Berg (CDA)")
-    assert van_der != van_den
+    for name, text, first, second in (
+        ("hearing", hearing, "Mr. BAKER of Ohio", "Mr. BAKER of Oregon"),
+        ("kamer", kamer, "Mevrouw Van der Berg (GroenLinks-PvdA)", "De heer Van den Berg (CDA)"),
+    ):
+        (document,) = resolve((name, text))
+        assert speaker_of(document, first) != speaker_of(document, second), name
     parsed = parse_label("Mevrouw Van der Berg (GroenLinks-PvdA)")
     assert parsed is not None and parsed.family == "Van der Berg" and not parsed.given
 
