@@ -4220,13 +4220,18 @@ def test_a_talk_before_the_first_label_is_its_titled_speakers_when_the_q_and_a_n
         "Skip to main content\n\nWatch    Discover    Attend\n\nIfeoma Castellanos-Reyes: The Moon keeps its water in "
         "the dark\n\n61,907 views\n\nTranscript (9 Languages)\nEnglish\nEspañol\n\nTranscriber: Mireille Fontaine-Adu\n\n" + talk + "09:34\n(Applause)\n\n"
         "Corinne Abara-Wells: Ifeoma, stay with me for a minute.\n\nIfeoma Castellanos-Reyes: Uh-oh.\n\n"
-        "Corinne Abara-Wells: How confident are you?\n\nIfeoma Castellanos-Reyes: Cautiously optimistic.\n"
+        "Corinne Abara-Wells: How confident are you?\n\nIfeoma Castellanos-Reyes: Cautiously optimistic.\n\n"
+        "(Applause)\n\nWatch next\n\nRhiannon Vasquez-Obi: How rivers decide where to go\nTEDxNorthQuay · 11:20\n\n"
+        "Hana Sørlie: The case for a quiet sky\nTEDxNorthQuay · 9:02\n"
     )
     document = parse_text(text)
     first = document.turns[0]
     assert first.kind is TurnKind.MONOLOGUE and first.label == "Ifeoma Castellanos-Reyes"
     assert first.text.startswith("When I was seven") and "views" not in first.text
-    assert [t.label for t in document.turns[1:]] == ["Corinne Abara-Wells", "Ifeoma Castellanos-Reyes"] * 2
+    # The page's "Watch next" list, other talks printed "Speaker: Title", is the page's, not the Q&A's.
+    assert [t.label for t in document.turns[1:] if t.kind is TurnKind.TURN] == [
+        "Corinne Abara-Wells", "Ifeoma Castellanos-Reyes"
+    ] * 2
     # Under a title that names no one who speaks after it, the words before the first label stay in no turn.
     untitled = text.replace("Ifeoma Castellanos-Reyes: The Moon", "The Moon")
     assert parse_text(untitled).turns[0].label == "Corinne Abara-Wells"
