@@ -330,8 +330,10 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
     return None
 
 
-_DAY_OF_MONTH = re.compile(expand(r"(?i:(?:@months@)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:@months@)\.?)"))
-_DATE = re.compile(expand(r"(?i:\b\d{1,2}\s+(?:@months@)\.?,?\s+\d{4}|\b(?:@months@)\.?\s+\d{1,2},?\s+\d{4})"))
+# A day of a month ("June 14", "14 June", "May 4th"), and a date with its year after it.
+_DAY_MONTH = r"(?:@months@)\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:@months@)\.?"
+_DAY_OF_MONTH = re.compile(expand(rf"(?i:{_DAY_MONTH})"))
+_DATE = re.compile(expand(rf"(?i:\b(?:{_DAY_MONTH}),?\s+\d{{4}})"))
 
 
 _FIRST_WORD_REFUSAL = "a byline, sponsor, clause or address line, not a speaker (vocabulary: not_label_first_words)"

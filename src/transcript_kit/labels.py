@@ -45,11 +45,13 @@ def _grammar_lower_words() -> frozenset[str]:
 _GRAMMAR_LOWER_WORDS = _grammar_lower_words()
 # A compound office read by its last part ("Skolminister"): the grammar's TITLE reads it, so it is no name.
 _COMPOUND_OFFICE = re.compile(rf"\w{{2,30}}?(?:{VOCABULARY.alternation('title_suffixes')})", re.IGNORECASE)
-# Where a label's head ends and its qualifiers begin: a comma, a bracket or a spaced dash (as the grammar reads them).
+# An office's portfolio after a comma, as the grammar's PORTFOLIO opens: not counted among a label's words.
 _PORTFOLIO_TAIL = re.compile(
     rf",[ \t]*(?:(?i:{VOCABULARY.alternation('titles')})|{VOCABULARY.alternation('lower_case_titles')})(?![\w'’-]).*"
 )
+# The phrase of the grammar's GROUP_VOICES, folded, whose role key the group's name leaves out.
 _GROUP_VOICES = re.compile(f"(?:{VOCABULARY.alternation('group_voices')})(?= )")
+# Where a label's head ends and its qualifiers begin: a comma, a bracket or a spaced dash (as the grammar reads them).
 _HEAD_END = re.compile(r"[,(\[—–]|--|(?<=\s)-(?=\s)")
 _LOWER_WORD = re.compile(r"[a-zß-öø-ÿ]+\.?")
 
@@ -166,10 +168,13 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
                 continue
             previous = None
             part, value = child[0], child[-1]
-            if part == "name" and article_before is not None:
-                given = tuple(child[1].split()) if len(child) == 3 else ()
-                child = ("name", " ".join((article_before, *given)), value) if given else ("name", f"{article_before} {value}")
-                value = child[-1]
+            if part == "name" and article_before is not None:  # the article opens the given names or the family
+                given = child[1] if len(child) == 3 else ""
+                if given:
+                    child = ("name", f"{article_before} {given}", value)
+                else:
+                    value = f"{article_before} {value}"
+                    child = ("name", "", value)
                 del fields["article"]
             article_before = None
             if part == "office":

@@ -1595,10 +1595,8 @@ class _TurnBuilder:
         "Ifeoma Castellanos-Reyes: Uh-oh."): that speaker's monologue, the first record. Its words start under
         the first time line when the page prints them (a video page's links, views and credits come before).
         Anything else before the first label stays in no turn. The turns, and the words still in none."""
-        people = {
-            turn.label
-            for turn in self.table
-            if turn.label and turn.parsed_label is not None and turn.parsed_label.given and turn.parsed_label.family
+        people = {  # read from the columns: no turn (and no text) is made
+            label for _, label, parsed in self.table.labelled() if parsed is not None and parsed.given and parsed.family
         }
         found = next(
             (
