@@ -4327,6 +4327,28 @@ def test_a_label_in_words_the_vocabulary_lacks_that_opens_paragraphs_again_and_a
     assert {label for label, _ in _spoken(bill)} == {"MR. REED"}
 
 
+def test_a_southern_cone_record_labels_with_a_period_and_a_dash_and_notes_after_a_dash() -> None:
+    # Written for a convention in no corpus folder: Argentina's Senate prints "Sr. Mayans.- Gracias, …".
+    text = (
+        "CÁMARA DE SENADORES DE LA NACIÓN\nVERSIÓN TAQUIGRÁFICA\n\n"
+        "Sra. Presidenta (Villarruel).- Queda abierta la sesión.\n\n"
+        "- Puestos de pie los presentes, la señora senadora Fernández iza la Bandera Nacional.\n\n"
+        "Sra. Presidenta (Villarruel).- Tiene la palabra el senador Mayans.\n\n"
+        "Sr. Mayans.- Gracias, señora presidenta. El proyecto no pasó por comisión.\n\n"
+        "Sra. Bullrich.- El proyecto pasó por dos comisiones.\n\n"
+        "Sra. Presidenta (Villarruel).- Se va a votar.\n\n- Se practica la votación por medios electrónicos.\n\n"
+        "Sra. Presidenta (Villarruel).- Queda levantada la sesión.\n\n- Son las 13 y 02.\n"
+    )
+    assert _spoken(text) == [
+        ("Sra. Presidenta (Villarruel)", "Queda abierta la sesión."),
+        ("Sra. Presidenta (Villarruel)", "Tiene la palabra el senador Mayans."),
+        ("Sr. Mayans", "Gracias, señora presidenta. El proyecto no pasó por comisión."),
+        ("Sra. Bullrich", "El proyecto pasó por dos comisiones."),
+        ("Sra. Presidenta (Villarruel)", "Se va a votar."),
+        ("Sra. Presidenta (Villarruel)", "Queda levantada la sesión."),
+    ]
+
+
 def test_quebecs_time_marks_declaration_titles_header_fields_and_the_list_after_the_sitting() -> None:
     text = (
         "Journal des débats\n\nPrésidence : M. Étienne Gervais, président; M. Luc Fortier, vice-président\n\n"
