@@ -583,6 +583,67 @@ def test_a_questioner_who_names_themselves_is_that_person_for_that_turn() -> Non
     assert speaker_of(doc, "Audience member (Pinecrest office)") == ["doc:town-hall#tomasz"]
 
 
+def test_a_questioner_called_by_name_or_following_up_is_that_person_and_no_one_else() -> None:
+    # blind14-16's press conferences: the chair gives the floor by name ("Sabine Lindqvist, Reuters.", "Idris, go
+    # ahead." once Idris is named in full), a reporter names themselves after addressing someone ("Prime
+    # Minister, Anh Nguyen from the ABC."), and follows up ("Just to follow up …", "And …", the rest of a cut-off
+    # question). An answer that thanks the last reporter calls no one; a turn after an inaudible start, or after
+    # the chair passed the floor without a name, is left to its role.
+    text = (
+        "Moderator: We'll start in the room. Sabine Lindqvist, Reuters.\n\n"
+        "Journalist: Thank you, Prime Minister. Will you sign the deal?\n\n"
+        "Prime Minister Mark Chen: Yes.\n\n"
+        "Journalist: Just to follow up, on the cables —\n\n"
+        "Prime Minister Mark Chen: Yes.\n\n"
+        "Journalist: — are you saying there was interference?\n\n"
+        "Prime Minister Mark Chen: No. Thank you, Sabine.\n\n"
+        "Journalist: Prime Minister, Anh Nguyen from the ABC. What about the floods?\n\n"
+        "Prime Minister Mark Chen: We are helping.\n\n"
+        "Journalist: And the insurers?\n\n"
+        "Prime Minister Mark Chen: Them too.\n\n"
+        "Journalist: -- any of them on the island?\n\n"
+        "Prime Minister Mark Chen: Some.\n\n"
+        "Moderator: Next question.\n\n"
+        "Journalist: And on the budget?\n\n"
+        "Prime Minister Mark Chen: Later. Anh, go ahead.\n\n"
+        "Journalist: So no change?\n\n"
+        "Moderator: Question from Tom Kasprzak, CBC News. Please go ahead.\n\n"
+        "Journalist: Hi, can you hear me?\n"
+    )
+    (doc,) = resolve(("presser", text))
+    assert speaker_of(doc, "Journalist") == [
+        "sabine-lindqvist",  # called
+        "sabine-lindqvist",  # "Just to follow up"
+        "sabine-lindqvist",  # the rest of her cut-off question
+        "anh-nguyen",  # names herself
+        "anh-nguyen",  # "And …"
+        "role:question",  # a dash after an inaudible start, her last turn not cut off
+        "role:question",  # the chair passed the floor without a name
+        "anh-nguyen",  # "Anh, go ahead." once Anh Nguyen is named
+        "tom-kasprzak",  # called with his outlet
+    ]
+
+
+def test_a_questioner_called_outlet_first_and_a_question_from_another_outlet() -> None:
+    # blind16's NATO press point: the moderator calls "Deutsche Welle, Tobias Engel."; "Question [Postimees]" after
+    # "Question [Deutsche Welle]" is the Postimees reporter, never the last holder of a bare "Question".
+    text = (
+        "Moderator [NATO Spokesperson Allison Hart]: Thank you. Deutsche Welle, Tobias Engel.\n\n"
+        "Question [Deutsche Welle]: Thank you very much. Are you concerned?\n\n"
+        "NATO Secretary General Jens Aaltonen: No.\n\n"
+        "Question [Deutsche Welle]: And to Germany specifically?\n\n"
+        "NATO Secretary General Jens Aaltonen: No.\n\n"
+        "Moderator [NATO Spokesperson Allison Hart]: One last question. Postimees, Jüri Tamm.\n\n"
+        "Question [Postimees]: Thank you. What is your answer to them?\n\n"
+        "NATO Secretary General Jens Aaltonen: Defence.\n"
+    )
+    (doc,) = resolve(("nato", text))
+    assert speaker_of(doc, "Question [Deutsche Welle]") == ["tobias-engel", "tobias-engel"]
+    assert speaker_of(doc, "Question [Postimees]") == ["jüri-tamm"] or speaker_of(doc, "Question [Postimees]") == [
+        "juri-tamm"
+    ]
+
+
 def test_an_office_printed_by_its_initials_is_that_office() -> None:
     # A gov.uk transcript answers once as "PM:" beside "Prime Minister:".
     text = (

@@ -107,24 +107,112 @@ _CHAIRING = VOCABULARY.folded("chairing_roles")
 _NOT_NAMES = VOCABULARY.folded("not_name_words")
 
 
+_CALLED = VOCABULARY.folded("called_roles")
+_CHAIR_CALL = re.compile(expand(VOCABULARY.patterns["chair_call"]))
+_FOLLOW_UP = re.compile(expand(VOCABULARY.patterns["follow_up_opening"]))
+_CUT_OFF = re.compile(expand(VOCABULARY.patterns["cut_off"]))
+_CALL_READ = 200  # the last characters of a turn read for a call: a call closes the turn that makes it
+
+
+def _person_name(name: str) -> str | None:
+    """``name`` if it reads as a person's name (a family name, no title, honorific or role, no organisation word)."""
+    if any(word.casefold() in _NOT_NAMES for word in name.split()):
+        return None
+    person = parse_label(name)
+    if person is not None and person.family and not (person.titles or person.honorific or person.role):
+        return name
+    return None
+
+
 def _introductions(document: Document, labelled: list[tuple[int, str, Label | None]]) -> tuple[tuple[int, str], ...]:
-    """(turn index, name) of each turn of a floor role whose words open with its speaker naming themselves."""
-    found = []
+    """(turn index, name) of each turn of a floor role whose speaker the document names: the speaker naming
+    themselves as the turn opens ("QUESTION: Hi, Tom Reyes, Allied Press."); for a questioner (vocabulary
+    called_roles), the chair calling them by name as the turn before ends ("… Sabine Lindqvist, Reuters.", "Go
+    ahead, Dana." when the document names Dana Whitcombe), and their follow-up ("Just to follow up …") when no
+    other questioner, call or chairing role came between. Anything less leaves the turn to its role: a wrong
+    person is worse than none."""
     turns = document.turns
-    for index, _, parsed in labelled:
-        if parsed is None or parsed.role is None or parsed.role in _CHAIRING or parsed.inner is not None:
+
+    def text_of(index: int) -> str:
+        return turns.text_of(index) if isinstance(turns, TurnTable) else turns[index].text
+
+    questioner: set[int] = set()
+    chairing: set[int] = set()
+    floor: set[int] = set()  # floor roles: their turns may open with the speaker naming themselves
+    for index, label, parsed in labelled:
+        role = parsed.role if parsed is not None else None
+        if parsed is None or role in _CHAIRING:
+            if role is not None:
+                chairing.add(index)
+        elif role in _CALLED or (role is None and label.casefold() in _CALLED):
+            questioner.add(index)  # "Question [Deutsche Welle]" too: a questioner's bracket is their outlet
+        elif role is not None and parsed.inner is None:
+            floor.add(index)
+    own: dict[int, str] = {}  # turns whose speaker names themselves
+    # Turns ending in a call: (name, whether it is a full name, the outlet printed with it).
+    calls: dict[int, tuple[str, bool, str | None]] = {}
+    passing: set[int] = set()  # turns that give the floor to someone, whether or not the name is known
+    questions: dict[int, str] = {}  # the questioners' words
+    for index, _, _ in labelled:
+        if not questioner and index not in floor:
+            continue  # calls matter only where a questioner may be called
+        text = text_of(index)
+        if index in questioner:
+            questions[index] = text
+        if index in floor or index in questioner:
+            match = _SELF_INTRODUCTION.match(text)
+            if match is not None:
+                name = _person_name(next(g for g in match.group("name", "full", "given", "named", "greeted") if g))
+                if name is not None:
+                    own[index] = name
+        if not questioner:
             continue
-        text = turns.text_of(index) if isinstance(turns, TurnTable) else turns[index].text
-        match = _SELF_INTRODUCTION.match(text)
-        if match is None:
-            continue
-        name = next(group for group in match.group("name", "full", "given", "named") if group)
-        if any(word.casefold() in _NOT_NAMES for word in name.split()):
-            continue
-        person = parse_label(name)
-        if person is not None and person.family and not (person.titles or person.honorific or person.role):
-            found.append((index, name))
-    return tuple(found)
+        call = _CHAIR_CALL.search(text, max(0, len(text) - _CALL_READ))
+        if call is not None:
+            full = call["full"] or call["named"] or call["outlet_first"]
+            calls[index] = (full or call["given"] or call["alone"], full is not None, call["outlet"] or call["outlet_before"])
+            if call["alone"] is None or "," in call[0]:  # not a word alone ("Yes.", "Noriko?"): the floor passes
+                passing.add(index)
+    if not questioner:
+        return tuple(sorted(own.items()))
+    # A given name alone is called only where the document names one such person in full.
+    full_names = {" ".join(n.split()) for n in own.values()} | {n for n, full, _ in calls.values() if full}
+    by_given: dict[str, set[str]] = {}
+    for full in full_names:
+        by_given.setdefault(full.split()[0].casefold(), set()).add(full)
+
+    def called(index: int, label: str = "") -> str | None:
+        if index not in calls:
+            return None
+        name, full, outlet = calls[index]
+        if full:
+            # "Deutsche Welle, Tobias Engel." before "Question [Deutsche Welle]": the name is the other part
+            if outlet is not None and name.casefold() in label.casefold():
+                name = outlet
+            return _person_name(name)
+        known = by_given.get(name.casefold(), set())
+        return next(iter(known)) if len(known) == 1 else None
+
+    found = dict(own)
+    current: tuple[str, str, bool] | None = None  # the floor now: questioner label, name, whether they were cut off
+    previous: tuple[int, str] | None = None
+    for index, label, _ in labelled:
+        if index in questioner:
+            text = questions[index]
+            name = own.get(index)
+            if name is None and previous is not None and previous[1] != label:
+                name = called(previous[0], label)
+            if name is None and current is not None and current[0] == label:
+                follow_up = _FOLLOW_UP.match(text)
+                if follow_up is not None and (follow_up["rest"] is None or current[2]):
+                    name = current[1]
+            if name is not None:
+                found[index] = name
+            current = (label, name, _CUT_OFF.search(text) is not None) if name is not None else None
+        elif index in chairing or index in passing or called(index) is not None:
+            current = None  # the floor passes (or may pass) to someone else
+        previous = (index, label)
+    return tuple(sorted(found.items()))
 
 
 _NAMING_VERBS = re.compile(r"(?i)\b(?:i[\x27’]m|i am|my name|this is|it[\x27’]s)\b")

@@ -1444,7 +1444,9 @@ def _bound_turns(
                 holders.update(dict.fromkeys(offices, (speaker, gender)))
             continue
         office = next((office for office in offices if office in holders), None)
-        if parts.family is None and office is not None:
+        # An office with a bracket of its own ("Question [Postimees]" after "Question [Deutsche Welle]") is not
+        # the bare office: it names where its speaker is from, not that the last holder speaks again.
+        if parts.family is None and office is not None and not parts.qualifiers:
             holder, styled = holders[office]
             if gender is not None and styled is not None and gender is not styled:
                 continue  # "O Sr. Presidente" after "A Sr.ª Presidente (Teresa Calado)": another holder
