@@ -89,6 +89,21 @@ def test_a_hard_wrapped_document_reads_the_same_turns_with_its_text_read_from_th
     assert _records(lazy) == _records(eager)
 
 
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
+@given(WRAPPED_TURNS, st.integers(min_value=1, max_value=120))
+def test_a_turns_opening_and_closing_words_are_read_as_its_text(text: str, chars: int) -> None:
+    # The identity pass reads a turn's first and last words only (excerpt_of): they are its text's own.
+    turns = parse_text(text, doc_id="x").turns
+    assert isinstance(turns, TurnTable)
+    for index in range(len(turns)):
+        whole = turns.text_of(index)
+        opening, closing = turns.excerpt_of(index, chars), turns.excerpt_of(index, chars, from_end=True)
+        assert whole.startswith(opening) and len(opening) <= chars
+        assert whole.endswith(closing) and len(closing) <= chars
+        first = whole.split("\n\n")[0]
+        assert opening == first[:chars]
+
+
 def test_a_line_break_inside_a_paragraph_is_no_part_of_its_text() -> None:
     # A hard-wrapped paragraph without trailing blanks is as long as its text ("a\nb" reads "a b"): the lengths
     # alone took it for a paragraph printed as it reads, and its text kept the line breaks.

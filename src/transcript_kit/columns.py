@@ -321,6 +321,22 @@ class TurnTable(_Rows[Turn]):
             map(_READ[read], (source[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)))
         )
 
+    def excerpt_of(self, index: int, chars: int, from_end: bool = False) -> str:
+        """About ``chars`` characters of a turn's text from its start (or its end, within its last paragraph),
+        read as :meth:`text_of` reads them: a look at a turn's opening or closing words without its whole text."""
+        read = self._kinds[index] & ~_KIND_BITS
+        if read == _KEPT:
+            text = self._explicit[index]
+            return text[-chars:] if from_end else text[:chars]
+        bounds = self._paragraphs.get(index)
+        start, end = (self._starts[index], self._ends[index]) if bounds is None else (
+            (bounds[-2], bounds[-1]) if from_end else (bounds[0], bounds[1])
+        )
+        # Twice the characters from the source: reading collapses blanks (a wrapped line's indent) and cuts notes.
+        if from_end:
+            return _READ[read](self._source[max(start, end - 2 * chars) : end])[-chars:]
+        return _READ[read](self._source[start : min(end, start + 2 * chars)])[:chars]
+
     def _row(self, index: int) -> Turn:
         code = self._label_codes[index]
         label, parsed, speaker = self._labels[code] if code >= 0 else (None, None, None)

@@ -111,7 +111,11 @@ _CALLED = VOCABULARY.folded("called_roles")
 _CHAIR_CALL = re.compile(expand(VOCABULARY.patterns["chair_call"]))
 _FOLLOW_UP = re.compile(expand(VOCABULARY.patterns["follow_up_opening"]))
 _CUT_OFF = re.compile(expand(VOCABULARY.patterns["cut_off"]))
-_CALL_READ = 200  # the last characters of a turn read for a call: a call closes the turn that makes it
+# The characters of a turn read: its last for a call (a call closes the turn that makes it) or for being cut off,
+# its first for a speaker naming themselves or following up.
+_CALL_READ = 160
+_CUT_READ = 8
+_OPENING_READ = 240
 
 
 def _person_name(name: str) -> str | None:
@@ -133,8 +137,11 @@ def _introductions(document: Document, labelled: list[tuple[int, str, Label | No
     person is worse than none."""
     turns = document.turns
 
-    def text_of(index: int) -> str:
-        return turns.text_of(index) if isinstance(turns, TurnTable) else turns[index].text
+    def excerpt(index: int, chars: int, from_end: bool = False) -> str:
+        if isinstance(turns, TurnTable):
+            return turns.excerpt_of(index, chars, from_end)
+        text = turns[index].text
+        return text[-chars:] if from_end else text[:chars]
 
     questioner: set[int] = set()
     chairing: set[int] = set()
@@ -152,22 +159,22 @@ def _introductions(document: Document, labelled: list[tuple[int, str, Label | No
     # Turns ending in a call: (name, whether it is a full name, the outlet printed with it).
     calls: dict[int, tuple[str, bool, str | None]] = {}
     passing: set[int] = set()  # turns that give the floor to someone, whether or not the name is known
-    questions: dict[int, str] = {}  # the questioners' words
+    questions: dict[int, tuple[str, bool]] = {}  # each questioner turn's opening, and whether it is cut off
     for index, _, _ in labelled:
         if not questioner and index not in floor:
             continue  # calls matter only where a questioner may be called
-        text = text_of(index)
-        if index in questioner:
-            questions[index] = text
         if index in floor or index in questioner:
-            match = _SELF_INTRODUCTION.match(text)
+            opening = excerpt(index, _OPENING_READ)
+            if index in questioner:
+                questions[index] = (opening, _CUT_OFF.search(excerpt(index, _CUT_READ, True)) is not None)
+            match = _SELF_INTRODUCTION.match(opening)
             if match is not None:
                 name = _person_name(next(g for g in match.group("name", "full", "given", "named", "greeted") if g))
                 if name is not None:
                     own[index] = name
         if not questioner:
             continue
-        call = _CHAIR_CALL.search(text, max(0, len(text) - _CALL_READ))
+        call = _CHAIR_CALL.search(excerpt(index, _CALL_READ, True))
         if call is not None:
             full = call["full"] or call["named"] or call["outlet_first"]
             calls[index] = (full or call["given"] or call["alone"], full is not None, call["outlet"] or call["outlet_before"])
@@ -198,17 +205,17 @@ def _introductions(document: Document, labelled: list[tuple[int, str, Label | No
     previous: tuple[int, str] | None = None
     for index, label, _ in labelled:
         if index in questioner:
-            text = questions[index]
+            opening, cut_off = questions[index]
             name = own.get(index)
             if name is None and previous is not None and previous[1] != label:
                 name = called(previous[0], label)
             if name is None and current is not None and current[0] == label:
-                follow_up = _FOLLOW_UP.match(text)
+                follow_up = _FOLLOW_UP.match(opening)
                 if follow_up is not None and (follow_up["rest"] is None or current[2]):
                     name = current[1]
             if name is not None:
                 found[index] = name
-            current = (label, name, _CUT_OFF.search(text) is not None) if name is not None else None
+            current = (label, name, cut_off) if name is not None else None
         elif index in chairing or index in passing or called(index) is not None:
             current = None  # the floor passes (or may pass) to someone else
         previous = (index, label)
