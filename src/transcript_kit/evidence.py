@@ -128,13 +128,44 @@ def _person_name(name: str) -> str | None:
     return None
 
 
+@attrs.frozen
+class _Call:
+    """A turn's closing words giving the floor to someone by name: "… Sabine Lindqvist, Reuters." """
+
+    name: str
+    full: bool  # a full name, not a given name alone
+    outlet: str | None  # the outlet printed with the name
+    passes: bool  # the floor surely passes: not a word alone ("Yes.", "Noriko?")
+
+
+def _call_closing(text: str) -> _Call | None:
+    match = _CHAIR_CALL.search(text)
+    if match is None:
+        return None
+    full = match["full"] or match["named"] or match["outlet_first"]
+    return _Call(
+        full or match["given"] or match["alone"],
+        full is not None,
+        match["outlet"] or match["outlet_before"],
+        match["alone"] is None or "," in match[0],
+    )
+
+
+def _self_introduced(opening: str) -> str | None:
+    match = _SELF_INTRODUCTION.match(opening)
+    if match is None:
+        return None
+    return _person_name(next(g for g in match.group("name", "full", "given", "named", "greeted") if g))
+
+
 def _introductions(document: Document, labelled: list[tuple[int, str, Label | None]]) -> tuple[tuple[int, str], ...]:
     """(turn index, name) of each turn of a floor role whose speaker the document names: the speaker naming
     themselves as the turn opens ("QUESTION: Hi, Tom Reyes, Allied Press."); for a questioner (vocabulary
     called_roles), the chair calling them by name as the turn before ends ("… Sabine Lindqvist, Reuters.", "Go
     ahead, Dana." when the document names Dana Whitcombe), and their follow-up ("Just to follow up …") when no
     other questioner, call or chairing role came between. Anything less leaves the turn to its role: a wrong
-    person is worse than none."""
+    person is worse than none. Only a turn's opening and closing words are read, and a closing only where a
+    questioner's turn follows."""
     turns = document.turns
 
     def excerpt(index: int, chars: int, from_end: bool = False) -> str:
@@ -145,7 +176,7 @@ def _introductions(document: Document, labelled: list[tuple[int, str, Label | No
 
     questioner: set[int] = set()
     chairing: set[int] = set()
-    floor: set[int] = set()  # floor roles: their turns may open with the speaker naming themselves
+    floor: set[int] = set()  # other floor roles: their turns may open with the speaker naming themselves
     for index, label, parsed in labelled:
         role = parsed.role if parsed is not None else None
         if parsed is None or role in _CHAIRING:
@@ -156,68 +187,70 @@ def _introductions(document: Document, labelled: list[tuple[int, str, Label | No
         elif role is not None and parsed.inner is None:
             floor.add(index)
     own: dict[int, str] = {}  # turns whose speaker names themselves
-    # Turns ending in a call: (name, whether it is a full name, the outlet printed with it).
-    calls: dict[int, tuple[str, bool, str | None]] = {}
-    passing: set[int] = set()  # turns that give the floor to someone, whether or not the name is known
-    questions: dict[int, tuple[str, bool]] = {}  # each questioner turn's opening, and whether it is cut off
-    for index, _, _ in labelled:
-        if not questioner and index not in floor:
-            continue  # calls matter only where a questioner may be called
-        if index in floor or index in questioner:
-            opening = excerpt(index, _OPENING_READ)
-            if index in questioner:
-                questions[index] = (opening, _CUT_OFF.search(excerpt(index, _CUT_READ, True)) is not None)
-            match = _SELF_INTRODUCTION.match(opening)
-            if match is not None:
-                name = _person_name(next(g for g in match.group("name", "full", "given", "named", "greeted") if g))
-                if name is not None:
-                    own[index] = name
-        if not questioner:
-            continue
-        call = _CHAIR_CALL.search(excerpt(index, _CALL_READ, True))
-        if call is not None:
-            full = call["full"] or call["named"] or call["outlet_first"]
-            calls[index] = (full or call["given"] or call["alone"], full is not None, call["outlet"] or call["outlet_before"])
-            if call["alone"] is None or "," in call[0]:  # not a word alone ("Yes.", "Noriko?"): the floor passes
-                passing.add(index)
+    openings: dict[int, str] = {}
+    for index in floor | questioner:
+        opening = excerpt(index, _OPENING_READ)
+        if index in questioner:
+            openings[index] = opening
+        name = _self_introduced(opening)
+        if name is not None:
+            own[index] = name
     if not questioner:
         return tuple(sorted(own.items()))
     # A given name alone is called only where the document names one such person in full.
-    full_names = {" ".join(n.split()) for n in own.values()} | {n for n, full, _ in calls.values() if full}
     by_given: dict[str, set[str]] = {}
-    for full in full_names:
-        by_given.setdefault(full.split()[0].casefold(), set()).add(full)
+    for name in own.values():
+        by_given.setdefault(name.split()[0].casefold(), set()).add(" ".join(name.split()))
+    calls: dict[int, _Call | None] = {}
 
     def called(index: int, label: str = "") -> str | None:
         if index not in calls:
+            calls[index] = _call_closing(excerpt(index, _CALL_READ, from_end=True))
+        call = calls[index]
+        if call is None:
             return None
-        name, full, outlet = calls[index]
-        if full:
+        if call.full:
             # "Deutsche Welle, Tobias Engel." before "Question [Deutsche Welle]": the name is the other part
-            if outlet is not None and name.casefold() in label.casefold():
-                name = outlet
-            return _person_name(name)
-        known = by_given.get(name.casefold(), set())
+            name = call.outlet if call.outlet is not None and call.name.casefold() in label.casefold() else call.name
+            person = _person_name(name)
+            if person is not None:
+                by_given.setdefault(person.split()[0].casefold(), set()).add(person)
+            return person
+        known = by_given.get(call.name.casefold(), set())
         return next(iter(known)) if len(known) == 1 else None
 
+    def passes(index: int) -> bool:
+        """Whether the floor passes (or may pass) to someone else in this turn."""
+        if index in chairing:
+            return True
+        person = called(index)
+        call = calls[index]
+        return person is not None or (call is not None and call.passes)
+
     found = dict(own)
-    current: tuple[str, str, bool] | None = None  # the floor now: questioner label, name, whether they were cut off
+    current: tuple[int, str, str] | None = None  # the floor's last named questioner turn: index, label, name
+    between: list[int] = []  # the turns since then
     previous: tuple[int, str] | None = None
     for index, label, _ in labelled:
-        if index in questioner:
-            opening, cut_off = questions[index]
-            name = own.get(index)
-            if name is None and previous is not None and previous[1] != label:
-                name = called(previous[0], label)
-            if name is None and current is not None and current[0] == label:
-                follow_up = _FOLLOW_UP.match(opening)
-                if follow_up is not None and (follow_up["rest"] is None or current[2]):
-                    name = current[1]
-            if name is not None:
-                found[index] = name
-            current = (label, name, cut_off) if name is not None else None
-        elif index in chairing or index in passing or called(index) is not None:
-            current = None  # the floor passes (or may pass) to someone else
+        if index not in questioner:
+            between.append(index)
+            previous = (index, label)
+            continue
+        name = own.get(index)
+        if name is None and previous is not None and previous[1] != label:
+            name = called(previous[0], label)
+        if name is None and current is not None and current[1] == label:
+            follow_up = _FOLLOW_UP.match(openings[index])
+            if (
+                follow_up is not None
+                and (follow_up["rest"] is None or _CUT_OFF.search(excerpt(current[0], _CUT_READ, True)))
+                and not any(passes(i) for i in between)
+            ):
+                name = current[2]
+        if name is not None:
+            found[index] = name
+        current = (index, label, name) if name is not None else None
+        between = []
         previous = (index, label)
     return tuple(sorted(found.items()))
 
