@@ -104,6 +104,21 @@ def test_a_turns_opening_and_closing_words_are_read_as_its_text(text: str, chars
         assert opening == first[:chars]
 
 
+@pytest.mark.parametrize("path", INPUTS[::7], ids=lambda p: p.name)
+def test_a_documents_plain_columns_are_its_rows_fields(path: Path) -> None:
+    # The export reads a column table's fields as columns (results._plain_columns): the same values as the rows.
+    from transcript_kit.export.rows import turn_row
+
+    document = parse_bytes(path.read_bytes(), doc_id="x", path=path.name)
+    if not isinstance(document.turns, TurnTable):
+        pytest.skip("not a column table")
+    rows = [turn_row("x", turn) for turn in document.turns]
+    for begin, end in ((0, len(rows)), (1, 3), (len(rows) // 2, len(rows) + 5)):
+        columns = document.turns.plain_columns(begin, end)
+        for name, values in columns.items():
+            assert values == [row[name] for row in rows[begin:end]], name
+
+
 def test_a_line_break_inside_a_paragraph_is_no_part_of_its_text() -> None:
     # A hard-wrapped paragraph without trailing blanks is as long as its text ("a\nb" reads "a b"): the lengths
     # alone took it for a paragraph printed as it reads, and its text kept the line breaks.

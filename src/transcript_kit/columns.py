@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from typing import ClassVar, TypeVar, overload
+from typing import Any, ClassVar, TypeVar, overload
 
 from transcript_kit.model import Label, LabelDecision, Speaker, Turn, TurnKind
 from transcript_kit.textutil import EXTRA_BLANKS as _EXTRA_BLANKS
@@ -320,6 +320,26 @@ class TurnTable(_Rows[Turn]):
         return _PARAGRAPH_BREAK.join(
             map(_READ[read], (source[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)))
         )
+
+    def plain_columns(self, begin: int, end: int) -> dict[str, list[Any]]:
+        """The speaker-independent fields of turns ``begin`` to ``end`` (not included) as columns, named as the
+        turns table names them: what the export keeps of a document, without a ``Turn`` or a row per turn."""
+        indices = range(begin, min(end, len(self._kinds)))
+        labels = self._labels
+        kinds = self._kinds
+        notes, times = self._notes, self._times_of_day
+        return {
+            "turn_index": list(indices),
+            "kind": [_KINDS[kinds[i] & _KIND_BITS].value for i in indices],
+            "speaker_label": [labels[c][0] if c >= 0 else None for c in self._label_codes[begin : indices.stop]],
+            "text": [self.text_of(i) for i in indices],
+            "char_start": self._starts[begin : indices.stop].tolist(),
+            "char_end": self._ends[begin : indices.stop].tolist(),
+            "start_ms": [self._start_ms.get(i) for i in indices],
+            "end_ms": [self._end_ms.get(i) for i in indices],
+            "time_of_day": [times.get(i) for i in indices] if times else [None] * len(indices),
+            "notes": [list(notes.get(i, ())) for i in indices] if notes else [[] for _ in indices],
+        }
 
     def excerpt_of(self, index: int, chars: int, from_end: bool = False) -> str:
         """About ``chars`` characters of a turn's text from its start (or its end, within its last paragraph),

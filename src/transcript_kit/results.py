@@ -29,6 +29,7 @@ import orjson
 import pyarrow as pa
 
 from transcript_kit import __version__
+from transcript_kit.columns import TurnTable
 from transcript_kit.evidence import evidence_of
 from transcript_kit.export.rows import SPEAKER_FIELDS, document_row, turn_row
 from transcript_kit.export.schema import SCHEMA_VERSION, TURNS
@@ -81,14 +82,25 @@ def result_of(document: Document, n_bytes: int) -> tuple[ResultHeader, ResultPay
     turns = document.turns
     with pa.ipc.new_stream(sink, PLAIN_TURNS) as writer:
         for begin in range(0, len(turns), ROWS_PER_CHUNK):
-            rows = [turn_row(document.doc_id, turn) for turn in turns[begin : begin + ROWS_PER_CHUNK]]
-            labels.extend(row["speaker_label"] for row in rows)
-            heads.extend(dumps({name: row[name] for name in HEAD_FIELDS})[:-1] + b"," for row in rows)
-            tails.extend(b"," + dumps({name: row[name] for name in TAIL_FIELDS})[1:] + b"\n" for row in rows)
-            writer.write_batch(pa.RecordBatch.from_pylist(rows, schema=PLAIN_TURNS))
+            columns = _plain_columns(document, begin, begin + ROWS_PER_CHUNK)
+            labels.extend(columns["speaker_label"])
+            heads.extend(dumps(dict(zip(HEAD_FIELDS, row)))[:-1] + b"," for row in zip(*map(columns.get, HEAD_FIELDS)))
+            tails.extend(b"," + dumps(dict(zip(TAIL_FIELDS, row)))[1:] + b"\n" for row in zip(*map(columns.get, TAIL_FIELDS)))
+            writer.write_batch(pa.RecordBatch.from_pydict(columns, schema=PLAIN_TURNS))
     header = ResultHeader(document.doc_id, evidence_of(document), document_row(document), len(turns), n_bytes)
     payload = ResultPayload(tuple(labels), tuple(heads), tuple(tails), sink.getvalue().to_pybytes())
     return header, payload
+
+
+def _plain_columns(document: Document, begin: int, end: int) -> dict[str, list[Any]]:
+    """The speaker-independent turns columns of turns ``begin`` to ``end``: read from the column table where the
+    document has one, else from each turn's row."""
+    turns = document.turns
+    if isinstance(turns, TurnTable):
+        columns = turns.plain_columns(begin, end)
+        return {"doc_id": [document.doc_id] * len(columns["turn_index"]), **columns}
+    rows = [turn_row(document.doc_id, turn) for turn in turns[begin:end]]
+    return {name: [row[name] for row in rows] for name in PLAIN_TURNS.names}
 
 
 def plain_turns(payload: ResultPayload) -> pa.Table:
