@@ -4404,3 +4404,83 @@ def test_a_committee_protocols_invitees_and_vote_and_a_courts_submissions_headin
     )
     document = parse_text(court, conventions=Conventions.load(forced="court"))
     assert [" ".join(t.text.split()) for t in document.turns if t.kind is TurnKind.TURN][1] == "My Lords, I am grateful."
+
+
+def test_a_russian_stenogram_labels_a_surname_and_initials_and_prints_vote_results() -> None:
+    # Written for blind17's convention, not from its file: a State Duma stenogram, one paragraph a line, the chair
+    # and members by surname and initials (an office or faction after a comma, however long), machine vote results.
+    text = (
+        "СТЕНОГРАММА\nзаседания 2 апреля 2025 г.\n\n"
+        "Председательствует Председатель Государственной Думы А. Б. Волков\n\n"
+        "Председательствующий. Коллеги, начинаем. Покажите результаты регистрации.\n"
+        "Результаты регистрации (10 час. 00 мин. 12 сек.)\n"
+        "Присутствует                        420 чел.      93,3 %\n"
+        "Результат: кворум есть\n"
+        "Кворум есть. Слово имеет Орлова Мария Петровна.\n"
+        "Орлова М. П., председатель Комитета Государственной Думы по образованию и науке, фракция «ЕДИНАЯ РОССИЯ». "
+        "Уважаемые коллеги! Хочу подчеркнуть: законопроект готов. (Аплодисменты.)\n"
+        "Председательствующий. Спасибо. Зуев Игорь Ильич.\n"
+        "Зуев И. И., фракция КПРФ. У меня вопрос к докладчику.\n"
+        "Орлова М. П. Отвечу коротко: да.\n"
+        "Председательствующий. Заседание закрыто.\n"
+        "ПРИЛОЖЕНИЕ\nРезультаты голосования по фракциям\n"
+    )
+    assert _spoken(text) == [
+        ("Председательствующий", "Коллеги, начинаем. Покажите результаты регистрации. Кворум есть. Слово имеет Орлова Мария Петровна."),
+        (
+            "Орлова М. П., председатель Комитета Государственной Думы по образованию и науке, фракция «ЕДИНАЯ РОССИЯ»",
+            "Уважаемые коллеги! Хочу подчеркнуть: законопроект готов.",
+        ),
+        ("Председательствующий", "Спасибо. Зуев Игорь Ильич."),
+        ("Зуев И. И., фракция КПРФ", "У меня вопрос к докладчику."),
+        ("Орлова М. П.", "Отвечу коротко: да."),
+        ("Председательствующий", "Заседание закрыто."),
+    ]
+
+
+def test_korean_assembly_minutes_mark_a_speaker_with_a_circle_and_two_spaces() -> None:
+    # Written for blind17's convention: '◯의장 …  ' with the words after two spaces and on indented lines, notes in
+    # brackets on their own lines, agenda items, the page head, the attendance after the sitting closed.
+    text = (
+        "제401회국회\n\n국 회 본 회 의 회 의 록\n\n(10시00분 개의)\n\n"
+        "◯의장 김하늘  성원이 되었으므로 회의를 개의하겠습니다.\n"
+        "    오늘은 법률안을 처리하겠습니다.\n"
+        "(박수)\n"
+        "1. 도로교통법 일부개정법률안(대안)(행정안전위원장)\n"
+        "◯행정안전위원장 박도윤  위원회 심사 결과를 보고드리겠습니다.\n"
+        "    원안대로 가결하였습니다.\n"
+        "제401회－본회의 제2호(2025년3월4일)      3\n"
+        "    이상입니다.\n"
+        "◯이서진 의원  반대 의견을 말씀드리겠습니다.\n"
+        "(「옳소」 하는 의원 있음)\n"
+        "◯의장 김하늘  산회를 선포합니다.\n"
+        "(10시40분 산회)\n"
+        "출석 의원 280인\n강하늘 고은비\n"
+    )
+    assert _spoken(text) == [
+        ("의장 김하늘", "성원이 되었으므로 회의를 개의하겠습니다. 오늘은 법률안을 처리하겠습니다."),
+        ("행정안전위원장 박도윤", "위원회 심사 결과를 보고드리겠습니다. 원안대로 가결하였습니다. 이상입니다."),
+        ("이서진 의원", "반대 의견을 말씀드리겠습니다."),
+        ("의장 김하늘", "산회를 선포합니다."),
+    ]
+
+
+def test_a_chilean_record_notes_after_two_dashes_numbers_its_sections_and_ends_with_its_annexes() -> None:
+    # Written for blind17's convention: Chile's Senate Diario de Sesiones.
+    text = (
+        "DIARIO DE SESIONES DEL SENADO\n\nÍ N D I C E\n\nI.    ASISTENCIA\nII.   CUENTA:\n\n"
+        "Asistieron las señoras y los señores:\n--Araya Soto, Luis\n--Bravo Díaz, Ana\n\n"
+        "El señor ARAYA (Presidente).- Se abre la sesión.\n\n"
+        "El señor ROJAS (Prosecretario).- Un oficio de la Cámara de Diputados.\n\n"
+        "--Se toma conocimiento y se manda archivar.\n\n"
+        "SESIÓN 4ª, EN MARTES 6 DE MAYO DE 2025                    212\n\n"
+        "La señora BRAVO.- Pido la palabra, Presidente.\n\n--(Aplausos en tribunas).\n\n"
+        "El señor ARAYA (Presidente).- Se levanta la sesión.\n\n--Se levantó la sesión a las 19:02.\n\n"
+        "Ana Pérez\nJefa de la Redacción\n\nA N E X O S\n\nArtículo 1°.- Modifícase la ley.\n"
+    )
+    assert _spoken(text) == [
+        ("El señor ARAYA (Presidente)", "Se abre la sesión."),
+        ("El señor ROJAS (Prosecretario)", "Un oficio de la Cámara de Diputados."),
+        ("La señora BRAVO", "Pido la palabra, Presidente."),
+        ("El señor ARAYA (Presidente)", "Se levanta la sesión."),
+    ]

@@ -309,12 +309,13 @@ def parse_label(text: str) -> Label | None:
 @functools.lru_cache(maxsize=65536)
 def _parse_label(text: str) -> Label | None:
     raw = clean_label(unicodedata.normalize("NFC", text))
-    bare = _BRACKETED.sub("", raw)
-    if not raw or len(raw) > MAX_BRACKETED_CHARS or len(bare) > MAX_LABEL_CHARS:
+    if not raw or len(raw) > MAX_BRACKETED_CHARS:
         return None
-    # Words, not spaces (the brackets taken out leave theirs behind); an office's portfolio after a comma is not
-    # counted: "M. Paul Girard, ministre de l'économie, des finances et de la souveraineté industrielle et numérique".
-    if len(_PORTFOLIO_TAIL.sub("", bare).split()) > MAX_LABEL_WORDS:
+    # Words and characters, not spaces (the brackets taken out leave theirs behind); an office's portfolio after a
+    # comma is not counted: "M. Paul Girard, ministre de l'économie, des finances et de la souveraineté
+    # industrielle et numérique", "Кравцов Г. А., председатель Комитета Государственной Думы по …".
+    short = _PORTFOLIO_TAIL.sub("", _BRACKETED.sub("", raw))
+    if len(short) > MAX_LABEL_CHARS or len(short.split()) > MAX_LABEL_WORDS:
         return None
     asked = _ASKED_BY.match(raw)
     if asked is not None:  # "Question from Helen Marsh, BBC": the person who asks, as a label of their own
