@@ -147,3 +147,21 @@ def test_words_on_either_side_of_skipped_furniture_stay_apart() -> None:
         "<p>Caf<script>x()</script>&eacute; <nav>Menu</nav>open</p>"
     )
     assert page.text == "Thanks, everyone, for today.\n\nNext question.\n\nCafé\n\nopen"
+
+
+def test_a_theme_whose_body_classes_name_its_navigation_still_gives_its_transcript() -> None:
+    # blind19's WordPress page: <body class="… has-main-navigation"> made the whole body furniture (0 turns).
+    page = (
+        "<!DOCTYPE html><html><head><title>Episode 9</title></head>"
+        '<body class="single-post has-main-navigation no-js"><nav class="primary-navigation"><a href="/">Home</a></nav>'
+        '<main id="main" class="site-main"><article class="post"><div class="entry-content">'
+        "<p><strong>Casimir Oduya</strong> <em>(00:00:14)</em></p><p>Hello and welcome to the show.</p>"
+        "<p><strong>Lena Brandvold</strong> <em>(00:00:21)</em></p><p>And I&#8217;m Lena.</p>"
+        '</div></article><div class="comments-area"><p><strong>Marta:</strong> Great episode!</p></div></main>'
+        "</body></html>"
+    )
+    document = parse_text(page, doc_id="episode", fmt="html")
+    assert [(t.label, t.text) for t in document.turns if t.kind is TurnKind.TURN] == [
+        ("Casimir Oduya", "Hello and welcome to the show."),
+        ("Lena Brandvold", "And I’m Lena."),
+    ]

@@ -105,11 +105,16 @@ def looks_like_markup(text: str) -> bool:
     return blocks >= _MARKUP_SHARE * lines
 
 
+_WHOLE_PAGE = frozenset({"html", "body", "main"})
+
+
 def _is_furniture(tag: str, attributes: Mapping[str, str | None]) -> bool:
     if tag in _SKIPPED or "hidden" in attributes or attributes.get("aria-hidden") == "true":
         return True
     if (attributes.get("role") or "").casefold() in _FURNITURE_ROLES:
         return True
+    if tag in _WHOLE_PAGE:  # a theme's body classes name what the page has ("has-main-navigation"), not what it is
+        return False
     names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".casefold()
     return any(token in _FURNITURE_WORDS for token in _TOKEN.findall(names))
 
