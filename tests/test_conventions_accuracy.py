@@ -4484,3 +4484,21 @@ def test_a_chilean_record_notes_after_two_dashes_numbers_its_sections_and_ends_w
         ("La señora BRAVO", "Pido la palabra, Presidente."),
         ("El señor ARAYA (Presidente)", "Se levanta la sesión."),
     ]
+
+
+def test_a_word_transcript_saved_as_text_puts_a_tab_after_each_speaker() -> None:
+    # Written for blind20's convention: an oral history saved from Word, 'SURNAME<TAB>words', initials for the
+    # interviewer, the cover's 'Field:<TAB>value' lines no turns.
+    text = (
+        "\ufeffValley Oral History Project\r\n\r\nNarrator:\tRuth A. Okafor\r\nInterviewer:\tJames Moller\r\n"
+        "Date:\tMay 2, 1998\r\n\r\n[BEGIN TAPE 1, SIDE A]\r\n"
+        "JM\tThis is James Moller with Ruth Okafor. Where were you born?\r\n"
+        "OKAFOR\tIn Buffalo, on Hertel Avenue, in 1931.\r\n"
+        "JM\tAnd your father worked at the plant?\r\n"
+        "OKAFOR\tForty years. [00:03:10] He never missed a shift.\r\n"
+        "\tExcept the blizzard of 1977, and that was the plant's fault.\r\n"
+        "MR. OKAFOR\tThat's right, she's telling it straight.\r\n"
+        "JM\tThank you both.\r\n"
+    )
+    assert [label for label, _ in _spoken(text)] == ["JM", "OKAFOR", "JM", "OKAFOR", "MR. OKAFOR", "JM"]
+    assert _spoken(text)[3][1].endswith("that was the plant's fault.")
