@@ -4502,3 +4502,39 @@ def test_a_word_transcript_saved_as_text_puts_a_tab_after_each_speaker() -> None
     )
     assert [label for label, _ in _spoken(text)] == ["JM", "OKAFOR", "JM", "OKAFOR", "MR. OKAFOR", "JM"]
     assert _spoken(text)[3][1].endswith("that was the plant's fault.")
+
+
+def test_a_transcribed_interview_marks_answers_with_a_gap_and_the_witness_with_a_period() -> None:
+    # Written for blind18's convention: a House committee's transcribed interview as pdftotext gives it (pages of
+    # numbered lines, the page number on top), a cover and appearances before any mark of an examination.
+    lines = [f"Appearances and cover line {n} of the committee's printed interview." for n in range(1, 20)]
+    lines += [
+        "        Mr. Quinn.  This is a transcribed interview of Dana Reyes.",
+        "        The Witness.  Dana Marie Reyes, R-E-Y-E-S.",
+        "        Mr. Quinn.  Thank you. You understand the rules?",
+        "        The Witness.  I do.",
+        "        Mr. Park.  She does, and I am her counsel.",
+    ]
+    for n in range(1, 5):
+        lines += [f"        Mr. Quinn.  Preliminary matter {n}, Ms. Reyes?", f"        The Witness.  Understood, {n}."]
+    lines += [
+        "                         EXAMINATION",
+        "        BY MR. QUINN:",
+    ]
+    for n in range(1, 9):
+        lines += [f"        Q    Question number {n}, Ms. Reyes?", f"        A    Answer number {n}, sir."]
+    lines += ["        Mr. Park.  Objection to the form.", "        The Witness.  I can answer. I was acting director."]
+    lines += ["        Q    Thank you.", "        A    You're welcome."]
+    # Each speech runs on to a second line, printed at the margin as the PDF's wrapped lines are.
+    spoken = ("        Mr", "        The", "        Q ", "        A ")
+    lines = [w for line in lines for w in ((line, "and the line it wraps onto.") if line.startswith(spoken) else (line,))]
+    pages = [lines[i : i + 25] for i in range(0, len(lines), 25)]
+    text = "".join(
+        f"\f{' ' * 60}{p + 1}\n\n" + "".join(f"{n + 1:2d}   {line}\n" for n, line in enumerate(page))
+        for p, page in enumerate(pages)
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "Mr. Quinn", "The Witness", "Mr. Quinn", "The Witness", "Mr. Park", *["Mr. Quinn", "The Witness"] * 4,
+        *["Q", "A"] * 8,
+        "Mr. Park", "The Witness", "Q", "A",
+    ]
