@@ -4538,3 +4538,24 @@ def test_a_transcribed_interview_marks_answers_with_a_gap_and_the_witness_with_a
         *["Q", "A"] * 8,
         "Mr. Park", "The Witness", "Q", "A",
     ]
+
+
+def test_a_video_transcript_names_some_speakers_in_brackets_and_some_before_a_colon() -> None:
+    # Written for blind19's and blind20's convention: a channel's posted transcript mixes 'Name: …' and '[Name] …';
+    # a note in brackets opening a line is no speaker.
+    text = (
+        "Restoring a 1960s bandsaw | Part 2\n\nChapters:\n00:00 Intro\n02:10 The wheels\n\n"
+        "Transcript\n\nMara: Welcome back to the shed. Today, the wheels.\n\n"
+        "Dev: And I'm holding the camera, badly.\n\n[Applause] Thank you, thank you.\n\n"
+        "[Dev, off camera] She's been waiting all week for this.\n\n"
+        "[Mara] Right. Tyres off first, because they're cracked.\n\n[sanding noises]\n\n"
+        "Dev: How old are they?\n\n[Mara] Older than both of us.\n"
+    )
+    assert _spoken(text) == [
+        ("Mara", "Welcome back to the shed. Today, the wheels."),
+        ("Dev", "And I'm holding the camera, badly. [Applause] Thank you, thank you."),  # an inline note stays
+        ("[Dev, off camera]", "She's been waiting all week for this."),
+        ("[Mara]", "Right. Tyres off first, because they're cracked."),
+        ("Dev", "How old are they?"),
+        ("[Mara]", "Older than both of us."),
+    ]
