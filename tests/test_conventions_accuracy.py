@@ -4559,3 +4559,29 @@ def test_a_video_transcript_names_some_speakers_in_brackets_and_some_before_a_co
         ("Dev", "How old are they?"),
         ("[Mara]", "Older than both of us."),
     ]
+
+
+def test_an_immigration_court_prints_whom_each_speaker_addresses() -> None:
+    # Written for blind18's convention: EOIR transcripts label 'JUDGE TO RESPONDENT', 'RESPONDENT TO JUDGE', 'MR.
+    # LUCERO TO JUDGE', 'JUDGE FOR THE RECORD', alone on their line; the speaker is the first part.
+    text = (
+        "UNITED STATES DEPARTMENT OF JUSTICE\nEXECUTIVE OFFICE FOR IMMIGRATION REVIEW\n\n"
+        "JUDGE FOR THE RECORD\nThis is Judge Hale, on the record in the matter of the respondent.\n\n"
+        "JUDGE TO RESPONDENT\nSir, do you understand the interpreter?\n\n"
+        "RESPONDENT TO JUDGE\n(Through interpreter) Yes, I understand.\n\n"
+        "JUDGE TO MR. LUCERO\nCounsel, any corrections to the application?\n\n"
+        "MR. LUCERO TO JUDGE\nNone, Your Honor.\n\n"
+        "INTERPRETER TO JUDGE\nYour Honor, the interpreter needs a moment.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "JUDGE FOR THE RECORD", "JUDGE TO RESPONDENT", "RESPONDENT TO JUDGE", "JUDGE TO MR. LUCERO",
+        "MR. LUCERO TO JUDGE", "INTERPRETER TO JUDGE",
+    ]
+    assert spoken[2][1].endswith("Yes, I understand.")
+    from transcript_kit.labels import parse_label
+
+    judge = [parse_label(label) for label in ("JUDGE TO RESPONDENT", "JUDGE FOR THE RECORD")]
+    assert all(j is not None and j.titles == ("JUDGE",) for j in judge)
+    respondent = parse_label("RESPONDENT TO JUDGE")
+    assert respondent is not None and respondent.role == "respondent" and respondent.notes == ("to judge",)

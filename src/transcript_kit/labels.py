@@ -46,6 +46,9 @@ _GRAMMAR_LOWER_WORDS = _grammar_lower_words()
 # A compound office read by its last part ("Skolminister"): the grammar's TITLE reads it, so it is no name.
 _COMPOUND_OFFICE = re.compile(rf"\w{{2,30}}?(?:{VOCABULARY.alternation('title_suffixes')})", re.IGNORECASE)
 # An office's portfolio after a comma, as the grammar's PORTFOLIO opens: not counted among a label's words.
+# Whom a court's speaker addresses, after the speaker (US immigration court transcripts: "JUDGE TO RESPONDENT",
+# "MR. FERRANTE TO JUDGE", "JUDGE FOR THE RECORD"): a note, not part of who speaks.
+ADDRESSED = re.compile(expand(VOCABULARY.patterns["addressed_to"]))
 _PORTFOLIO_TAIL = re.compile(
     rf",[ \t]*(?:(?i:{VOCABULARY.alternation('titles')})|{VOCABULARY.alternation('lower_case_titles')})(?![\w'’-]).*"
 )
@@ -326,6 +329,11 @@ def _parse_label(text: str) -> Label | None:
         # person is the asking role ("Question"), not a name read out of the rest.
         role = _parse_label(raw[: asked.end()].split(None, 1)[0])
         return attrs.evolve(role, raw=raw) if role is not None and role.role is not None else None
+    addressed = ADDRESSED.search(raw)
+    if addressed is not None and addressed.start() > 0:  # "RESPONDENT TO JUDGE": the speaker, then whom they address
+        speaker = _parse_label(raw[: addressed.start()])
+        note = " ".join(addressed.group(0).split()).casefold()
+        return attrs.evolve(speaker, raw=raw, notes=(*speaker.notes, note)) if speaker is not None else None
     sender = _CHAT_SENDER.fullmatch(raw)
     if sender is not None:  # "From Priya Shah to Everyone": a chat export's sender
         person = _parse_label(sender["name"])

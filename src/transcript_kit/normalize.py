@@ -27,7 +27,7 @@ import attrs
 
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold, source_host
-from transcript_kit.labels import parse_label
+from transcript_kit.labels import ADDRESSED, parse_label
 from transcript_kit.model import DocumentEvidence, Label, LabelUse, Mention, Resolution, Speaker
 from transcript_kit.qualifiers import Qualifier, QualifierKind, of_kind, state_code, type_qualifiers
 from transcript_kit.registry import Gender, Person, Registry, Role, Tenure, family_key, name_keys, title_key
@@ -1417,7 +1417,7 @@ def _without_times(label: str) -> str:
     for part in (parsed.time, *parsed.notes):
         if part:
             label = re.sub(r"\s*[(\[]\s*" + re.escape(part) + r"\s*[)\]]", "", label)
-    return label
+    return ADDRESSED.sub("", label)  # "JUDGE TO RESPONDENT" and "JUDGE FOR THE RECORD" are one judge
 
 
 def _bound_turns(
