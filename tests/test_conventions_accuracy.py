@@ -4585,3 +4585,20 @@ def test_an_immigration_court_prints_whom_each_speaker_addresses() -> None:
     assert all(j is not None and j.titles == ("JUDGE",) for j in judge)
     respondent = parse_label("RESPONDENT TO JUDGE")
     assert respondent is not None and respondent.role == "respondent" and respondent.notes == ("to judge",)
+
+
+def test_a_danish_record_prints_a_time_mark_over_each_speech_and_a_running_head() -> None:
+    # Written for blind17's convention: Folketingstidende, 'Kl. 10:07' on its own line over each speech, the chair
+    # as 'Formanden (Name):', a page's running head with the day, the date and the bill.
+    text = (
+        "Folketingstidende\n\nTorsdag den 3. april 2025 (D)\n\n1. møde\n\nKl. 10:00\n\n"
+        "Formanden (Karen Holm):\nMødet er åbnet.\n\nKl. 10:02\n\n"
+        "Ida Brandt (S):\nTak for det. Vi støtter forslaget.\n\n"
+        "6 Torsdag den 3. april 2025 (L 12)\n\nDet gør vi af tre grunde.\n\nKl. 10:05\n\n"
+        "Formanden (Karen Holm):\nTak til ordføreren.\n"
+    )
+    assert _spoken(text) == [
+        ("Formanden (Karen Holm)", "Mødet er åbnet."),
+        ("Ida Brandt (S)", "Tak for det. Vi støtter forslaget. Det gør vi af tre grunde."),
+        ("Formanden (Karen Holm)", "Tak til ordføreren."),
+    ]
