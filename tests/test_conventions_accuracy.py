@@ -4602,3 +4602,30 @@ def test_a_danish_record_prints_a_time_mark_over_each_speech_and_a_running_head(
         ("Ida Brandt (S)", "Tak for det. Vi støtter forslaget. Det gør vi af tre grunde."),
         ("Formanden (Karen Holm)", "Tak til ordføreren."),
     ]
+
+
+def test_japanese_diet_minutes_print_notes_agenda_items_and_reports_after_the_close() -> None:
+    # Written for blind17's convention: 国会会議録, a circle before the office and the name in brackets, notes in
+    # square brackets on their own lines, agenda items, a roll of names after a vote, the page head, the close.
+    text = (
+        "第二百十八回国会\n衆議院会議録第三号\n\n"
+        "　日程第一　道路交通法の一部を改正する法律案（内閣提出）\n"
+        "○議長（高田一郎君）　日程第一を議題といたします。委員長の報告を求めます。\n"
+        "　　　〔森本花子君登壇〕\n"
+        "○森本花子君　ただいま議題となりました法律案について報告いたします。\n"
+        "　　　〔拍手〕\n"
+        "○議長（高田一郎君）　採決いたします。\n"
+        "　〔参照〕\n"
+        "　　　青木　　太郎君　　　石井　花子君\n"
+        "　　　上田　　次郎君　　　　（以下略）\n"
+        "第二百十八回国会　衆議院会議録第三号　令和八年二月三日　３\n"
+        "○議長（高田一郎君）　本日は、これにて散会いたします。\n"
+        "　　　　　午後二時十分散会\n"
+        "　道路交通法の一部を改正する法律案に関する報告書\n"
+    )
+    assert _spoken(text) == [
+        ("議長（高田一郎君）", "日程第一を議題といたします。委員長の報告を求めます。"),
+        ("森本花子君", "ただいま議題となりました法律案について報告いたします。"),
+        ("議長（高田一郎君）", "採決いたします。"),
+        ("議長（高田一郎君）", "本日は、これにて散会いたします。"),
+    ]
