@@ -296,9 +296,7 @@ def strength(parsed: Label, label: str) -> str | None:
 # Compared as labels are, folded the same way ("Présents" is the list's "présents").
 _NEVER_SPEAKERS = frozenset(map(fold, VOCABULARY.words_of("never_speakers")))
 _LIST_HEADINGS = frozenset(map(fold, VOCABULARY.words_of("list_headings")))
-# A record's section number in roman numerals and a period, then its title ("IV. CUENTA", "V.    ORDEN DEL DÍA"):
-# an initial is one letter and one space ("V. Sorokin" stays a name).
-_SECTION_NUMBER = re.compile(r"(?:[IVX]{2,5}\.[ \t]+|[IVX]\.[ \t]{2,})\S")
+_SECTION_NUMBER = re.compile(expand(VOCABULARY.patterns["section_number"]))
 _SOUND_CUES = frozenset(map(fold, VOCABULARY.words_of("sound_cues")))
 _SCENE_WORDS = frozenset(map(fold, VOCABULARY.words_of("scene_words")))
 
@@ -485,7 +483,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         elif fold(label) in _LIST_HEADINGS and alone[label] >= at_start[label]:
             refused = "a list's heading, alone on its line over the names (vocabulary: list_headings), not a turn"
         elif _SECTION_NUMBER.match(label):
-            refused = "a section's roman number before its title ('V.    ORDEN DEL DÍA:'), a heading, not a speaker"
+            refused = "a section's number before its title ('V.    ORDEN DEL DÍA:'), a heading (vocabulary: section_number)"
         elif (
             label in quoting
             and first[label].delimiter in (":", "：")  # prose quotes after a colon, never after a record's dash

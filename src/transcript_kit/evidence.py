@@ -178,13 +178,13 @@ def _introductions(document: Document, labelled: list[tuple[int, str, Label | No
     chairing: set[int] = set()
     floor: set[int] = set()  # other floor roles: their turns may open with the speaker naming themselves
     for index, label, parsed in labelled:
-        role = parsed.role if parsed is not None else None
-        if parsed is None or role in _CHAIRING:
-            if role is not None:
-                chairing.add(index)
-        elif role in _CALLED or (role is None and label.casefold() in _CALLED):
+        if parsed is None:
+            continue
+        if parsed.role in _CHAIRING:
+            chairing.add(index)
+        elif parsed.role in _CALLED or (parsed.role is None and label.casefold() in _CALLED):
             questioner.add(index)  # "Question [Deutsche Welle]" too: a questioner's bracket is their outlet
-        elif role is not None and parsed.inner is None:
+        elif parsed.role is not None and parsed.inner is None:
             floor.add(index)
     own: dict[int, str] = {}  # turns whose speaker names themselves
     openings: dict[int, str] = {}
@@ -233,7 +233,8 @@ def _introductions(document: Document, labelled: list[tuple[int, str, Label | No
     previous: tuple[int, str] | None = None
     for index, label, _ in labelled:
         if index not in questioner:
-            between.append(index)
+            if current is not None:
+                between.append(index)
             previous = (index, label)
             continue
         name = own.get(index)

@@ -45,10 +45,10 @@ def _grammar_lower_words() -> frozenset[str]:
 _GRAMMAR_LOWER_WORDS = _grammar_lower_words()
 # A compound office read by its last part ("Skolminister"): the grammar's TITLE reads it, so it is no name.
 _COMPOUND_OFFICE = re.compile(rf"\w{{2,30}}?(?:{VOCABULARY.alternation('title_suffixes')})", re.IGNORECASE)
-# An office's portfolio after a comma, as the grammar's PORTFOLIO opens: not counted among a label's words.
 # Whom a court's speaker addresses, after the speaker (US immigration court transcripts: "JUDGE TO RESPONDENT",
 # "MR. FERRANTE TO JUDGE", "JUDGE FOR THE RECORD"): a note, not part of who speaks.
 ADDRESSED = re.compile(expand(VOCABULARY.patterns["addressed_to"]))
+# An office's portfolio after a comma, as the grammar's PORTFOLIO opens: not counted among a label's words.
 _PORTFOLIO_TAIL = re.compile(
     rf",[ \t]*(?:(?i:{VOCABULARY.alternation('titles')})|{VOCABULARY.alternation('lower_case_titles')})(?![\w'’-]).*"
 )
