@@ -4629,3 +4629,18 @@ def test_japanese_diet_minutes_print_notes_agenda_items_and_reports_after_the_cl
         ("議長（高田一郎君）", "採決いたします。"),
         ("議長（高田一郎君）", "本日は、これにて散会いたします。"),
     ]
+
+
+def test_the_eduskunta_prints_a_clock_time_and_a_party_code_around_each_members_name() -> None:
+    # A convention in no corpus folder, tried before stopping: Finland's plenary record, '14.05 Anna Kontula vas:'
+    # (a dot in the clock, the party's code in lower case without brackets), the chair 'Puhemies …', a minister by a
+    # one-word office ('Valtiovarainministeri'). Before: every member's words went to the chair.
+    text = 'PTK 42/2025 vp\n\nTäysistunto\nTiistai 15.4.2025 klo 14.00—16.12\n\n1. Nimenhuuto\n\nPuhemies Jussi Halla-aho: Täysistunto on alkanut. Toimitetaan nimenhuuto.\n\nNimenhuudossa todetaan olevan läsnä 168 edustajaa.\n\n2. Hallituksen esitys eduskunnalle laiksi tuloverolain muuttamisesta\n\nPuhemies Jussi Halla-aho: Asian käsittelyn pohjana on valtiovarainvaliokunnan mietintö. Keskustelu, edustaja Kontula.\n\n14.05 Anna Kontula vas: Arvoisa puhemies! Tämä esitys kohtelee pienituloisia kaltoin, ja sen me sanomme suoraan.\n\nToiseksi: kuntien rahoitus heikkenee.\n\n14.09 Valtiovarainministeri Riikka Purra: Arvoisa puhemies! Edustaja Kontula ei nyt puhu asiasta.\n\n14.12 Mika Niikko ps: Arvoisa puhemies! Esitys on tasapainoinen ja perusteltu.\n\n14.15 Anna Kontula vas: Arvoisa puhemies! Tasapainoinen se ei ole, kun leikkaukset osuvat samoihin ihmisiin.\n\n14.18 Sari Multala kok: Arvoisa puhemies! Haluan muistuttaa, että veronkevennys koskee kaikkia tuloluokkia.\n\nPuhemies Jussi Halla-aho: Keskustelu on päättynyt. Asian käsittely keskeytetään.\n\nTäysistunto lopetettiin kello 16.12.\n'
+    assert [label for label, _ in _spoken(text)] == [
+        "Puhemies Jussi Halla-aho", "Puhemies Jussi Halla-aho", "Anna Kontula vas", "Valtiovarainministeri Riikka Purra",
+        "Mika Niikko ps", "Anna Kontula vas", "Sari Multala kok", "Puhemies Jussi Halla-aho",
+    ]
+    from transcript_kit.labels import parse_label
+
+    member = parse_label("Anna Kontula vas")
+    assert member is not None and member.family == "Kontula" and member.qualifiers == ("vas",)
