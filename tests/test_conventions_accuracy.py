@@ -4644,3 +4644,48 @@ def test_the_eduskunta_prints_a_clock_time_and_a_party_code_around_each_members_
 
     member = parse_label("Anna Kontula vas")
     assert member is not None and member.family == "Kontula" and member.qualifiers == ("vas",)
+
+
+def test_a_caption_line_a_new_speaker_starts_in_the_middle_of_holds_two_turns() -> None:
+    # Written for blind20's convention (a video's posted captions): a time over each caption line, all in lower
+    # case, '>> NAME:' and '[Name]' marking a change of speaker wherever the caption line breaks, often mid-line.
+    # Before: every mid-line speaker's words went to the one before, and 'OSTRANDER: thanks …' (lower case after a
+    # colon, said once) was refused as prose. One person under 'OSTRANDER', '[Candidate Ostrander]' and '[Ostrander]'.
+    lines = [
+        "Live: Harbor District forum", "0:00", "[Music]", "0:31", ">> MODERATOR: good evening and welcome i'm",
+        "0:34", "dana ruiz with the candidates first question", "0:41",
+        "goes to mr ostrander >> OSTRANDER: thanks dana", "0:44", "the harbor needs dredging now", "0:52",
+        ">> MODERATOR: ms kealoha", "0:55", ">> KEALOHA: well the dredging is funded", "0:58",
+        "we voted it last spring [Candidate Ostrander] that's not", "1:02", "what the minutes say [Laughter]",
+        "1:05", "[Candidate Kealoha] it was tabled twice", "1:08", "then passed [Ostrander] passed with no money",
+        "1:11", "[Kealoha] the money is in the capital plan", "1:14", "[Candidate Ostrander] show me the line",
+        "1:17", "[Ostrander] i'll wait", "1:20", ">>MODERATOR: thank you both",
+    ]
+    text = "\n".join(lines) + "\n"
+    assert [label for label, _ in _spoken(text)] == [
+        "MODERATOR", "OSTRANDER", "MODERATOR", "KEALOHA", "[Candidate Ostrander]", "[Candidate Kealoha]",
+        "[Ostrander]", "[Kealoha]", "[Candidate Ostrander]", "[Ostrander]", "MODERATOR",
+    ]
+    assert dict(_spoken(text))["KEALOHA"] == "well the dredging is funded we voted it last spring"
+    import transcript_kit as tk
+
+    ids = {turn.label: turn.speaker.id for turn in tk.parse(text, doc_id="forum").turns if turn.speaker}
+    assert ids["OSTRANDER"] == ids["[Candidate Ostrander]"] == ids["[Ostrander]"]
+    assert ids["KEALOHA"] == ids["[Candidate Kealoha]"] == ids["[Kealoha]"] != ids["OSTRANDER"]
+    # A bracketed word alone on its line is a sound, never a speaker, and the frame reads no name for a label.
+    assert parse_label("[Candidate Kealoha]") is None
+
+
+def test_a_stray_caption_mark_in_prose_splits_no_line() -> None:
+    # The mark is read inside a line only where it opens lines of the text: an e-mail's '>>' or a bracketed
+    # word mid-sentence elsewhere stays text.
+    text = (
+        "Jo Marsh: The pipe reads >> 40 psi [Mara] said so and I logged it.\n\nAl Kemp: Fine.\n\n"
+        "Jo Marsh: And the valve >> 12 turns.\n\nAl Kemp: Log it too.\n"
+    )
+    assert _spoken(text) == [
+        ("Jo Marsh", "The pipe reads >> 40 psi [Mara] said so and I logged it."),
+        ("Al Kemp", "Fine."),
+        ("Jo Marsh", "And the valve >> 12 turns."),
+        ("Al Kemp", "Log it too."),
+    ]

@@ -454,6 +454,9 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     quoting = tally.only(tally.quoting)
     lower_tail = tally.only(tally.lower_tail)
     speaking = {label for label in tally.quoting[False] if at_start[label] >= 2}
+    # Where the recurring labels' own speech goes on in lower case (captions, an ASR export), lower case after a
+    # colon says nothing about prose.
+    cased_speech = len(speaking & lower_tail) * 2 < len(speaking)
     verdicts: dict[str, Verdict] = {}
     strong_styles: Counter[str] = Counter()
     weak: list[str] = []
@@ -500,7 +503,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             label in lower_tail
             and first[label].delimiter == ":"
             and at_start[label] < 2
-            and speaking
+            and cased_speech
             and parsed is not None
             and (parsed.role is not None or (" " not in label and not parsed.honorific))
         ):

@@ -309,6 +309,17 @@ def parse_label(text: str) -> Label | None:
     return label
 
 
+def parse_speaker(text: str) -> Label | None:
+    """A label as the normalizer reads who speaks: :func:`parse_label`'s reading, save that a square-bracket
+    frame round the whole label ("[Candidate Ferris]", as a video's transcript prints its speakers) is no part of
+    the name. (parse_label reads no such frame: "[BUZZER]" on a line of its own is a sound, not a cue.)"""
+    square = _WHOLLY_SQUARE_BRACKETED.fullmatch(text)
+    if square is None:
+        return parse_label(text)
+    inner = parse_label(square[1])
+    return attrs.evolve(inner, raw=text) if inner is not None else None
+
+
 @functools.lru_cache(maxsize=65536)
 def _parse_label(text: str) -> Label | None:
     raw = clean_label(unicodedata.normalize("NFC", text))
@@ -450,6 +461,7 @@ def is_chat_sender(raw: str) -> bool:
 
 
 _WHOLLY_BRACKETED = re.compile(r"\(([^()]+)\)")
+_WHOLLY_SQUARE_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 _GLUED_ABBREVIATION = re.compile(
     r"(?<![\w.])((?i:"
     + "|".join(VOCABULARY.alternation(name) for name in ("honorifics", "address_forms", "styles"))

@@ -27,7 +27,7 @@ import attrs
 
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold, source_host
-from transcript_kit.labels import ADDRESSED, parse_label
+from transcript_kit.labels import ADDRESSED, parse_speaker
 from transcript_kit.model import DocumentEvidence, Label, LabelUse, Mention, Resolution, Speaker
 from transcript_kit.qualifiers import Qualifier, QualifierKind, of_kind, state_code, type_qualifiers
 from transcript_kit.registry import Gender, Person, Registry, Role, Tenure, family_key, name_keys, title_key
@@ -84,7 +84,7 @@ def _names_a_person(bracket: str) -> bool:
     """Whether a floor role's brackets name who speaks, as the label grammar reads them: a name, with an honorific
     or without, and where they are from after a comma ("Janet, Holmbridge", "Mo, via text", "Dombrowski", "Mr Frank
     Dorsey"); not a role, an office or a note."""
-    person = parse_label(bracket.split(",", 1)[0])
+    person = parse_speaker(bracket.split(",", 1)[0])
     return person is not None and person.family is not None and not (person.role or person.titles or person.notes)
 
 
@@ -338,7 +338,7 @@ class Normalizer:
         six: "Mark" and "Mary" are two people), only an unregistered one, and only one such person."""
         names: dict[str, tuple[str, ...]] = {}
         for use in doc.labels:
-            parsed = use.parsed or parse_label(use.label)
+            parsed = use.parsed or parse_speaker(use.label)
             parts = self._parts(parsed.inner or parsed) if parsed is not None else None
             if parts is not None and parts.family:
                 names[use.label] = tuple(fold(w) for w in (*parts.given, parts.family))
@@ -373,7 +373,7 @@ class Normalizer:
             if o.who is not None:
                 cast[doc_id].add(o.who)
             elif o.role_id is None:
-                parsed = parse_label(label)
+                parsed = parse_speaker(label)
                 parts = self._parts(parsed.inner or parsed) if parsed is not None else None
                 if parts is not None and parts.family and not parts.given:
                     cast[doc_id].add((family_key(parts.family), parts.gender))
@@ -408,7 +408,7 @@ class Normalizer:
                 cast[doc_id].add(o.who)
             if o.resolution is not Resolution.NONE or o.candidates or o.role_id is not None:
                 continue
-            parsed = parse_label(label)
+            parsed = parse_speaker(label)
             parts = self._parts(parsed.inner or parsed) if parsed is not None else None
             if parts is None or parts.given or not parts.family or _NUMBERED.search(label):
                 continue
@@ -484,7 +484,7 @@ class Normalizer:
         ctx = self._contexts[doc.doc_id]
         for turn_index, name in doc.introduced:
             label = labels.get(turn_index)
-            parsed = parse_label(name)
+            parsed = parse_speaker(name)
             if label is None or parsed is None:
                 continue
             outcome = self._person(ctx, parsed, frozenset())
@@ -507,7 +507,7 @@ class Normalizer:
         titled: set[str] = set()
         places: defaultdict[str, set[str]] = defaultdict(set)
         for use in doc.labels:  # a full-name label names its speaker for the whole document
-            label = use.parsed or parse_label(use.label)
+            label = use.parsed or parse_speaker(use.label)
             if label is None:
                 continue
             if label.titles and label.family is not None:
@@ -551,7 +551,7 @@ class Normalizer:
             if (role := self.registry.role(use.label)) is not None and role.organisation is not None
         }
         for use in doc.labels:  # "The PRESIDING OFFICER (Mr. Kyl)": the role is the office outside
-            label = use.parsed or parse_label(use.label)
+            label = use.parsed or parse_speaker(use.label)
             if label is not None and label.inner is not None and label.titles:
                 role = self.registry.role(("The " if label.article else "") + " ".join(label.titles))
                 if role is not None and role.organisation is not None:
@@ -611,7 +611,7 @@ class Normalizer:
         if chosen is not None:
             return _Outcome(Resolution.OVERRIDE, chosen, 1.0, role=self._role_of(chosen, None, ctx))
         excluded = frozenset(o.not_person for o in overrides if o.not_person is not None)
-        label = use.parsed or parse_label(use.label)
+        label = use.parsed or parse_speaker(use.label)
         role = self._registry_role(ctx, use.label)
         # "Q (MS. GARCIA)": a role with its holder printed is that person, as an office with its holder is
         if role is not None or (label is not None and label.role is not None and label.inner is None):
@@ -765,7 +765,7 @@ class Normalizer:
         if not printed:
             return None
         role = self.registry.role(printed.title())
-        label = parse_label(printed.title())
+        label = parse_speaker(printed.title())
         return role.key if role is not None else (label.role if label is not None else None)
 
     def _initialled_name(self, ctx: _Context, parts: _Parts) -> _Named | None:
@@ -843,7 +843,7 @@ class Normalizer:
         return _Outcome(Resolution.NONE, candidates=tuple(holders[:_MAX_CANDIDATES])) if holders else None
 
     def _corpus_step(self, ctx: _Context, use: LabelUse, corpus: _CorpusIndex) -> _Outcome:
-        label = use.parsed or parse_label(use.label)
+        label = use.parsed or parse_speaker(use.label)
         if label is None or label.inner is not None:
             return _Outcome(Resolution.NONE)
         parts = self._parts(label)
@@ -1330,7 +1330,7 @@ def _abbreviated_cues(scopes: dict[tuple[str, str], str]) -> dict[tuple[str, str
     beside a longer one ("LEE", "LEESON") is two people."""
     bare: defaultdict[str, dict[str, tuple[str, str]]] = defaultdict(dict)  # doc → folded cue → key
     for key in scopes:
-        parsed = parse_label(key[1])
+        parsed = parse_speaker(key[1])
         if parsed is not None and _is_bare_cue(parsed):
             bare[key[0]][fold(parsed.family or "")] = key
     for cues in bare.values():
@@ -1368,7 +1368,7 @@ def _one_per_surname(scopes: dict[tuple[str, str], str]) -> dict[tuple[str, str]
     names, no "Mr" beside a "Ms", no qualifier. They take one scope, the first of their forms in sorted order."""
     groups: defaultdict[tuple[str, str], list[tuple[tuple[str, str], Label]]] = defaultdict(list)
     for key, scope in scopes.items():
-        parsed = parse_label(scope)
+        parsed = parse_speaker(scope)
         if parsed is not None and parsed.family is not None and parsed.inner is None and parsed.role is None:
             groups[key[0], fold(parsed.family)].append((key, parsed))
     for members in groups.values():
@@ -1388,7 +1388,7 @@ def _one_per_surname(scopes: dict[tuple[str, str], str]) -> dict[tuple[str, str]
 def _person_of(label: str) -> str | None:
     """The person a label names, without its qualifiers, times and notes ("Senator HOLLINGSWORTH"), or None when
     it names nobody by name; for an office with its holder, the holder."""
-    parsed = parse_label(label)
+    parsed = parse_speaker(label)
     if parsed is not None and parsed.inner is not None:
         parsed = parsed.inner
     if parsed is None or parsed.family is None:
@@ -1402,7 +1402,7 @@ def _scope_key(label: str) -> str:
     """What a document-scoped id is made of: the label without clock times and notes, and for an office with
     its holder ("The SPEAKER pro tempore (Mr. Foley)") the holder alone, so the holder's own label ("Mr. FOLEY")
     in the same document gets the same id."""
-    parsed = parse_label(label)
+    parsed = parse_speaker(label)
     if parsed is not None and parsed.inner is not None:
         return _without_times(parsed.inner.raw)
     return _without_times(label)
@@ -1411,7 +1411,7 @@ def _scope_key(label: str) -> str:
 def _without_times(label: str) -> str:
     """A label without its clock times and notes, which never enter an id: "Mr BANDT (Melbourne) (14:03)" and
     "(14:06)" are one member."""
-    parsed = parse_label(label)
+    parsed = parse_speaker(label)
     if parsed is None:
         return label
     for part in (parsed.time, *parsed.notes):
@@ -1426,7 +1426,7 @@ def _bound_turns(
     """Turns of a bare office the document binds to its holder, as parlparse does: "The PRESIDING OFFICER (Mr.
     Kyl)" makes the later "The PRESIDING OFFICER" turns Kyl's, until another holder of that office is printed.
     Turns before the first named holder keep their label's speaker (a role, or whom the registry names)."""
-    parsed = {use.label: use.parsed or parse_label(use.label) for use in doc.labels}
+    parsed = {use.label: use.parsed or parse_speaker(use.label) for use in doc.labels}
     holders: dict[str, tuple[Speaker, Gender | None]] = {}  # office → its holder as last printed, and how styled
     bound: dict[tuple[str, int], tuple[str, Speaker]] = {}
     for turn_index, label in doc.order:
@@ -1628,7 +1628,7 @@ def registry_skeleton(speaker_map: SpeakerMap) -> dict[str, Any]:
     ambiguous, unresolved = unresolved_labels(speaker_map)
     persons: dict[str, dict[str, Any]] = {}
     for r in unresolved:
-        label = parse_label(r.label)
+        label = parse_speaker(r.label)
         if label is None or not label.family or label.role:
             continue
         name = " ".join((*label.given, label.family))

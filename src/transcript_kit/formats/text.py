@@ -57,6 +57,13 @@ _RULE = re.compile(r"[ \t\u3000]*(?:_{3,}|-{5,}|={5,}|\*{5,}|[―─━]{5,})[ \
 _LINE_END_CHARS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines cuts
 _LINE_BREAK = re.compile(f"\r\n|[{_LINE_END_CHARS}]")
 _SPLIT_AT_ONCE = 1_000_000  # characters: above this, lines are found one break at a time (no line strings)
+# Captions mark each change of speaker, with ">>" or with the speaker's name in square brackets ("[Ferris]"); a
+# caption line that a new speaker starts in the middle of ("... a third term >> ABERNATHY: well", "... deputy
+# [Candidate Ferris] yeah and") holds two lines of the transcript. A mark is read so only where it opens this many
+# lines with words after it, so a stray ">>" in prose, a quoted e-mail's or a bracketed note stays text.
+_CAPTION_MARK_LINES = 3
+_OPENING_MARK = re.compile(r"[ \t]*(>>|\[[A-Z][^\]\n]{0,40}\])[ \t]*[^\s>]")
+_MARK_INSIDE_LINE = re.compile(r"(?<=\S)[ \t]+(?=(>>|\[[A-Z][^\]\n]{0,40}\])[ \t]*[^\s>])")
 
 
 @attrs.frozen(slots=True)
@@ -224,6 +231,8 @@ def read_layout(text: str, path: str | None = None) -> Layout:
         count = len(starts)
         starts, ends = _drop_page_markers(text, starts, ends, furniture)
         gapped = gapped or len(starts) != count
+    if ">>" in text or "] " in text:
+        starts, ends = _split_at_caption_marks(text, starts, ends)
     if not line_numbered and _is_double_spaced(text, starts, ends):
         starts, ends = _without_line_spacing(starts, ends, len(text))
         gapped = True
@@ -579,6 +588,32 @@ def _on_every_page(text: str, starts: Sequence[int], ends: Sequence[int], lines:
         all(len(row) > place and row[place] == numbers[0][place] + k for k, row in enumerate(numbers))
         for place in range(len(numbers[0]))
     )
+
+
+def _split_at_caption_marks(text: str, starts: array[int], ends: array[int]) -> tuple[array[int], array[int]]:
+    """The lines with each caption mark inside one opening a line of its own: ">>" where it opens at least
+    _CAPTION_MARK_LINES lines with words after it, a bracketed name where it opens a line so and such names open
+    that many."""
+    opening: Counter[str] = Counter()  # the marks that open lines, and how often
+    for start, end in zip(starts, ends):
+        found = _OPENING_MARK.match(text, start, end)
+        if found is not None:
+            opening[found[1]] += 1
+    # ">>" itself must recur; a bracketed name must be one that opens a line, in a text where such names do.
+    named = sum(count for mark, count in opening.items() if mark != ">>")
+    marks = {mark for mark in opening if (opening[mark] if mark == ">>" else named) >= _CAPTION_MARK_LINES}
+    if not marks:
+        return starts, ends
+    split_starts, split_ends = offset_array(len(text)), offset_array(len(text))
+    for start, end in zip(starts, ends):
+        for gap in _MARK_INSIDE_LINE.finditer(text, start, end):
+            if gap[1] in marks:
+                split_starts.append(start)
+                split_ends.append(gap.start())
+                start = gap.end()
+        split_starts.append(start)
+        split_ends.append(end)
+    return split_starts, split_ends
 
 
 def _without_lines(
