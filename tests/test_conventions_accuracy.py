@@ -4689,3 +4689,32 @@ def test_a_stray_caption_mark_in_prose_splits_no_line() -> None:
         ("Jo Marsh", "And the valve >> 12 turns."),
         ("Al Kemp", "Log it too."),
     ]
+
+
+def test_a_heading_between_turns_that_names_a_person_gives_the_words_under_it_their_speaker() -> None:
+    # Written for blind18's convention (an agency's posted press conference): the moderator's turn, then "Opening
+    # remarks by Dr …" over the unlabelled statement, then initials for the rest. Before: the statement went to the
+    # moderator, a wrong speaker. A heading naming an office ("Statement by the Minister") labels nothing.
+    text = (
+        "Press conference on measles\n\n00:00:05\n\nLena Park (LP):\nGood morning. Dr Ruiz will open.\n\n00:01:10\n\n"
+        "Opening remarks by Dr Tomas Ruiz, Director of Immunization\n\nThank you, Lena. Cases rose by a third.\n\n"
+        "We need vaccines where the gaps are.\n\n00:04:00\n\nLP\nThank you. First question, Mia.\n\n"
+        "Mia Holt (MH):\nHow many doses are short?\n\nTR\nAbout two million.\n\nLP\nNext, Omar.\n\n"
+        "Omar Said (OS):\nWhich countries first?\n\nTR\nThe six with outbreaks.\n\nLP\nAnd Ana.\n\n"
+        "Ana Reis (AR):\nWhen will doses arrive?\n\nTR\nIn May.\n\n"
+        "Statement by the Minister for Health\n\nLP\nThat ends today's briefing.\n"
+    )
+    assert _spoken(text) == [
+        ("Lena Park (LP)", "Good morning. Dr Ruiz will open."),
+        ("Dr Tomas Ruiz", "Thank you, Lena. Cases rose by a third. We need vaccines where the gaps are."),
+        ("LP", "Thank you. First question, Mia."),
+        ("Mia Holt (MH)", "How many doses are short?"),
+        ("TR", "About two million."),
+        ("LP", "Next, Omar."),
+        ("Omar Said (OS)", "Which countries first?"),
+        ("TR", "The six with outbreaks."),
+        ("LP", "And Ana."),
+        ("Ana Reis (AR)", "When will doses arrive?"),
+        ("TR", "In May. Statement by the Minister for Health"),
+        ("LP", "That ends today's briefing."),
+    ]

@@ -229,6 +229,18 @@ class ShapeMatcher:
         )
 
 
+_INITIALS_KEY = re.compile(r"(?P<name>[^()]+?)\s*\((?P<key>[A-Z]{2,4})\)")
+
+
+def _keyed_by_initials(label: str, parsed: Label | None) -> bool:
+    """Whether ``label`` is a name followed by its own initials in brackets ("Dr Kateryna Volkova (KV)")."""
+    keyed = _INITIALS_KEY.fullmatch(label)
+    if keyed is None or parsed is None or parsed.family is None or not parsed.given:
+        return False
+    words = [*parsed.given, *parsed.family.replace("-", " ").split()]
+    return "".join(word[0] for word in words).upper() == keyed["key"]
+
+
 def _lists_no_words(tail: str) -> bool:
     """Whether what follows a label on its line makes the line a list's entry, not a turn: dot leaders to a page
     number, or a link, an address or a telephone number and nothing else (each tested only when its first look
@@ -593,6 +605,10 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             verdicts[label] = Verdict(
                 True, why(label, f"a name in the style of this document's labels ({printed})"), parsed
             )
+        elif at_start[label] and _keyed_by_initials(label, parsed):
+            # "Mia Holt (MH):" opening a paragraph: a speaker introduced with the key their later labels use
+            reason = "a name with its own initials in brackets, the key a transcript's later labels use"
+            verdicts[label] = Verdict(True, why(label, reason), parsed)
         else:
             verdicts[label] = Verdict(
                 False, why(label, "a lone name-like phrase, unlike this document's labels"), parsed

@@ -248,6 +248,22 @@ def speaker_of_heading(heading: str) -> str | None:
     return speaker
 
 
+def speaker_of_heading_in_body(heading: str) -> str | None:
+    """The person a heading between two turns gives the words under it ("Opening remarks by Dr Amara Osei,
+    Assistant Director-General", a press conference's posted transcript), or None. Stricter than a heading before
+    the first label: the heading opens with the speech it names, and names a person, not an office (a record's
+    "Statement by the Minister" is a heading over the minister's labelled turn)."""
+    heading = " ".join(heading.split())
+    match = _SPEECH_TITLES[0].match(heading)
+    if match is None:
+        return None
+    speaker = match["speaker"]
+    label = parse_label(speaker)
+    if label is None or label.role is not None or label.family is None or len(speaker.split()) < 2:
+        return None
+    return speaker
+
+
 def is_speech_intro(line: str) -> bool:
     """Whether a sentence over a speech names its speaker ("The speech made by Anna Firth, the Conservative MP …")."""
     return _SPEECH_INTRO.fullmatch(" ".join(line.split())) is not None

@@ -1007,6 +1007,14 @@ class _Tokenizer:
             and (value[-1:] in SENTENCE_END or len(value) > _HEADING_CHARS)  # words under it, not another heading
         ):
             self._label_from_heading(out)
+        elif (
+            kind == "PARA"
+            and seen_label
+            and out
+            and out[-1].type in ("HEADING", "PARA")
+            and (value[-1:] in SENTENCE_END or len(value) > _HEADING_CHARS)
+        ):
+            self._label_from_heading_in_body(out)
         if action and kind == "PARA":
             kind, why = "STAGE", "a screenplay's action line: flush where the dialogue under the cues is indented"
         if kind == "INSERT_OPEN":  # what follows, up to the next label, is printed into the record
@@ -1131,6 +1139,26 @@ class _Tokenizer:
         reason = f"{self.convention.name} profile: a heading that names the speaker of the words under it"
         self.decisions.add(speaker, at, True, reason)
         self.heading_labelled = True
+
+    def _label_from_heading_in_body(self, out: list[Token]) -> None:
+        """Between turns, a heading that opens with a speech and names a person ("Opening remarks by Dr Amara
+        Osei, Assistant Director-General") is the label of the words under it; the heading itself is no one's
+        speech."""
+        heading = out[-1]
+        value = str(heading.value)
+        if len(value) > _HEADING_CHARS or value[-1:] in SENTENCE_END:
+            return
+        speaker = header.speaker_of_heading_in_body(value)
+        if speaker is None:
+            return
+        at = self.text.find(speaker, int(heading.start_pos or 0), int(heading.end_pos or 0))
+        if at == -1:
+            return
+        if heading.type == "PARA":
+            retype_last(out, _token("HEADING", value, int(heading.start_pos or 0), int(heading.end_pos or 0)))
+        out.append(_token("LABEL", speaker, at, at + len(speaker)))
+        reason = f"{self.convention.name} profile: a heading between turns that names the speaker of the words under it"
+        self.decisions.add(speaker, at, True, reason)
 
     def _without_inline_notes(self, value: str) -> str:
         """A paragraph's words without the notes its profile prints inside speech ("[He sits.]")."""
@@ -1457,6 +1485,14 @@ class _Feed(list[Token]):
     def __iter__(self) -> Iterator[Token]:
         raise TypeError("the tokens went on to the document parser: only len() and [-1] can be read")
 
+    def replace_last(self, token: Token) -> None:
+        """Take back the last token, a paragraph still waiting to be merged, and append ``token`` instead."""
+        if not self.run or self.run[-1] is not self.last:
+            raise ValueError("only a paragraph still waiting to be merged can be taken back")
+        self.run.pop()
+        self.n_tokens -= 1
+        self.append(token)
+
     def _flush(self) -> None:
         run = self.run
         if run:
@@ -1469,6 +1505,14 @@ class _Feed(list[Token]):
         skeleton = self.parser.feed_eof(last)  # type: ignore[no-untyped-call]
         assert isinstance(skeleton, _Skeleton)
         return skeleton
+
+
+def retype_last(out: list[Token], token: Token) -> None:
+    """Put ``token`` in the place of the last token appended to ``out`` (a :class:`_Feed` or a list)."""
+    if isinstance(out, _Feed):
+        out.replace_last(token)
+    else:
+        out[-1] = token
 
 
 def _spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
