@@ -96,6 +96,24 @@ def test_a_name_printed_alone_over_its_speech_is_no_running_head() -> None:
     assert not even.furniture and not uneven.furniture
 
 
+def test_a_footer_whose_only_change_is_its_page_number_is_furniture_without_a_form_feed() -> None:
+    # Written for blind18's convention (an immigration court's transcript): "A 218-647-093   3   March 4, 2024"
+    # closes every page; no line repeats as it is and no form feed parts the pages, but the page number counts
+    # on. Before: the footer was read into the speech it cut.
+    pages = []
+    for page in range(1, 7):
+        body = [f"JUDGE TO RESPONDENT\n     Question {page}, part {k}, goes on and" for k in range(12)]
+        body.insert(page % 4, f"RESPONDENT TO JUDGE\n     Yes, Judge, {page} times I said that and")
+        pages.append("\n".join(body) + f"\n\nA 218-647-093                     {page}                      March 4, 2024\n")
+    text = "\n".join(pages)
+    layout = read_layout(text)
+    footers = [text[s.start : s.end] for s in layout.furniture if s.kind == "page_furniture"]
+    assert len(footers) == 6 and all(f.startswith("A 218-647-093") for f in footers)
+    assert all("218-647" not in t.text for t in parse_text(text).turns)
+    # A line repeated with a number that does not count on is no footer: "Question 1 … Question 2" above are not.
+    assert not any("Question" in f for f in footers)
+
+
 _LINE_PIECES = [
     "a",
     "Q",

@@ -401,13 +401,39 @@ def _running_furniture(text: str, starts: Sequence[int], ends: Sequence[int]) ->
     # Line k of the opening is layout line k: both are cut at the same line ends, from the first line on.
     found = _repeats(text, starts, ends, opening.splitlines(), sample)
     marked = _marked_heads(text, starts, ends)
-    if "\f" not in opening and not found:
-        return marked
-    found.update(_repeats(text, starts, ends, _DIGITS.sub("#", opening).splitlines(), sample, masked=True))
+    paged = "\f" in opening or bool(found)
+    # Without that sign, a line repeated with its numbers masked must show one of them counting on, page after
+    # page ("A 218-647-093    3    March 4, 2024", then 4, 5 …): a footer with nothing else repeated as it is.
+    counted = _repeats(text, starts, ends, _DIGITS.sub("#", opening).splitlines(), sample, masked=True, counting=not paged)
+    found.update(counted)
     lines = {i for lines in found.values() for i in lines} | marked
+    if counted and not paged:
+        lines |= _beside(text, starts, ends, {i for at in counted.values() for i in at})
     if "\f" in text:
         lines |= _page_edges(text, starts, ends)
     return lines
+
+
+def _beside(text: str, starts: Sequence[int], ends: Sequence[int], footers: set[int]) -> set[int]:
+    """The lines printed right over or under a page's footer, no blank line between, the same beside most of
+    them (a form's "RESTRICTED (when complete)   MG15(T)" under its "Signature(s): ……   Page 1 of 3"), rules
+    aside: the rest of the footer. (Across a blank line is the page's text: the next page may open with the same
+    cue every time.)"""
+    beside: dict[str, list[int]] = {}
+    for i in footers:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(starts) and ends[j] > starts[j] and j not in footers:
+                beside.setdefault(text[starts[j] : ends[j]].strip(), []).append(j)
+    most = max(_FURNITURE_REPEATS, len(footers) // 2)
+    return {
+        j
+        for key, at in beside.items()
+        if len(at) >= most
+        and len(key) <= _FURNITURE_LONGEST
+        and not _speaker_line(key)
+        and _RULE.fullmatch(key) is None
+        for j in at
+    }
 
 
 # A page's number on a line of its own, as a head prints it ("Page: 2", "Page 3 of 9").
@@ -543,10 +569,16 @@ def _page_edges(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[in
 
 
 def _repeats(
-    text: str, starts: Sequence[int], ends: Sequence[int], opening: list[str], sample: int, masked: bool = False
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    opening: list[str],
+    sample: int,
+    masked: bool = False,
+    counting: bool = False,
 ) -> dict[str, list[int]]:
     """Lines of ``opening`` (its numbers masked as "#" when ``masked``) repeated at a page's rhythm, with every
-    line of the document that repeats them."""
+    line of the document that repeats them (``counting``: only where a number in them counts on)."""
     keys = {
         key
         for key, n in Counter(map(str.strip, opening)).items()
@@ -569,19 +601,22 @@ def _repeats(
         key = line.strip()
         if key in keys:
             found.setdefault(key, []).append(i)
-    return {key: at for key, at in found.items() if _on_every_page(text, starts, ends, at)}
+    return {key: at for key, at in found.items() if _on_every_page(text, starts, ends, at, counting)}
 
 
-def _on_every_page(text: str, starts: Sequence[int], ends: Sequence[int], lines: list[int]) -> bool:
+def _on_every_page(
+    text: str, starts: Sequence[int], ends: Sequence[int], lines: list[int], counting: bool = False
+) -> bool:
     """Whether repeats of a line keep a page's rhythm: as many lines apart each time, give or take two lines or a
     tenth (a name printed alone over its speech repeats at the pace of the talk, not so evenly), four times or
-    more, or three when a number in it counts on, page after page ("Page 3", "Page 4", "Page 5")."""
+    more, or three when a number in it counts on, page after page ("Page 3", "Page 4", "Page 5"); with
+    ``counting``, a number must count on however often it repeats."""
     if len(lines) < _FURNITURE_REPEATS:
         return False
     gaps = [b - a for a, b in itertools.pairwise(lines)]
     if min(gaps) < _PAGE_MIN_LINES or max(gaps) > max(min(gaps) + 2, 1.1 * min(gaps)):
         return False
-    if len(lines) > _FURNITURE_REPEATS:
+    if len(lines) > _FURNITURE_REPEATS and not counting:
         return True
     numbers = [[int(n) for n in _DIGITS.findall(text, starts[i], ends[i])] for i in lines]
     return any(
