@@ -4718,3 +4718,87 @@ def test_a_heading_between_turns_that_names_a_person_gives_the_words_under_it_th
         ("TR", "In May. Statement by the Minister for Health"),
         ("LP", "That ends today's briefing."),
     ]
+
+
+_TUTANAK = """                                         DÖNEM: 28                    YASAMA YILI: 3
+
+                                           TÜRKİYE BÜYÜK MİLLET MECLİSİ
+
+                                                 TUTANAK DERGİSİ
+
+                                                 71'inci Birleşim
+                                              9 Nisan 2025 Çarşamba
+
+                                                 BİRİNCİ OTURUM
+                                               Açılma Saati: 15.00
+                                  BAŞKAN: Başkan Vekili Nurten AKSU
+                   KÂTİP ÜYELER: Cem TOPAL (Sinop), Elif DURMAZ (Uşak)
+                                                   -----0-----
+   BAŞKAN – Türkiye Büyük Millet Meclisinin 71'inci Birleşimini açıyorum.
+                                        II.- GÜNDEM DIŞI KONUŞMALAR
+  1.- Konya Milletvekili Yusuf Erdem'in, çiftçilerin mazot giderlerine ilişkin gündem dışı konuşması
+   BAŞKAN – Gündem dışı ilk söz Konya Milletvekili Sayın Yusuf Erdem'e aittir.
+   Buyurun Sayın Erdem.
+   YUSUF ERDEM (Konya) – Sayın Başkan, değerli milletvekilleri; çiftçimizin mazot yükünü
+konuşmak için söz aldım. Geçen yıl bir dönüm buğdayın maliyeti iki katına çıktı ve rakamlar açık,
+TÜİK – yani resmî kurum – bunu kendi bülteninde yazdı.
+   Birincisi: Mazot desteği ekim ayında değil, ekimden önce ödenmeli.
+   İkincisi: Gübre fiyatlarına bir tavan getirilmeli.
+   DERYA KOÇ (Aydın) – Destek zaten artırıldı!
+   YUSUF ERDEM (Devamla) – Sayın Koç, artırıldıysa çiftçi neden traktörünü satıyor? Hepinizi saygıyla
+selamlıyorum.
+   BAŞKAN – Teşekkür ederiz Sayın Erdem.
+   Birleşime on dakika ara veriyorum.
+                                               Kapanma Saati: 15.24
+                                                 İKİNCİ OTURUM
+                                               Açılma Saati: 15.35
+                                  BAŞKAN: Başkan Vekili Orhan KILIÇ
+                   KÂTİP ÜYELER: Cem TOPAL (Sinop), Elif DURMAZ (Uşak)
+                                                   -----0-----
+   BAŞKAN – Sayın milletvekilleri, birleşimin ikinci oturumunu açıyorum.
+   AK PARTİ GRUBU ADINA DERYA KOÇ (Aydın) – Sayın Başkan, grubumuz adına kısa bir açıklama yapmak
+istiyorum. Destek ödemeleri bu yıl yüzde kırk arttı.
+   BAŞKAN – Teşekkür ederiz. Birleşimi kapatıyorum.
+                                                              Kapanma Saati: 15.52
+"""
+
+
+def test_a_turkish_record_prints_a_dash_after_each_label_and_centres_each_sittings_head() -> None:
+    # Written for blind21's convention (Turkey's Tutanak Dergisi): "BAŞKAN – …" and "NAME (City) – …" at a
+    # paragraph's first-line indent, no blank lines; a centred head over each sitting naming its chair
+    # ("BAŞKAN: Başkan Vekili Nurten AKSU"); agenda items "1.- …" and sections "II.- …" between speeches; an
+    # acronym before a dash at a wrapped line's start ("TÜİK – yani …") and "Birincisi:" inside a speech. Before:
+    # no turn at all (the base profile read no dash label) and the sections' numerals as speakers.
+    spoken = _spoken(_TUTANAK)
+    assert [label for label, _ in spoken] == [
+        "BAŞKAN", "BAŞKAN", "YUSUF ERDEM (Konya)", "DERYA KOÇ (Aydın)", "YUSUF ERDEM (Devamla)", "BAŞKAN",
+        "BAŞKAN", "AK PARTİ GRUBU ADINA DERYA KOÇ (Aydın)", "BAŞKAN",
+    ]
+    erdem = dict(spoken)["YUSUF ERDEM (Konya)"]
+    assert "TÜİK – yani resmî kurum" in erdem and erdem.endswith("İkincisi: Gübre fiyatlarına bir tavan getirilmeli.")
+    assert not any("Kapanma" in words or "KÂTİP" in words or "1.-" in words for _, words in spoken)
+    import transcript_kit as tk
+
+    ids = [(turn.label, turn.speaker.id) for turn in tk.parse(_TUTANAK, doc_id="tutanak").turns if turn.speaker]
+    chairs = [who for label, who in ids if label == "BAŞKAN"]
+    assert chairs == ["nurten-aksu"] * 3 + ["orhan-kilic"] * 2  # each sitting's head names its chair
+    people = dict(ids)
+    assert people["YUSUF ERDEM (Devamla)"] == people["YUSUF ERDEM (Konya)"]
+    assert people["AK PARTİ GRUBU ADINA DERYA KOÇ (Aydın)"] == people["DERYA KOÇ (Aydın)"]
+
+
+def test_a_markdown_export_bolds_the_recording_time_with_the_name() -> None:
+    # Written for blind23's convention (a podcast editor's Markdown export): "**[00:01:12] Maya Chen:** …", show
+    # notes with the same bold fields above the transcript. Before: no turn at all.
+    text = (
+        "# Pipes — Episode 12\n\n**Host:** Lena Ortiz\n**Guest:** Dr. Sam Reyes\n\n## Transcript\n\n"
+        "**[00:00:00] Sam Reyes:** Nobody knows where the old pipes are.\n\n*[theme music]*\n\n"
+        "**[00:00:29] Lena Ortiz:** Welcome to Pipes. I'm Lena Ortiz.\n\nToday: lead service lines.\n\n"
+        "**[00:01:01] Sam Reyes:** Thanks, Lena.\n\n**[00:01:06] Lena Ortiz:** So, what is a service line?\n"
+    )
+    assert _spoken(text) == [
+        ("Sam Reyes", "Nobody knows where the old pipes are."),
+        ("Lena Ortiz", "Welcome to Pipes. I'm Lena Ortiz. Today: lead service lines."),
+        ("Sam Reyes", "Thanks, Lena."),
+        ("Lena Ortiz", "So, what is a service line?"),
+    ]

@@ -309,6 +309,7 @@ def strength(parsed: Label, label: str) -> str | None:
 _NEVER_SPEAKERS = frozenset(map(fold, VOCABULARY.words_of("never_speakers")))
 _LIST_HEADINGS = frozenset(map(fold, VOCABULARY.words_of("list_headings")))
 _SECTION_NUMBER = re.compile(expand(VOCABULARY.patterns["section_number"]))
+_ROMAN = re.compile(r"[IVX]{1,6}")
 _SOUND_CUES = frozenset(map(fold, VOCABULARY.words_of("sound_cues")))
 _SCENE_WORDS = frozenset(map(fold, VOCABULARY.words_of("scene_words")))
 
@@ -436,8 +437,10 @@ class _Tally:
         self.listed: dict[bool, set[str]] = {True: set(), False: set()}
         self.quoting: dict[bool, set[str]] = {True: set(), False: set()}
         self.lower_tail: dict[bool, set[str]] = {True: set(), False: set()}
+        self.count: Counter[str] = Counter()  # how many candidates each label has
         for c in candidates:
             label = c.label
+            self.count[label] += 1
             self.first.setdefault(label, c)
             self.last_start[label] = c.start
             self.at_start[label] += c.at_paragraph_start
@@ -469,6 +472,12 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     # Where the recurring labels' own speech goes on in lower case (captions, an ASR export), lower case after a
     # colon says nothing about prose.
     cased_speech = len(speaking & lower_tail) * 2 < len(speaking)
+    # Sections numbered in roman numerals before a period where labels stand ("I.- GEÇEN TUTANAK ÖZETİ", "II.-
+    # …"): where a numeral of two letters or more is printed so, every numeral so printed is a section's number
+    # ("I." too). Before a colon they are an interviewer's "IV:" or a flight log's "CC:", so only the period counts.
+    numbered_sections = any(
+        len(label) > 1 and first[label].delimiter == "." and _ROMAN.fullmatch(label) for label in first
+    )
     verdicts: dict[str, Verdict] = {}
     strong_styles: Counter[str] = Counter()
     weak: list[str] = []
@@ -497,8 +506,10 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             refused = "a list entry with dot leaders (attendance, contents), not a turn"
         elif fold(label) in _LIST_HEADINGS and alone[label] >= at_start[label]:
             refused = "a list's heading, alone on its line over the names (vocabulary: list_headings), not a turn"
-        elif _SECTION_NUMBER.match(label):
-            refused = "a section's number before its title ('V.    ORDEN DEL DÍA:'), a heading (vocabulary: section_number)"
+        elif _SECTION_NUMBER.match(label) or (
+            numbered_sections and first[label].delimiter == "." and _ROMAN.fullmatch(label)
+        ):
+            refused = "a section's number before its title ('V.    ORDEN DEL DÍA:', 'III.- YOKLAMA'), a heading (vocabulary: section_number)"
         elif (
             label in quoting
             and first[label].delimiter in (":", "：")  # prose quotes after a colon, never after a record's dash
@@ -625,7 +636,33 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             reason = "a label in the words of this document's labels read as printed"
             verdicts[label] = Verdict(True, why(label, reason), None)
     _refuse_lone_titles(tally, verdicts, why)
+    _refuse_names_inside_paragraphs(tally, verdicts, why)
     return verdicts
+
+
+_OPENING_SHARE, _OPENING_MIN = 0.9, 10
+
+
+def _refuse_names_inside_paragraphs(
+    tally: _Tally, verdicts: dict[str, Verdict], why: Callable[[str, str], str]
+) -> None:
+    """Where nearly every label opens a paragraph (a first-line indent or a blank line before it), a bare name in
+    capitals said once inside a paragraph is the speech's own word ("… Bu rakamları biz uydurmadık, / MEB – yani
+    Bakanlığın kendisi – …", an acronym at a wrapped line's start), not a turn."""
+    accepted = [label for label, verdict in verdicts.items() if verdict.accepted]
+    said = sum(tally.count[label] for label in accepted)
+    if said < _OPENING_MIN or sum(tally.at_start[label] for label in accepted) < _OPENING_SHARE * said:
+        return
+    for label in accepted:
+        parsed = verdicts[label].parsed
+        if (
+            tally.count[label] == 1
+            and not tally.at_start[label]
+            and parsed is not None
+            and not (parsed.titles or parsed.honorific or parsed.role or parsed.inner or parsed.given)
+        ):
+            reason = "a name said once inside a paragraph, where this document's labels open theirs: prose"
+            verdicts[label] = Verdict(False, why(label, reason), parsed)
 
 
 def _refuse_lone_titles(tally: _Tally, verdicts: dict[str, Verdict], why: Callable[[str, str], str]) -> None:

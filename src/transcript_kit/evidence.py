@@ -34,6 +34,7 @@ _CHAIR_TAKEN = tuple(
         ("M. le président", "", ("Présidence de M", "PRÉSIDENCE DE M."), "presidence_heading"),
         ("Mme la présidente", "", ("Présidence de Mme", "PRÉSIDENCE DE MME"), "presidente_heading"),
         ("PRESIDENTE", "", ("PRESIDENZA DEL",), "presidenza_heading"),
+        ("BAŞKAN", "", ("BAŞKAN:",), "baskan_heading"),
     )
 )
 

@@ -69,11 +69,12 @@ class _Blocks:
     short lines has a paragraph every few dozen bytes. Iterating makes a _Block of each as it is read; the last
     paragraph grows in place while lines are grouped."""
 
-    __slots__ = ("conts", "firsts", "indents", "lasts")
+    __slots__ = ("conts", "firsts", "indents", "lasts", "opening")
 
     def __init__(self) -> None:
         self.firsts, self.lasts, self.indents = array("i"), array("i"), array("i")
         self.conts = array("i")  # -1: no second line
+        self.opening: frozenset[int] = frozenset()  # indents that open a paragraph (see _first_line_indents)
 
     def append(self, first: int, last: int, indent: int, cont: int | None = None) -> None:
         self.firsts.append(first)
@@ -157,6 +158,7 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_e
             indents[line] = indent + pad
     opening = _first_line_indents(indents) if wrapped and not layout.line_numbered else frozenset()
     blocks = _Blocks()
+    blocks.opening = opening
     open_paragraph = False  # the last of ``blocks`` may take the next line
     conts, lasts = blocks.conts, blocks.lasts
     previous_indent = 0
@@ -268,6 +270,8 @@ class _Tokenizer:
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
         self._trailer: int | None = None  # see _trailer_start
+        self.opening_indents: frozenset[int] = frozenset()  # indents that open a paragraph (see _paragraphs)
+        self.centred_fields: set[int] = set()  # label-like lines of a centred head (see _centred_fields)
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
         self.dialogue: int | None = None  # the indent of the words under cues alone (a script's dialogue), once known
         self.label_lines: Sequence[int] = ()  # the lines that open turns, in order, once decided
@@ -301,6 +305,7 @@ class _Tokenizer:
         firsts = bytearray(len(self.layout.starts))
         for block in blocks:
             firsts[block.first] = 1
+        self.opening_indents = blocks.opening
         found = self._line_candidates(firsts, self._lines_worth_a_look(firsts))
         shapes, inferred = cand.infer_shapes(found.values(), self.convention, len(blocks))
         if inferred:  # a shape the document showed may also stand inside paragraphs: look at every line
@@ -314,6 +319,7 @@ class _Tokenizer:
         # paragraphs, and how often each label opens a line inside one.
         header_fields = self._header_field_runs(found)
         body_start = self._transcript_heading(found)
+        centred_fields = self.centred_fields = self._centred_fields(found)
         unlisted = array("q")
         starting: Counter[str] = Counter()  # how many paragraphs each label opens
         inner: Counter[str] = Counter()
@@ -326,6 +332,7 @@ class _Tokenizer:
             if (
                 not self._has_words_below(i, c, found)
                 or i in header_fields
+                or i in centred_fields
                 or i < body_start
                 or ends_a_list
                 or (self._padded_field(c, i) and any(self._padded_neighbour(found, j) for j in (i - 1, i + 1)))
@@ -756,10 +763,12 @@ class _Tokenizer:
         return self._indent_of(line + 1) if below_end > below_start else None
 
     def _outdents(self, i: int) -> bool:
+        """Whether line ``i`` stands left of the line above it, as a play's hanging cue does (not where the
+        line above opens a paragraph by the document's first-line indent: its next line comes back to the margin)."""
         if i == 0 or self.layout.line_numbered:
             return False
         above = self._indent_of(i - 1) if self.layout.ends[i - 1] > self.layout.starts[i - 1] else None
-        return above is not None and self._indent_of(i) < above
+        return above is not None and above not in self.opening_indents and self._indent_of(i) < above
 
     def _lines_worth_a_look(self, firsts: bytearray) -> Iterable[int]:
         """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes may match:
@@ -867,6 +876,19 @@ class _Tokenizer:
             if line >= 0 and starts[line] == match.start():
                 return line
         return 0
+
+    def _centred_fields(self, found: CandidateTable) -> set[int]:
+        """Lines of a sitting's head centred over the record ("BAŞKAN: Başkan Vekili Meral ÇAYIRLI", "KÂTİP
+        ÜYELER: …" under "BİRİNCİ OTURUM"), in a document whose labels (nearly all) stand at the margin or a
+        paragraph's indent: fields of the head that name who chairs, no turns. (A field is printed with a colon:
+        a screenplay's cues alone on their lines and the dialogue under them are centred too.)"""
+        if self.layout.line_numbered:  # a numbered transcript's labels stand at the text's column, wherever it is
+            return set()
+        indents = {i: self._indent_of(i) for i, c in found.items() if not c.alone}
+        centred = {i for i, indent in indents.items() if indent >= _CENTRED_FIELD and found[i].delimiter == ":"}
+        if not centred or len(centred) * _CENTRED_SHARE > len(indents):
+            return set()
+        return centred
 
     def _padded_field(self, candidate: cand.Candidate, line: int) -> bool:
         """A field of a form, its value padded out to a column ("Sub-disposition:     Duplicate charge", "Reason
@@ -1189,6 +1211,8 @@ class _Tokenizer:
         place = rules.Place.of(seen_label, line > last_label, inside_body, over_label)
         if line in self.rubrics:
             return "HEADING", "a rubric between sentences (text printed one sentence a line)"
+        if line in self.centred_fields:
+            return "HEADING", "a field of a sitting's head, centred over the record (see _centred_fields)"
         rule = self.rules.classify(value, place)
         if rule is None and self.convention.translated_lines:
             rule = self._translated_rule(value, line, place)
@@ -1382,6 +1406,8 @@ _BRACKETED_LINE = re.compile(
     r"[ \t\u00a0]*\[[^\[\]\n]{1,300}\][ \t]*"
 )  # deeper than this, a time is a right-aligned margin note, not a line of its own
 _CENTRED = 8  # leading spaces that make a short line a centred title
+# ... a label's line so far in is a centred field of a head, where fewer than one label line in this many is
+_CENTRED_FIELD, _CENTRED_SHARE = 16, 2
 _FRONT_MATTER_CHARS = 20_000  # how far down a document its front matter may reach
 _HEADING_CHARS = 120  # a heading over a speech is one short line
 _SENTENCE_CLOSERS = frozenset('.?!…"”])')  # what ends the sentence (or the note, "[inaudible] ADEYEMI:") a glued label follows

@@ -53,7 +53,7 @@ class Vocabulary:
 
     def contains(self, name: str, word: str) -> bool:
         """Whether ``word`` (case-insensitively) is in the list ``name``."""
-        return word.casefold() in self.folded_sets[name]
+        return word.casefold().replace(_DOTTED_I, "i") in self.folded_sets[name]
 
     def alternation(self, name: str) -> str:
         """A regex alternation of a word list (longest first, so "secretary general" beats "secretary"), or of a
@@ -94,6 +94,9 @@ def placeholders(pattern: str) -> frozenset[str]:
     return frozenset(m.group(1) for m in _PATTERN_PLACEHOLDER.finditer(pattern))
 
 
+_DOTTED_I = "i\u0307"  # what "İ" case-folds to
+
+
 def _load() -> Vocabulary:
     raw = (
         resources.files("transcript_kit.conventions").joinpath("vocabulary.toml").read_text(encoding="utf-8")
@@ -115,7 +118,11 @@ def _load() -> Vocabulary:
     words = {name: _resolved(name, entries, words) for name, entries in words.items()}
     months = {name: int(number) for number, names in data["months"].items() for name in names}
     words["months"] = tuple(months)
-    folded = {name: frozenset(w.casefold() for w in ws) for name, ws in words.items()}
+    # Turkish capitals fold without their dots ("BAKANI" is "bakanı", "MİLLÎ" is "millî"): each word is held
+    # as case-folded and with a dotless ı as i, so a word in capitals finds it (see Vocabulary.contains).
+    folded = {
+        name: frozenset(key for w in ws for key in (w.casefold(), w.casefold().replace("ı", "i"))) for name, ws in words.items()
+    }
     return Vocabulary(
         words=words,
         patterns=dict(data["patterns"]),
