@@ -4802,3 +4802,63 @@ def test_a_markdown_export_bolds_the_recording_time_with_the_name() -> None:
         ("Sam Reyes", "Thanks, Lena."),
         ("Lena Ortiz", "So, what is a service line?"),
     ]
+
+
+_RADA = """СТЕНОГРАМА
+пленарного засідання Верховної Ради України
+
+Сесійний зал Верховної Ради України
+4 червня 2025 року, 10 година
+
+Веде засідання Голова Верховної Ради України БОНДАР С.І.
+
+ГОЛОВУЮЧИЙ. Доброго ранку, шановні колеги! Прошу реєструватися.
+10:01:12
+Зареєструвалися 341 народний депутат. Засідання оголошую відкритим.
+ГОЛОВУЮЧИЙ.
+Слово надається голові комітету. Будь ласка.
+ПЕТРЕНКО А.О., голова Комітету Верховної Ради України з питань енергетики, житлово-комунальних послуг (виборчий округ № 12, Вінницька область, політична партія "Слуга народу"). Дякую. Комітет підтримує законопроект у другому читанні.
+Перше: тарифи не зростають до кінця опалювального сезону.
+ГОЛОВУЮЧИЙ. Дякую. Ставлю на голосування.
+"За" – 244.
+ГОЛОВУЮЧИЙ. Рішення прийнято.
+По фракціях і групах:
+"Слуга народу" – 190,
+позафракційні – 21.
+ГОЛОС ІЗ ЗАЛУ. Ганьба!
+КРАВЕЦЬ Л.М., народний депутат України (загальнодержавний багатомандатний виборчий округ, політична партія "Голос"). Колеги, я прошу повернутися до поправки 14.
+ПЕТРЕНКО А.О. Поправку 14 враховано редакційно.
+ГОЛОВУЮЧИЙ. Дякую. Шановні колеги, я передаю ведення засідання Першому заступнику.
+10:20:05
+
+Веде засідання Перший заступник Голови Верховної Ради України
+ЛИСЕНКО О.П.
+
+ГОЛОВУЮЧИЙ. Продовжуємо. Будь ласка, Людмило Миколаївно.
+КРАВЕЦЬ Л.М. Дякую. Я наполягаю на поправці.
+ГОЛОВУЮЧИЙ. Дякую. Ранкове засідання оголошую закритим.
+"""
+
+
+def test_a_ukrainian_stenogram_is_read_as_the_russian_ones_are() -> None:
+    # Written for blind21's convention (the Verkhovna Rada's stenogram): "ГОЛОВУЮЧИЙ." inline or alone on its line
+    # over the chair's words, "ПРІЗВИЩЕ І.Б., народний депутат України (…)." then "ПРІЗВИЩЕ І.Б." alone, an office
+    # after the comma the grammar does not read ("голова Комітету … з питань енергетики, житлово-комунальних
+    # послуг"), the vote's printed count, who presides ("Веде засідання …", the name wrapped onto its own line).
+    # Before: no turn (the Russian profile's words only), then the long labels' speeches given to the chair.
+    import transcript_kit as tk
+
+    document = tk.parse(_RADA, doc_id="rada")
+    assert document.convention == "stenogram"
+    turns = [(turn.label, turn.speaker.id) for turn in document.turns if turn.label]
+    assert [label.split(",")[0] for label, _ in turns] == [
+        "ГОЛОВУЮЧИЙ", "ГОЛОВУЮЧИЙ", "ПЕТРЕНКО А.О.", "ГОЛОВУЮЧИЙ", "ГОЛОВУЮЧИЙ", "ГОЛОС ІЗ ЗАЛУ", "КРАВЕЦЬ Л.М.",
+        "ПЕТРЕНКО А.О.", "ГОЛОВУЮЧИЙ", "ГОЛОВУЮЧИЙ", "КРАВЕЦЬ Л.М.", "ГОЛОВУЮЧИЙ",
+    ]
+    ids = [who for _, who in turns]
+    assert ids[2] == ids[7] and ids[6] == ids[10]  # a member's long label and short one are one person
+    assert ids[5].startswith("role:")  # a voice from the hall
+    chairs = [who for label, who in turns if label == "ГОЛОВУЮЧИЙ"]
+    assert chairs[:5] == [chairs[0]] * 5 and chairs[5:] == [chairs[5]] * 2 and chairs[0] != chairs[5]
+    spoken = " ".join(turn.text for turn in document.turns if turn.label)
+    assert '"За"' not in spoken and "Слуга народу\" – 190" not in spoken and "ЛИСЕНКО" not in spoken

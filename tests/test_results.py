@@ -76,6 +76,22 @@ def test_a_new_tool_version_or_parse_setting_reuses_nothing(
     assert convert([corpus], tmp_path / "out").n_reused == 0
 
 
+def test_a_grammar_edited_in_a_source_checkout_changes_the_code_fingerprint(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A checkout reads grammar/*.lark from outside the package: an edit there must not reuse results parsed with
+    # the old grammar (it did, so a changed label grammar showed stale speakers in a convert's output).
+    results.code_fingerprint.cache_clear()
+    before = results.code_fingerprint()
+    real = results.grammar_text
+    monkeypatch.setattr(results, "grammar_text", lambda name: real(name) + ("\n// edited" if name == "label.lark" else ""))
+    results.code_fingerprint.cache_clear()
+    try:
+        assert results.code_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        results.code_fingerprint.cache_clear()
+    assert results.code_fingerprint() == before
+
+
 def test_no_cache_parses_everything_and_keeps_nothing(tmp_path: Path) -> None:
     convert([SEEDS], tmp_path / "out")
     summary = convert([SEEDS], tmp_path / "out", use_cache=False)

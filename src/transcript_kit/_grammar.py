@@ -7,6 +7,7 @@ from pathlib import Path
 
 # Installed wheels carry the grammars as transcript_kit/grammar/; a source checkout keeps them at the top level.
 _CHECKOUT_GRAMMAR_DIR = Path(__file__).resolve().parents[2] / "grammar"
+GRAMMARS = ("label.lark", "transcript.lark")  # every grammar the parser builds
 
 
 def grammar_text(name: str) -> str:

@@ -484,6 +484,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     initials: list[str] = []  # capitals the first-word refusal read as a word ("SO", "BY"), decided by the style
     learned: set[str] = set()  # the lower-case words of the labels read as printed ("presidenta", "diputada")
     unread: list[str] = []  # labels the grammar does not read, printed like labels, said once or twice
+    headed: list[str] = []  # labels the grammar does not read, with a comma after their head
 
     def why(label: str, reason: str) -> str:
         return f"{prefix}{first[label].shape}: {reason}"
@@ -555,6 +556,8 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
                 learned.update(_LOWER_WORDS.findall(label))
                 continue
             unread.append(label)
+        if parsed is None and refused == _UNREAD and "," in label:
+            headed.append(label)
         if parsed is None or refused is not None:
             verdicts[label] = Verdict(False, why(label, refused or ""), parsed)
             continue
@@ -635,6 +638,13 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         if words and learned.issuperset(words):
             reason = "a label in the words of this document's labels read as printed"
             verdicts[label] = Verdict(True, why(label, reason), None)
+    for label in headed:
+        # "МЕЛЬНИЧУК Б.Р., голова Комітету … з питань організації державної влади, місцевого самоврядування, …
+        # (…)": a label of this document before the comma, an office the grammar does not read after it.
+        head = verdicts.get(label.split(",", 1)[0].strip())
+        if head is not None and head.accepted and head.parsed is not None:
+            reason = "a label of this document before a comma, the office after it as printed"
+            verdicts[label] = Verdict(True, why(label, reason), head.parsed)
     _refuse_lone_titles(tally, verdicts, why)
     _refuse_names_inside_paragraphs(tally, verdicts, why)
     return verdicts

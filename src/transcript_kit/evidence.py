@@ -35,6 +35,8 @@ _CHAIR_TAKEN = tuple(
         ("Mme la présidente", "", ("Présidence de Mme", "PRÉSIDENCE DE MME"), "presidente_heading"),
         ("PRESIDENTE", "", ("PRESIDENZA DEL",), "presidenza_heading"),
         ("BAŞKAN", "", ("BAŞKAN:",), "baskan_heading"),
+        ("Председательствующий", "", ("Председательствует",), "predsedatel_note"),
+        ("ГОЛОВУЮЧИЙ", "", ("Веде засідання",), "holovuiuchyi_note"),
     )
 )
 

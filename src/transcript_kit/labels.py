@@ -312,10 +312,16 @@ def parse_label(text: str) -> Label | None:
 def parse_speaker(text: str) -> Label | None:
     """A label as the normalizer reads who speaks: :func:`parse_label`'s reading, save that a square-bracket
     frame round the whole label ("[Candidate Ferris]", as a video's transcript prints its speakers) is no part of
-    the name. (parse_label reads no such frame: "[BUZZER]" on a line of its own is a sound, not a cue.)"""
+    the name, and that a label the grammar does not read is the name before its first comma, where that is one
+    (a label the document's vote accepted so: see candidates.decide). (parse_label reads no such frame: "[BUZZER]"
+    on a line of its own is a sound, not a cue.)"""
     square = _WHOLLY_SQUARE_BRACKETED.fullmatch(text)
     if square is None:
-        return parse_label(text)
+        label = parse_label(text)
+        if label is None and "," in text:  # "МЕЛЬНИЧУК Б.Р., голова Комітету … (…)": the name before the comma
+            head = parse_label(text.split(",", 1)[0])
+            return attrs.evolve(head, raw=text) if head is not None and head.family is not None else None
+        return label
     inner = parse_label(square[1])
     return attrs.evolve(inner, raw=text) if inner is not None else None
 

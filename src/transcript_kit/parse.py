@@ -272,6 +272,7 @@ class _Tokenizer:
         self._trailer: int | None = None  # see _trailer_start
         self.opening_indents: frozenset[int] = frozenset()  # indents that open a paragraph (see _paragraphs)
         self.centred_fields: set[int] = set()  # label-like lines of a centred head (see _centred_fields)
+        self._inline: tuple[CandidateTable, frozenset[str]] | None = None  # see _inline_labels
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
         self.dialogue: int | None = None  # the indent of the words under cues alone (a script's dialogue), once known
         self.label_lines: Sequence[int] = ()  # the lines that open turns, in order, once decided
@@ -916,6 +917,12 @@ class _Tokenizer:
         value = self.text[candidate.end : self.layout.ends[line]].strip()
         return len(value) <= _FIELD_VALUE_CHARS and not value.endswith((".", "?", "!"))
 
+    def _inline_labels(self, found: CandidateTable) -> frozenset[str]:
+        """The labels of ``found`` printed with words after them on their line (found once per table)."""
+        if self._inline is None or self._inline[0] is not found:
+            self._inline = (found, frozenset(c.label for c in found.values() if not c.alone))
+        return self._inline[1]
+
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: CandidateTable) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
         (a table of contents, a participants list) is not a run of turns, nor is the last name of a list that a
@@ -924,7 +931,9 @@ class _Tokenizer:
         an entry of a list of members ("Mr Daniel FOO Chee Meng (Sungei Tengah East)." under "ABSENT:"), where it
         reads as a label at all (a sentence of text printed one sentence a line is left to the vote to refuse)."""
         if candidate.alone and candidate.delimiter == "." and not candidate.timed:
-            return parse_label(candidate.label) is None
+            # ... but a label this document prints with its words after it elsewhere is that label over its
+            # words here (a stenogram's "ГОЛОВУЮЧИЙ." alone on its line, the chair's words on the next).
+            return parse_label(candidate.label) is None or candidate.label in self._inline_labels(found)
         if not candidate.alone or not self.shapes.prints_alone(candidate.shape):
             return True
         starts, ends = self.layout.starts, self.layout.ends

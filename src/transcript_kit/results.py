@@ -29,6 +29,7 @@ import orjson
 import pyarrow as pa
 
 from transcript_kit import __version__
+from transcript_kit._grammar import GRAMMARS, grammar_text
 from transcript_kit.columns import TurnTable
 from transcript_kit.evidence import evidence_of
 from transcript_kit.export.rows import SPEAKER_FIELDS, document_row, turn_row
@@ -109,8 +110,9 @@ def plain_turns(payload: ResultPayload) -> pa.Table:
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """A hash of the tool's version, schema version and every file of the installed package (code, grammars,
-    data): a parser changed in place, even without a version bump, never reuses results of the old one."""
+    """A hash of the tool's version, schema version, every file of the installed package (code, data) and the
+    grammars as the parser reads them: a parser changed in place, even without a version bump, never reuses
+    results of the old one."""
     digest = hashlib.sha256(f"{__version__}\0{SCHEMA_VERSION}".encode())
     package = Path(__file__).resolve().parent
     for path in sorted(package.rglob("*")):
@@ -120,6 +122,9 @@ def code_fingerprint() -> str:
             and path.suffix in {".py", ".lark", ".json", ".toml"}
         ):
             digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    # A source checkout reads its grammars from the top-level grammar/, outside the package: as read, each counts.
+    for name in GRAMMARS:
+        digest.update(f"grammar/{name}".encode() + b"\0" + grammar_text(name).encode("utf-8"))
     return digest.hexdigest()
 
 
