@@ -4862,3 +4862,67 @@ def test_a_ukrainian_stenogram_is_read_as_the_russian_ones_are() -> None:
     assert chairs[:5] == [chairs[0]] * 5 and chairs[5:] == [chairs[5]] * 2 and chairs[0] != chairs[5]
     spoken = " ".join(turn.text for turn in document.turns if turn.label)
     assert '"За"' not in spoken and "Слуга народу\" – 190" not in spoken and "ЛИСЕНКО" not in spoken
+
+
+_KNESSET = """הכנסת העשרים-וחמש
+פרוטוקול מס' 212
+מישיבת הכנסת
+
+היו"ר נועה לביא:
+
+ערב טוב, אני פותחת את ישיבת הכנסת. נעבור לנושא הראשון: הצעת חוק הגנת הצרכן.
+
+שר הכלכלה דני אורן:
+
+גברתי היושבת-ראש, חברי הכנסת. ההצעה קובעת דבר פשוט: מחיר אחד לכל הלקוחות.
+
+היו"ר נועה לביא:
+
+תודה. חבר הכנסת סמי עודה, בבקשה.
+
+סמי עודה (חד"ש-תע"ל):
+
+תודה. אני תומך בהצעה, אבל יש לי שאלה: מי יאכוף אותה?
+
+קריאה:
+
+מי שתמיד אוכף.
+
+סמי עודה (חד"ש-תע"ל):
+
+זו לא תשובה.
+
+היו"ר נועה לביא:
+
+נעבור להצבעה.
+
+הצבעה מס' 4
+
+בעד ההצעה – 48
+נגד – אין
+נמנעים – 2
+
+היו"ר נועה לביא:
+
+ההצעה נתקבלה. תודה רבה.
+
+הישיבה ננעלה בשעה 18:05.
+"""
+
+
+def test_a_hebrew_protocol_prints_each_label_alone_over_its_words() -> None:
+    # Written for blind21's convention (the Knesset's protocol): a script without capitals, so no sentence before a
+    # colon is "a name in capitals"; each label alone on its line, its colon after it ('היו"ר נועה לביא:'), the
+    # gershayim of an abbreviation printed as a double quote inside a word; heckles 'קריאה:'; the vote's count and
+    # the closing note. Before: every sentence ending its clause with a colon was a speaker.
+    import transcript_kit as tk
+
+    document = tk.parse(_KNESSET, doc_id="knesset")
+    turns = [(turn.label, turn.speaker.id, turn.text) for turn in document.turns if turn.label]
+    assert [label for label, _, _ in turns] == [
+        'היו"ר נועה לביא', "שר הכלכלה דני אורן", 'היו"ר נועה לביא', 'סמי עודה (חד"ש-תע"ל)', "קריאה",
+        'סמי עודה (חד"ש-תע"ל)', 'היו"ר נועה לביא', 'היו"ר נועה לביא',
+    ]
+    assert turns[0][2].endswith("נעבור לנושא הראשון: הצעת חוק הגנת הצרכן.")  # a colon inside a speech
+    assert turns[4][1] == "role:interjection"
+    assert not any("48" in text or "ננעלה" in text for _, _, text in turns)

@@ -31,7 +31,9 @@ LABEL_TIMESTAMP = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{
 # How a timestamp (or a bracketed note) can begin: a cheap first look before the match.
 STAMP_OPENERS = frozenset("0123456789([")
 _CAPITALS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
-LOWER_CASE = re.compile(r"[a-zß-öø-ÿ]")  # a lower-case letter: a label with none is in capitals
+LOWER_CASE = re.compile(r"[a-zß-öø-ÿа-яёіїєґα-ωά-ώ]")  # a lower-case letter: a label with none is in capitals
+# ... where it holds a capital: a script without case (Hebrew, Arabic, Chinese) writes no name in capitals.
+CAPITAL = re.compile(expand("@cased_capital@"))
 _PARENS = re.compile(r"\([^()]*\)")
 # A recording offset printed in brackets at a label's end: hours:minutes:seconds, or minutes from zero ("(00:05)",
 # "[01:02:03]"); a parliament's "(14:02)" is a time of day and stays part of the label for the normalizer.
@@ -285,7 +287,9 @@ def matcher_for(convention: Convention) -> ShapeMatcher:
 def style_of(candidate: Candidate) -> str:
     """The shape a label is printed in and its case: a document keeps one style for its real labels."""
     case = TITLE_CASE if LOWER_CASE.search(_PARENS.sub("", candidate.label)) else UPPER
-    return f"{candidate.shape}/{case}"
+    # ... and whether it stands alone on its line: a record that prints its labels so ("היו"ר יואב בן-שושן:" over
+    # the words) has no label with a sentence after its colon.
+    return f"{candidate.shape}/{case}{'/alone' if candidate.alone else ''}"
 
 
 def strength(parsed: Label, label: str) -> str | None:
@@ -300,7 +304,8 @@ def strength(parsed: Label, label: str) -> str | None:
         return "an honorific"
     if parsed.inner is not None:
         return "an office with its holder"
-    if not LOWER_CASE.search(_PARENS.sub("", label)) and len(label) > 1:
+    bare = _PARENS.sub("", label)
+    if not LOWER_CASE.search(bare) and CAPITAL.search(bare) and len(label) > 1:
         return "an upper-case name"
     return None
 

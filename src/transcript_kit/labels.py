@@ -361,6 +361,9 @@ def _parse_label(text: str) -> Label | None:
         if first is None or second is None:
             return None
         return attrs.evolve(first, raw=raw, translation=second)
+    if '"' in raw and _GERSHAYIM.search(raw):  # 'היו"ר', '(רע"מ)': a Hebrew abbreviation's mark, inside a word
+        label = _parse_label(_GERSHAYIM.sub("", raw))
+        return attrs.evolve(label, raw=raw) if label is not None else None
     if len(raw) > 1 and VOCABULARY.contains("articles", raw):
         return None  # "The" opens a label and is never one (a one-letter code, "Y:" or "O:", is)
     bare = raw.rstrip(".").casefold()
@@ -468,6 +471,8 @@ def is_chat_sender(raw: str) -> bool:
 
 _WHOLLY_BRACKETED = re.compile(r"\(([^()]+)\)")
 _WHOLLY_SQUARE_BRACKETED = re.compile(r"\[([^\[\]]+)\]")
+# Hebrew marks an abbreviation with gershayim, printed as a double quote between two letters of the word.
+_GERSHAYIM = re.compile(r'(?<=[\u05D0-\u05EA])["\u05F4](?=[\u05D0-\u05EA])')
 _GLUED_ABBREVIATION = re.compile(
     r"(?<![\w.])((?i:"
     + "|".join(VOCABULARY.alternation(name) for name in ("honorifics", "address_forms", "styles"))

@@ -71,13 +71,15 @@ def words_alternation(words: Iterable[str]) -> str:
 
 
 def expand(pattern: str, vocabulary: Vocabulary | None = None) -> str:
-    """``pattern`` with each ``@name@`` replaced by that word list's alternation (wrapped in a group);
-    ``@name:title@`` and ``@name:upper@`` give a word list's words in title case or capitals."""
+    """``pattern`` with each ``@name@`` replaced by that word list's alternation or that pattern, itself expanded
+    (wrapped in a group); ``@name:title@`` and ``@name:upper@`` give a word list's words in title case or capitals."""
     vocab = vocabulary or VOCABULARY
 
     def alternation(m: re.Match[str]) -> str:
         name, case = m.group(1), m.group(2)
         if case is None:
+            if name in vocab.patterns:  # a pattern may name another: expanded in turn
+                return f"(?:{expand(vocab.patterns[name], vocab)})"
             return f"(?:{vocab.alternation(name)})"
         if case not in _CASES:
             raise ConventionError(f"@{name}:{case}@: no case {case!r} (say 'title' or 'upper')")
