@@ -4926,3 +4926,65 @@ def test_a_hebrew_protocol_prints_each_label_alone_over_its_words() -> None:
     assert turns[0][2].endswith("נעבור לנושא הראשון: הצעת חוק הגנת הצרכן.")  # a colon inside a speech
     assert turns[4][1] == "role:interjection"
     assert not any("48" in text or "ננעלה" in text for _, _, text in turns)
+
+
+_AMTLICHES_BULLETIN = """Nationalrat • Sommersession 2025 • Dritte Sitzung • 04.06.25 • 08h00 • 25.014
+Conseil national • Session d'été 2025 • Troisième séance • 04.06.25 • 08h00 • 25.014
+
+25.014
+
+Wasserrechtsgesetz. Änderung
+Loi sur l'utilisation des forces hydrauliques. Modification
+
+Präsident (Keller Jonas, Präsident): Wir beginnen mit der Eintretensdebatte.
+
+Huber Lena (G, BE), für die Kommission: Die Kommission hat die Vorlage mit 15 zu 10 Stimmen gutgeheissen. Zwei Punkte: erstens die Restwassermengen, zweitens die Fristen.
+
+Favre Luc (RL, VD), pour la commission: Je complète brièvement: la commission vous propose d'entrer en matière.
+
+AB 2025 N 801 / BO 2025 N 801
+
+Bianchi Marco (M-E, TI): Ich bin für Eintreten. Die Kantone brauchen Planungssicherheit.
+
+Favre Luc (RL, VD): Une précision: les délais restent de cinq ans.
+
+Rossier Claire, conseillère fédérale: Le Conseil fédéral soutient la majorité de la commission.
+
+Präsident (Keller Jonas, Präsident): Wir stimmen ab.
+
+Abstimmung – Vote
+(namentlich – nominatif; 25.014/3120)
+Für Eintreten ... 131 Stimmen
+Dagegen ... 59 Stimmen
+
+Detailberatung – Discussion par article
+
+Titel und Ingress
+Antrag der Kommission
+Zustimmung zum Entwurf des Bundesrates
+
+Angenommen – Adopté
+
+Rossier Claire, Bundesrätin: Danke für die Unterstützung.
+"""
+
+
+def test_the_swiss_bulletin_prints_a_members_capacity_after_the_label_and_its_business_in_two_languages() -> None:
+    # Written for blind21's convention (the Amtliches Bulletin): "Surname Given (Group, Canton), für die
+    # Kommission:" / "…, pour la commission:", a federal councillor "…, conseillère fédérale:" in French and "…,
+    # Bundesrätin:" in German, the page marker "AB 2025 N 801 / BO 2025 N 801", the vote and the articles printed in
+    # both languages between speeches. Before: the rapporteurs' and the councillor's words went to the speaker
+    # before them, and the votes into the chair's speech.
+    import transcript_kit as tk
+
+    document = tk.parse(_AMTLICHES_BULLETIN, doc_id="bulletin")
+    turns = [(turn.label, turn.speaker.id, turn.text) for turn in document.turns if turn.label]
+    assert [label for label, _, _ in turns] == [
+        "Präsident (Keller Jonas, Präsident)", "Huber Lena (G, BE), für die Kommission",
+        "Favre Luc (RL, VD), pour la commission", "Bianchi Marco (M-E, TI)", "Favre Luc (RL, VD)",
+        "Rossier Claire, conseillère fédérale", "Präsident (Keller Jonas, Präsident)", "Rossier Claire, Bundesrätin",
+    ]
+    ids = [who for _, who, _ in turns]
+    assert ids[2] == ids[4] and ids[5] == ids[7]  # one person in both languages' labels
+    assert not any("AB 2025" in text or ("Stimmen" in text and "131" in text) for _, _, text in turns)
+    assert turns[6][2] == "Wir stimmen ab."
