@@ -4988,3 +4988,95 @@ def test_the_swiss_bulletin_prints_a_members_capacity_after_the_label_and_its_bu
     assert ids[2] == ids[4] and ids[5] == ids[7]  # one person in both languages' labels
     assert not any("AB 2025" in text or ("Stimmen" in text and "131" in text) for _, _, text in turns)
     assert turns[6][2] == "Wir stimmen ab."
+
+
+_VERSION_TAQUIGRAFICA = """CÁMARA DE DIPUTADOS DE LA NACIÓN
+VERSIÓN TAQUIGRÁFICA
+
+DIPUTADOS PRESENTES:
+ACUÑA, Marta Inés
+BARRIOS, Julián
+SOSA, Paula
+
+AUSENTES, CON AVISO:
+VERA, Tomás
+
+- En la Ciudad Autónoma de Buenos Aires, a los doce días del mes de junio de 2025, a la
+hora 11 y 05:
+
+Sr. Presidente (Ledesma).- Queda abierta la sesión especial convocada a pedido de varios
+señores diputados para considerar el proyecto de ley de alquileres. Esta Presidencia
+recuerda a los señores diputados que el tiempo de cada intervención es de diez minutos y
+que el reglamento se aplicará con rigor.
+
+Por Secretaría se dará lectura de la resolución de convocatoria, que fue distribuida a
+todos los bloques en la mañana de hoy. Esta Presidencia recuerda a los señores diputados
+que el tiempo de cada intervención es de diez minutos y que el reglamento se aplicará con
+rigor.
+
+Sr. Secretario (Paz).- Dice así:
+
+EL PRESIDENTE DE LA H. CÁMARA DE DIPUTADOS DE LA NACIÓN RESUELVE:
+
+Artículo 1º.- Citar a la Honorable Cámara para el día 12 de junio de 2025 a las 11, a fin
+de considerar el temario.
+
+Sr. Presidente (Ledesma).- Tiene la palabra la señora diputada Acuña, miembro informante
+del dictamen de mayoría. Esta Presidencia recuerda a los señores diputados que el tiempo
+de cada intervención es de diez minutos y que el reglamento se aplicará con rigor.
+
+Sra. Acuña.- Señor presidente: este proyecto protege a los inquilinos, que hoy destinan
+más de la mitad de su salario al alquiler, y da previsibilidad a los propietarios. Esta
+Presidencia recuerda a los señores diputados que el tiempo de cada intervención es de diez
+minutos y que el reglamento se aplicará con rigor.
+
+Señor presidente: voy terminando. Pido el acompañamiento de la Cámara para una ley que
+esperan miles de familias en todo el país.
+
+- Aplausos.
+
+Sr. Barrios.- Señor presidente: no vamos a acompañar este dictamen, porque la experiencia
+de la ley anterior demostró que la oferta se retrae cuando se fijan plazos rígidos. Esta
+Presidencia recuerda a los señores diputados que el tiempo de cada intervención es de diez
+minutos y que el reglamento se aplicará con rigor.
+
+- Varios señores diputados hablan a la vez.
+
+Sr. Presidente (Ledesma).- Silencio, por favor. Se va a votar en general el dictamen de
+mayoría en el orden del día número 12. Esta Presidencia recuerda a los señores diputados
+que el tiempo de cada intervención es de diez minutos y que el reglamento se aplicará con
+rigor.
+
+- Se practica la votación nominal.
+
+- Conforme al tablero electrónico, sobre 241 señores diputados presentes, 130 han votado
+por la afirmativa y 104 por la negativa, registrándose además 7 abstenciones.
+
+Sr. Presidente (Ledesma).- Queda aprobado en general. Se va a votar en particular el
+artículo 1º del dictamen. Esta Presidencia recuerda a los señores diputados que el tiempo
+de cada intervención es de diez minutos y que el reglamento se aplicará con rigor.
+
+- Es la hora 13 y 20.
+
+INSERCIÓN
+
+Señor presidente: solicito que se inserten en el Diario de Sesiones estos fundamentos de
+mi voto afirmativo.
+"""
+
+
+def test_an_argentine_record_prints_its_notes_after_a_dash_and_ends_before_its_insertions() -> None:
+    # Written for blind21's convention (the Cámara de Diputados' versión taquigráfica): "Sr. Presidente
+    # (Ledesma).- …", notes after a dash ("- Se practica la votación nominal.", wrapped over two lines), the chair
+    # addressed as a speech opens ("Señor presidente: voy terminando."), a decree's formula read out ("… RESUELVE:"),
+    # attendance lists, "- Es la hora 13 y 20." and the insertions after it. Before: "Señor presidente" was a
+    # speaker, and the notes and the insertion were speech.
+    spoken = _spoken(_VERSION_TAQUIGRAFICA)
+    assert [label for label, _ in spoken] == [
+        "Sr. Presidente (Ledesma)", "Sr. Secretario (Paz)", "Sr. Presidente (Ledesma)", "Sra. Acuña", "Sr. Barrios",
+        "Sr. Presidente (Ledesma)", "Sr. Presidente (Ledesma)",
+    ]
+    words = " ".join(text for _, text in spoken)
+    assert "Señor presidente: voy terminando." in dict(spoken)["Sra. Acuña"]
+    assert "RESUELVE" in dict(spoken)["Sr. Secretario (Paz)"]  # read out by the secretary: his words
+    assert not any(note in words for note in ("Conforme", "Se practica", "Es la hora", "fundamentos", "VERA"))

@@ -342,6 +342,18 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
         return "a salutation, not a speaker (vocabulary: salutation_words)"
     if delimiter == "." and parsed.family is None and not parsed.titles:
         return "a period label needs a name or an office"
+    if (
+        delimiter == ":"
+        and parsed.honorific
+        and not parsed.article
+        and parsed.family is None
+        and parsed.inner is None
+        and parsed.titles
+        and all(title[:1].islower() for title in parsed.titles)
+    ):
+        # "Señor presidente: voy terminando": the chair addressed in lower case, as a speech opens, not a label
+        # ("Sr. Presidente (Menem).-" and "Mme la présidente." are)
+        return "the chair addressed as a speech opens ('Señor presidente:'), not a speaker"
     if ("19" in parsed.raw or "20" in parsed.raw) and _DATE.search(parsed.raw):  # a year first: two substring tests
         return "a date, not a speaker (a page's head: 'TUESDAY, 10 MARCH 2026' over 'Page: 2')"
     if parsed.raw[-1:].isdigit() and _DAY_OF_MONTH.fullmatch(parsed.raw):
