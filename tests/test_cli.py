@@ -13,6 +13,7 @@ import orjson
 import pytest
 
 from transcript_kit.cli import main
+from transcript_kit.formats import SUFFIX_FORMATS
 
 from .conftest import CORPUS, REPO, SEEDS
 
@@ -23,8 +24,8 @@ def test_convert_with_no_input_converts_the_bundled_corpus(
     monkeypatch.chdir(REPO)
     assert main(["convert", "--out", str(tmp_path / "out"), "--format", "jsonl"]) == 0
     documents = (tmp_path / "out" / "documents.jsonl").read_bytes().splitlines()
-    read = {".txt", ".srt", ".vtt", ".html", ".htm", ".xml"}
-    # Markdown is read too, but a folder's own SOURCE.md and README.md are its documentation, skipped.
+    # Every suffix the readers take; a folder's own SOURCE.md and README.md are its documentation, skipped.
+    read = set(SUFFIX_FORMATS) - {".md"}
     inputs = [p for p in CORPUS.rglob("*") if p.suffix in read or (p.suffix == ".md" and p.parent.name == "raw")]
     assert len(documents) == len(inputs)
 

@@ -479,3 +479,74 @@ def test_a_long_cue_after_its_speaker_prefix_starts_where_its_words_do(payload: 
     source = f"1\n00:00:01,000 --> 00:00:02,000\n{payload}\n"
     (turn,) = parse_text(source, fmt="srt").turns
     assert source[turn.char_start :].startswith(where) and turn.char_start == source.index(where)
+
+
+# Written for blind23's formats: YouTube's SubViewer captions, marked ">>" at each change of speaker (named or not,
+# at a cue's start or inside it), and a broadcaster's TTML whose speakers are named in its head's metadata.
+SBV = (
+    "0:00:01.240,0:00:02.375\n[MUSIC]\n\n"
+    "0:00:09.652,0:00:13.718\n>> ALEX: GOOD EVENING AND\nWELCOME TO THE LONG TABLE.\n\n"
+    "0:00:13.918,0:00:18.094\nI'M ALEX VARGAS. HERE'S ONE THAT CAME IN OVER AND OVER. QUOTE: WHY?\n\n"
+    "0:00:19.470,0:00:23.924\n>> JORDAN: AND I'M JORDAN PRICE.\n\n"
+    "0:00:24.000,0:00:27.500\n>> THANK YOU, IT'S GREAT TO BE HERE.\n\n"
+    "0:00:27.600,0:00:30.100\nBUT ISN'T -- >> SORRY, GO AHEAD.\n"
+)
+
+
+def test_sbv_cues_are_read_and_a_caption_mark_opens_a_turn_named_or_not() -> None:
+    document = parse_text(SBV, doc_id="sbv", fmt="sbv")
+    turns = [(turn.kind, turn.label, turn.text) for turn in document.turns]
+    assert turns == [
+        (TurnKind.STAGE, None, "[MUSIC]"),
+        (TurnKind.TURN, "ALEX", "GOOD EVENING AND WELCOME TO THE LONG TABLE. I'M ALEX VARGAS. HERE'S ONE THAT CAME IN OVER AND OVER. QUOTE: WHY?"),
+        (TurnKind.TURN, "JORDAN", "AND I'M JORDAN PRICE."),
+        (TurnKind.TURN, None, "THANK YOU, IT'S GREAT TO BE HERE. BUT ISN'T --"),  # the guest, named by no label
+        (TurnKind.TURN, None, "SORRY, GO AHEAD."),
+    ]
+    assert document.turns[1].start_ms == 9652
+    for turn in document.turns:  # every span points at its words in the source
+        assert SBV[turn.char_start : turn.char_end].split()[0] == turn.text.split()[0]
+
+
+def test_sbv_timing_line_that_does_not_parse_is_text_and_text_before_the_first_cue_an_error() -> None:
+    with pytest.raises(ParseError, match="SBV cue"):
+        parse_text("Hello there\n\n0:00:01.000,0:00:02.000\nHI.\n", doc_id="bad", fmt="sbv")
+
+
+TTML = """<?xml version="1.0" encoding="UTF-8"?>
+<tt xmlns="http://www.w3.org/ns/ttml" xmlns:ttm="http://www.w3.org/ns/ttml#metadata" xml:lang="en">
+  <head><metadata>
+    <ttm:agent xml:id="a1" type="person"><ttm:name type="full">Keisha Morrow</ttm:name><ttm:name type="alias">Anchor</ttm:name></ttm:agent>
+    <ttm:agent xml:id="a2" type="person"><ttm:name type="full">Luís Ferreira-Santos</ttm:name></ttm:agent>
+    <ttm:agent xml:id="a5" type="person"><ttm:name type="alias">Unidentified resident</ttm:name></ttm:agent>
+  </metadata></head>
+  <body>
+    <div>
+      <p begin="00:00:01.001" end="00:00:05.643" ttm:agent="a1">Good evening, and welcome to Sunday<br/>Focus. I&apos;m Keisha Morrow.</p>
+    </div>
+    <!-- PKG -->
+    <div ttm:agent="a2">
+      <p begin="00:00:37.094" end="00:00:39.592"><span style="sfx">[water rushing]</span></p>
+      <p begin="00:00:39.592" end="00:00:44.950">It started a little after four &amp; the<br/>street flooded.</p>
+      <p begin="00:00:45.000" end="00:00:47.000" ttm:agent="a5">It was up to my knees.</p>
+    </div>
+    <p begin="00:07:46.492" end="00:07:48.441" ttm:agent="a1">Thank you, Luís.<br/><span ttm:agent="a2">Thank you, Keisha.</span></p>
+  </body>
+</tt>
+"""
+
+
+def test_ttml_speakers_come_from_the_agents_a_cue_its_division_or_a_span_names() -> None:
+    document = parse_text(TTML, doc_id="captions", fmt="tei")  # an .xml: told from TEI by its root
+    assert document.format == "ttml"
+    turns = [(turn.kind, turn.label, turn.text) for turn in document.turns]
+    assert turns == [
+        (TurnKind.TURN, "Keisha Morrow", "Good evening, and welcome to Sunday Focus. I'm Keisha Morrow."),
+        (TurnKind.STAGE, None, "[water rushing]"),
+        (TurnKind.TURN, "Luís Ferreira-Santos", "It started a little after four & the street flooded."),
+        (TurnKind.TURN, "Unidentified resident", "It was up to my knees."),
+        (TurnKind.TURN, "Keisha Morrow", "Thank you, Luís."),
+        (TurnKind.TURN, "Luís Ferreira-Santos", "Thank you, Keisha."),
+    ]
+    assert document.turns[0].start_ms == 1001 and document.turns[0].end_ms == 5643
+    assert TTML[document.turns[5].char_start : document.turns[5].char_end] == "Thank you, Keisha."

@@ -53,7 +53,7 @@ def parse(
     conventions: Conventions | None = None,
 ) -> Document:
     """Parse a transcript's text (or its bytes, decoded as a file's are); ``fmt`` is one of :data:`FORMATS`
-    ("text", "srt", "vtt", "html", "tei", "tagged"). Speakers are resolved within the document.
+    ("text", "srt", "vtt", "sbv", "ttml", "html", "tei", "tagged"). Speakers are resolved within the document.
     The convention profile is chosen per document from ``conventions`` (the built-in profiles by default):
     ``Conventions.load(["my-profile.toml"], forced="my-profile")`` forces the user's own."""
     if fmt not in FORMATS:

@@ -38,7 +38,7 @@ from transcript_kit.conventions.profile import Convention, LineRule
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
-from transcript_kit.formats import SUFFIX_FORMATS, tagged
+from transcript_kit.formats import SUFFIX_FORMATS, tagged, ttml
 from transcript_kit.formats import html as html_format
 from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.keys import fold
@@ -1816,7 +1816,9 @@ def parse_text(
 
     The document's convention profile is chosen from its own evidence among ``conventions`` (the built-in
     profiles by default), or forced by them."""
-    if fmt in ("srt", "vtt"):
+    if fmt == "tei" and ttml.looks_like_ttml(text):  # an .xml of timed text: a broadcaster's captions
+        fmt = "ttml"
+    if fmt in ("srt", "vtt", "sbv", "ttml"):
         return _parse_subtitles(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256, fmt=fmt)
     if fmt == "text" and tagged.looks_tagged(text):  # a .txt of speaker markup, told by its content
         fmt = "tagged"
@@ -1921,7 +1923,7 @@ def _parse_subtitles(
 ) -> Document:
     from transcript_kit.formats import subtitles
 
-    cues = subtitles.read_srt(text, path) if fmt == "srt" else subtitles.read_vtt(text, path)
+    cues = ttml.read_ttml(text) if fmt == "ttml" else subtitles.READERS[fmt](text, path)
     turns = subtitles.subtitle_turns(cues, text)
     return Document(
         doc_id=doc_id, text=text, turns=turns, path=path, sha256=sha256, encoding=encoding, format=fmt

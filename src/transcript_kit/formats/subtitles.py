@@ -1,12 +1,12 @@
-"""Subtitle formats: SRT and WebVTT cues, and the turns they make.
+"""Subtitle formats: SRT, WebVTT and YouTube's SBV cues, and the turns they make.
 
 A reader yields :class:`Cue` records whose ``text_start``/``text_end`` point into the decoded source (code
 points), so a turn built from cues can name its span like any other turn. The text of a cue is what a viewer
 would read: tags stripped, HTML entities unescaped, whitespace collapsed.
 
-Both readers follow one block structure (cues apart by blank lines; an optional identifier or index line; a
-``start --> end`` timing line; payload lines) and differ only in the WebVTT header and its NOTE/STYLE/REGION
-blocks. They are lenient where real files are sloppy (a missing blank line between cues, a blank line inside a
+The readers follow one block structure (cues apart by blank lines; an optional identifier or index line; a
+timing line, ``start --> end`` or SBV's ``start,end``; payload lines) and differ only in the timing line and the
+WebVTT header and its NOTE/STYLE/REGION blocks. They are lenient where real files are sloppy (a missing blank line between cues, a blank line inside a
 payload, ``,`` or ``.`` before the milliseconds) and strict where guessing would corrupt data: a timing line
 that does not parse raises :class:`~transcript_kit.errors.ParseError` naming the file, line, column and text.
 """
@@ -30,7 +30,7 @@ from transcript_kit.labels import parse_label
 from transcript_kit.model import TurnKind
 from transcript_kit.textutil import collapse_blanks
 
-__all__ = ["Cue", "read_srt", "read_vtt", "subtitle_turns"]
+__all__ = ["READERS", "Cue", "read_sbv", "read_srt", "read_vtt", "subtitle_turns", "visible_spans"]
 
 _EOL = re.compile(r"\r\n|\r|\n")  # CR, LF and CRLF all end a line (WebVTT allows each)
 _INDEX = re.compile(r"[ \t]*[0-9]+[ \t]*")  # SRT's cue number
@@ -38,6 +38,25 @@ _VTT_HEADER = re.compile(r"WEBVTT(?:[ \t].*)?")
 _VTT_SKIPPED_BLOCK = re.compile(r"(?:NOTE(?:[ \t].*)?|STYLE[ \t]*|REGION[ \t]*)")
 # The timestamps are matched loosely here and checked one by one, so an error can point at the bad one.
 _TIMING = re.compile(r"[ \t]*(?P<start>[^ \t]+?)[ \t]*-->[ \t]*(?P<end>[^ \t]+?)(?:[ \t]+.*)?")
+# YouTube's SubViewer (.sbv) times a cue on a line of its own, the two times apart by a comma:
+# "0:00:01.240,0:00:04.110". A line so shaped opens a cue; any other line is the cue's text.
+_SBV_TIMING = re.compile(r"[ \t]*(?P<start>\d{1,2}:\d{2}:\d{2}[.,]\d{3}),(?P<end>\d{1,2}:\d{2}:\d{2}[.,]\d{3})[ \t]*")
+
+
+@attrs.frozen(slots=True)
+class _Syntax:
+    """How a subtitle format prints a cue's timing line: what every such line holds (a cheap first look), the
+    pattern that reads it, and whether a WebVTT header and its blocks come first."""
+
+    marker: str
+    timing: re.Pattern[str]
+    vtt: bool = False
+    numbered: bool = True  # a cue may have an index or identifier line over its timing
+
+
+_SRT = _Syntax("-->", _TIMING)
+_VTT = _Syntax("-->", _TIMING, vtt=True)
+_SBV = _Syntax(",", _SBV_TIMING, numbered=False)
 _TIME = re.compile(r"(?:(?P<h>[0-9]+):)?(?P<m>[0-9]{2}):(?P<s>[0-9]{2})[,.](?P<ms>[0-9]{3})")
 # Markup inside a payload: WebVTT/SRT tags (<i>, </b>, <c.x>, <v Name>, <font ...>), WebVTT karaoke timestamps
 # (<00:01.500>) and the ASS override codes ({\an8}) that SRT converters leave behind.
@@ -53,6 +72,11 @@ _PREFIX = re.compile(r"(?P<label>[^\W_][^:]{0,59}):(?= |$)")
 # "- TOM: Nothing."), and what is heard but not said alone in brackets or between music notes ("[engine dies]",
 # "♪ PIANO MUSIC ♪"): the shapes are vocabulary patterns.
 _DIALOGUE_DASH = re.compile(expand(r"(?:^|(?<= ))@dialogue_dash@[ \t]+"))
+# Captions for broadcast (CEA-608 and the files made from them) mark each change of speaker with ">>", at a cue's
+# start or inside it; read so where at least this many cues open with the mark.
+_CAPTION_MARK = ">>"
+_CAPTION_MARKS = re.compile(r"(?:^|(?<= ))>>+[ \t]*")
+_MARKED_CUES = 2
 _HEARD = re.compile(expand("@heard_not_said@"))
 
 
@@ -127,12 +151,20 @@ class _RawCue:
 
 def read_srt(text: str, path: str | None = None) -> tuple[Cue, ...]:
     """Read the cues of a SubRip (.srt) document."""
-    return _cues(text, _read_blocks(text, path, vtt=False))
+    return _cues(text, _read_blocks(text, path, _SRT))
 
 
 def read_vtt(text: str, path: str | None = None) -> tuple[Cue, ...]:
     """Read the cues of a WebVTT (.vtt) document; the ``WEBVTT`` header line is required."""
-    return _cues(text, _read_blocks(text, path, vtt=True))
+    return _cues(text, _read_blocks(text, path, _VTT))
+
+
+def read_sbv(text: str, path: str | None = None) -> tuple[Cue, ...]:
+    """Read the cues of a YouTube SubViewer (.sbv) document."""
+    return _cues(text, _read_blocks(text, path, _SBV))
+
+
+READERS = {"srt": read_srt, "vtt": read_vtt, "sbv": read_sbv}  # by format name (see formats.SUFFIX_FORMATS)
 
 
 def subtitle_turns(cues: Iterable[Cue], source_text: str) -> TurnTable:
@@ -154,22 +186,26 @@ def subtitle_turns(cues: Iterable[Cue], source_text: str) -> TurnTable:
                 " ".join(p[0] for p in pieces),
                 pieces[0][1],
                 pieces[-1][2],
-                label=speaker,
-                parsed_label=None if speaker is None else parse_label(speaker),
+                label=speaker or None,
+                parsed_label=parse_label(speaker) if speaker else None,
                 start_ms=pieces[0][3],
                 end_ms=pieces[-1][4],
             )
             pieces.clear()
 
+    cues = list(cues)
+    marked = sum(1 for cue in cues if cue.text.startswith(_CAPTION_MARK)) >= _MARKED_CUES
     for whole in cues:
-        for cue in _dialogue_lines(whole, source_text):
+        for cue in _dialogue_lines(whole, source_text, marked):
             text, start = cue.text, cue.text_start
             cue_speaker = cue.voice
             prefix = None if cue_speaker else _PREFIX.match(text)
             if prefix and _is_speaker_label(prefix["label"]):
                 cue_speaker = prefix["label"]
                 text, start = _after_prefix(cue, prefix.end(), source_text)
-            if cue_speaker is not None and cue_speaker != speaker:
+            if cue.voice == "" or (cue_speaker is not None and cue_speaker != speaker):
+                # A caption's mark starts a new turn, named or not (an unnamed one's label is "", as a text
+                # document's unnamed ">>" is: speech of no named speaker).
                 flush()
                 speaker = cue_speaker
             if text and _HEARD.fullmatch(text):  # "[engine sputters]": heard, not said, by nobody in particular
@@ -181,9 +217,14 @@ def subtitle_turns(cues: Iterable[Cue], source_text: str) -> TurnTable:
     return turns.done()
 
 
-def _dialogue_lines(cue: Cue, source: str) -> Iterator[Cue]:
+def _dialogue_lines(cue: Cue, source: str, marked: bool = False) -> Iterator[Cue]:
     """A cue whose text opens with a dialogue dash, one cue per dashed line ("- MAYA: What was that? - TOM:
-    Nothing."); any other cue as it is."""
+    Nothing."); where the file marks a new speaker with ">>" (``marked``), one cue per mark, each with the voice
+    "" (a new speaker, named by a prefix after the mark or by no one: "BUT ISN'T -- >> SORRY,"); any other cue as it
+    is."""
+    if marked and _CAPTION_MARK in cue.text:
+        yield from _marked_segments(cue, source)
+        return
     if _DIALOGUE_DASH.match(cue.text) is None:
         yield cue
         return
@@ -196,6 +237,24 @@ def _dialogue_lines(cue: Cue, source: str) -> Iterator[Cue]:
             last = dash.end() + len(text) - 1  # the segment's last visible character
             end = _source_at(cue, last, source) + 1 if stop < len(cue.text) else cue.text_end
             yield attrs.evolve(cue, text=text, text_start=start, text_end=max(start, end))
+
+
+def _marked_segments(cue: Cue, source: str) -> Iterator[Cue]:
+    """The parts of a cue before and after each ">>" mark; a part after a mark has the voice "" (a new speaker)."""
+    cuts = [m.start() for m in _CAPTION_MARKS.finditer(cue.text)]
+    bounds = [0, *cuts, len(cue.text)]
+    for number in range(len(bounds) - 1):
+        begin, stop = bounds[number], bounds[number + 1]
+        mark = _CAPTION_MARKS.match(cue.text, begin) if number else None
+        if mark is not None:
+            begin = mark.end()
+        text = cue.text[begin:stop].strip(" ")
+        if not text and mark is None:
+            continue
+        lead = len(cue.text[begin:stop]) - len(cue.text[begin:stop].lstrip(" "))
+        start = _source_at(cue, begin + lead, source) if text else cue.text_end
+        end = _source_at(cue, begin + lead + len(text) - 1, source) + 1 if text and stop < len(cue.text) else cue.text_end
+        yield attrs.evolve(cue, voice="" if mark is not None else cue.voice, text=text, text_start=start, text_end=max(start, end))
 
 
 # Characters of a cue's head read beyond the one whose place is asked: a tag or entity cut at the head's end changes
@@ -211,10 +270,22 @@ def _is_speaker_label(label: str) -> bool:
         parsed is None
         or refusal(parsed) is not None
         or VOCABULARY.contains("never_speakers", fold(parsed.raw.split()[0]))
+        or any(not _abbreviation(word) for word in _ENDS_A_SENTENCE.findall(label))
     ):
         return False
     # A title, role or honorific makes a label; a bare name must look like one person's name.
     return strength(parsed, label) is not None or len(parsed.given) < _MAX_GIVEN_NAMES
+
+
+# A word ending a sentence inside what stands before a colon ("HERE'S ONE THAT CAME IN OVER AND OVER. QUOTE:"): a
+# caption's sentence, no label, but for an abbreviation's period ("DR. OKAFOR:", "SEN. ROE:").
+_ENDS_A_SENTENCE = re.compile(r"([^\W\d_]+)[.!?][ \t]+\S")
+
+
+def _abbreviation(word: str) -> bool:
+    return len(word) == 1 or any(
+        VOCABULARY.contains(name, word) for name in ("honorifics", "address_forms", "styles", "titles", "rank_abbreviations")
+    )
 
 
 def _after_prefix(cue: Cue, prefix_end: int, source: str) -> tuple[str, int]:
@@ -235,7 +306,7 @@ def _source_at(cue: Cue, index: int, source: str) -> int:
     size = 4 * index + 256
     while True:
         end = min(cue.text_end, cue.text_start + size)
-        visible = _visible_spans(source, cue.text_start, end)
+        visible = visible_spans(source, cue.text_start, end)
         whole = end == cue.text_end
         if whole or (visible and len(visible[0].text) > index + _HEAD_MARGIN):
             break
@@ -261,9 +332,10 @@ def _line_spans(text: str, position: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _read_blocks(text: str, path: str | None, *, vtt: bool) -> list[_RawCue]:
+def _read_blocks(text: str, path: str | None, syntax: _Syntax) -> list[_RawCue]:
     # The decoder removes a BOM; one left in place is skipped, never counted as text.
     lines = _line_spans(text, 1 if text.startswith("\ufeff") else 0)
+    vtt, marker = syntax.vtt, syntax.marker
     i = _after_vtt_header(text, lines, path) if vtt else 0
     cues: list[_RawCue] = []
     at_block_start = True
@@ -276,7 +348,7 @@ def _read_blocks(text: str, path: str | None, *, vtt: bool) -> list[_RawCue]:
         if not at_block_start:
             # Inside a block a line that parses as timing starts a new cue (a blank line was forgotten); the
             # number just above it is that cue's index, not payload.
-            timing = _timing(text, start, end, path, strict=False) if "-->" in line else None
+            timing = _timing(text, start, end, path, syntax, strict=False) if marker in line else None
             if timing is None:
                 cues[-1].payload.append(lines[i])
             else:
@@ -290,13 +362,20 @@ def _read_blocks(text: str, path: str | None, *, vtt: bool) -> list[_RawCue]:
         if vtt and _VTT_SKIPPED_BLOCK.fullmatch(line):
             i = _block_end(text, lines, i)
             continue
-        has_id = i + 1 < len(lines) and "-->" not in line and "-->" in text[lines[i + 1][0] : lines[i + 1][1]]
+        has_id = (
+            syntax.numbered
+            and i + 1 < len(lines)
+            and marker not in line
+            and marker in text[lines[i + 1][0] : lines[i + 1][1]]
+        )
         if has_id and (vtt or _INDEX.fullmatch(line)):
             i += 1
             line = text[lines[i][0] : lines[i][1]]
-        if "-->" in line:
-            timing = _timing(text, *lines[i], path, strict=True)
-            assert timing is not None  # strict parsing raises instead
+        # A timing line, where it must be one (a comma in an SBV payload's words is no timing: only its shape is).
+        timing = None
+        if marker in line:
+            timing = _timing(text, *lines[i], path, syntax, strict=syntax.numbered)
+        if timing is not None:
             cues.append(_RawCue(*timing, []))
         elif cues:
             # A blank line inside a payload: players drop what follows, but a transcript keeps the words.
@@ -305,10 +384,12 @@ def _read_blocks(text: str, path: str | None, *, vtt: bool) -> list[_RawCue]:
             i = _block_end(text, lines, i)  # WebVTT ignores blocks that are not cues
             continue
         else:
-            raise ParseError(
-                f"expected an SRT cue (an index line, then 'HH:MM:SS,mmm --> HH:MM:SS,mmm'): "
-                f"{describe_place(path, text, start)}"
+            expected = (
+                "an SRT cue (an index line, then 'HH:MM:SS,mmm --> HH:MM:SS,mmm')"
+                if syntax.numbered
+                else "an SBV cue ('H:MM:SS.mmm,H:MM:SS.mmm', then its text)"
             )
+            raise ParseError(f"expected {expected}: {describe_place(path, text, start)}")
         i += 1
     return cues
 
@@ -334,13 +415,15 @@ def _block_end(text: str, lines: list[tuple[int, int]], i: int) -> int:
     return i
 
 
-def _timing(text: str, start: int, end: int, path: str | None, *, strict: bool) -> tuple[int, int] | None:
+def _timing(
+    text: str, start: int, end: int, path: str | None, syntax: _Syntax, *, strict: bool
+) -> tuple[int, int] | None:
     """The (start_ms, end_ms) of a timing line; cue settings after the end time are ignored."""
-    match = _TIMING.fullmatch(text, start, end)
+    match = syntax.timing.fullmatch(text, start, end)
     if match is None:
         if not strict:
             return None
-        arrow = text.find("-->", start, end)
+        arrow = text.find(syntax.marker, start, end)
         raise ParseError(
             f"malformed cue timing, expected 'start --> end': {describe_place(path, text, arrow)}"
         )
@@ -368,11 +451,11 @@ def _cues(text: str, raw_cues: list[_RawCue]) -> tuple[Cue, ...]:
         Cue(index, raw.start_ms, raw.end_ms, visible.voice, visible.start, visible.end, visible.text)
         for index, raw in enumerate(raw_cues)
         if raw.payload
-        for visible in _visible_spans(text, raw.payload[0][0], raw.payload[-1][1])
+        for visible in visible_spans(text, raw.payload[0][0], raw.payload[-1][1])
     )
 
 
-def _visible_spans(source: str, start: int, end: int) -> list[_Visible]:
+def visible_spans(source: str, start: int, end: int) -> list[_Visible]:
     """The visible text of ``source[start:end]``, split at each ``<v Name>`` tag; empty spans are dropped."""
     spans: list[_Visible] = []
     voice: str | None = None
