@@ -550,3 +550,29 @@ def test_ttml_speakers_come_from_the_agents_a_cue_its_division_or_a_span_names()
     ]
     assert document.turns[0].start_ms == 1001 and document.turns[0].end_ms == 5643
     assert TTML[document.turns[5].char_start : document.turns[5].char_end] == "Thank you, Keisha."
+
+
+def test_a_meeting_apps_vtt_names_every_cue_and_its_prefix_is_the_speaker_whatever_it_reads() -> None:
+    # Written for blind23's format (a meeting app's cloud-recording WebVTT): every cue opens with its speaker as
+    # the app names them, a phone's caller by number, a device by its owner's name. Before: those two prefixes
+    # (no name the label grammar reads) went to the speaker before them.
+    cues = [
+        "Dr. Ana Ruiz (she/her): Welcome, everybody.",
+        "Okafor, Chidi (Metro Water): Sure. Short answer: yes.",
+        "María José’s iPhone: Can I say something about that?",
+        "+1 202-555-0143: Hi, sorry, I'm on the phone line.",
+        "Dr. Ana Ruiz (she/her): Go ahead, Hal.",
+        "+1 202-555-0143: Thanks for having me.",
+    ]
+    text = "WEBVTT\n\n" + "".join(
+        f"{n}\n00:00:{n:02d}.000 --> 00:00:{n:02d}.900\n{cue}\n\n" for n, cue in enumerate(cues, 1)
+    )
+    turns = [(turn.label, turn.text) for turn in parse_text(text, doc_id="zoom", fmt="vtt").turns]
+    assert turns == [
+        ("Dr. Ana Ruiz (she/her)", "Welcome, everybody."),
+        ("Okafor, Chidi (Metro Water)", "Sure. Short answer: yes."),
+        ("María José’s iPhone", "Can I say something about that?"),
+        ("+1 202-555-0143", "Hi, sorry, I'm on the phone line."),
+        ("Dr. Ana Ruiz (she/her)", "Go ahead, Hal."),
+        ("+1 202-555-0143", "Thanks for having me."),
+    ]

@@ -68,6 +68,9 @@ _CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)"
 
 # A "Name:" prefix at the start of a cue: the candidate runs to the first colon; _is_speaker_label decides.
 _PREFIX = re.compile(r"(?P<label>[^\W_][^:]{0,59}):(?= |$)")
+# ... and as a meeting app prints its user before every cue, where nearly every cue of a file has one.
+_SENDER_PREFIX = re.compile(r"(?P<label>[^\s:<>\[(][^:]{0,79}?):(?= )")
+_SENDER_CUES, _SENDER_SHARE = 5, 0.9
 # Subtitles for the deaf print two speakers in one cue on lines opened by a dash ("- MAYA: What was that?" /
 # "- TOM: Nothing."), and what is heard but not said alone in brackets or between music notes ("[engine dies]",
 # "♪ PIANO MUSIC ♪"): the shapes are vocabulary patterns.
@@ -195,12 +198,17 @@ def subtitle_turns(cues: Iterable[Cue], source_text: str) -> TurnTable:
 
     cues = list(cues)
     marked = sum(1 for cue in cues if cue.text.startswith(_CAPTION_MARK)) >= _MARKED_CUES
+    # A meeting app's export prints who speaks before every cue ("Dr. Ana Ruiz (she/her): …", "María José’s
+    # iPhone: …", "+1 202-555-0143: …"): there the prefix is the speaker as the app names them, whatever the label
+    # grammar reads.
+    named = sum(1 for cue in cues if _SENDER_PREFIX.match(cue.text))
+    senders = len(cues) >= _SENDER_CUES and named >= _SENDER_SHARE * len(cues)
     for whole in cues:
         for cue in _dialogue_lines(whole, source_text, marked):
             text, start = cue.text, cue.text_start
             cue_speaker = cue.voice
-            prefix = None if cue_speaker else _PREFIX.match(text)
-            if prefix and _is_speaker_label(prefix["label"]):
+            prefix = None if cue_speaker else (_SENDER_PREFIX if senders else _PREFIX).match(text)
+            if prefix and (senders or _is_speaker_label(prefix["label"])):
                 cue_speaker = prefix["label"]
                 text, start = _after_prefix(cue, prefix.end(), source_text)
             if cue.voice == "" or (cue_speaker is not None and cue_speaker != speaker):
