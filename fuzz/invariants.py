@@ -13,7 +13,7 @@ from transcript_kit.parse import parse_bytes
 
 TIME_LIMIT = 1.0  # seconds per input
 # Markup readers (and subtitle cues, with their tags and entities) point into the markup: a span is compared without its tags and with entities decoded.
-_MARKUP_FORMATS = frozenset({"html", "tei", "srt", "vtt"})
+_MARKUP_FORMATS = frozenset({"html", "tei", "srt", "vtt", "sbv", "ttml"})
 _TAG = re.compile(r"<[^>]*>")
 # What markup calls a tag: "<" then a letter (or "/" and a letter; "!" or "?" for comments and declarations).
 # "<....p>" is text to html.parser, to the subtitle readers and to a browser, so its words stay visible.

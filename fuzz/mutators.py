@@ -9,9 +9,11 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
+from transcript_kit.formats import SUFFIX_FORMATS
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # The file names a document is parsed under: the name picks the reader.
-NAMES = ("x.txt", "x.txt", "x.txt", "x.md", "x.srt", "x.vtt", "x.html", "x.xml")
+NAMES = ("x.txt", "x.txt", "x.txt", "x.md", "x.srt", "x.vtt", "x.sbv", "x.ttml", "x.html", "x.xml")
 LABELS = (
     "MR. SMITH:",
     "MS. PSAKI:",
@@ -30,6 +32,10 @@ LABELS = (
     "<u who='#A'>",
     "MR. SMITH [00:01:02]:",
     "00:00:01,000 --> 00:00:02,000",
+    "0:00:01.240,0:00:04.110",
+    ">> ALEX:",
+    '<p begin="00:00:01.001" end="00:00:02.000" ttm:agent="a1">',
+    '<tt xmlns="http://www.w3.org/ns/ttml">',
     "WEBVTT",
     "---",
     "“Quoted,” said Smith.",
@@ -45,7 +51,7 @@ def corpus_lines() -> tuple[tuple[str, ...], ...]:
     """Every text document of the corpus as its lines (with their line ends)."""
     documents = []
     for path in sorted(CORPUS.rglob("*")):
-        if path.suffix in {".txt", ".md", ".srt", ".vtt", ".html", ".htm", ".xml"} and path.is_file():
+        if path.suffix in SUFFIX_FORMATS and path.is_file():
             text = path.read_text(encoding="utf-8", errors="replace")
             documents.append(tuple(text.splitlines(keepends=True)) or ("",))
     return tuple(documents)

@@ -432,7 +432,11 @@ def test_turn_spans_are_ordered_and_their_text_comes_from_the_cues(payloads: lis
     for turn in turns:
         assert 0 <= turn.char_start < turn.char_end <= len(source)
         assert turn.text == squash(turn.text) != ""
-        assert (turn.kind is TurnKind.TURN) == (turn.label is not None)
+        # A labelled turn is a turn; one without a label is the cues before any speaker (a monologue) or a turn
+        # a caption's ">>" opened without a name.
+        assert turn.label is None or turn.kind is TurnKind.TURN
+        assert turn.label is None or turn.kind is not TurnKind.MONOLOGUE
+        assert turn.kind is not TurnKind.TURN or turn.label is not None or any(">>" in c.text for c in cues)
         # The span starts at the turn's first visible character and ends at its last.
         assert visible(source[turn.char_start : turn.char_end]).startswith(turn.text.split()[0])
     assert all(a.char_end <= b.char_start for a, b in itertools.pairwise(turns))

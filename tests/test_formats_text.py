@@ -114,6 +114,22 @@ def test_a_footer_whose_only_change_is_its_page_number_is_furniture_without_a_fo
     assert not any("Question" in f for f in footers)
 
 
+def test_a_long_footer_counting_its_pages_is_furniture_though_the_last_page_is_short() -> None:
+    # Written for blind22's convention (a transcript vendor's investor day): a copyright line of 130 characters
+    # closes every page with its number; the last page ends after a few lines. Before: too long to be furniture, and
+    # the short last page broke the rhythm, so every footer was read into the speech it cut.
+    footer = "Copyright © 2024 Quillon Event Transcripts Ltd. All rights reserved. Reproduction prohibited without consent.        Page {}"
+    pages = []
+    for page in range(1, 6):
+        lines = 30 if page < 5 else 6
+        body = [f"Marcus Tew – Chief Financial Officer\n\nOur margin on page {page} grows, line {k} and on." for k in range(lines // 3)]
+        pages.append("\n".join(body) + "\n\n" + footer.format(page) + "\n")
+    text = "\n".join(pages)
+    layout = read_layout(text)
+    footers = [text[s.start : s.end] for s in layout.furniture if s.kind == "page_furniture"]
+    assert len(footers) == 5 and all(f.startswith("Copyright") for f in footers)
+
+
 _LINE_PIECES = [
     "a",
     "Q",

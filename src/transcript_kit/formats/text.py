@@ -30,6 +30,8 @@ _NUMBERED_MIN_SHARE, _COUNTING_ON, _PAGE_LINES = 0.3, 0.9, 10
 # Running heads and footers: learnt from this many opening lines, at least this many lines apart, repeated more
 # than this often in all (this often for a page number); a line longer than this is never one.
 _FURNITURE_SAMPLE_LINES, _PAGE_MIN_LINES, _FURNITURE_REPEATS, _FURNITURE_LONGEST = 600, 20, 3, 100
+# ... but a line repeated as it is (numbers aside) at a page's rhythm may be longer: a vendor's copyright footer.
+_REPEATED_LONGEST = 160
 _DIGITS = re.compile(r"\d+")
 _RECORD_MARKERS = ("[[Page ", "{time}")
 _LABEL_START = re.compile(r"[ \t]*[A-Z][\w.'’ -]{0,40}:(?:\s|$)")  # a label, words after it or none
@@ -584,7 +586,7 @@ def _repeats(
         for key, n in Counter(map(str.strip, opening)).items()
         if n >= _FURNITURE_REPEATS
         and key
-        and len(key) <= _FURNITURE_LONGEST
+        and len(key) <= _REPEATED_LONGEST
         and not _speaker_line(key)
         and not key.startswith(_RECORD_MARKERS)  # the record's own page markers: see _drop_page_markers
         and (not masked or "#" in key)
@@ -610,19 +612,21 @@ def _on_every_page(
     """Whether repeats of a line keep a page's rhythm: as many lines apart each time, give or take two lines or a
     tenth (a name printed alone over its speech repeats at the pace of the talk, not so evenly), four times or
     more, or three when a number in it counts on, page after page ("Page 3", "Page 4", "Page 5"); with
-    ``counting``, a number must count on however often it repeats."""
+    ``counting``, a number must count on however often it repeats. Where one does, the last page may be short:
+    it ends where the text does."""
     if len(lines) < _FURNITURE_REPEATS:
         return False
-    gaps = [b - a for a, b in itertools.pairwise(lines)]
-    if min(gaps) < _PAGE_MIN_LINES or max(gaps) > max(min(gaps) + 2, 1.1 * min(gaps)):
-        return False
-    if len(lines) > _FURNITURE_REPEATS and not counting:
-        return True
     numbers = [[int(n) for n in _DIGITS.findall(text, starts[i], ends[i])] for i in lines]
-    return any(
+    counts_on = any(
         all(len(row) > place and row[place] == numbers[0][place] + k for k, row in enumerate(numbers))
         for place in range(len(numbers[0]))
     )
+    gaps = [b - a for a, b in itertools.pairwise(lines)]
+    if counts_on and len(gaps) > 2 and gaps[-1] < min(gaps[:-1]):
+        gaps.pop()
+    if min(gaps) < _PAGE_MIN_LINES or max(gaps) > max(min(gaps) + 2, 1.1 * min(gaps)):
+        return False
+    return counts_on or (len(lines) > _FURNITURE_REPEATS and not counting)
 
 
 def _split_at_caption_marks(text: str, starts: array[int], ends: array[int]) -> tuple[array[int], array[int]]:
