@@ -5080,3 +5080,22 @@ def test_an_argentine_record_prints_its_notes_after_a_dash_and_ends_before_its_i
     assert "Señor presidente: voy terminando." in dict(spoken)["Sra. Acuña"]
     assert "RESUELVE" in dict(spoken)["Sr. Secretario (Paz)"]  # read out by the secretary: his words
     assert not any(note in words for note in ("Conforme", "Se practica", "Es la hora", "fundamentos", "VERA"))
+
+
+def test_an_oral_history_typed_in_a_word_processor_has_its_parts_and_cover_fields_as_no_ones_words() -> None:
+    # Written for blind23's convention (an oral history typed in Google Docs, saved as text): a cover sheet of
+    # fields ("Restrictions:\tNone. …"), initials and a tab before each turn, "[00:05:10]" and "Part 2: The Main,
+    # 1985" on lines of their own between speeches. Before: the fields were a speaker's and the parts speech.
+    text = (
+        "\ufeffMillrace Neighborhood Series — Interview No. 9\r\n\r\nNarrator:\tDolores Ibarra (DI)\r\n"
+        "Interviewer:\tJanelle Moss (JM)\r\nRestrictions:\tNone. Narrator signed release 06/14/2024.\r\n\r\n"
+        "Part 1: Arrival, 1979\r\n\r\nJM:\tWhen did you come to Millrace?\r\n\r\n"
+        "DI:\tIn 1979. Ernesto worked at the tannery.\r\n\r\n[00:05:10]\r\n\r\nPart 2: The Main, 1985\r\n\r\n"
+        "JM:\tTell me about the main.\r\n\r\nDI:\tIt broke in March. Part two: nobody told us for a week.\r\n"
+    )
+    assert _spoken(text) == [
+        ("JM", "When did you come to Millrace?"),
+        ("DI", "In 1979. Ernesto worked at the tannery."),
+        ("JM", "Tell me about the main."),
+        ("DI", "It broke in March. Part two: nobody told us for a week."),
+    ]
