@@ -138,12 +138,15 @@ class ShapeMatcher:
     def places(self, text: str) -> Iterator[tuple[int, bool, bool]]:
         """Offsets in ``text`` with what they say of their line: (offset, an active shape may open a label there,
         a trigger is on it). An offset is the start of a line that an untriggered active shape matches after its
-        newline, or a trigger's hit anywhere on its line (a superset: each line is then matched for real)."""
+        newline, or a trigger's hit anywhere on its line, or the line after a trigger's opening line break (a
+        superset: each line is then matched for real)."""
         for match in self.scanner.finditer(text):
             yield match.start() + 1, True, False
         for trigger, active in self.triggers:
             for match in trigger.finditer(text):
-                yield match.start(), active, True
+                # A trigger that opens with its line's break ("\n" found at memchr speed) is on the line after it.
+                start = match.start()
+                yield start + (text[start] == "\n"), active, True
 
     def prints_alone(self, shape: str) -> bool:
         """Whether the shape prints its labels alone on their line (a cue, a name over its words)."""

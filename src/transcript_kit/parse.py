@@ -885,9 +885,16 @@ class _Tokenizer:
         a screenplay's cues alone on their lines and the dialogue under them are centred too.)"""
         if self.layout.line_numbered:  # a numbered transcript's labels stand at the text's column, wherever it is
             return set()
-        indents = {i: self._indent_of(i) for i, c in found.items() if not c.alone}
-        centred = {i for i, indent in indents.items() if indent >= _CENTRED_FIELD and found[i].delimiter == ":"}
-        if not centred or len(centred) * _CENTRED_SHARE > len(indents):
+        text, starts = self.text, self.layout.starts
+        lines = [i for i, c in found.items() if not c.alone]
+        # A line so far in opens with that many blanks (or two tabs): found by one comparison a line.
+        centred = {
+            i
+            for i in lines
+            if (text.startswith(_CENTRED_PAD, starts[i]) or text.startswith("\t\t", starts[i]))
+            and found[i].delimiter == ":"
+        }
+        if not centred or len(centred) * _CENTRED_SHARE > len(lines):
             return set()
         return centred
 
@@ -1044,6 +1051,8 @@ class _Tokenizer:
             and out
             and out[-1].type in ("HEADING", "PARA")
             and (value[-1:] in SENTENCE_END or len(value) > _HEADING_CHARS)
+            and len(out[-1].value) <= _HEADING_CHARS  # the cheap tests of a heading first: most paragraphs fail them
+            and out[-1].value[-1:] not in SENTENCE_END
         ):
             self._label_from_heading_in_body(out)
         if action and kind == "PARA":
@@ -1417,6 +1426,7 @@ _BRACKETED_LINE = re.compile(
 _CENTRED = 8  # leading spaces that make a short line a centred title
 # ... a label's line so far in is a centred field of a head, where fewer than one label line in this many is
 _CENTRED_FIELD, _CENTRED_SHARE = 16, 2
+_CENTRED_PAD = " " * _CENTRED_FIELD
 _FRONT_MATTER_CHARS = 20_000  # how far down a document its front matter may reach
 _HEADING_CHARS = 120  # a heading over a speech is one short line
 _SENTENCE_CLOSERS = frozenset('.?!…"”])')  # what ends the sentence (or the note, "[inaudible] ADEYEMI:") a glued label follows

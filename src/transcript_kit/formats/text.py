@@ -233,7 +233,7 @@ def read_layout(text: str, path: str | None = None) -> Layout:
         count = len(starts)
         starts, ends = _drop_page_markers(text, starts, ends, furniture)
         gapped = gapped or len(starts) != count
-    if ">>" in text or "] " in text:
+    if _opens_lines_with_marks(text):
         starts, ends = _split_at_caption_marks(text, starts, ends)
     if not line_numbered and _is_double_spaced(text, starts, ends):
         starts, ends = _without_line_spacing(starts, ends, len(text))
@@ -627,6 +627,13 @@ def _on_every_page(
     if min(gaps) < _PAGE_MIN_LINES or max(gaps) > max(min(gaps) + 2, 1.1 * min(gaps)):
         return False
     return counts_on or (len(lines) > _FURNITURE_REPEATS and not counting)
+
+
+def _opens_lines_with_marks(text: str) -> bool:
+    """A cheap first look (counted in C): whether enough lines open with a caption mark to read marks inside lines."""
+    return text.count("\n>>") + text.startswith(">>") >= _CAPTION_MARK_LINES or (
+        text.count("\n[") + text.startswith("[") >= _CAPTION_MARK_LINES
+    )
 
 
 def _split_at_caption_marks(text: str, starts: array[int], ends: array[int]) -> tuple[array[int], array[int]]:
