@@ -5099,3 +5099,55 @@ def test_an_oral_history_typed_in_a_word_processor_has_its_parts_and_cover_field
         ("JM", "Tell me about the main."),
         ("DI", "It broke in March. Part two: nobody told us for a week."),
     ]
+
+
+_PRAKTIKA = """                   ΠΡΑΚΤΙΚΑ ΒΟΥΛΗΣ
+             Πέμπτη 5 Ιουνίου 2025
+
+ΠΡΟΕΔΡΕΥΩΝ (Στέφανος Κουρής): Κυρίες και κύριοι συνάδελφοι,
+αρχίζει η συνεδρίαση. Τον λόγο έχει η κυρία Λαμπράκη.
+
+ΑΙΚΑΤΕΡΙΝΗ ΛΑΜΠΡΑΚΗ: Ευχαριστώ, κύριε Πρόεδρε. Το νομοσχέδιο
+για τα λιμάνια έρχεται με μεγάλη καθυστέρηση.
+
+Το ερώτημα είναι απλό: ποιος θα πληρώσει την επέκταση;
+
+ΔΗΜΗΤΡΙΟΣ ΒΛΑΧΟΣ (Υφυπουργός Ναυτιλίας): Θα σας απαντήσω,
+κυρία συνάδελφε. Η χρηματοδότηση είναι εξασφαλισμένη.
+
+ΑΙΚΑΤΕΡΙΝΗ ΛΑΜΠΡΑΚΗ: Δεν είναι έτσι!
+
+(Θόρυβος στην Αίθουσα)
+
+ΠΡΟΕΔΡΕΥΩΝ (Στέφανος Κουρής): Παρακαλώ, ησυχία. Συνεχίστε,
+κύριε Υφυπουργέ.
+
+ΔΗΜΗΤΡΙΟΣ ΒΛΑΧΟΣ (Υφυπουργός Ναυτιλίας): Σημείωση για τα
+Πρακτικά: τα ποσά είναι στο παράρτημα.
+
+(Χειροκροτήματα από την πτέρυγα της Νέας Δημοκρατίας)
+
+ΠΡΟΕΔΡΕΥΩΝ (Στέφανος Κουρής): Κύριοι συνάδελφοι, δέχεστε να
+λύσουμε τη συνεδρίαση;
+
+ΟΛΟΙ ΟΙ ΒΟΥΛΕΥΤΕΣ: Μάλιστα, μάλιστα.
+"""
+
+
+def test_a_greek_record_reads_its_capitals_as_names_and_its_lower_case_as_speech() -> None:
+    # Written for blind21's convention (the Hellenic Parliament's Πρακτικά): labels in Greek capitals, the chair
+    # "ΠΡΟΕΔΡΕΥΩΝ (Name):" (an office printed without its accents), a minister's portfolio in brackets, the house
+    # at once ("ΟΛΟΙ ΟΙ ΒΟΥΛΕΥΤΕΣ:"), a sentence in lower case before a colon ("Το ερώτημα είναι απλό: …"). Before:
+    # Greek lower case was not read as lower case, so that sentence was "a name in capitals" and a speaker.
+    import transcript_kit as tk
+
+    document = tk.parse(_PRAKTIKA, doc_id="praktika")
+    turns = [(turn.label, turn.speaker.id, turn.text) for turn in document.turns if turn.label]
+    assert [label for label, _, _ in turns] == [
+        "ΠΡΟΕΔΡΕΥΩΝ (Στέφανος Κουρής)", "ΑΙΚΑΤΕΡΙΝΗ ΛΑΜΠΡΑΚΗ", "ΔΗΜΗΤΡΙΟΣ ΒΛΑΧΟΣ (Υφυπουργός Ναυτιλίας)",
+        "ΑΙΚΑΤΕΡΙΝΗ ΛΑΜΠΡΑΚΗ", "ΠΡΟΕΔΡΕΥΩΝ (Στέφανος Κουρής)", "ΔΗΜΗΤΡΙΟΣ ΒΛΑΧΟΣ (Υφυπουργός Ναυτιλίας)",
+        "ΠΡΟΕΔΡΕΥΩΝ (Στέφανος Κουρής)", "ΟΛΟΙ ΟΙ ΒΟΥΛΕΥΤΕΣ",
+    ]
+    assert turns[1][2].endswith("Το ερώτημα είναι απλό: ποιος θα πληρώσει την επέκταση;")
+    assert turns[0][1] == turns[4][1] != "doc:praktika#προεδρευων"  # the chair is the person in the brackets
+    assert turns[7][1].startswith("role:")
