@@ -5151,3 +5151,20 @@ def test_a_greek_record_reads_its_capitals_as_names_and_its_lower_case_as_speech
     assert turns[1][2].endswith("Το ερώτημα είναι απλό: ποιος θα πληρώσει την επέκταση;")
     assert turns[0][1] == turns[4][1] != "doc:praktika#προεδρευων"  # the chair is the person in the brackets
     assert turns[7][1].startswith("role:")
+
+
+def test_a_label_after_a_line_that_a_page_saved_as_text_opens_with_a_no_break_space_opens_a_turn() -> None:
+    # From the bench's briefings (a page's table saved as text): "\xa0<br />" lines part the hard-wrapped
+    # paragraphs, so a one-character indent looks like a first-line indent; the label under it still opens its turn.
+    # A regression of this session's first-line-indent rule (Turkey's record), caught on the bench before it landed.
+    import textwrap
+
+    def paragraph(words: str) -> str:
+        return textwrap.fill(words, 70).replace("\n", "\xa0\n") + "<br />\n\xa0<br />\n"
+
+    speech = "we are here to talk about the jobs these programs lead to, and the people who take them up " * 3
+    text = "<table>\n<tbody>\n<tr>\n<td>1:20 P.M. EDT<br />\n\xa0<br />\n"
+    for label in ("THE FIRST LADY", "MS. GOMEZ", "THE PRESIDENT"):  # each said once, as a speech's remarks are
+        text += paragraph(f"{label}:\xa0 Thank you. {speech}") + paragraph(f"So, {speech}") + paragraph(f"And {speech}")
+    text += "</td>\n</tr>\n</tbody>\n</table>\n"
+    assert [label for label, _ in _spoken(text)] == ["THE FIRST LADY", "MS. GOMEZ", "THE PRESIDENT"]

@@ -769,7 +769,9 @@ class _Tokenizer:
         if i == 0 or self.layout.line_numbered:
             return False
         above = self._indent_of(i - 1) if self.layout.ends[i - 1] > self.layout.starts[i - 1] else None
-        return above is not None and above not in self.opening_indents and self._indent_of(i) < above
+        # (A one-character "indent" is no paragraph's: a page saved as text starts lines with a no-break space.)
+        indented_paragraph = above is not None and above >= 2 and above in self.opening_indents
+        return above is not None and not indented_paragraph and self._indent_of(i) < above
 
     def _lines_worth_a_look(self, firsts: bytearray) -> Iterable[int]:
         """Paragraph starts, and the lines inside paragraphs where one of the profile's active shapes may match:
