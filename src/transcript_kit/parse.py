@@ -1172,15 +1172,8 @@ class _Tokenizer:
         if sentence and not header.is_speech_intro(value):
             return  # a sentence, not a heading (but for an archive's "The speech made by X, …")
         speaker = header.speaker_of_heading(value)
-        if speaker is None:
-            return
-        at = self.text.find(speaker, int(heading.start_pos or 0), int(heading.end_pos or 0))
-        if at == -1:
-            return
-        out.append(_token("LABEL", speaker, at, at + len(speaker)))
-        reason = f"{self.convention.name} profile: a heading that names the speaker of the words under it"
-        self.decisions.add(speaker, at, True, reason)
-        self.heading_labelled = True
+        if speaker is not None and self._label_in_heading(out, speaker, "a heading"):
+            self.heading_labelled = True
 
     def _label_from_heading_in_body(self, out: list[Token]) -> None:
         """Between turns, a heading that opens with a speech and names a person ("Opening remarks by Dr Amara
@@ -1191,16 +1184,24 @@ class _Tokenizer:
         if len(value) > _HEADING_CHARS or value[-1:] in SENTENCE_END:
             return
         speaker = header.speaker_of_heading_in_body(value)
-        if speaker is None:
-            return
-        at = self.text.find(speaker, int(heading.start_pos or 0), int(heading.end_pos or 0))
+        if speaker is not None:
+            self._label_in_heading(out, speaker, "a heading between turns", no_speech=True)
+
+    def _label_in_heading(self, out: list[Token], speaker: str, what: str, no_speech: bool = False) -> bool:
+        """Append a LABEL token for ``speaker`` where the heading just emitted (``out[-1]``) prints it, with the
+        decision that says why; ``no_speech``: a heading read as a paragraph becomes a heading. False when the
+        heading does not print the name as it stands."""
+        heading = out[-1]
+        start, end = int(heading.start_pos or 0), int(heading.end_pos or 0)
+        at = self.text.find(speaker, start, end)
         if at == -1:
-            return
-        if heading.type == "PARA":
-            retype_last(out, _token("HEADING", value, int(heading.start_pos or 0), int(heading.end_pos or 0)))
+            return False
+        if no_speech and heading.type == "PARA":
+            retype_last(out, _token("HEADING", str(heading.value), start, end))
         out.append(_token("LABEL", speaker, at, at + len(speaker)))
-        reason = f"{self.convention.name} profile: a heading between turns that names the speaker of the words under it"
+        reason = f"{self.convention.name} profile: {what} that names the speaker of the words under it"
         self.decisions.add(speaker, at, True, reason)
+        return True
 
     def _without_inline_notes(self, value: str) -> str:
         """A paragraph's words without the notes its profile prints inside speech ("[He sits.]")."""
