@@ -5168,3 +5168,21 @@ def test_a_label_after_a_line_that_a_page_saved_as_text_opens_with_a_no_break_sp
         text += paragraph(f"{label}:\xa0 Thank you. {speech}") + paragraph(f"So, {speech}") + paragraph(f"And {speech}")
     text += "</td>\n</tr>\n</tbody>\n</table>\n"
     assert [label for label, _ in _spoken(text)] == ["THE FIRST LADY", "MS. GOMEZ", "THE PRESIDENT"]
+
+
+def test_a_player_labelled_with_his_shirt_number_after_his_name_is_a_speaker() -> None:
+    # Written for blind22's convention (a post-match press conference as a transcription service prints it): the
+    # player's label carries his shirt number ("KENJI SAITŌ, #23:"), his answers after it "A." under "Q.". Before:
+    # the label was unread, and his first answer went to the question before it.
+    text = (
+        "THE MODERATOR: Questions for the coach first.\n\nQ. Coach, how did it feel?\n\n"
+        "COACH TARRANT: It felt earned. We kept going.\n\nQ. Coach, the substitution?\n\n"
+        "COACH TARRANT: Kenji was ready.\n\nTHE MODERATOR: And now Kenji.\n\n"
+        "KENJI SAITŌ, #23: (Through interpreter.) First I was surprised, then relieved.\n\n"
+        "Q. Was the hamstring a worry?\n\nA. No, not tonight.\n\nTHE MODERATOR: Thank you.\n"
+    )
+    labels = [label for label, _ in _spoken(text)]
+    assert "KENJI SAITŌ, #23" in labels
+    assert labels[labels.index("KENJI SAITŌ, #23") - 1] == "THE MODERATOR"
+    parsed = parse_label("KENJI SAITŌ, #23")
+    assert parsed is not None and parsed.family == "SAITŌ" and parsed.qualifiers == ("#23",)
