@@ -512,6 +512,21 @@ def _is_office_word(word: str) -> bool:
     return VOCABULARY.contains("titles", bare) or (bare != word and VOCABULARY.contains("rank_abbreviations", bare))
 
 
+def holds_a_sentence_end(label: str) -> bool:
+    """Whether a word ends a sentence inside what stands before a colon ("HERE'S ONE THAT CAME IN OVER AND OVER.
+    QUOTE:"): a caption's sentence, no label, but for an abbreviation's period ("DR. OKAFOR:", "SEN. ROE:")."""
+    return any(not _abbreviation(word) for word in _ENDS_A_SENTENCE.findall(label))
+
+
+def _abbreviation(word: str) -> bool:
+    return len(word) == 1 or any(
+        VOCABULARY.contains(name, word) for name in ("honorifics", "address_forms", "styles", "titles", "rank_abbreviations")
+    )
+
+
+_ENDS_A_SENTENCE = re.compile(r"([^\W\d_]+)[.!?][ \t]+\S")
+
+
 def _is_honorific(word: str) -> bool:
     bare = word.rstrip(".")
     if len(bare) < 2:  # an initial ("M."), though French prints Monsieur so

@@ -61,3 +61,8 @@ def printable_name(name: str) -> str:
 
 def undecodable_name_warning(shown: str) -> str:
     return f"{shown}: the file name is not valid UTF-8; its undecodable bytes are shown as \\xNN in path and doc_id"
+
+
+# The mark of a new speaker in broadcast captions (CEA-608 and the files made from them), at a line's or a cue's
+# start or inside it: read as such by the text layout and by the subtitle readers.
+CAPTION_MARK = ">>"

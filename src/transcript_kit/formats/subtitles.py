@@ -26,9 +26,9 @@ from transcript_kit.columns import TurnTable
 from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.errors import ParseError, describe_place
 from transcript_kit.keys import fold
-from transcript_kit.labels import parse_label
+from transcript_kit.labels import holds_a_sentence_end, parse_label
 from transcript_kit.model import TurnKind
-from transcript_kit.textutil import collapse_blanks
+from transcript_kit.textutil import CAPTION_MARK, collapse_blanks
 
 __all__ = ["READERS", "Cue", "read_sbv", "read_srt", "read_vtt", "subtitle_turns", "visible_spans"]
 
@@ -77,7 +77,6 @@ _SENDER_CUES, _SENDER_SHARE = 5, 0.9
 _DIALOGUE_DASH = re.compile(expand(r"(?:^|(?<= ))@dialogue_dash@[ \t]+"))
 # Captions for broadcast (CEA-608 and the files made from them) mark each change of speaker with ">>", at a cue's
 # start or inside it; read so where at least this many cues open with the mark.
-_CAPTION_MARK = ">>"
 _CAPTION_MARKS = re.compile(r"(?:^|(?<= ))>>+[ \t]*")
 _MARKED_CUES = 2
 _HEARD = re.compile(expand("@heard_not_said@"))
@@ -197,7 +196,7 @@ def subtitle_turns(cues: Iterable[Cue], source_text: str) -> TurnTable:
             pieces.clear()
 
     cues = list(cues)
-    marked = sum(1 for cue in cues if cue.text.startswith(_CAPTION_MARK)) >= _MARKED_CUES
+    marked = sum(1 for cue in cues if cue.text.startswith(CAPTION_MARK)) >= _MARKED_CUES
     # A meeting app's export prints who speaks before every cue ("Dr. Ana Ruiz (she/her): …", "María José’s
     # iPhone: …", "+1 202-555-0143: …"): there the prefix is the speaker as the app names them, whatever the label
     # grammar reads.
@@ -230,7 +229,7 @@ def _dialogue_lines(cue: Cue, source: str, marked: bool = False) -> Iterator[Cue
     Nothing."); where the file marks a new speaker with ">>" (``marked``), one cue per mark, each with the voice
     "" (a new speaker, named by a prefix after the mark or by no one: "BUT ISN'T -- >> SORRY,"); any other cue as it
     is."""
-    if marked and _CAPTION_MARK in cue.text:
+    if marked and CAPTION_MARK in cue.text:
         yield from _marked_segments(cue, source)
         return
     if _DIALOGUE_DASH.match(cue.text) is None:
@@ -278,22 +277,11 @@ def _is_speaker_label(label: str) -> bool:
         parsed is None
         or refusal(parsed) is not None
         or VOCABULARY.contains("never_speakers", fold(parsed.raw.split()[0]))
-        or any(not _abbreviation(word) for word in _ENDS_A_SENTENCE.findall(label))
+        or holds_a_sentence_end(label)
     ):
         return False
     # A title, role or honorific makes a label; a bare name must look like one person's name.
     return strength(parsed, label) is not None or len(parsed.given) < _MAX_GIVEN_NAMES
-
-
-# A word ending a sentence inside what stands before a colon ("HERE'S ONE THAT CAME IN OVER AND OVER. QUOTE:"): a
-# caption's sentence, no label, but for an abbreviation's period ("DR. OKAFOR:", "SEN. ROE:").
-_ENDS_A_SENTENCE = re.compile(r"([^\W\d_]+)[.!?][ \t]+\S")
-
-
-def _abbreviation(word: str) -> bool:
-    return len(word) == 1 or any(
-        VOCABULARY.contains(name, word) for name in ("honorifics", "address_forms", "styles", "titles", "rank_abbreviations")
-    )
 
 
 def _after_prefix(cue: Cue, prefix_end: int, source: str) -> tuple[str, int]:

@@ -18,7 +18,7 @@ import attrs
 import yaml
 
 from transcript_kit.model import Span
-from transcript_kit.textutil import SENTENCE_END, offset_array
+from transcript_kit.textutil import CAPTION_MARK, SENTENCE_END, offset_array
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 # A PDF-to-text court transcript numbers every content line 1..25 at the left margin.
@@ -631,7 +631,7 @@ def _on_every_page(
 
 def _opens_lines_with_marks(text: str) -> bool:
     """A cheap first look (counted in C): whether enough lines open with a caption mark to read marks inside lines."""
-    return text.count("\n>>") + text.startswith(">>") >= _CAPTION_MARK_LINES or (
+    return text.count("\n" + CAPTION_MARK) + text.startswith(CAPTION_MARK) >= _CAPTION_MARK_LINES or (
         text.count("\n[") + text.startswith("[") >= _CAPTION_MARK_LINES
     )
 
@@ -646,8 +646,8 @@ def _split_at_caption_marks(text: str, starts: array[int], ends: array[int]) -> 
         if found is not None:
             opening[found[1]] += 1
     # ">>" itself must recur; a bracketed name must be one that opens a line, in a text where such names do.
-    named = sum(count for mark, count in opening.items() if mark != ">>")
-    marks = {mark for mark in opening if (opening[mark] if mark == ">>" else named) >= _CAPTION_MARK_LINES}
+    named = sum(count for mark, count in opening.items() if mark != CAPTION_MARK)
+    marks = {mark for mark in opening if (opening[mark] if mark == CAPTION_MARK else named) >= _CAPTION_MARK_LINES}
     if not marks:
         return starts, ends
     split_starts, split_ends = offset_array(len(text)), offset_array(len(text))
