@@ -130,6 +130,23 @@ def test_a_long_footer_counting_its_pages_is_furniture_though_the_last_page_is_s
     assert len(footers) == 5 and all(f.startswith("Copyright") for f in footers)
 
 
+
+def test_a_long_footer_with_no_number_is_furniture_though_the_last_page_is_short() -> None:
+    # Written for blind22's convention (a hospital's grand rounds transcript): a footer of 107 characters with no
+    # number in it closes every page; the last page ends after a few lines. Before: the short last page broke the
+    # rhythm (only a footer with a counting number was allowed one), so every footer was read into the speech.
+    footer = "Northfield University Medical Center – Department of Medicine Grand Rounds – Transcript for CME use only"
+    pages = []
+    for page in range(1, 7):
+        lines = 30 if page < 6 else 6
+        body = [f"DR. OSEI: The cooling data on page {page} matter, line {k} and on." for k in range(lines // 3)]
+        pages.append("\n\n".join(body) + "\n\n" + footer + "\n")
+    text = "\n".join(pages)
+    layout = read_layout(text)
+    footers = [text[s.start : s.end] for s in layout.furniture if s.kind == "page_furniture"]
+    assert footers == [footer] * 6
+    assert all("Northfield" not in t.text for t in parse_text(text).turns)
+
 _LINE_PIECES = [
     "a",
     "Q",

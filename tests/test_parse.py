@@ -200,6 +200,16 @@ def test_end_marker_ends_the_transcript() -> None:
     assert speech(doc) == [("MS. PSAKI", "Thanks, everyone.")]
 
 
+
+def test_the_end_of_a_recorded_session_ends_the_transcript() -> None:
+    # Written for blind22's convention (a hospital's grand rounds): "(End of recorded session, 8:59 a.m.)" closes
+    # the talk and the CME notice after it is no one's words.
+    doc = parse_text(
+        "DR. PATEL: Have a good day, everyone.\n\n(End of recorded session, 8:59 a.m.)\n\n"
+        "Evaluation: complete the form within 30 days to claim credit.\n"
+    )
+    assert speech(doc) == [("DR. PATEL", "Have a good day, everyone.")]
+
 # --- the Congressional Record -----------------------------------------------------------------------------------
 
 RECORD = (

@@ -612,8 +612,8 @@ def _on_every_page(
     """Whether repeats of a line keep a page's rhythm: as many lines apart each time, give or take two lines or a
     tenth (a name printed alone over its speech repeats at the pace of the talk, not so evenly), four times or
     more, or three when a number in it counts on, page after page ("Page 3", "Page 4", "Page 5"); with
-    ``counting``, a number must count on however often it repeats. Where one does, the last page may be short:
-    it ends where the text does."""
+    ``counting``, a number must count on however often it repeats. The last page may be short: it ends where the
+    text does."""
     if len(lines) < _FURNITURE_REPEATS:
         return False
     numbers = [[int(n) for n in _DIGITS.findall(text, starts[i], ends[i])] for i in lines]
@@ -622,7 +622,9 @@ def _on_every_page(
         for place in range(len(numbers[0]))
     )
     gaps = [b - a for a, b in itertools.pairwise(lines)]
-    if counts_on and len(gaps) > 2 and gaps[-1] < min(gaps[:-1]):
+    # The last page may be short: one short last gap is dropped where the pages before it keep the rhythm (two
+    # gaps when a number counts on, three with nothing counting: a line repeated as it is must show more pages).
+    if len(gaps) > (2 if counts_on else 3) and gaps[-1] < min(gaps[:-1]):
         gaps.pop()
     if min(gaps) < _PAGE_MIN_LINES or max(gaps) > max(min(gaps) + 2, 1.1 * min(gaps)):
         return False
