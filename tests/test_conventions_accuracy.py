@@ -5186,3 +5186,72 @@ def test_a_player_labelled_with_his_shirt_number_after_his_name_is_a_speaker() -
     assert labels[labels.index("KENJI SAITŌ, #23") - 1] == "THE MODERATOR"
     parsed = parse_label("KENJI SAITŌ, #23")
     assert parsed is not None and parsed.family == "SAITŌ" and parsed.qualifiers == ("#23",)
+
+
+def _cat_pages(pages: list[list[str]], first_page: int) -> str:
+    """Pages as a court reporter's CAT system saves them as text: a form feed and the page's number, every line
+    numbered 1 to 25, a reporting firm's footer under each page."""
+    out = []
+    for k, lines in enumerate(pages):
+        numbered = "\n".join(f"{n:2d}  {line}".rstrip() for n, line in enumerate([*lines, *[""] * (25 - len(lines))], 1))
+        out.append(f"\f{' ' * 60}{first_page + k}\n\n{numbered}\n\n        KESTREL REPORTING  *  (555) 010-4471\n")
+    return "".join(out)
+
+
+def test_a_cat_court_transcript_keeps_appearances_the_swearing_in_a_recess_and_its_certificate_out_of_turns() -> None:
+    # Written for blind23's convention (a court reporter's CAT text): "BY: NAME, ESQ." under each party in the
+    # appearances is no speaker's "BY" (two-letter codes are initials only beside others), "NAME, / called as an
+    # adverse witness by the Plaintiff," is the reporter's note, a bracketed note after the judge's last sentence
+    # at his indent is a note of its own, and "I, NAME, Certified Shorthand Reporter …, do hereby certify:" opens
+    # the certificate.
+    appearances = [
+        "          IN THE CIRCUIT COURT FOR THE COUNTY OF WEIRTON",
+        "",
+        "     For the Plaintiff:     MARSH & OYELARAN LLP",
+        "                            BY: TOMAS MARSH, ESQ.",
+        "                            18 Quay Street, Weirton",
+        "     For the Defendant:     CITY ATTORNEY'S OFFICE",
+        "                            BY: GRETA LINDQVIST, ESQ.",
+        "     Also present:          Paul Ferro, city engineer",
+    ]
+    witness = [
+        "\t\tTHE COURT:  Call your first witness.",
+        "\t\tMR. MARSH:  The plaintiff calls Aiko Brandt.",
+        "\t\tMS. LINDQVIST:  No objection to the order, Your Honor.",
+        "\t\tMR. MARSH:  Thank you.",
+        "",
+        "                         AIKO BRANDT,",
+        "            called as an adverse witness by the Plaintiff,",
+        "         having been first duly sworn, testified as follows:",
+        "",
+        "                          DIRECT EXAMINATION",
+        "\tBY MR. MARSH:",
+        "\tQ.\tGood morning, Ms. Brandt. Where do you work?",
+        "\tA.\tAt the city's water department.",
+        "\tQ.\tFor how long?",
+        "\tA.\tNine years this spring.",
+        "\t\tTHE COURT:  We're in recess.",
+        "",
+        "\t\t(Luncheon recess taken at 11:35 a.m.",
+        "\t\tProceedings continued in Volume II.)",
+    ]
+    certificate = [
+        "                       REPORTER'S CERTIFICATE",
+        "",
+        "          I, DOLORES M. VANCE, Certified Shorthand Reporter No.",
+        "     11852, do hereby certify:",
+        "          That the foregoing proceedings were taken before me at",
+        "     the time and place therein set forth.",
+    ]
+    spoken = _spoken(_cat_pages([appearances, witness, certificate], 12))
+    assert spoken == [
+        ("THE COURT", "Call your first witness."),
+        ("MR. MARSH", "The plaintiff calls Aiko Brandt."),
+        ("MS. LINDQVIST", "No objection to the order, Your Honor."),
+        ("MR. MARSH", "Thank you."),
+        ("Q", "Good morning, Ms. Brandt. Where do you work?"),
+        ("A", "At the city's water department."),
+        ("Q", "For how long?"),
+        ("A", "Nine years this spring."),
+        ("THE COURT", "We're in recess."),
+    ]

@@ -647,9 +647,12 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             verdicts[label] = Verdict(
                 False, why(label, "a lone name-like phrase, unlike this document's labels"), parsed
             )
+    # Initials count where the document keys its speakers by initials: "SO:" beside "RA:", not the "BY:" of a
+    # court transcript's appearances ("BY: ERIK HALVORSEN, ESQ.") beside "THE COURT:" and "MR. HALVORSEN:".
+    keyed = {label for label, verdict in verdicts.items() if verdict.accepted and _INITIALS.fullmatch(label)}
     for label in initials:
-        if at_start[label] >= 2 and style(label) in dominant:
-            reason = "initials that recur in the style of this document's labels (though a word opens prose so)"
+        if at_start[label] >= 2 and style(label) in dominant and keyed - {label}:
+            reason = "initials that recur beside others in the style of this document's labels (though a word opens prose so)"
             verdicts[label] = Verdict(True, why(label, reason), verdicts[label].parsed)
     for label in unread if learned else ():
         # "El diputado Mauricio Estrada Lugo (PVEM):", once, in the words of the labels that recur ("El diputado

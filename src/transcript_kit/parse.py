@@ -138,6 +138,7 @@ def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
 
 
 _NUMBERED_ITEM = re.compile(r"\d{1,3}\.[ \t]+[A-Z]")
+_NOTE_OPENING = re.compile(r"\([A-Z][a-z]")  # "(Luncheon recess …", not an item's "(a)" or "(1)"
 
 
 def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_entry: bool = False) -> _Blocks:
@@ -191,6 +192,14 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_e
             or indent > previous_indent
             or indent in opening
             or (conts[-1] >= 0 and indent != conts[-1])
+            # In a numbered transcript, a note in brackets after a sentence's end opens a paragraph of its own: a
+            # court reporter's "(Luncheon recess taken at 11:35 a.m. / Proceedings continued …)" under the judge's
+            # last words, at their indent.
+            or (
+                layout.line_numbered
+                and text[ends[lasts[-1]] - 1] in SENTENCE_END
+                and _NOTE_OPENING.match(text, starts[i] + indent) is not None
+            )
         ):
             blocks.append(i, i, indent)
             open_paragraph = True
