@@ -5255,3 +5255,44 @@ def test_a_cat_court_transcript_keeps_appearances_the_swearing_in_a_recess_and_i
         ("A", "Nine years this spring."),
         ("THE COURT", "We're in recess."),
     ]
+
+
+def test_a_record_numbers_its_pages_at_the_heads_outer_edge_tallies_its_votes_and_appends_an_annex() -> None:
+    # Written for blind21's convention (the Hellenic Parliament's Πρακτικά): the running head carries the page's
+    # number at its outer edge, left on even pages and right on odd ones ("8412          ΠΡΑΚΤΙΚΑ ΒΟΥΛΗΣ (…)", "…
+    # 8413"); the vote's tally prints a row per question ("ΕΠΙ ΤΗΣ ΑΡΧΗΣ: ΥΠΕΡ: 158, ΚΑΤΑ: 121, ΠΑΡΩΝ: 14"), no
+    # speaker's; the annex after the close ("ΣΥΝΗΜΜΕΝΑ ΤΩΝ ΠΡΑΚΤΙΚΩΝ") prints names before colons. Before: the heads
+    # were read into the speech they cut, the first row was a speaker, and the annex's lists were the chair's words.
+    head = "ΠΡΑΚΤΙΚΑ ΒΟΥΛΗΣ (Τετάρτη 13 Μαρτίου 2024)"
+    places = ["τα Κέντρα Υγείας", "τα νησιά του Αιγαίου", "τις προσλήψεις γιατρών", "τα νοσοκομεία της Κρήτης"]
+    waiting = ["οι ασθενείς", "οι νοσηλευτές", "οι δήμαρχοι", "οι φοιτητές"]
+    pages = []
+    for page, place, who in zip(range(8412, 8416), places, waiting):
+        edge = f"{page}          {head}" if page % 2 == 0 else f"{head}          {page}"
+        speech = [
+            f"ΕΛΕΝΗ ΣΑΒΒΙΔΟΥ: Κύριε Πρόεδρε, για {place} μιλάμε σήμερα",
+            f"και {who} περιμένουν χρόνια.",
+            "",
+            f"ΠΡΟΕΔΡΕΥΩΝ (Νικόλαος Ανδριανός): Ευχαριστούμε για {place}.",
+            f"Τον λόγο έχει ο κύριος Παπαδόπουλος, που {who} γνωρίζουν.",
+            "",
+            f"ΓΕΩΡΓΙΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ: Οι προσλήψεις για {place} δεν",
+            f"φτάνουν, και {who} το ξέρουν.",
+            "",
+        ]
+        pages.append(edge + "\n\n" + "\n".join(speech))
+    close = (
+        "ΠΡΟΕΔΡΕΥΩΝ (Νικόλαος Ανδριανός): Τα αποτελέσματα της ψηφοφορίας έχουν ως εξής:\n\n"
+        "ΕΠΙ ΤΗΣ ΑΡΧΗΣ: ΥΠΕΡ: 158, ΚΑΤΑ: 121, ΠΑΡΩΝ: 14\n"
+        "ΑΡΘΡΟ 1: ΥΠΕΡ: 158, ΚΑΤΑ: 110, ΠΑΡΩΝ: 25\n\n"
+        "ΠΡΟΕΔΡΕΥΩΝ (Νικόλαος Ανδριανός): Λύεται η συνεδρίαση.\n\n"
+        "    Ο ΠΡΟΕΔΡΕΥΩΝ                              ΟΙ ΓΡΑΜΜΑΤΕΙΣ\n\n"
+        "    ΣΥΝΗΜΜΕΝΑ ΤΩΝ ΠΡΑΚΤΙΚΩΝ\n\n"
+        "ΠΙΝΑΚΑΣ ΤΟΠΟΘΕΤΗΣΗΣ ΚΟΜΜΑΤΩΝ: ΝΑΙ\n"
+        "ΒΟΥΛΕΥΤΕΣ ΠΟΥ ΔΗΛΩΣΑΝ ΨΗΦΟ ΜΕ ΕΠΙΣΤΟΛΗ: ΖΑΧΑΡΙΟΥ ΠΑΝΤΕΛΗΣ ΝΑΙ\n"
+    )
+    spoken = _spoken("\n".join(pages) + "\n" + close)
+    assert all(head not in words and "8413" not in words for _, words in spoken)
+    assert [label for label, _ in spoken[-3:]] == ["ΓΕΩΡΓΙΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ", *["ΠΡΟΕΔΡΕΥΩΝ (Νικόλαος Ανδριανός)"] * 2]
+    assert spoken[-2][1] == "Τα αποτελέσματα της ψηφοφορίας έχουν ως εξής:"
+    assert spoken[-1][1] == "Λύεται η συνεδρίαση."

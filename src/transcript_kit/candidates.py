@@ -226,7 +226,7 @@ class ShapeMatcher:
             shape.name,
             stamp,
             heading_tail="A" <= tail[:1] <= "Z" and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
-            listed=_lists_no_words(tail),
+            listed=_lists_no_words(tail) or _tally_row(label, tail),
             quoting=tail[:1] in _QUOTE_OPENERS,
             unnamed=shape.unnamed,
             handle=shape.handle,
@@ -244,6 +244,18 @@ def _keyed_by_initials(label: str, parsed: Label | None) -> bool:
         return False
     words = [*parsed.given, *parsed.family.replace("-", " ").split()]
     return "".join(word[0] for word in words).upper() == keyed["key"]
+
+
+_TALLY = re.compile(r"(?:[^\W\d_][^:,;\n]{0,30}:[ \t]*\d{1,4}[,;]?[ \t]*){3,}")
+
+
+def _tally_row(label: str, tail: str) -> bool:
+    """Whether a label and what follows it are a row of a vote's tally ("ΕΠΙ ΤΗΣ ΑΡΧΗΣ: ΥΠΕΡ: 158, ΚΑΤΑ: 121,
+    ΠΑΡΩΝ: 14"), not an officer reading the count out ("Le Secrétaire: Pour: 104 Contre: 0 Abstentions: 0")."""
+    if tail.count(":") < 2 or _TALLY.fullmatch(tail) is None:
+        return False
+    parsed = parse_label(label)
+    return parsed is None or not (parsed.titles or parsed.role or parsed.honorific)
 
 
 def _lists_no_words(tail: str) -> bool:
@@ -524,7 +536,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         parsed = parse_label(label)
         refused = refusal(parsed, first[label].delimiter)
         if label in listed:
-            refused = "a list entry with dot leaders (attendance, contents), not a turn"
+            refused = "a list entry (dot leaders to a page number, a vote's tally), not a turn"
         elif fold(label) in _LIST_HEADINGS and alone[label] >= at_start[label]:
             refused = "a list's heading, alone on its line over the names (vocabulary: list_headings), not a turn"
         elif _SECTION_NUMBER.match(label) or (

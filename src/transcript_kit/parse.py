@@ -138,6 +138,7 @@ def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
 
 
 _NUMBERED_ITEM = re.compile(r"\d{1,3}\.[ \t]+[A-Z]")
+_COLUMN_GAP = " " * 6  # spaces that set text in columns: wider than any justified or sentence gap
 _NOTE_OPENING = re.compile(r"\([A-Z][a-z]")  # "(Luncheon recess …", not an item's "(a)" or "(1)"
 
 
@@ -1262,6 +1263,10 @@ class _Tokenizer:
         capitals = _is_heading(value)
         if capitals and (not seen_label or centred):
             return "HEADING", "an upper-case line without sentence punctuation"
+        if capitals and line == last and _COLUMN_GAP in self.text[slice(*self._line(line))].strip():
+            # "Ο ΠΡΟΕΔΡΕΥΩΝ                    ΟΙ ΓΡΑΜΜΑΤΕΙΣ" under the last speech: offices set in columns for their
+            # signatures (or a table's head), not shouted words.
+            return "HEADING", "a line of capitals set in columns (a signature block, a table's head)"
         if capitals and line == last and self._over_a_label(last) and self._mixed_case():
             # A bulletin's story slug ("2/ NURSES", "WEATHER"), a record's subject heading: capitals alone on a
             # line right over the next label close the turn before it, where the speech is not in capitals.
@@ -1457,7 +1462,6 @@ _SPAN_KINDS = {
     "TIMESTAMP": "timestamp",
     "DELIVERY": "delivery_note",
 }
-_HEADING = re.compile(r"[^a-z]*[A-Z][^a-z]*")
 _TITLE_BLOCK_LINES = 4
 _HEAD_CANDIDATES = 24  # label-shaped lines a record's head may hold before its first turn
 # A title's words: capitalised, or the small words between them, commas and dashes aside.
@@ -1467,7 +1471,8 @@ _TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_JOINING}))
 
 def _is_heading(value: str) -> bool:
     """An upper-case line without sentence punctuation ("ORAL ARGUMENT OF ROBERT A. LONG")."""
-    return len(value) < 120 and value[-1:] not in '.?!,;:"”' and _HEADING.fullmatch(value) is not None
+    # No lower-case letter and some upper-case one, in any cased script ("Ο ΠΡΟΕΔΡΕΥΩΝ", "ПОРЯДОК ДНЯ").
+    return len(value) < 120 and value[-1:] not in '.?!,;:"”' and value.upper() == value != value.lower()
 
 
 @attrs.frozen(slots=True)

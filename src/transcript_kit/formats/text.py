@@ -512,20 +512,27 @@ _BARE_NUMBER = re.compile(r"\n[ \t]*(\d{1,4})[ \t]*(?=\r?\n|$)")
 _FRAMED_NUMBERS = tuple(re.compile(dash + r" [ \t]*(\d{1,4})[ \t]+" + dash + r"[ \t]") for dash in ("—", "–", "-"))
 # ... or after a slash at the head's end ("Nationalrat, XXVII. GP 12. Juni 2024 267. Sitzung / 45").
 _SLASHED_NUMBER = re.compile(r" / (\d{1,4})[ \t]*(?=\r?\n|$)")
+# ... or set apart at the head's outer edge, left on even pages and right on odd ones ("8412          ΠΡΑΚΤΙΚΑ
+# ΒΟΥΛΗΣ (Τετάρτη 13 Μαρτίου 2024)", then "ΠΡΑΚΤΙΚΑ ΒΟΥΛΗΣ (…)          8413"): one count over both sides.
+# (Each opens with a literal the engine scans for in C; the words before a right-hand number are checked after.)
+_NUMBER_BEFORE_HEAD = re.compile(r"\n[ \t]*(\d{1,4})   [ \t]*\S")
+# (No "[ \t]*" before the number: over a long run of blanks that would cost a scan of the run at each blank.)
+_NUMBER_AFTER_HEAD = re.compile(r"   (\d{1,4})[ \t]*(?=\r?\n|$)")
 _COUNTED_PAGES_MIN, _PAGE_LINES_MIN = 3, 5
 
 
 def _counted_page_numbers(text: str, starts: Sequence[int]) -> list[int]:
-    """Lines that hold a page's number, alone, or between dashes or after a slash in a short head, where those
-    numbers count on by one, line after line at least a few lines apart, three times or more: a paged document's
-    page numbers. Empty when there are none."""
+    """Lines that hold a page's number, alone, or between dashes, after a slash or at an edge of a short head,
+    where those numbers count on by one, line after line at least a few lines apart, three times or more: a paged
+    document's page numbers. Empty when there are none."""
     best: list[int] = []
-    for pattern in (_BARE_NUMBER, *_FRAMED_NUMBERS, _SLASHED_NUMBER):
+    sources: list[Iterable[re.Match[str]]] = [p.finditer(text) for p in (*_FRAMED_NUMBERS, _SLASHED_NUMBER)]
+    for k, found in enumerate((_BARE_NUMBER.finditer(text), *sources, *_edge_numbers(text))):
         chain: list[int] = []
         last_value = last_line = -(10**9)
-        for match in pattern.finditer(text):
+        for match in found:
             line = bisect.bisect_right(starts, match.start(1)) - 1
-            if pattern is not _BARE_NUMBER and _line_length(text, match.start(1)) > _FURNITURE_LONGEST:
+            if k and _line_length(text, match.start(1)) > _FURNITURE_LONGEST:  # a number alone needs no look
                 continue
             value = int(match[1])
             if value == last_value + 1 and line - last_line >= _PAGE_LINES_MIN:
@@ -536,6 +543,26 @@ def _counted_page_numbers(text: str, starts: Sequence[int]) -> list[int]:
             if len(chain) > len(best):
                 best = list(chain)
     return best if len(best) >= _COUNTED_PAGES_MIN else []
+
+
+def _edge_numbers(text: str) -> list[list[re.Match[str]]]:
+    """Numbers at a short line's edge, grouped by the words beside them (numbers aside): a head's page numbers
+    share their words, as a numbered question's ("7   Q.  Is that the email …") do not."""
+    heads: dict[str, list[re.Match[str]]] = {}
+    right = (m for m in _NUMBER_AFTER_HEAD.finditer(text) if _words_before(text, m.start()))
+    for match in sorted((*_NUMBER_BEFORE_HEAD.finditer(text), *right), key=lambda m: m.start(1)):
+        line_start = text.rfind("\n", 0, match.start(1)) + 1
+        line_end = text.find("\n", match.end(1))
+        line = text[line_start : match.start(1)] + text[match.end(1) : len(text) if line_end < 0 else line_end]
+        heads.setdefault(" ".join(_DIGITS.sub("#", line).split()), []).append(match)
+    return [found for found in heads.values() if len(found) >= _COUNTED_PAGES_MIN]
+
+
+def _words_before(text: str, at: int) -> bool:
+    """Whether the line holding offset ``at`` has words before it (blanks aside)."""
+    while at and text[at - 1] in " \t":
+        at -= 1
+    return at > 0 and text[at - 1] not in "\r\n"
 
 
 def _line_length(text: str, at: int) -> int:
