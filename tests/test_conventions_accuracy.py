@@ -5296,3 +5296,90 @@ def test_a_record_numbers_its_pages_at_the_heads_outer_edge_tallies_its_votes_an
     assert [label for label, _ in spoken[-3:]] == ["ΓΕΩΡΓΙΟΣ ΠΑΠΑΔΟΠΟΥΛΟΣ", *["ΠΡΟΕΔΡΕΥΩΝ (Νικόλαος Ανδριανός)"] * 2]
     assert spoken[-2][1] == "Τα αποτελέσματα της ψηφοφορίας έχουν ως εξής:"
     assert spoken[-1][1] == "Λύεται η συνεδρίαση."
+
+
+_STENOGRAFISCHER_BERICHT = """Deutscher Bundestag
+Stenografischer Bericht
+41. Sitzung
+Berlin, Donnerstag, den 4. Juni 2026
+
+Beginn: 9.00 Uhr
+
+Präsidentin Dr. Ulrike Brandauer:
+Guten Morgen, liebe Kolleginnen und Kollegen! Die Sitzung ist
+eröffnet. Ich rufe den Tagesordnungspunkt 3 auf. Das Wort hat
+die Bundesministerin für Wohnen, Stadtentwicklung und Bauwesen,
+Friederike Lanz. – Bitte schön, Frau Ministerin.
+
+(Beifall bei der SPD)
+
+Friederike Lanz, Bundesministerin für Wohnen, Stadtentwicklung,
+Bauwesen und Raumordnung:
+Sehr geehrte Frau Präsidentin! Liebe Kolleginnen und Kollegen!
+Wir bauen in diesem Jahr mehr Sozialwohnungen als in den drei
+Jahren davor zusammen. – Das ist kein Zufall, sondern Politik.
+
+Präsidentin Dr. Ulrike Brandauer:
+Vielen Dank, Frau Ministerin. – Die erste Frage stellt der
+Kollege Jannik Reuter, CDU/CSU-Fraktion.
+
+Jannik Reuter (CDU/CSU):
+Danke, Frau Präsidentin. – Frau Ministerin, wie viele der
+Wohnungen sind bereits bezogen?
+
+Tobias Kern, Parl. Staatssekretär bei der Bundesministerin für
+Wohnen:
+Herr Kollege, das kann ich Ihnen genau sagen: Es sind 41 000.
+
+Präsidentin Dr. Ulrike Brandauer:
+Vielen Dank. – Nächste Fragestellerin ist die Kollegin Ayşe
+Demir.
+
+Ayşe Demir (BÜNDNIS 90/DIE GRÜNEN):
+Herzlichen Dank, Frau Präsidentin. – Frau Ministerin, und die
+Mieten?
+
+Friederike Lanz, Bundesministerin für Wohnen, Stadtentwicklung,
+Bauwesen und Raumordnung:
+Die Mieten steigen langsamer. – Danke.
+"""
+
+
+def test_a_bundestag_record_prints_each_label_alone_and_wraps_long_offices_over_two_lines() -> None:
+    # Written for blind25's convention (the Bundestag's Stenografischer Bericht): each label stands alone before
+    # its colon, a minister's office runs on over the next line ("…, Stadtentwicklung," / "Bauwesen und
+    # Raumordnung:"; "… bei der Bundesministerin für" / "Wohnen:"), and the speeches open with thanks to the chair
+    # before a dash ("Vielen Dank, Frau Ministerin. – Die erste Frage …"). Before: the office's last line was a
+    # speaker of its own, and every "Danke, Frau Präsidentin. –" a label (a European Parliament's "Name. – ").
+    minister = "Friederike Lanz, Bundesministerin für Wohnen, Stadtentwicklung, Bauwesen und Raumordnung"
+    chair = "Präsidentin Dr. Ulrike Brandauer"
+    spoken = _spoken(_STENOGRAFISCHER_BERICHT)
+    assert [label for label, _ in spoken] == [
+        chair,
+        minister,
+        chair,
+        "Jannik Reuter (CDU/CSU)",
+        "Tobias Kern, Parl. Staatssekretär bei der Bundesministerin für Wohnen",
+        chair,
+        "Ayşe Demir (BÜNDNIS 90/DIE GRÜNEN)",
+        minister,
+    ]
+    assert spoken[2][1] == "Vielen Dank, Frau Ministerin. – Die erste Frage stellt der Kollege Jannik Reuter, CDU/CSU-Fraktion."
+    assert spoken[3][1] == "Danke, Frau Präsidentin. – Frau Ministerin, wie viele der Wohnungen sind bereits bezogen?"
+
+
+def test_a_salutation_to_the_committee_opening_a_prepared_statement_is_no_speaker() -> None:
+    # "Chairman X, Ranking Member Y, and Members of the Subcommittee:" wrapped over two lines opens a witness's
+    # statement: an address to several people, never a label.
+    hearing = (
+        "Mr. HOLLOWAY. The committee will come to order. Dr. Raman, you are recognized.\n\n"
+        "Dr. RAMAN. Thank you, Mr. Chairman. I ask that my statement be made part of the record.\n\n"
+        "Mr. HOLLOWAY. Without objection.\n\n"
+        "    Chairman Holloway, Ranking Member Okafor, and Members of the\n"
+        "Subcommittee:\n"
+        "    Thank you for the opportunity to discuss the radar network.\n\n"
+        "Mr. HOLLOWAY. Thank you, Dr. Raman.\n"
+    )
+    assert "Chairman Holloway, Ranking Member Okafor, and Members of the Subcommittee" not in [
+        label for label, _ in _spoken(hearing)
+    ]

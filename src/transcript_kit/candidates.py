@@ -328,6 +328,7 @@ def strength(parsed: Label, label: str) -> str | None:
 # Compared as labels are, folded the same way ("Présents" is the list's "présents").
 _NEVER_SPEAKERS = frozenset(map(fold, VOCABULARY.words_of("never_speakers")))
 _LIST_HEADINGS = frozenset(map(fold, VOCABULARY.words_of("list_headings")))
+_SALUTATION_END = re.compile(r",\s+and\s+(?:other\s+|distinguished\s+|honou?rable\s+)?(?:members|colleagues|ladies|friends|guests)\b")
 _SECTION_NUMBER = re.compile(expand(VOCABULARY.patterns["section_number"]))
 _ROMAN = re.compile(r"[IVX]{1,6}")
 _SOUND_CUES = frozenset(map(fold, VOCABULARY.words_of("sound_cues")))
@@ -339,12 +340,19 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
     if parsed is None:
         return _UNREAD
     folded = fold(parsed.raw)
-    if folded in _NEVER_SPEAKERS or (
-        parsed.qualifiers and fold(_PARENS.sub("", parsed.raw).strip()) in _NEVER_SPEAKERS
-    ):  # "Present (Board)": a list's heading with what it lists in brackets
+    if (
+        folded in _NEVER_SPEAKERS
+        # "Present (Board)": a list's heading with what it lists in brackets
+        or (parsed.qualifiers and fold(_PARENS.sub("", parsed.raw).strip()) in _NEVER_SPEAKERS)
+        # "Danke, Frau Präsidentin": such words with the one they are said to after a comma
+        or ("," in folded and folded.split(",", 1)[0].rstrip() in _NEVER_SPEAKERS)
+    ):
         return _HEADING_WORD_REFUSAL
     if delimiter != ":" and folded in _SCENE_WORDS:
         return _HEADING_WORD_REFUSAL
+    if "," in folded and _SALUTATION_END.search(folded):
+        # "Chairman Holloway, Ranking Member Okafor, and Members of the Subcommittee:" opening a statement
+        return "a salutation to several people, not a speaker"
     if folded in _SOUND_CUES:
         return "a sound or music cue, not a speaker (vocabulary: sound_cues)"
     if VOCABULARY.contains("not_label_first_words", parsed.raw.split(None, 1)[0].rstrip(".,")) and not (

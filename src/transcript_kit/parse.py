@@ -537,8 +537,10 @@ class _Tokenizer:
             # lines (one sentence a line, as aligned parliamentary text prints it).
             opens_paragraph = bool(firsts[i])
             candidate = self._candidate_at(i, opens_paragraph)
-            if candidate is None and opens_paragraph:
-                candidate = self._wrapped_label(i)
+            if opens_paragraph and (candidate is None or self._runs_on(i)):
+                # "Katrin Oßwald, Bundesministerin für Bildung, Familie," / "Senioren, Frauen und Jugend:" is one
+                # label, whatever a shape reads on its first line ("Lena Schüßler, Parl." before a period).
+                candidate = self._wrapped_label(i) or candidate
             if candidate is not None:
                 # ... and so does a label on a line that outdents from the one above (a play's hanging cues), or
                 # one printed with its recording time ("[00:00:09] Ben Okafor:", one utterance a line).
@@ -547,6 +549,23 @@ class _Tokenizer:
                 )
                 found[i] = candidate._replace(at_paragraph_start=True) if opens else candidate
         return found
+
+    def _runs_on(self, i: int) -> bool:
+        """Whether line ``i`` may run on into a label's end: it ends in a comma, or in a small word in lower case
+        over a short line that ends in a colon (an office's last words alone: "… beim Bundesminister der" /
+        "Finanzen:")."""
+        starts, ends, text = self.layout.starts, self.layout.ends, self.text
+        if ends[i] <= starts[i]:
+            return False
+        if text[ends[i] - 1] == ",":
+            return True
+        return (
+            text[ends[i] - 1].islower()
+            and text[max(starts[i], text.rfind(" ", starts[i], ends[i]) + 1)].islower()
+            and i + 1 < len(starts)
+            and starts[i + 1] < ends[i + 1] <= starts[i + 1] + _WRAPPED_LABEL_TAIL
+            and text[ends[i + 1] - 1] == ":"
+        )
 
     def _wrapped_label(self, i: int) -> cand.Candidate | None:
         """A label that runs on over the next lines of its paragraph, read with its line ends as spaces: a long
