@@ -5383,3 +5383,70 @@ def test_a_salutation_to_the_committee_opening_a_prepared_statement_is_no_speake
     assert "Chairman Holloway, Ranking Member Okafor, and Members of the Subcommittee" not in [
         label for label, _ in _spoken(hearing)
     ]
+
+
+_TAYSISTUNNON_POYTAKIRJA = """EDUSKUNTA – RIKSDAGEN
+
+Täysistunnon pöytäkirja
+PTK 31/2026 vp
+
+Täysistunto
+Tiistai 24.3.2026 klo 14.00—14.31
+
+1. Nimenhuuto
+
+Puhemies Aino Vesterinen: Täysistunnon aluksi toimitetaan nimenhuuto.
+
+Nimenhuudon mukaan todetaan läsnä olevan 168 edustajaa.
+
+2. Hallituksen esitys eduskunnalle laiksi lastensuojelulain muuttamisesta
+     Hallituksen esitys HE 22/2026 vp
+     Valiokunnan mietintö StVM 6/2026 vp
+     Ensimmäinen käsittely
+
+Puhemies Aino Vesterinen: Käsittelyn pohjana on sosiaali- ja terveysvaliokunnan mietintö. — Keskustelu,
+edustaja Lehtinen.
+
+Keskustelu
+
+14.02 Mirja Lehtinen kok (esittelypuheenvuoro): Arvoisa puhemies! Valiokunta esittää lain hyväksymistä
+muuttamattomana. Ensimmäinen: sijaishuollon valvonta paranee.
+
+14.06 Sosiaali- ja terveysministeri Kalle Ojala: Arvoisa puhemies! Kiitos valiokunnalle.
+
+Puhemiehen paikalle on noussut ensimmäinen varapuhemies Tarja Koivisto.
+
+14.09 Stefan Lindroos r: Arvoisa puhemies! Jag vill tacka utskottet för ett gediget arbete.
+
+14.12 Mirja Lehtinen kok (vastauspuheenvuoro): Arvoisa puhemies! Edustaja Lindroos on oikeassa.
+
+Keskustelu päättyy.
+
+Ensimmäinen varapuhemies Tarja Koivisto: Keskustelu on päättynyt. Asian ensimmäinen käsittely päättyy.
+
+Täysistunto lopetetaan kello 14.31.
+"""
+
+
+def test_the_eduskunta_prints_each_member_once_with_the_time_they_rose_and_its_business_between() -> None:
+    # Written for blind25's convention (Finland's Täysistunnon pöytäkirja): a member speaks once or twice, each
+    # time with the clock and a different note ('(esittelypuheenvuoro)', '(vastauspuheenvuoro)'), so no label
+    # recurs as printed; a minister's office compounds two portfolios ('Sosiaali- ja terveysministeri'); the
+    # Swedish People's Party prints as 'r'; the items, their documents and readings, the roll call, the chair's
+    # change and the debate's close are the record's. Before: every member's words went to the chair.
+    chair, deputy = "Puhemies Aino Vesterinen", "Ensimmäinen varapuhemies Tarja Koivisto"
+    spoken = _spoken(_TAYSISTUNNON_POYTAKIRJA)
+    assert [label for label, _ in spoken] == [
+        chair,
+        chair,
+        "Mirja Lehtinen kok (esittelypuheenvuoro)",
+        "Sosiaali- ja terveysministeri Kalle Ojala",
+        "Stefan Lindroos r",
+        "Mirja Lehtinen kok (vastauspuheenvuoro)",
+        deputy,
+    ]
+    assert spoken[0][1] == "Täysistunnon aluksi toimitetaan nimenhuuto."
+    assert spoken[3][1] == "Arvoisa puhemies! Kiitos valiokunnalle."
+    assert spoken[-1][1] == "Keskustelu on päättynyt. Asian ensimmäinen käsittely päättyy."
+    minister = parse_label("Sosiaali- ja terveysministeri Kalle Ojala")
+    assert minister is not None and minister.titles == ("Sosiaali- ja terveysministeri",) and minister.family == "Ojala"

@@ -66,7 +66,9 @@ def _unreadable_head(raw: str) -> bool:
     end = _HEAD_END.search(raw)
     head = raw[: end.start()] if end else raw
     return any(
-        _LOWER_WORD.fullmatch(word) is not None and word.rstrip(".").casefold() not in _GRAMMAR_LOWER_WORDS
+        _LOWER_WORD.fullmatch(word) is not None
+        and word.rstrip(".").casefold() not in _GRAMMAR_LOWER_WORDS
+        and _COMPOUND_OFFICE.fullmatch(word) is None  # an office's second part: "Sosiaali- ja terveysministeri"
         for word in head.split()
     )
 
@@ -607,6 +609,7 @@ def _template_of(raw: str) -> tuple[str, tuple[str, ...]]:
             and "\u2011" not in piece
             and piece.rstrip(".").casefold() not in _GRAMMAR_LOWER_WORDS
             and _COMPOUND_OFFICE.fullmatch(piece) is None
+            and not piece.endswith("-")  # a compound's first part: "Sosiaali- ja terveysministeri"
         ):
             # A name's closing period stays printed ("J." is "Ŋq0."): what follows it lexes as before.
             dot = "." if piece.endswith(".") else ""
