@@ -5450,3 +5450,100 @@ def test_the_eduskunta_prints_each_member_once_with_the_time_they_rose_and_its_b
     assert spoken[-1][1] == "Keskustelu on päättynyt. Asian ensimmäinen käsittely päättyy."
     minister = parse_label("Sosiaali- ja terveysministeri Kalle Ojala")
     assert minister is not None and minister.titles == ("Sosiaali- ja terveysministeri",) and minister.family == "Ojala"
+
+
+PRESIDENCY_PROJECT_PAGE = """Skip to main content
+The American Presidency Project
+About Search
+Documents
+Guidebook
+Marguerite L. Okafor
+
+51st President of the United States: 2037 ‐ Present
+The President's News Conference in Lisbon, Portugal
+June 12, 2038
+
+The President. Thank you very much. Please, be seated. First: the summit. We agreed on three things, and I want
+to go through them quickly. [Laughter] It won't take long.
+
+Second: the grain corridor. Prime Minister Andrade and I discussed it at length this morning.
+
+Prime Minister Rui M. Andrade of Portugal. Thank you, Madam President. Portugal is proud to host this summit.
+
+The President. Thank you, Rui. We'll take a few questions. Jennifer [Jennifer Marsh, Atlantic Wire].
+
+Q. Thank you, Madam President. On the corridor: who pays for the escorts?
+
+The President. The allies share it. That's what we agreed.
+
+Q. And if they don't?
+
+The President. They will. [Laughter] Last question. Yes, sir.
+
+Secretary of State Tomas K. Whitfield. Madam President, if I may add one thing: the escorts begin in July.
+
+The President. Thank you, Tom. Thank you all.
+
+NOTE: The President's news conference began at 4:12 p.m. in the Palácio das Necessidades. In her remarks,
+the President referred to Secretary of State Tomas K. Whitfield.
+Citation:
+Marguerite L. Okafor, The President's News Conference in Lisbon, Portugal Online by Gerhard Peters and John T.
+Woolley, The American Presidency Project
+Filed Under
+Categories
+"""
+
+
+def test_the_presidency_projects_page_prints_its_speakers_in_title_case_before_a_period() -> None:
+    # Written for blind26's convention (the American Presidency Project; the Public Papers print the same way):
+    # "The President.", "Q.", an office and a name with an initial ("Secretary of State Tomas K. Whitfield."),
+    # "[Laughter]" inside a speech, the editors' "NOTE:" and the page's "Citation:" after the last speech.
+    # Before: only the "Q." turns were read, the President's words in them.
+    spoken = _spoken(PRESIDENCY_PROJECT_PAGE)
+    assert [label for label, _ in spoken] == [
+        "The President",
+        "Prime Minister Rui M. Andrade of Portugal",
+        "The President",
+        "Q",
+        "The President",
+        "Q",
+        "The President",
+        "Secretary of State Tomas K. Whitfield",
+        "The President",
+    ]
+    assert spoken[0][1].startswith("Thank you very much.") and spoken[0][1].endswith("this morning.")
+    assert spoken[-1][1] == "Thank you, Tom. Thank you all."
+
+
+def _fomc_page(number: int, lines: list[str], footnote: str = "") -> str:
+    foot = f"\n\n{footnote}" if footnote else ""
+    return f"\fMarch 3, 2031  {number} of 9\n\n" + "\n".join(lines) + foot + "\n"
+
+
+def test_a_committee_transcript_glues_a_footnotes_number_to_the_label_and_prints_the_note_at_the_page_foot() -> None:
+    # Written for blind26's convention (an FOMC transcript as pdftotext gives it): "MR. TAVERNIER.1 Thank you" (the
+    # footnote's number after the label's period), the note at the page's foot with no rule over it ("1 The
+    # materials used by Mr. Tavernier are appended …"). Before: the label was missed (its words went to the chair)
+    # and the note was read as speech.
+    text = (
+        "Transcript of the Federal Open Market Committee Conference Call on\nMarch 3, 2031\n\n"
+        + _fomc_page(2, [
+            "CHAIR HALVORSEN. Good afternoon, everyone. Pierre will brief us on funding markets.",
+            "",
+            "MR. TAVERNIER.1 Thank you, Madam Chair. I'll be referring to the handout. Repo rates rose",
+            "sharply on Thursday and stayed high through Friday's settlement.",
+        ], "1 The materials used by Mr. Tavernier are appended to this transcript (appendix 1).")
+        + _fomc_page(3, [
+            "They have since come back down.",
+            "",
+            "MR. KOWALCZYK. Thank you, Madam Chair. Two questions for Pierre.",
+            "",
+            "CHAIR HALVORSEN. Thank you. END OF MEETING",
+        ])
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["CHAIR HALVORSEN", "MR. TAVERNIER", "MR. KOWALCZYK", "CHAIR HALVORSEN"]
+    assert spoken[1][1] == (
+        "Thank you, Madam Chair. I'll be referring to the handout. Repo rates rose sharply on Thursday and stayed "
+        "high through Friday's settlement. They have since come back down."
+    )

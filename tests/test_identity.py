@@ -1202,3 +1202,12 @@ def test_an_office_styled_for_a_man_is_not_the_woman_who_held_it_in_the_chair() 
     teresa = set(speaker_of(document, "A Sr.ª Presidente (Teresa Calado)"))
     assert teresa == {"teresa-calado"}
     assert teresa.isdisjoint(speaker_of(document, "O Sr. Presidente"))
+
+
+def test_the_president_is_the_one_the_presidency_projects_page_names_over_the_papers() -> None:
+    # blind26: the page prints the president's name over "51st President of the United States: 2037 - Present";
+    # "The President." in its papers is she, not a registry's guess among presidents.
+    from tests.test_conventions_accuracy import PRESIDENCY_PROJECT_PAGE
+
+    (doc,) = resolve(("papers", PRESIDENCY_PROJECT_PAGE))
+    assert set(speaker_of(doc, "The President")) == {"marguerite-l-okafor"}

@@ -37,6 +37,7 @@ _CHAIR_TAKEN = tuple(
         ("BAŞKAN", "", ("BAŞKAN:",), "baskan_heading"),
         ("Председательствующий", "", ("Председательствует",), "predsedatel_note"),
         ("ГОЛОВУЮЧИЙ", "", ("Веде засідання",), "holovuiuchyi_note"),
+        ("The President", "", ("President of the United States",), "president_masthead"),
     )
 )
 

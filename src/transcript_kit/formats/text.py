@@ -220,8 +220,9 @@ def read_layout(text: str, path: str | None = None) -> Layout:
     gapped = False  # lines were left out of the layout: text between two kept lines may not be read
     if not line_numbered:
         running = _running_furniture(text, starts, ends)
-        if "\f" in text and "___" in text:
-            notes = _footnotes(text, starts, ends)
+        if "\f" in text:
+            notes = _footnotes(text, starts, ends) if "___" in text else set()
+            notes |= _marked_footnotes(text, starts, ends)
             furniture.extend(Span("footnote", starts[i], ends[i], "a footnote at a page's foot") for i in notes)
             running |= notes
         if running:
@@ -386,6 +387,29 @@ def _footnotes(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int
             block.append(j)  # the next page's number ("- 7 -"), which opens it
         if len(block) <= _MAX_FOOTNOTE_LINES:
             found.update(block)
+    return found
+
+
+_NOTE_NUMBER = re.compile(r"[ \t]*(\d{1,2})[ \t]+[A-Z]")
+
+
+def _marked_footnotes(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
+    """A page's last line, over its form feed, that opens with a note's number its page printed glued to a word
+    ("MR. TAVERNIER.1 Thank you" … "1 The materials used by Mr. Tavernier are appended …"): a footnote with no
+    rule over it. No speech, and the paragraph the page break cut goes on under it."""
+    found: set[int] = set()
+    page_start = 0
+    for i in range(1, len(starts)):
+        if text[starts[i] - 1] != "\f":
+            continue
+        last = i - 1
+        while last >= 0 and ends[last] <= starts[last]:
+            last -= 1
+        if last >= 0 and starts[last] >= page_start:
+            note = _NOTE_NUMBER.match(text, starts[last], ends[last])
+            if note is not None and re.search(rf"[^\W\d_][.,;:)\]]?{note[1]}(?!\d)", text[page_start : starts[last]]):
+                found.add(last)
+        page_start = starts[i]
     return found
 
 
