@@ -5547,3 +5547,36 @@ def test_a_committee_transcript_glues_a_footnotes_number_to_the_label_and_prints
         "Thank you, Madam Chair. I'll be referring to the handout. Repo rates rose sharply on Thursday and stayed "
         "high through Friday's settlement. They have since come back down."
     )
+
+
+def test_a_negotiation_transcript_names_the_person_on_the_line_subject_and_redacts_in_brackets() -> None:
+    # Written for blind26's convention (a released crisis-negotiation call): "[14:32:19] SUBJECT: I can hear you."
+    # (the subject is a party to the call, as a suspect is to an interview: before, "SUBJECT" was refused as an
+    # e-mail's field and his words went to the negotiator), "[REDACTED]" in the conventions table where a chat's
+    # sender would stand (before: a speaker).
+    text = (
+        "TRANSCRIPT OF RECORDED TELEPHONE COMMUNICATIONS\n\nCase Number:       HPD 27-0311\n\n"
+        "TRANSCRIPTION CONVENTIONS\n[inaudible]     Portion of the recording could not be understood\n"
+        "[REDACTED]      Withheld: personal identifying information\n\n"
+        "[14:31:52] [Recording begins. Phone ringing.]\n\n"
+        "[14:32:07] NEGOTIATOR (Sgt. Ana Ruiz): Danny? This is Ana, with the police. Can you hear me?\n\n"
+        "[14:32:19] SUBJECT: I can hear you.\n\n"
+        "[14:32:21] NEGOTIATOR (Sgt. Ana Ruiz): Good. How are you doing in there?\n\n"
+        "[14:32:25] SUBJECT: How do you think I'm doing? There's nine cop cars on my street.\n\n"
+        "[14:32:41] UNK MALE: [inaudible]\n\n"
+        "[14:32:44] SUBJECT: Shut up. No, it's just me.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "NEGOTIATOR (Sgt. Ana Ruiz)", "SUBJECT", "NEGOTIATOR (Sgt. Ana Ruiz)", "SUBJECT", "UNK MALE", "SUBJECT",
+    ]
+
+
+def test_an_e_mails_subject_line_in_its_head_is_no_speaker() -> None:
+    # The other "Subject:": a forwarded e-mail's field among "From:", "Sent:" and "To:", over an interview.
+    text = (
+        "From: Dana Whitcombe\nSent: Tuesday, May 4, 2027 9:12 AM\nTo: Features Desk\n"
+        "Subject: Interview transcript, edited\n\n"
+        "Q: When did you open the bakery?\n\nA: In 1998, on Hertel Avenue.\n\n"
+        "Q: And it's still there?\n\nA: Still there.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == ["Q", "A", "Q", "A"]

@@ -327,6 +327,10 @@ def strength(parsed: Label, label: str) -> str | None:
 
 # Compared as labels are, folded the same way ("Présents" is the list's "présents").
 _NEVER_SPEAKERS = frozenset(map(fold, VOCABULARY.words_of("never_speakers")))
+# What a transcriber prints in brackets where words or a name are withheld or lost: never a sender.
+_TRANSCRIBERS_MARKS = frozenset(
+    map(fold, (*VOCABULARY.words_of("room_notes"), "redacted", "unintelligible", "indiscernible", "silence", "pause"))
+)
 _LIST_HEADINGS = frozenset(map(fold, VOCABULARY.words_of("list_headings")))
 _SALUTATION_END = re.compile(r",\s+and\s+(?:other\s+|distinguished\s+|honou?rable\s+)?(?:members|colleagues|ladies|friends|guests)\b")
 _SECTION_NUMBER = re.compile(expand(VOCABULARY.patterns["section_number"]))
@@ -538,6 +542,10 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             verdicts[label] = Verdict(True, why(label, "a new speaker the transcript does not name"), None)
             continue
         if first[label].handle:  # a chat export's sender, framed by its time and separator
+            if fold(label.strip("[]<>() ")) in _TRANSCRIBERS_MARKS:
+                # "[14:32:07] [REDACTED] …", "[inaudible]": the transcriber's mark in the sender's place
+                verdicts[label] = Verdict(False, why(label, "a transcriber's mark, not a sender"), None)
+                continue
             framed = "a speaker its line's frame names, as printed (a chat's sender, a forced cue)"
             verdicts[label] = Verdict(True, why(label, framed), parse_label(label))
             continue
