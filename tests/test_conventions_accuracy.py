@@ -5580,3 +5580,65 @@ def test_an_e_mails_subject_line_in_its_head_is_no_speaker() -> None:
         "Q: And it's still there?\n\nA: Still there.\n"
     )
     assert [label for label, _ in _spoken(text)] == ["Q", "A", "Q", "A"]
+
+
+LOK_SABHA_HINDI = """लोक सभा वाद-विवाद
+(हिन्दी संस्करण)
+
+लोक सभा
+बुधवार, 18 मार्च, 2026 / 27 फाल्गुन, 1947 (शक)
+
+लोक सभा पूर्वाह्न ग्यारह बजे समवेत हुई।
+
+(माननीय अध्यक्ष पीठासीन हुए)
+
+माननीय अध्यक्ष : प्रश्न संख्या 301, श्रीमती सुनीता यादव जी।
+
+श्रीमती सुनीता यादव (फिरोज़ाबाद): माननीय अध्यक्ष जी, मेरे क्षेत्र में नहर का पानी समय पर नहीं
+पहुँचता। मैं माननीय मंत्री जी से जानना चाहती हूँ कि इसके लिए क्या योजना है?
+
+जल शक्ति मंत्री (श्री देवव्रत चौहान): अध्यक्ष महोदय, नहरों की मरम्मत के लिए इस वर्ष 412 करोड़ रुपये
+स्वीकृत किए गए हैं।
+
+अपराह्न 12.00 बजे
+
+(श्री हरीश चंद्र नेगी पीठासीन हुए)
+
+माननीय सभापति : अब विधेयक पर विचार होगा। माननीय मंत्री जी।
+
+पत्तन, पोत परिवहन और जलमार्ग मंत्री (श्री अनिल मेहरोत्रा): Sir, I beg to move that the Bill be taken
+into consideration.
+
+माननीय सभापति : प्रश्न यह है कि विधेयक पर विचार किया जाए।
+
+प्रस्ताव स्वीकृत हुआ।
+
+माननीय सभापति : सभा की कार्यवाही कल पूर्वाह्न 11 बजे तक के लिए स्थगित की जाती है।
+
+अपराह्न 3.06 बजे
+
+तत्पश्चात् लोक सभा गुरुवार, 19 मार्च, 2026 के पूर्वाह्न ग्यारह बजे तक के लिए स्थगित हुई।
+"""
+
+
+def test_the_lok_sabha_in_hindi_prints_honorifics_offices_after_their_portfolio_and_its_notes_in_devanagari() -> None:
+    # Written for blind25's convention (the Lok Sabha's debates in Hindi): "श्रीमती सुनीता यादव (फिरोज़ाबाद):" (the
+    # honorific and the constituency), an office after its portfolio with its holder in brackets ("जल शक्ति मंत्री
+    # (श्री देवव्रत चौहान):", the portfolio with a comma and "और"), the chair "माननीय अध्यक्ष :" with a space before the
+    # colon, the time lines and the notes that the house met, rose and adopted a motion. Before: 0 turns (a name's
+    # vowel signs are combining marks, which the label grammar's NAME did not read).
+    spoken = _spoken(LOK_SABHA_HINDI)
+    assert [label for label, _ in spoken] == [
+        "माननीय अध्यक्ष",
+        "श्रीमती सुनीता यादव (फिरोज़ाबाद)",
+        "जल शक्ति मंत्री (श्री देवव्रत चौहान)",
+        "माननीय सभापति",
+        "पत्तन, पोत परिवहन और जलमार्ग मंत्री (श्री अनिल मेहरोत्रा)",
+        "माननीय सभापति",
+        "माननीय सभापति",
+    ]
+    assert spoken[2][1] == "अध्यक्ष महोदय, नहरों की मरम्मत के लिए इस वर्ष 412 करोड़ रुपये स्वीकृत किए गए हैं।"
+    assert spoken[-1][1] == "सभा की कार्यवाही कल पूर्वाह्न 11 बजे तक के लिए स्थगित की जाती है।"
+    minister = parse_label("जल शक्ति मंत्री (श्री देवव्रत चौहान)")
+    assert minister is not None and minister.titles == ("जल शक्ति मंत्री",)
+    assert minister.inner is not None and minister.inner.family == "चौहान"

@@ -1211,3 +1211,14 @@ def test_the_president_is_the_one_the_presidency_projects_page_names_over_the_pa
 
     (doc,) = resolve(("papers", PRESIDENCY_PROJECT_PAGE))
     assert set(speaker_of(doc, "The President")) == {"marguerite-l-okafor"}
+
+
+def test_the_lok_sabhas_chairperson_is_the_member_its_note_says_took_the_chair() -> None:
+    # blind25: "(श्री हरीश चंद्र नेगी पीठासीन हुए)" (Shri Harish Chandra Negi took the chair): "माननीय सभापति" after
+    # it is he; the Speaker's own note names no one.
+    from tests.test_conventions_accuracy import LOK_SABHA_HINDI
+
+    (doc,) = resolve(("lok-sabha", LOK_SABHA_HINDI))
+    chair = set(speaker_of(doc, "माननीय सभापति"))
+    assert len(chair) == 1 and chair != {None}
+    assert chair == set(speaker_of(resolve(("negi", "श्री हरीश चंद्र नेगी (टिहरी): धन्यवाद।\n"))[0], "श्री हरीश चंद्र नेगी (टिहरी)"))

@@ -38,6 +38,7 @@ _CHAIR_TAKEN = tuple(
         ("Председательствующий", "", ("Председательствует",), "predsedatel_note"),
         ("ГОЛОВУЮЧИЙ", "", ("Веде засідання",), "holovuiuchyi_note"),
         ("The President", "", ("President of the United States",), "president_masthead"),
+        ("माननीय सभापति", "", ("पीठासीन",), "hindi_chair_taken"),
     )
 )
 
