@@ -5642,3 +5642,56 @@ def test_the_lok_sabha_in_hindi_prints_honorifics_offices_after_their_portfolio_
     minister = parse_label("जल शक्ति मंत्री (श्री देवव्रत चौहान)")
     assert minister is not None and minister.titles == ("जल शक्ति मंत्री",)
     assert minister.inner is not None and minister.inner.family == "चौहान"
+
+
+_ARABIC_PROGRAMME_PAGE = """الرئيسية > برامج > في العمق
+
+في العمق
+
+وزيرة الزراعة: لن نستورد القمح بعد اليوم
+
+اسم البرنامج: في العمق
+مقدم البرنامج: خالد المنصوري
+تاريخ الحلقة: الأحد 22/3/2026
+ضيفا الحلقة:
+- ليلى حداد: وزيرة الزراعة
+- يوسف بركات: خبير في الأمن الغذائي
+
+خالد المنصوري: مشاهدينا الكرام، أهلاً بكم في حلقة جديدة من في العمق. نتابع أولاً هذا التقرير.
+
+[تقرير مسجل]
+
+سلمى عيسى/ مزارعة من البقاع: الموسم كان صعباً. لم تمطر حتى شباط.
+
+خالد المنصوري: معالي الوزيرة، هل هذا الوعد واقعي؟
+
+ليلى حداد/ وزيرة الزراعة: نعم، وأقول ذلك بالأرقام. زرعنا هذا العام ضعف المساحة.
+
+يوسف بركات: الأرقام صحيحة، لكنها لا تكفي.
+
+أنا أقول للوزيرة بكل احترام: المساحة ليست الإنتاج. الإنتاج يحتاج إلى ماء.
+
+خالد المنصوري: شكراً لضيفينا، وإلى اللقاء.
+"""
+
+
+def test_an_arabic_channels_programme_page_keeps_its_headline_fields_and_guest_list_out_of_the_turns() -> None:
+    # Written for blind25's convention (an Arabic satellite channel's interview transcript): the page's headline
+    # quoting the guest ("وزيرة الزراعة: لن نستورد …") over the programme's fields (presenter, date, guests), the
+    # guests listed after bullets, a speaker named with what they are after a slash ("سلمى عيسى/ مزارعة من
+    # البقاع:"), and a sentence of the guest's ending in a colon in a script without case. Before: the headline,
+    # each field and each listed guest were turns, and the slashed labels were not read.
+    spoken = _spoken(_ARABIC_PROGRAMME_PAGE)
+    assert [label for label, _ in spoken] == [
+        "خالد المنصوري",
+        "سلمى عيسى/ مزارعة من البقاع",
+        "خالد المنصوري",
+        "ليلى حداد/ وزيرة الزراعة",
+        "يوسف بركات",
+        "خالد المنصوري",
+    ]
+    assert spoken[4][1] == (
+        "الأرقام صحيحة، لكنها لا تكفي. أنا أقول للوزيرة بكل احترام: المساحة ليست الإنتاج. الإنتاج يحتاج إلى ماء."
+    )
+    slashed = parse_label("ليلى حداد/ وزيرة الزراعة")
+    assert slashed is not None and slashed.family == "حداد" and slashed.qualifiers == ("وزيرة الزراعة",)

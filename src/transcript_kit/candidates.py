@@ -698,7 +698,29 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             verdicts[label] = Verdict(True, why(label, reason), head.parsed)
     _refuse_lone_titles(tally, verdicts, why)
     _refuse_names_inside_paragraphs(tally, verdicts, why)
+    _refuse_caseless_sentences(tally, verdicts, why)
     return verdicts
+
+
+_SENTENCE_WORDS = 4  # words of a bare "name" in a script without case, said once, that make it a sentence
+
+
+def _refuse_caseless_sentences(tally: _Tally, verdicts: dict[str, Verdict], why: Callable[[str, str], str]) -> None:
+    """In a script without case nothing marks a name; a "name" of four words or more, with no honorific, office,
+    role or qualifier, said once, is a sentence a speaker ended with a colon ("أنا أقول للوزير بكل احترام: …", "I say
+    to the minister with all respect: …"; the Knesset's "הצעת החוק קובעת שלושה עקרונות:"), not a speaker."""
+    for label, verdict in verdicts.items():
+        parsed = verdict.parsed
+        if (
+            verdict.accepted
+            and tally.count[label] == 1
+            and _is_bare_name(parsed)
+            and parsed is not None
+            and not parsed.qualifiers
+            and len(label.split()) >= _SENTENCE_WORDS
+            and label == label.upper() == label.lower()  # no letter with case
+        ):
+            verdicts[label] = Verdict(False, why(label, "a sentence before a colon in a script without case"), parsed)
 
 
 _OPENING_SHARE, _OPENING_MIN = 0.9, 10

@@ -54,8 +54,9 @@ _PORTFOLIO_TAIL = re.compile(
 )
 # The phrase of the grammar's GROUP_VOICES, folded, whose role key the group's name leaves out.
 _GROUP_VOICES = re.compile(f"(?:{VOCABULARY.alternation('group_voices')})(?= )")
-# Where a label's head ends and its qualifiers begin: a comma, a bracket or a spaced dash (as the grammar reads them).
-_HEAD_END = re.compile(r"[,(\[—–]|--|(?<=\s)-(?=\s)")
+# Where a label's head ends and its qualifiers begin: a comma, a bracket, a spaced dash or a slash before a space
+# (as the grammar reads them).
+_HEAD_END = re.compile(r"[,(\[—–]|--|(?<=\s)-(?=\s)|/(?=[ \t])")
 _LOWER_WORD = re.compile(r"[a-zß-öø-ÿ]+\.?")
 
 

@@ -138,6 +138,7 @@ def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
 
 
 _NUMBERED_ITEM = re.compile(r"\d{1,3}\.[ \t]+[A-Z]")
+_BULLETS = frozenset({"- ", "• ", "* ", "– ", "· ", "● ", "▪ "})  # a list's marks before its entries
 _COLUMN_GAP = " " * 6  # spaces that set text in columns: wider than any justified or sentence gap
 _NOTE_OPENING = re.compile(r"\([A-Z][a-z]")  # "(Luncheon recess …", not an item's "(a)" or "(1)"
 
@@ -287,6 +288,7 @@ class _Tokenizer:
         self.dialogue: int | None = None  # the indent of the words under cues alone (a script's dialogue), once known
         self.label_lines: Sequence[int] = ()  # the lines that open turns, in order, once decided
         self.mixed_case: bool | None = None  # whether the words are printed in upper and lower case, once read
+        self.last_plain_label: int | None = None  # the last line whose label has no list bullet, once looked for
         self.glued: frozenset[str] = frozenset()  # the document's labels that may be found glued after a sentence
 
     def _line(self, i: int) -> tuple[int, int]:
@@ -329,7 +331,7 @@ class _Tokenizer:
         # count when the document's labels are decided (listed, below). In the same pass: the labels that open
         # paragraphs, and how often each label opens a line inside one.
         header_fields = self._header_field_runs(found)
-        body_start = self._transcript_heading(found)
+        body_start = max(self._transcript_heading(found), self._under_header_fields(found, header_fields))
         centred_fields = self.centred_fields = self._centred_fields(found)
         unlisted = array("q")
         starting: Counter[str] = Counter()  # how many paragraphs each label opens
@@ -343,6 +345,7 @@ class _Tokenizer:
             if (
                 not self._has_words_below(i, c, found)
                 or i in header_fields
+                or self._bulleted_entry(i, found)
                 or i in centred_fields
                 or i < body_start
                 or ends_a_list
@@ -889,6 +892,22 @@ class _Tokenizer:
             ):
                 yield i
 
+    def _under_header_fields(self, found: CandidateTable, header_fields: set[int]) -> int:
+        """The last line of a header block of fields at the document's top ("اسم البرنامج: حوار الساعة" / "مقدم
+        البرنامج: …" / "تاريخ الحلقة: …"), when every label above it is printed once: those are the page's headline
+        and title ("وزير الخارجية الإسباني: الهجرة لا تُحل …", a speaker's words quoted over the programme), not
+        turns. 0 when there is none."""
+        starts = self.layout.starts
+        top = [i for i in header_fields if starts[i] < _FRONT_MATTER_CHARS]
+        if not top:
+            return 0
+        last = max(top)
+        above = [c.label for i, c in found.items() if i < last and i not in header_fields]
+        if not above:
+            return 0
+        everywhere = Counter(c.label for _, c in found.items())
+        return last if all(everywhere[label] == 1 for label in above) else 0
+
     def _transcript_heading(self, found: CandidateTable) -> int:
         """The line of a "Transcript" heading over the transcript (a web page's or an export's: "Transcript",
         "Full transcript", "Transcript (speaker names added by the channel)"), when labels follow it: what stands
@@ -960,6 +979,22 @@ class _Tokenizer:
         if self._inline is None or self._inline[0] is not found:
             self._inline = (found, frozenset(c.label for c in found.values() if not c.alone))
         return self._inline[1]
+
+    def _bulleted_entry(self, i: int, found: CandidateTable) -> bool:
+        """Whether line ``i`` is an entry of a bulleted list of labelled lines ("- توماس إيبارا: وزير الخارجية",
+        "• Dr Ana Ruiz: panel chair" among its like) over a transcript whose labels are not bulleted: a list's entry
+        names who takes part, it opens no turn. (A chat copied with a dash before every message, "- Alice: Are we
+        ready?", bullets all its labels: those are its turns.)"""
+        if not self._bulleted(i) or not any(j in found and self._bulleted(j) for j in (i - 1, i + 1)):
+            return False
+        if self.last_plain_label is None:  # looked for once, from the end: the last label with no bullet
+            self.last_plain_label = next((j for j in reversed(found.lines) if not self._bulleted(j)), -1)
+        return i < self.last_plain_label
+
+    def _bulleted(self, i: int) -> bool:
+        start, end = self._line(i)
+        opening = self.text[start:end].lstrip(" \t")
+        return opening[:2] in _BULLETS
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: CandidateTable) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
