@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import time
+from collections.abc import Callable
 from html.parser import HTMLParser
 
 from transcript_kit.errors import TranscriptKitError
@@ -13,7 +15,21 @@ from transcript_kit.parse import parse_bytes
 
 TIME_LIMIT = 1.0  # seconds per input
 # Markup readers (and subtitle cues, with their tags and entities) point into the markup: a span is compared without its tags and with entities decoded.
-_MARKUP_FORMATS = frozenset({"html", "tei", "srt", "vtt", "sbv", "ttml"})
+_MARKUP_FORMATS = frozenset({"html", "tei", "srt", "vtt", "sbv", "ttml", "eaf", "trs", "fdx"})
+# Tiers printed one after another, their turns in time order: a turn's span may lie before the one before it (never
+# overlapping any other).
+_TIME_ORDERED_FORMATS = frozenset({"textgrid", "eaf"})
+_ASS_CODE = re.compile(r"\{[^{}\r\n]*\}")
+_ASS_DRAWING = re.compile(r"\{[^{}\r\n]*\\p[1-9][^{}\r\n]*\}.*?(?:\{[^{}\r\n]*\\p0[^{}\r\n]*\}|$)", re.S)
+_ASS_BREAK = re.compile(r"\\[Nnh]")
+_FDX_RUNS = re.compile(r"</Text>.*?<Text\b[^>]*>", re.S)
+# A format whose reader shows a word otherwise than it is printed: a span is compared as its reader would show it.
+_SHOWN: dict[str, Callable[[str], str]] = {
+    # override blocks and what is drawn in drawing mode out, \N a line break
+    "ass": lambda span: _ASS_CODE.sub("", _ASS_DRAWING.sub("", _ASS_BREAK.sub(" ", span))),
+    "textgrid": lambda span: span.replace('""', '"'),  # a quote inside a string is doubled
+    "fdx": lambda span: _FDX_RUNS.sub("", span),  # a paragraph's text runs join as printed (what is between, no text)
+}
 _TAG = re.compile(r"<[^>]*>")
 # What markup calls a tag: "<" then a letter (or "/" and a letter; "!" or "?" for comments and declarations).
 # "<....p>" is text to html.parser, to the subtitle readers and to a browser, so its words stay visible.
@@ -53,18 +69,21 @@ class InvariantBroken(AssertionError):
 
 
 def check_document(document: Document) -> None:
-    """Offsets inside the text and in order, no two turns overlapping, every word of a turn inside its span."""
+    """Offsets inside the text and in order (a format of timed tiers: in time order), no two turns overlapping,
+    every word of a turn inside its span."""
     text = document.text
     previous_end = 0
+    time_ordered = document.format in _TIME_ORDERED_FORMATS
     for turn in document.turns:
         if not 0 <= turn.char_start <= turn.char_end <= len(text):
             raise InvariantBroken(
                 f"turn {turn.index}: span {turn.char_start}-{turn.char_end} outside the text"
             )
-        if turn.char_start < previous_end:
+        if turn.char_start < previous_end and not time_ordered:
             raise InvariantBroken(f"turn {turn.index} starts at {turn.char_start}, inside the previous turn")
         previous_end = turn.char_end
         span, position = text[turn.char_start : turn.char_end], 0
+        span = _SHOWN[document.format](span) if document.format in _SHOWN else span
         if document.format in _MARKUP_FORMATS:
             # A markup parser's text is the markup less its tags, entities decoded; what a tag is in broken
             # markup is the parser's call, so a word is looked for with and without what looks like tags.
@@ -82,6 +101,11 @@ def check_document(document: Document) -> None:
             if found == -1:
                 raise InvariantBroken(f"turn {turn.index}: word {word[:40]!r} is not in its span (in order)")
             position = found + len(word)
+    if time_ordered:
+        spans = sorted((turn.char_start, turn.char_end, turn.index) for turn in document.turns)
+        for (_, end, before), (start, _, after) in itertools.pairwise(spans):
+            if start < end:
+                raise InvariantBroken(f"turn {after} starts at {start}, inside turn {before}")
 
 
 def _timed_parse(data: bytes, name: str) -> tuple[Document | None, float]:

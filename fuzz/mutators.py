@@ -9,11 +9,34 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from transcript_kit.formats import SUFFIX_FORMATS
+from transcript_kit.decode import decode
+from transcript_kit.formats import MARKUP_CONTROLS, SUFFIX_FORMATS
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+# Documents of the formats the corpus has none of (a researcher's transcripts, a screenplay, ASS subtitles): an
+# input parsed under such a name is mostly made from one of them, so the fuzzer reaches past the reader's first check.
+FORMAT_SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "research"
+SEEDED_SHARE, WHOLE_SEED_SHARE = 0.8, 0.4
 # The file names a document is parsed under: the name picks the reader.
-NAMES = ("x.txt", "x.txt", "x.txt", "x.md", "x.srt", "x.vtt", "x.sbv", "x.ttml", "x.html", "x.xml")
+NAMES = (
+    "x.txt",
+    "x.txt",
+    "x.txt",
+    "x.md",
+    "x.srt",
+    "x.vtt",
+    "x.sbv",
+    "x.ttml",
+    "x.ass",
+    "x.ssa",
+    "x.html",
+    "x.xml",
+    "x.cha",
+    "x.TextGrid",
+    "x.eaf",
+    "x.trs",
+    "x.fdx",
+)
 LABELS = (
     "MR. SMITH:",
     "MS. PSAKI:",
@@ -36,6 +59,17 @@ LABELS = (
     ">> ALEX:",
     '<p begin="00:00:01.001" end="00:00:02.000" ttm:agent="a1">',
     '<tt xmlns="http://www.w3.org/ns/ttml">',
+    "Dialogue: 0,0:00:01.00,0:00:02.50,Default,Maya,0,0,0,,",
+    "{\\i1}",
+    "*MOT:\t",
+    "%mor:\t",
+    "\x151250_2980\x15",
+    '        text = "',
+    '"IntervalTier"',
+    '<Turn speaker="spk1 spk2" startTime="1" endTime="2">',
+    '<Who nb="2"/>',
+    '<ALIGNABLE_ANNOTATION ANNOTATION_ID="a9" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts99">',
+    '<Paragraph Type="Character"><Text>',
     "WEBVTT",
     "---",
     "“Quoted,” said Smith.",
@@ -57,9 +91,28 @@ def corpus_lines() -> tuple[tuple[str, ...], ...]:
     return tuple(documents)
 
 
-def excerpt(rng: random.Random) -> list[str]:
-    """A window of up to 40 lines of one corpus document."""
-    lines = rng.choice(corpus_lines())
+@functools.cache
+def format_seeds() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The seed documents of each suffix (lower case), as their lines."""
+    seeds: dict[str, list[tuple[str, ...]]] = {}
+    for path in sorted(FORMAT_SEEDS.iterdir()) if FORMAT_SEEDS.is_dir() else ():
+        fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+        if fmt is not None and path.is_file():
+            text = decode(path.read_bytes(), str(path), MARKUP_CONTROLS.get(fmt, b"")).text
+            seeds.setdefault(path.suffix.lower(), []).append(tuple(text.splitlines(keepends=True)) or ("",))
+    return {suffix: tuple(documents) for suffix, documents in seeds.items()}
+
+
+def excerpt(rng: random.Random, name: str = "x.txt") -> list[str]:
+    """A window of up to 40 lines of one corpus document; for a format with seed documents, mostly one of those
+    (whole, or a window of it)."""
+    seeds = format_seeds().get(Path(name).suffix.lower())
+    if seeds and rng.random() < SEEDED_SHARE:
+        lines = rng.choice(seeds)
+        if rng.random() < WHOLE_SEED_SHARE:
+            return list(lines)
+    else:
+        lines = rng.choice(corpus_lines())
     start = rng.randrange(len(lines))
     return list(lines[start : start + rng.randint(1, 40)])
 
@@ -167,7 +220,7 @@ def mutated_input(
     name = rng.choice(names)
     if rng.random() < 0.05:
         return random_bytes(rng), name
-    lines = excerpt(rng)
+    lines = excerpt(rng, name)
     for _ in range(rng.randint(0, 6)):
         mutator = rng.choice(TEXT_MUTATORS)
         if mutator is long_run:

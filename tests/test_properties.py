@@ -73,12 +73,23 @@ def test_nothing_crashes_on_arbitrary_bytes(data: bytes) -> None:
 
 
 @settings(max_examples=100)
-@given(st.binary(max_size=2000), st.sampled_from(["x.srt", "x.vtt"]))
+@given(st.binary(max_size=2000), st.sampled_from(["x.srt", "x.vtt", "x.sbv", "x.ttml", "x.ass", "x.ssa"]))
 def test_subtitle_inputs_never_crash_on_arbitrary_bytes(data: bytes, name: str) -> None:
     try:
         parse_bytes(data, doc_id="x", path=name)
     except TranscriptKitError:
         return
+
+
+@settings(max_examples=100)
+@given(st.binary(max_size=2000), st.sampled_from(["x.cha", "x.TextGrid", "x.eaf", "x.trs", "x.fdx"]))
+def test_research_transcript_inputs_never_crash_on_arbitrary_bytes(data: bytes, name: str) -> None:
+    """CHAT, TextGrid, ELAN, Transcriber and Final Draft readers (their documents mutated: test_formats_research)."""
+    try:
+        document = parse_bytes(data, doc_id="x", path=name)
+    except TranscriptKitError:
+        return
+    assert all(0 <= t.char_start <= t.char_end <= len(document.text) for t in document.turns)
 
 
 @settings(max_examples=100)

@@ -14,10 +14,10 @@ from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.decode import decode
 from transcript_kit.errors import ArgumentError, FormatError, InputError
 from transcript_kit.evidence import attach_speakers, evidence_of
-from transcript_kit.formats import SUFFIX_FORMATS
+from transcript_kit.formats import MARKUP_CONTROLS, SUFFIX_FORMATS
 from transcript_kit.model import Document
 from transcript_kit.normalize import Normalizer
-from transcript_kit.parse import parse_text
+from transcript_kit.parse import format_of, parse_text
 from transcript_kit.pipeline import (
     ALL_FORMATS,
     ConvertConfig,
@@ -48,24 +48,30 @@ def parse(
     text: str | bytes,
     *,
     doc_id: str = "document",
-    fmt: str = "text",
+    fmt: str | None = None,
+    path: str | Path | None = None,
     normalizer: Normalizer | None = None,
     conventions: Conventions | None = None,
 ) -> Document:
     """Parse a transcript's text (or its bytes, decoded as a file's are); ``fmt`` is one of :data:`FORMATS`
-    ("text", "srt", "vtt", "sbv", "ttml", "html", "tei", "tagged"). Speakers are resolved within the document.
+    ("text", "srt", "vtt", "sbv", "ttml", "ass", "html", "tei", "tagged", "chat", "textgrid", "eaf", "trs", "fdx").
+    ``path`` is where the text came from: messages name it, and without ``fmt`` its suffix picks the reader as a
+    file's does (``.cha``, ``.TextGrid``, …; plain text otherwise). Speakers are resolved within the document.
     The convention profile is chosen per document from ``conventions`` (the built-in profiles by default):
     ``Conventions.load(["my-profile.toml"], forced="my-profile")`` forces the user's own."""
+    if fmt is None:
+        fmt = format_of(path) if path is not None else "text"
     if fmt not in FORMATS:
         raise FormatError(f"unknown format {fmt!r}; choose from {', '.join(sorted(FORMATS))}")
+    where = str(path) if path is not None else None
     warnings: tuple[str, ...] = ()
     encoding = "utf-8"
     if isinstance(text, (bytes, bytearray, memoryview)):
-        decoded = decode(bytes(text), f"<{doc_id}>")
+        decoded = decode(bytes(text), where or f"<{doc_id}>", MARKUP_CONTROLS.get(fmt, b""))
         text, encoding, warnings = decoded.text, decoded.encoding, decoded.warnings
     elif not isinstance(text, str):
         raise ArgumentError(f"parse takes the transcript as str or bytes, not {type(text).__name__}")
-    document = parse_text(text, doc_id=doc_id, encoding=encoding, fmt=fmt, conventions=conventions)
+    document = parse_text(text, doc_id=doc_id, path=where, encoding=encoding, fmt=fmt, conventions=conventions)
     if warnings:
         document = attrs.evolve(document, warnings=(*warnings, *document.warnings))
     return _resolved(document, normalizer)
@@ -78,7 +84,7 @@ def parse_file(
     normalizer: Normalizer | None = None,
     conventions: Conventions | None = None,
 ) -> Document:
-    """Read, decode and parse one file; the format follows the extension (.srt, .vtt, otherwise text)."""
+    """Read, decode and parse one file; the format follows the extension (.srt, .cha, .eaf, …; otherwise text)."""
     path = Path(path)
     document, _ = parse_input(str(path), doc_id or path.stem, conventions)
     return _resolved(document, normalizer)

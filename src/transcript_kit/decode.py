@@ -37,21 +37,26 @@ class Decoded:
     warnings: tuple[str, ...] = ()  # every repair made while decoding, with the byte offsets it touched
 
 
-def _looks_binary(data: bytes) -> int | None:
-    """Where the bytes stop looking like text (a NUL anywhere, or control bytes near the start), else None."""
+def _looks_binary(data: bytes, markup: bytes = b"") -> int | None:
+    """Where the bytes stop looking like text (a NUL anywhere, or control bytes near the start, not counting the
+    ``markup`` controls the format prints), else None."""
     nul = data.find(b"\x00")
     if nul != -1:
         return nul
     head = data[:_SNIFF]
-    controls = len(head) - len(head.translate(None, _BINARY_BYTES))
+    binary = _BINARY_BYTES.translate(None, markup) if markup else _BINARY_BYTES
+    controls = len(head) - len(head.translate(None, binary))
     if controls > max(2, len(head) // 100):
-        return next(i for i, byte in enumerate(head) if byte in _BINARY_BYTES)
+        return next(i for i, byte in enumerate(head) if byte in binary)
     return None
 
 
-def decode(data: bytes, path: str | None = None) -> Decoded:
+def decode(data: bytes, path: str | None = None, markup: bytes = b"") -> Decoded:
     """Decode an input: BOM, then UTF-16/32 told by its NUL bytes, then strict UTF-8, then UTF-8 repaired line by
-    line, then a legacy-encoding detector; binary input is refused. Every repair is a warning."""
+    line, then a legacy-encoding detector; binary input is refused. Every repair is a warning.
+
+    ``markup``: control characters the input's format prints as markup (CHAT's timing bullets, U+0015; see
+    :data:`transcript_kit.formats.MARKUP_CONTROLS`), which are no sign of binary data there."""
     where = path or "<bytes>"
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -61,10 +66,10 @@ def decode(data: bytes, path: str | None = None) -> Decoded:
                 raise DecodeError(
                     f"{where}: byte {error.start}: not valid {encoding} despite its BOM"
                 ) from None
-    wide = _decode_wide(data, where)
+    wide = _decode_wide(data, where, markup)
     if wide is not None:
         return wide
-    binary_at = _looks_binary(data)
+    binary_at = _looks_binary(data, markup)
     if binary_at is not None:
         raise DecodeError(
             f"{where}: byte {binary_at}: binary data (NUL or control bytes), not a text transcript"
@@ -78,7 +83,7 @@ def decode(data: bytes, path: str | None = None) -> Decoded:
     return _decode_legacy(data, where)
 
 
-def _decode_wide(data: bytes, where: str) -> Decoded | None:
+def _decode_wide(data: bytes, where: str, markup: bytes) -> Decoded | None:
     """UTF-32 or UTF-16 without a BOM, told by where the NUL bytes fall (the high bytes of Latin-script code
     units), or None. Text in other scripts has fewer NULs, but still a clear majority in one column."""
     if len(data) < 4 or b"\x00" not in data[:_SNIFF]:
@@ -99,7 +104,7 @@ def _decode_wide(data: bytes, where: str) -> Decoded | None:
             except UnicodeDecodeError:
                 continue
             # Its head is encoded to be looked at, not the whole text (a second copy of a large file).
-            if "\x00" not in text and _looks_binary(text[:_SNIFF].encode("utf-8")[:_SNIFF]) is None:
+            if "\x00" not in text and _looks_binary(text[:_SNIFF].encode("utf-8")[:_SNIFF], markup) is None:
                 return Decoded(
                     text, encoding, (f"{where}: no byte-order mark; read as {encoding} (NUL pattern)",)
                 )

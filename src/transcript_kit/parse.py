@@ -17,6 +17,7 @@ import functools
 import gc
 import hashlib
 import heapq
+import importlib
 import re
 from array import array
 from collections import Counter
@@ -38,13 +39,32 @@ from transcript_kit.conventions.profile import Convention, LineRule
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
-from transcript_kit.formats import SUFFIX_FORMATS, tagged, ttml
+from transcript_kit.formats import MARKUP_CONTROLS, SUFFIX_FORMATS, ass, subtitles, tagged, ttml
 from transcript_kit.formats import html as html_format
+from transcript_kit.formats.reading import Reading
 from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.keys import fold
 from transcript_kit.labels import labels_of_one_document, parse_label
 from transcript_kit.model import Document, Label, Span, Turn, TurnKind
 from transcript_kit.textutil import SENTENCE_END, normalize_space
+
+# Formats whose records are cues, grouped into turns as every subtitle format's are: the reader of each, by format
+# name (formats.SUFFIX_FORMATS).
+_CUE_READERS: dict[str, Callable[[str, str | None], Sequence[subtitles.Cue]]] = {
+    **subtitles.READERS,
+    "ttml": ttml.read_ttml,
+    "ass": ass.read_ass,
+}
+# Formats read straight into turns (a researcher's transcript: CHAT, Praat, ELAN, Transcriber; a screenplay): the
+# module of transcript_kit.formats and the reader in it, imported when first needed (the XML readers bring expat and
+# defusedxml, which a corpus of text never needs).
+_TURN_READERS = {
+    "chat": ("chat", "read_chat"),
+    "textgrid": ("timed_tiers", "read_textgrid"),
+    "eaf": ("timed_tiers", "read_eaf"),
+    "trs": ("timed_tiers", "read_trs"),
+    "fdx": ("fdx", "read_fdx"),
+}
 
 # A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
 _WRAPPED_MIN, _WRAPPED_MAX = 40, 100
@@ -1899,8 +1919,10 @@ def parse_text(
     profiles by default), or forced by them."""
     if fmt == "tei" and ttml.looks_like_ttml(text):  # an .xml of timed text: a broadcaster's captions
         fmt = "ttml"
-    if fmt in ("srt", "vtt", "sbv", "ttml"):
+    if fmt in _CUE_READERS:
         return _parse_subtitles(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256, fmt=fmt)
+    if fmt in _TURN_READERS:
+        return _parse_read(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256, fmt=fmt)
     if fmt == "text" and tagged.looks_tagged(text):  # a .txt of speaker markup, told by its content
         fmt = "tagged"
     elif fmt == "text" and html_format.looks_like_markup(text):  # a page's HTML saved as text
@@ -2002,12 +2024,26 @@ def parse_text(
 def _parse_subtitles(
     text: str, *, doc_id: str, path: str | None, encoding: str, sha256: str | None, fmt: str
 ) -> Document:
-    from transcript_kit.formats import subtitles
-
-    cues = ttml.read_ttml(text) if fmt == "ttml" else subtitles.READERS[fmt](text, path)
-    turns = subtitles.subtitle_turns(cues, text)
+    turns = subtitles.subtitle_turns(_CUE_READERS[fmt](text, path), text)
     return Document(
         doc_id=doc_id, text=text, turns=turns, path=path, sha256=sha256, encoding=encoding, format=fmt
+    )
+
+
+def _parse_read(text: str, *, doc_id: str, path: str | None, encoding: str, sha256: str | None, fmt: str) -> Document:
+    module, name = _TURN_READERS[fmt]
+    read: Callable[[str, str | None], Reading] = getattr(importlib.import_module(f"transcript_kit.formats.{module}"), name)
+    found = read(text, path)
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        turns=found.turns,
+        path=path,
+        sha256=sha256,
+        encoding=encoding,
+        format=fmt,
+        title=found.title,
+        warnings=found.warnings,
     )
 
 
@@ -2059,14 +2095,15 @@ def parse_bytes(
     data: bytes, *, doc_id: str, path: str | None = None, conventions: Conventions | None = None
 ) -> Document:
     """Decode and parse one input's bytes."""
-    decoded = decode(data, path)
+    fmt = format_of(path) if path else "text"
+    decoded = decode(data, path, MARKUP_CONTROLS.get(fmt, b""))
     document = parse_text(
         decoded.text,
         doc_id=doc_id,
         path=path,
         encoding=decoded.encoding,
         sha256=hashlib.sha256(data).hexdigest(),
-        fmt=format_of(path) if path else "text",
+        fmt=fmt,
         conventions=conventions,
     )
     if decoded.warnings:  # how the bytes were read, and every repair, travel with the document

@@ -1,10 +1,12 @@
-"""Format readers: each turns a decoded source into content lines (text), cues (subtitles: SRT, WebVTT, SBV, TTML),
-or turns read from speaker markup (tagged text, TEI XML) and extracted web pages (HTML), with offsets into the
-decoded source.
+"""Format readers: each turns a decoded source into content lines (text), cues (subtitles: SRT, WebVTT, SBV, TTML,
+ASS/SSA), or turns read from speaker markup (tagged text, TEI XML), from a researcher's transcript (CHAT, Praat
+TextGrid, ELAN, Transcriber), from a screenplay (Final Draft) and from extracted web pages (HTML), with offsets into
+the decoded source.
 
-``SUFFIX_FORMATS`` is the one table of which file names are read and by which reader; a ``.txt`` of speaker
-markup is told by its content (:func:`transcript_kit.formats.tagged.looks_tagged`), and so is an ``.xml`` of timed
-text (:func:`transcript_kit.formats.ttml.looks_like_ttml`).
+``SUFFIX_FORMATS`` is the one table of which file names are read and by which reader (suffixes compared in lower
+case: Praat's ``.TextGrid`` too); a ``.txt`` of speaker markup is told by its content
+(:func:`transcript_kit.formats.tagged.looks_tagged`), and so is an ``.xml`` of timed text
+(:func:`transcript_kit.formats.ttml.looks_like_ttml`).
 """
 
 SUFFIX_FORMATS = {
@@ -17,7 +19,18 @@ SUFFIX_FORMATS = {
     ".sbv": "sbv",
     ".ttml": "ttml",
     ".dfxp": "ttml",
+    ".ass": "ass",
+    ".ssa": "ass",
     ".xml": "tei",
     ".html": "html",
     ".htm": "html",
+    ".cha": "chat",
+    ".textgrid": "textgrid",
+    ".eaf": "eaf",
+    ".trs": "trs",
+    ".fdx": "fdx",
 }
+
+# Control characters a format prints as markup, which the decoder must not take for signs of binary data: CHAT's
+# timing bullets (U+0015 on either side of "1234_5678", one pair on nearly every utterance line).
+MARKUP_CONTROLS = {"chat": b"\x15"}

@@ -17,7 +17,7 @@ import bisect
 import html
 import re
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
@@ -27,10 +27,10 @@ from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.errors import ParseError, describe_place
 from transcript_kit.keys import fold
 from transcript_kit.labels import holds_a_sentence_end, parse_label
-from transcript_kit.model import TurnKind
+from transcript_kit.model import Label, TurnKind
 from transcript_kit.textutil import CAPTION_MARK, collapse_blanks
 
-__all__ = ["READERS", "Cue", "read_sbv", "read_srt", "read_vtt", "subtitle_turns", "visible_spans"]
+__all__ = ["READERS", "Cue", "CueTurns", "read_sbv", "read_srt", "read_vtt", "subtitle_turns", "visible_spans"]
 
 _EOL = re.compile(r"\r\n|\r|\n")  # CR, LF and CRLF all end a line (WebVTT allows each)
 _INDEX = re.compile(r"[ \t]*[0-9]+[ \t]*")  # SRT's cue number
@@ -169,32 +169,82 @@ def read_sbv(text: str, path: str | None = None) -> tuple[Cue, ...]:
 READERS = {"srt": read_srt, "vtt": read_vtt, "sbv": read_sbv}  # by format name (see formats.SUFFIX_FORMATS)
 
 
+class CueTurns:
+    """Turns made of consecutive pieces of one speaker's speech, the way every timed format groups them (subtitle
+    cues, annotation tiers, CHAT utterances).
+
+    A piece joins the turn before it when its speaker is that turn's and its reader does not part them
+    (``joins=False``: a caption's ``>>`` mark, a piece from another place in the source). A turn's text is its
+    pieces' texts joined by spaces, its span runs from the first piece's text to the last one's, its times from the
+    first piece's start to the last one's end. Speech before any speaker is known is a ``monologue``; the speaker
+    ``""`` is someone unnamed (a turn without a label). A sound or music alone in a piece ("[engine sputters]") is a
+    stage record between turns, heard but said by no one. Labels are read by the label grammar, unless the document
+    explains one itself (``parsed_labels``: a CHAT participant's name and role)."""
+
+    def __init__(self, source: str, parsed_labels: Mapping[str, Label] | None = None) -> None:
+        self.table = TurnTable(source)
+        self.speaker: str | None = None
+        self._parsed_labels = parsed_labels if parsed_labels is not None else {}
+        self._pieces: list[tuple[str, int, int, int | None, int | None]] = []  # text, start, end, start_ms, end_ms
+        self._notes: list[str] = []
+
+    def add(
+        self,
+        speaker: str | None,
+        text: str,
+        start: int,
+        end: int,
+        start_ms: int | None = None,
+        end_ms: int | None = None,
+        *,
+        joins: bool = True,
+        notes: Iterable[str] = (),
+    ) -> None:
+        """One piece of speech (``text``, printed at ``start:end`` of the source); ``notes`` go to its turn."""
+        if not joins or speaker != self.speaker:
+            self.flush()
+            self.speaker = speaker
+        if text and _HEARD.fullmatch(text):  # "[engine sputters]": heard, not said, by nobody in particular
+            self.flush()
+            self.table.add(TurnKind.STAGE, text, start, end, start_ms=start_ms, end_ms=end_ms)
+        elif text:
+            self._pieces.append((text, start, end, start_ms, end_ms))
+            self._notes.extend(note for note in notes if note not in self._notes)
+
+    def flush(self) -> None:
+        """The pieces so far make a turn; the next piece starts another."""
+        pieces, speaker = self._pieces, self.speaker
+        if pieces:
+            parsed = self._parsed_labels.get(speaker) if speaker else None
+            self.table.add(
+                TurnKind.MONOLOGUE if speaker is None else TurnKind.TURN,
+                " ".join(p[0] for p in pieces),
+                pieces[0][1],
+                pieces[-1][2],
+                label=speaker or None,
+                parsed_label=parsed or (parse_label(speaker) if speaker else None),
+                notes=tuple(self._notes),
+                start_ms=pieces[0][3],
+                end_ms=pieces[-1][4],
+            )
+            pieces.clear()
+            self._notes.clear()
+
+    def done(self) -> TurnTable:
+        self.flush()
+        return self.table.done()
+
+
 def subtitle_turns(cues: Iterable[Cue], source_text: str) -> TurnTable:
-    """Group cues into turns by speaker.
+    """Group cues into turns by speaker (:class:`CueTurns`).
 
     The speaker is a cue's voice, else a ``Name:`` prefix on its text; either holds for the following cues
     until the next one. Consecutive cues of one speaker make one turn, whose text is their texts joined by
     spaces and whose span runs from the first cue's text (after the prefix) to the last cue's. Cues before any
     speaker is known make a ``monologue``. Each turn's label is parsed as a text document's is.
     """
-    turns = TurnTable(source_text)
+    turns = CueTurns(source_text)
     speaker: str | None = None
-    pieces: list[tuple[str, int, int, int, int]] = []  # text, char_start, char_end, start_ms, end_ms
-
-    def flush() -> None:
-        if pieces:
-            turns.add(
-                TurnKind.MONOLOGUE if speaker is None else TurnKind.TURN,
-                " ".join(p[0] for p in pieces),
-                pieces[0][1],
-                pieces[-1][2],
-                label=speaker or None,
-                parsed_label=parse_label(speaker) if speaker else None,
-                start_ms=pieces[0][3],
-                end_ms=pieces[-1][4],
-            )
-            pieces.clear()
-
     cues = list(cues)
     marked = sum(1 for cue in cues if cue.text.startswith(CAPTION_MARK)) >= _MARKED_CUES
     # A meeting app's export prints who speaks before every cue ("Dr. Ana Ruiz (she/her): …", "María José’s
@@ -210,17 +260,12 @@ def subtitle_turns(cues: Iterable[Cue], source_text: str) -> TurnTable:
             if prefix and (senders or _is_speaker_label(prefix["label"])):
                 cue_speaker = prefix["label"]
                 text, start = _after_prefix(cue, prefix.end(), source_text)
-            if cue.voice == "" or (cue_speaker is not None and cue_speaker != speaker):
-                # A caption's mark starts a new turn, named or not (an unnamed one's label is "", as a text
-                # document's unnamed ">>" is: speech of no named speaker).
-                flush()
+            # A caption's mark starts a new turn, named or not (an unnamed one's label is "", as a text document's
+            # unnamed ">>" is: speech of no named speaker).
+            new_turn = cue.voice == "" or (cue_speaker is not None and cue_speaker != speaker)
+            if new_turn:
                 speaker = cue_speaker
-            if text and _HEARD.fullmatch(text):  # "[engine sputters]": heard, not said, by nobody in particular
-                flush()
-                turns.add(TurnKind.STAGE, text, start, cue.text_end, start_ms=cue.start_ms, end_ms=cue.end_ms)
-            elif text:
-                pieces.append((text, start, cue.text_end, cue.start_ms, cue.end_ms))
-    flush()
+            turns.add(speaker, text, start, cue.text_end, cue.start_ms, cue.end_ms, joins=not new_turn)
     return turns.done()
 
 

@@ -1,14 +1,11 @@
 """TEI XML with speaker markup (ParlaMint): ``<u who="#JaneSmith">`` utterances, ``<seg>`` paragraphs, recorder's
 notes (``<note>``, ``<kinesic>``, ``<vocal>``, ``<incident>``) as stage records, names from a ``<listPerson>``.
 
-The XML is read by a real parser, never by regexes: expat through defusedxml's SAX driver. We chose it over lxml
-with a safe parser because expat reports the line and column of every event, so a turn's ``char_start``/
-``char_end`` point into the decoded source as every other reader's do (lxml gives a line number per element and
-nothing for text), and because defusedxml refuses what must never be expanded or fetched: an entity declared in
-the document (billion laughs, quadratic blow-up) and an external entity. A DOCTYPE naming an external DTD
-(``<!DOCTYPE TEI SYSTEM "tei_all.dtd">``, common in real corpora) is never read: the document is parsed without
-it, with a warning, and an entity only that DTD would define is left out, named in a warning. Malformed XML is a
-:class:`ParseError` naming the file, line and column.
+The XML is read by expat through defusedxml (:mod:`transcript_kit.formats.safe_xml`: events placed in the
+source, entities refused). A DOCTYPE naming an external DTD (``<!DOCTYPE TEI SYSTEM "tei_all.dtd">``, common in
+real corpora) is never read: the document is parsed without it, with a warning, and an entity only that DTD would
+define is left out, named in a warning. Malformed XML is a :class:`~transcript_kit.errors.ParseError` naming the
+file, line and column.
 
 A speaker's label is the person's name from a ``<listPerson>`` in the document or in a sibling file whose name
 holds "listPerson" (ParlaMint ships one per corpus), else the ``who`` reference without its ``#``; the label
@@ -18,21 +15,18 @@ grammar reads it like any printed label. Element names that are notes are vocabu
 from __future__ import annotations
 
 import functools
-import io
 import re
-import xml.sax
 import xml.sax.handler
 import xml.sax.xmlreader
 from collections.abc import Mapping
 from pathlib import Path
-from xml.parsers import expat
 
 import attrs
-from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
-from defusedxml.expatreader import DefusedExpatParser
 
 from transcript_kit.conventions.vocabulary import VOCABULARY
-from transcript_kit.errors import ParseError, describe_place
+from transcript_kit.formats.safe_xml import Positions as _Positions
+from transcript_kit.formats.safe_xml import local_name as _local
+from transcript_kit.formats.safe_xml import parse_xml
 from transcript_kit.labels import parse_label
 from transcript_kit.model import Turn, TurnKind
 
@@ -54,48 +48,6 @@ class TeiText:
     date: str | None
     n_utterances: int
     warnings: tuple[str, ...] = ()
-
-
-class _SafeParser(DefusedExpatParser):
-    """defusedxml's expat driver (no declared entities, no external entities), noting a DOCTYPE that names an
-    external DTD, which expat never loads (external parameter entities are off)."""
-
-    external_dtd: str | None = None
-    skipped: tuple[str, ...] = ()  # entities only the unread DTD defines: left out
-
-    def reset(self) -> None:
-        super().reset()
-        self.external_dtd = None
-        self.skipped = ()
-        self._parser.StartDoctypeDeclHandler = self._doctype  # type: ignore[attr-defined]
-        self._parser.SkippedEntityHandler = self._skip  # type: ignore[attr-defined]
-        # The external DTD subset is never loaded: expat skips it (and any parameter entity outside the document).
-        self._parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)  # type: ignore[attr-defined]
-
-    def _skip(self, name: str, is_parameter_entity: bool) -> None:
-        if name not in self.skipped:
-            self.skipped += (name,)
-
-    def _doctype(self, name: str, sysid: str | None, pubid: str | None, has_internal_subset: bool) -> None:
-        if sysid or pubid:
-            self.external_dtd = sysid or pubid
-
-
-_LISTED_ENTITIES = 10  # entities named in the warning, at most
-
-
-def _local(name: str) -> str:
-    return name.rsplit(":", 1)[-1]
-
-
-class _Positions:
-    """Line/column (expat counts columns in characters) to code-point offsets in the decoded source."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-
-    def offset(self, line: int, column: int) -> int:
-        return self.starts[max(0, min(line - 1, len(self.starts) - 1))] + column
 
 
 class _Piece:
@@ -313,41 +265,6 @@ def _person_name(parts: Mapping[str, list[str]]) -> str:
     return name or " ".join(" ".join(parts.get("persName", [""])[:1]).split())
 
 
-def _parse(text: str, handler: xml.sax.handler.ContentHandler, path: str | None) -> tuple[str, ...]:
-    """Parse ``text`` into ``handler``; warnings on the external DTD its DOCTYPE names (never read), if any."""
-    parser = _SafeParser()
-    parser.setContentHandler(handler)
-    source = xml.sax.xmlreader.InputSource(path or "<text>")
-    source.setByteStream(io.BytesIO(text.encode("utf-8")))
-    source.setEncoding("utf-8")  # the text is decoded already: its declaration must not re-decode it
-    where = path or "<text>"
-    try:
-        parser.parse(source)
-    except xml.sax.SAXParseException as error:
-        offset = _Positions(text).offset(error.getLineNumber() or 1, error.getColumnNumber() or 0)
-        raise ParseError(
-            f"malformed XML ({error.getMessage()}): {describe_place(path, text, offset)}"
-        ) from None
-    except EntitiesForbidden as error:
-        raise ParseError(
-            f"{where}: refused: the document declares the entity {error.name!r}; entities declared in a "
-            "document are never expanded (billion-laughs and external-entity defence)"
-        ) from None
-    except ExternalReferenceForbidden as error:
-        raise ParseError(
-            f"{where}: refused: the document refers to the external resource {error.sysid!r}; "
-            "nothing is ever fetched"
-        ) from None
-    dtd, skipped = parser.external_dtd, parser.skipped
-    if not dtd:
-        return ()
-    notes = [f"the DOCTYPE names the external DTD {dtd!r}: read without it (nothing is ever fetched)"]
-    if skipped:
-        names = ", ".join(f"&{name};" for name in skipped[:_LISTED_ENTITIES])
-        notes.append(f"entities only that DTD defines are left out: {names}")
-    return tuple(notes)
-
-
 class _PeopleHandler(_Handler):
     """Reads only the person list of a file (a ParlaMint listPerson file)."""
 
@@ -358,7 +275,7 @@ class _PeopleHandler(_Handler):
 def read_people(text: str, path: str | None = None) -> dict[str, str]:
     """The names of a TEI person list: ``xml:id`` to "Forename Surname"."""
     handler = _PeopleHandler(text)
-    _parse(text, handler, path)
+    parse_xml(text, handler, path)
     return handler.people
 
 
@@ -389,6 +306,6 @@ def _people_beside(path: str | None) -> dict[str, str]:
 def read_tei(text: str, path: str | None = None) -> TeiText:
     """Read a TEI document's utterances into turns and its notes into stage records."""
     handler = _Handler(text, _people_beside(path))
-    warnings = _parse(text, handler, path)
+    warnings = parse_xml(text, handler, path).warnings()
     date = handler.dates.get("setting") or handler.dates.get("sourceDesc")
     return TeiText(tuple(handler.records), handler.title, date, handler.n_utterances, warnings)

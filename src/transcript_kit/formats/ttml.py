@@ -41,8 +41,9 @@ def looks_like_ttml(text: str) -> bool:
     return _ROOT.search(text, 0, _ROOT_WITHIN) is not None
 
 
-def read_ttml(text: str) -> tuple[Cue, ...]:
-    """The cues of a TTML document, each with the name of the agent who speaks it as its voice."""
+def read_ttml(text: str, path: str | None = None) -> tuple[Cue, ...]:
+    """The cues of a TTML document, each with the name of the agent who speaks it as its voice (``path`` is not
+    needed: nothing in a TTML document is an error)."""
     names = _agent_names(text)
     rate_match = _FRAME_RATE.search(text, 0, _ROOT_WITHIN)
     frame_rate = int(rate_match[1]) if rate_match else 30
