@@ -37,9 +37,10 @@ def _grammar_lower_words() -> frozenset[str]:
     """Every word of the vocabulary lists the label grammar's terminals are built from, case-folded: the only words
     the grammar can read in lower case before a label's first qualifier (a name never starts lower case)."""
     lists = placeholders(grammar_text("label.lark")) - set(VOCABULARY.patterns)
-    return frozenset(
-        word.casefold().rstrip(".") for name in lists for entry in VOCABULARY.words_of(name) for word in entry.split()
-    )
+    words = {word.casefold().rstrip(".") for name in lists for entry in VOCABULARY.words_of(name) for word in entry.split()}
+    # The grammar's terminals ignore case as Python's engine does, which reads Turkish's dotless "ı" as an "I":
+    # "BAKANI" is the word "bakanı" to them, so it is to this list.
+    return frozenset(words | {word.replace("ı", "i") for word in words})
 
 
 _GRAMMAR_LOWER_WORDS = _grammar_lower_words()
