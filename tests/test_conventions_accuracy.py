@@ -5695,3 +5695,65 @@ def test_an_arabic_channels_programme_page_keeps_its_headline_fields_and_guest_l
     )
     slashed = parse_label("ليلى حداد/ وزيرة الزراعة")
     assert slashed is not None and slashed.family == "حداد" and slashed.qualifiers == ("وزيرة الزراعة",)
+
+
+_LIFAYUAN_GONGBAO = """立法院第11屆第7會期第2次會議紀錄
+
+時　　間　中華民國117年3月6日（星期五）9時1分至12時5分
+地　　點　本院議場
+主　　席　蕭副院長文杰
+
+主席：出席委員已達法定人數，現在開會，進行報告事項。
+
+報告事項
+一、宣讀上次（第1次）會議議事錄。
+
+主席：請問院會，對上次會議議事錄有無錯誤、遺漏？（無）確定。
+
+質詢事項
+本院委員對行政院院長提出施政方針及施政報告繼續質詢。
+
+陳柏廷委員：（9時12分）主席、各位同仁。請經濟部郭部長。
+
+經濟部部長郭明哲：主席、各位委員。
+
+陳柏廷委員：部長，補助會不會排擠其他產業？
+
+部長：不會。
+
+第一點：補助的對象是真正需要汰換設備的業者。
+
+第二點：我們跟公股銀行合作推出節能貸款。
+
+我們來看數字：今年已經有三千家業者申請。
+
+陳柏廷委員：謝謝部長。
+
+（敲槌）
+
+休息（12時5分）
+
+主席：今天的議程到此處理完畢，現在散會。
+
+散會（12時5分）
+
+書面質詢：
+受文者：立法院
+主旨：函復貴院陳委員柏廷所提質詢，請查照。
+"""
+
+
+def test_the_legislative_yuans_gazette_prints_full_width_colons_its_business_and_each_members_time() -> None:
+    # Written for blind25's convention (Taiwan's 立法院公報): full-width colons, the time a member rose in
+    # full-width brackets after the label ("陳柏廷委員：（9時12分）"), the business as headings and agenda items
+    # numbered "一、", notes in full-width brackets, the points of a minister's answer ("第一點：") and a sentence
+    # ending in a colon inside it ("我們來看數字："), and the written questions after "散會". Before: each point and
+    # sentence was a speaker, the business the chair's words.
+    spoken = _spoken(_LIFAYUAN_GONGBAO)
+    assert [label for label, _ in spoken] == ["主席", "主席", "陳柏廷委員", "經濟部部長郭明哲", "陳柏廷委員", "部長", "陳柏廷委員", "主席"]
+    assert spoken[2][1] == "主席、各位同仁。請經濟部郭部長。"
+    assert spoken[5][1] == (
+        "不會。 第一點：補助的對象是真正需要汰換設備的業者。 第二點：我們跟公股銀行合作推出節能貸款。 "
+        "我們來看數字：今年已經有三千家業者申請。"
+    )
+    assert spoken[-1][1] == "今天的議程到此處理完畢，現在散會。"

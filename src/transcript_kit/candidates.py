@@ -703,22 +703,32 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
 
 
 _SENTENCE_WORDS = 4  # words of a bare "name" in a script without case, said once, that make it a sentence
+_SENTENCE_CHARACTERS = 5  # ... or characters, in a script written without spaces (a Chinese name has two to four)
+_CJK_OFFICES = tuple(VOCABULARY.words_of("cjk_titles"))
+_NAME_SUFFIXES_WITHOUT_SPACE = ("君", "氏", "さん", "様")  # "宇佐美拓海君": a member, as the Diet prints them
 
 
 def _refuse_caseless_sentences(tally: _Tally, verdicts: dict[str, Verdict], why: Callable[[str, str], str]) -> None:
     """In a script without case nothing marks a name; a "name" of four words or more, with no honorific, office,
     role or qualifier, said once, is a sentence a speaker ended with a colon ("أنا أقول للوزير بكل احترام: …", "I say
-    to the minister with all respect: …"; the Knesset's "הצעת החוק קובעת שלושה עקרונות:"), not a speaker."""
+    to the minister with all respect: …"; the Knesset's "הצעת החוק קובעת שלושה עקרונות:"; in Chinese, five characters or
+    more with no office in them, "我們來看數字："), not a speaker."""
     for label, verdict in verdicts.items():
         parsed = verdict.parsed
         if (
             verdict.accepted
             and tally.count[label] == 1
+            and tally.first[label].delimiter == ":"
+            and not label.endswith(_NAME_SUFFIXES_WITHOUT_SPACE)
             and _is_bare_name(parsed)
             and parsed is not None
             and not parsed.qualifiers
-            and len(label.split()) >= _SENTENCE_WORDS
             and label == label.upper() == label.lower()  # no letter with case
+            and (
+                len(label.split()) >= _SENTENCE_WORDS
+                # "我們來看數字：…" (let us look at the numbers): no office in it, longer than a name
+                or (" " not in label and len(label) >= _SENTENCE_CHARACTERS and not any(o in label for o in _CJK_OFFICES))
+            )
         ):
             verdicts[label] = Verdict(False, why(label, "a sentence before a colon in a script without case"), parsed)
 
