@@ -26,7 +26,8 @@ def test_convert_with_no_input_converts_the_bundled_corpus(
     documents = (tmp_path / "out" / "documents.jsonl").read_bytes().splitlines()
     # Every suffix the readers take; a folder's own SOURCE.md and README.md are its documentation, skipped.
     read = set(SUFFIX_FORMATS) - {".md"}
-    inputs = [p for p in CORPUS.rglob("*") if p.suffix in read or (p.suffix == ".md" and p.parent.name == "raw")]
+    # (Suffixes are compared in lower case: Praat writes ".TextGrid".)
+    inputs = [p for p in CORPUS.rglob("*") if p.suffix.lower() in read or (p.suffix == ".md" and p.parent.name == "raw")]
     assert len(documents) == len(inputs)
 
 

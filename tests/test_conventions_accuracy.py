@@ -5383,6 +5383,26 @@ def test_a_salutation_to_the_committee_opening_a_prepared_statement_is_no_speake
     assert "Chairman Holloway, Ranking Member Okafor, and Members of the Subcommittee" not in [
         label for label, _ in _spoken(hearing)
     ]
+    # ... nor is a speaker greeting several people, the list wrapped after a comma (a bench briefing's "Tina
+    # Smith, Representative Bobby Scott, Marcy Kaptur — a great friend," / "and Frank Mrvan: Thank you all …").
+    remarks = (
+        "THE PRESIDENT: Thank you, thank you. Please, sit down.\n\n"
+        "Tina Smith, Representative Bobby Scott, Marcy Kaptur — a great friend,\n"
+        "and Frank Mrvan: Thank you all for being here.\n\n"
+        "We kept the promise we made to the union workers of this country.\n"
+    )
+    assert [label for label, _ in _spoken(remarks)] == ["THE PRESIDENT"]
+    # An office's own list after the name's dash is no salutation (an earnings call's executive).
+    call = (
+        "Q4 2025 Earnings Conference Call\n\nCorporate Participants\n\nOperator\n\n"
+        "Good day, and welcome to the fourth-quarter earnings call.\n\n"
+        "Wang Jianhua -- Founder, Chairman, and Chief Executive Officer\n\nThank you, operator. Revenue grew.\n\n"
+        "Li Xiaomei -- President\n\nThank you, Jianhua. Margins held.\n\n"
+        "Operator\n\nOur first question comes from Ana Ruiz.\n\n"
+        "Wang Jianhua -- Founder, Chairman, and Chief Executive Officer\n\nWe expect more of the same.\n\n"
+        "Li Xiaomei -- President\n\nAnd so do our customers.\n"
+    )
+    assert "Wang Jianhua -- Founder, Chairman, and Chief Executive Officer" in [label for label, _ in _spoken(call)]
 
 
 _TAYSISTUNNON_POYTAKIRJA = """EDUSKUNTA – RIKSDAGEN
@@ -5757,3 +5777,23 @@ def test_the_legislative_yuans_gazette_prints_full_width_colons_its_business_and
         "我們來看數字：今年已經有三千家業者申請。"
     )
     assert spoken[-1][1] == "今天的議程到此處理完畢，現在散會。"
+
+
+def test_a_memorandums_subject_line_is_no_speaker_and_a_headline_over_speech_is_no_header() -> None:
+    # Found on the bench's briefings: a presidential memorandum's "SUBJECT:" line (said once) was read as the
+    # subject of a negotiation; and a speech's opening label over a page of text was taken for a headline over a
+    # field further down ("House:" in the speech), its whole speech lost.
+    memo = (
+        "MEMORANDUM FOR THE DIRECTOR OF THE OFFICE OF MANAGEMENT AND BUDGET\n\n"
+        "SUBJECT:       Delegation of Authority Under Public Law 117-169\n\n"
+        "By the authority vested in me as President, I hereby delegate the functions of section 50141.\n"
+    )
+    assert _spoken(memo) == []
+    lines = [f"We met the families of line {n} and heard what they need from this government." for n in range(12)]
+    speech = (
+        "Boston, Massachusetts\n\n4:33 P.M. EDT\n\nTHE PRESIDENT: Thank you, Madam Ambassador.\n\n"
+        + "\n\n".join(lines)
+        + "\n\nLocation: the library's east room\nDate: the twelfth, a Monday\n\nThank you.\n\n4:58 P.M. EDT\n"
+    )
+    spoken = _spoken(speech)
+    assert [label for label, _ in spoken] == ["THE PRESIDENT"] and "families of line 11" in spoken[0][1]

@@ -332,7 +332,20 @@ _TRANSCRIBERS_MARKS = frozenset(
     map(fold, (*VOCABULARY.words_of("room_notes"), "redacted", "unintelligible", "indiscernible", "silence", "pause"))
 )
 _LIST_HEADINGS = frozenset(map(fold, VOCABULARY.words_of("list_headings")))
-_SALUTATION_END = re.compile(r",\s+and\s+(?:other\s+|distinguished\s+|honou?rable\s+)?(?:members|colleagues|ladies|friends|guests)\b")
+# "…, and Members of the Subcommittee", "Tina Smith, Representative Bobby Scott, Marcy Kaptur, and Frank Mrvan": the
+# last of several people addressed.
+_SALUTATION_END = re.compile(r",\s+and\s+\S")
+_TITLE_AFTER = re.compile(r"\s(?:--|[—–-])\s")  # "Wang Jianhua -- Founder, Chairman, and Chief Executive Officer"
+
+
+def _is_salutation(folded: str) -> bool:
+    """Whether a label addresses several people ("chairman holloway, ranking member okafor, and members of the
+    subcommittee"): a list ending ", and …" that opens before any title after a dash or inside brackets, where an
+    office's own list runs on ("… -- founder, chairman, and chief executive officer")."""
+    bare = _PARENS.sub("", folded)
+    if bare.count(",") < 2 or not _SALUTATION_END.search(bare):
+        return False
+    return "," in _TITLE_AFTER.split(bare, 1)[0]
 _SECTION_NUMBER = re.compile(expand(VOCABULARY.patterns["section_number"]))
 _ROMAN = re.compile(r"[IVX]{1,6}")
 _SOUND_CUES = frozenset(map(fold, VOCABULARY.words_of("sound_cues")))
@@ -354,7 +367,7 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
         return _HEADING_WORD_REFUSAL
     if delimiter != ":" and folded in _SCENE_WORDS:
         return _HEADING_WORD_REFUSAL
-    if "," in folded and _SALUTATION_END.search(folded):
+    if _is_salutation(folded):
         # "Chairman Holloway, Ranking Member Okafor, and Members of the Subcommittee:" opening a statement
         return "a salutation to several people, not a speaker"
     if folded in _SOUND_CUES:
@@ -699,9 +712,16 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     _refuse_lone_titles(tally, verdicts, why)
     _refuse_names_inside_paragraphs(tally, verdicts, why)
     _refuse_caseless_sentences(tally, verdicts, why)
+    for label, verdict in verdicts.items():
+        parsed = verdict.parsed
+        if verdict.accepted and parsed is not None and parsed.role in _FIELD_ROLES and tally.count[label] < 2:
+            # "SUBJECT:       Delegation of Authority …" under "MEMORANDUM FOR …": a memo's field, said once; the
+            # subject of a negotiation speaks again and again
+            verdicts[label] = Verdict(False, why(label, "a role that is also a field's name, said once: a field"), parsed)
     return verdicts
 
 
+_FIELD_ROLES = frozenset(VOCABULARY.words_of("field_roles"))
 _SENTENCE_WORDS = 4  # words of a bare "name" in a script without case, said once, that make it a sentence
 _SENTENCE_CHARACTERS = 5  # ... or characters, in a script written without spaces (a Chinese name has two to four)
 _CJK_OFFICES = tuple(VOCABULARY.words_of("cjk_titles"))

@@ -18,6 +18,7 @@ import gc
 import hashlib
 import heapq
 import importlib
+import itertools
 import re
 from array import array
 from collections import Counter
@@ -578,10 +579,12 @@ class _Tokenizer:
         over a short line that ends in a colon (an office's last words alone: "… beim Bundesminister der" /
         "Finanzen:")."""
         starts, ends, text = self.layout.starts, self.layout.ends, self.text
-        if ends[i] <= starts[i]:
+        if ends[i] <= starts[i] or i + 1 >= len(starts) or ends[i + 1] <= starts[i + 1]:
             return False
         if text[ends[i] - 1] == ",":
-            return True
+            # ... onto a line that opens as a label's words do, not "and Frank Mrvan: Thank you all" (a speaker
+            # greeting a list of people)
+            return not text[starts[i + 1] + self._indent_of(i + 1)].islower()
         return (
             text[ends[i] - 1].islower()
             and text[max(starts[i], text.rfind(" ", starts[i], ends[i]) + 1)].islower()
@@ -914,19 +917,20 @@ class _Tokenizer:
 
     def _under_header_fields(self, found: CandidateTable, header_fields: set[int]) -> int:
         """The last line of a header block of fields at the document's top ("اسم البرنامج: حوار الساعة" / "مقدم
-        البرنامج: …" / "تاريخ الحلقة: …"), when every label above it is printed once: those are the page's headline
-        and title ("وزير الخارجية الإسباني: الهجرة لا تُحل …", a speaker's words quoted over the programme), not
-        turns. 0 when there is none."""
+        البرنامج: …" / "تاريخ الحلقة: …"), when every label above it is printed once, right over it: those are the
+        page's headline and title ("وزير الخارجية الإسباني: الهجرة لا تُحل …", a speaker's words quoted over the
+        programme), not turns. 0 when there is none."""
         starts = self.layout.starts
-        top = [i for i in header_fields if starts[i] < _FRONT_MATTER_CHARS]
-        if not top:
+        top = sorted(i for i in header_fields if starts[i] < _FRONT_MATTER_CHARS)
+        # A block: two fields or more, one under the other; the labels above it stand right over it.
+        if len(top) < 2 or not any(b - a <= 2 for a, b in itertools.pairwise(top)):
             return 0
-        last = max(top)
-        above = [c.label for i, c in found.items() if i < last and i not in header_fields]
-        if not above:
+        first, last = top[0], top[-1]
+        above = [(i, c.label) for i, c in found.items() if i < last and i not in header_fields]
+        if not above or any(i < first - _HEADER_RUN for i, _ in above):
             return 0
         everywhere = Counter(c.label for _, c in found.items())
-        return last if all(everywhere[label] == 1 for label in above) else 0
+        return last if all(everywhere[label] == 1 for _, label in above) else 0
 
     def _transcript_heading(self, found: CandidateTable) -> int:
         """The line of a "Transcript" heading over the transcript (a web page's or an export's: "Transcript",

@@ -596,9 +596,9 @@ def _line_length(text: str, at: int) -> int:
 
 
 def _page_edges(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
-    """In a document paged by form feeds, the lines that open or close two pages or more, numbers aside (a head
-    "March 19, 2026  Chair X's Press Conference  FINAL" on a three-page transcript, too few pages for the rhythm
-    test), wherever else they stand (the same head over page one)."""
+    """In a document paged by form feeds, the lines that open or close two pages or more (a head's first lines,
+    up to three), numbers aside (a head "March 19, 2026  Chair X's Press Conference  FINAL" on a three-page
+    transcript, too few pages for the rhythm test), wherever else they stand (the same head over page one)."""
     count = len(starts)
 
     def key(i: int) -> str:
@@ -608,9 +608,10 @@ def _page_edges(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[in
     previous = -1  # the last non-blank line before the current one
     for i in range(count):
         if starts[i] and text[starts[i] - 1] == "\f":
-            following = next((j for j in range(i, min(i + 4, count)) if ends[j] > starts[j]), None)
-            if following is not None:
-                edges[key(following)] += 1
+            # The head's lines: a record's may be three ("DIARIO DE SESIONES …" / "PLENO Y DIPUTACIÓN PERMANENTE" /
+            # "Núm. 187   12 de marzo de 2026   Pág. 4").
+            following = [j for j in range(i, min(i + 2 * _HEAD_LINES + 1, count)) if ends[j] > starts[j]]
+            edges.update({key(j) for j in following[:_HEAD_LINES]})
             if previous >= 0:
                 edges[key(previous)] += 1
         if ends[i] > starts[i]:
