@@ -5797,3 +5797,38 @@ def test_a_memorandums_subject_line_is_no_speaker_and_a_headline_over_speech_is_
     )
     spoken = _spoken(speech)
     assert [label for label, _ in spoken] == ["THE PRESIDENT"] and "families of line 11" in spoken[0][1]
+
+
+def test_the_diario_de_sesiones_heads_each_page_with_three_lines_and_prints_its_business_in_capitals() -> None:
+    # Written for blind25's convention (Spain's Diario de Sesiones, pdftotext): each page opens with a head of three
+    # lines ("DIARIO DE SESIONES …" / "PLENO Y DIPUTACIÓN PERMANENTE" / "Núm. 187   12 de marzo de 2026   Pág. 4"),
+    # the business is a heading in capitals before a colon ("COMPARECENCIA DEL GOBIERNO:"), the vote's result a
+    # note, the printer's colophon ("Edita: …") after the close. Before: the head's third line and each heading
+    # were read as speech or a speaker.
+    head = "\fDIARIO DE SESIONES DEL CONGRESO DE LOS DIPUTADOS\nPLENO Y DIPUTACIÓN PERMANENTE\nNúm. 187          12 de marzo de 2026          Pág. {}\n\n"
+    text = (
+        head.format(2)
+        + "Se abre la sesión a las nueve de la mañana.\n\nCOMPARECENCIA DEL GOBIERNO:\n\n"
+        + "— COMPARECENCIA DEL SEÑOR MINISTRO DE ASUNTOS EXTERIORES, A PETICIÓN PROPIA.\n\n"
+        + "La señora PRESIDENTA: Tiene la palabra el señor ministro.\n\n"
+        + "El señor MINISTRO DE ASUNTOS EXTERIORES (Ibarra Lezcano): Muchas gracias, señora presidenta. La\n"
+        + "conferencia de Barcelona fue un éxito para\n"
+        + head.format(3)
+        + "toda la región mediterránea. (Aplausos).\n\n"
+        + "La señora PRESIDENTA: Comienza la votación. (Pausa).\n\n"
+        + "Efectuada la votación, dio el siguiente resultado: votos emitidos, 345; a favor, 181; en contra, 160.\n\n"
+        + "La señora PRESIDENTA: Queda aprobada. Se levanta la sesión.\n\n"
+        + "Eran las dos y diez minutos de la tarde.\n\n"
+        + "Edita: Congreso de los Diputados\nCalle de Floridablanca, s/n. 28071 Madrid\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "La señora PRESIDENTA",
+        "El señor MINISTRO DE ASUNTOS EXTERIORES (Ibarra Lezcano)",
+        "La señora PRESIDENTA",
+        "La señora PRESIDENTA",
+    ]
+    assert spoken[1][1] == (
+        "Muchas gracias, señora presidenta. La conferencia de Barcelona fue un éxito para toda la región "
+        "mediterránea."
+    )
