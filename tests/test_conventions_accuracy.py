@@ -5832,3 +5832,54 @@ def test_the_diario_de_sesiones_heads_each_page_with_three_lines_and_prints_its_
         "Muchas gracias, señora presidenta. La conferencia de Barcelona fue un éxito para toda la región "
         "mediterránea."
     )
+
+
+SELECT_COMMITTEE_EVIDENCE = """Treasury Committee
+Oral evidence: Household debt, HC 412
+Wednesday 9 January 2030
+
+Members present: Dame Harriet Coles (Chair); Tobias Ashworth; Rhodri Beynon.
+
+Questions 1–24
+
+Witnesses
+I: Professor Anjali Raghunathan, University of Leeds.
+II: Dr Siobhán Ní Bhriain, Debt Advice Foundation.
+
+Examination of witnesses
+
+Witnesses: Professor Anjali Raghunathan.
+
+Q1 Chair: Good morning and welcome. Professor, the headline figure first.
+
+Professor Raghunathan: Household debt is at a record, Chair.
+
+Q2 Rhodri Beynon: And for renters?
+
+Professor Raghunathan: Worse.
+
+The Committee suspended for a Division in the House.
+
+In the absence of the Chair, Tobias Ashworth was called to the Chair.
+
+Examination of witnesses
+
+Witnesses: Dr Siobhán Ní Bhriain.
+
+Q3 Chair: Dr Ní Bhriain, thank you for waiting.
+
+Dr Ní Bhriain: Not at all.
+"""
+
+
+def test_a_select_committees_evidence_keeps_its_panels_out_of_the_turns_and_gives_the_chair_to_who_took_it() -> None:
+    # Written for blind26's convention (a House of Commons select committee's oral evidence): the witness list by
+    # panel ("I: …", "II: …"), each panel's "Examination of witnesses" and "Witnesses: …", the suspension for a
+    # division, and a member called to the chair in the Chair's absence: "Chair" after that note is he, before it
+    # the chair the members present name. Before: "II" was a speaker, the panels the chair's words, and one id
+    # held both chairs.
+    spoken = _spoken(SELECT_COMMITTEE_EVIDENCE)
+    assert [label for label, _ in spoken] == [
+        "Chair", "Professor Raghunathan", "Rhodri Beynon", "Professor Raghunathan", "Chair", "Dr Ní Bhriain",
+    ]
+    assert spoken[3][1] == "Worse."

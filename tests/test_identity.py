@@ -1222,3 +1222,14 @@ def test_the_lok_sabhas_chairperson_is_the_member_its_note_says_took_the_chair()
     chair = set(speaker_of(doc, "माननीय सभापति"))
     assert len(chair) == 1 and chair != {None}
     assert chair == set(speaker_of(resolve(("negi", "श्री हरीश चंद्र नेगी (टिहरी): धन्यवाद।\n"))[0], "श्री हरीश चंद्र नेगी (टिहरी)"))
+
+
+def test_a_select_committees_chair_is_the_member_named_chair_until_another_is_called_to_the_chair() -> None:
+    # blind26: "Members present: Dame Harriet Coles (Chair); …" and later "In the absence of the Chair, Tobias
+    # Ashworth was called to the Chair.": one label, two people, each for their own turns.
+    from tests.test_conventions_accuracy import SELECT_COMMITTEE_EVIDENCE
+
+    (doc,) = resolve(("committee", SELECT_COMMITTEE_EVIDENCE))
+    chairs = speaker_of(doc, "Chair")
+    assert len(chairs) == 2 and chairs[0] != chairs[1] and None not in chairs
+    assert "ashworth" in (chairs[1] or "") and "coles" in (chairs[0] or "")

@@ -714,14 +714,21 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     _refuse_caseless_sentences(tally, verdicts, why)
     for label, verdict in verdicts.items():
         parsed = verdict.parsed
-        if verdict.accepted and parsed is not None and parsed.role in _FIELD_ROLES and tally.count[label] < 2:
+        if not verdict.accepted or tally.count[label] > 1:
+            continue
+        if parsed is not None and parsed.role in _FIELD_ROLES:
             # "SUBJECT:       Delegation of Authority …" under "MEMORANDUM FOR …": a memo's field, said once; the
             # subject of a negotiation speaks again and again
             verdicts[label] = Verdict(False, why(label, "a role that is also a field's name, said once: a field"), parsed)
+        elif _PART_NUMBER.fullmatch(label):
+            # "II: Dr Siobhán Ní Bhriain, Chief Economist …", a committee's second panel, said once (an interview's
+            # "IV:" for its interviewee recurs)
+            verdicts[label] = Verdict(False, why(label, "a part's number in roman numerals, said once"), parsed)
     return verdicts
 
 
 _FIELD_ROLES = frozenset(VOCABULARY.words_of("field_roles"))
+_PART_NUMBER = re.compile(r"(?:II|III|IV|VI{0,3}|IX|X)")
 _SENTENCE_WORDS = 4  # words of a bare "name" in a script without case, said once, that make it a sentence
 _SENTENCE_CHARACTERS = 5  # ... or characters, in a script written without spaces (a Chinese name has two to four)
 _CJK_OFFICES = tuple(VOCABULARY.words_of("cjk_titles"))

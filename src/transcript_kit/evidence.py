@@ -39,6 +39,8 @@ _CHAIR_TAKEN = tuple(
         ("ГОЛОВУЮЧИЙ", "", ("Веде засідання",), "holovuiuchyi_note"),
         ("The President", "", ("President of the United States",), "president_masthead"),
         ("माननीय सभापति", "", ("पीठासीन",), "hindi_chair_taken"),
+        ("Chair", "", ("(Chair)",), "chair_among_members"),
+        ("Chair", "", ("called to the Chair",), "called_to_the_chair"),
     )
 )
 
