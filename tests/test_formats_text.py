@@ -177,3 +177,21 @@ def test_both_ways_of_finding_lines_agree(text: str) -> None:
     finally:
         text_format._SPLIT_AT_ONCE = saved
     assert (list(at_once[0]), list(at_once[1])) == (list(one_by_one[0]), list(one_by_one[1]))
+
+
+def test_a_scripts_running_head_with_its_page_number_and_a_period_at_the_right_edge_is_furniture() -> None:
+    # Written for blind26's convention (a radio drama's production script): "THE LIGHTS OF … – REHEARSAL DRAFT 3
+    # 4." heads each page, its number at the right edge with a period, the pages of uneven length. Before: each
+    # head was read into the speech it cut.
+    nouns = ["rain", "wind", "tide", "salt", "lamp", "rope", "gull", "mast", "sail", "oar", "keel", "hull", "deck", "bell", "fog", "reef", "cove", "pier", "dune"]
+    words = iter(f"{a}-{b}" for a in nouns for b in nouns)
+    pages = []
+    for page in range(1, 6):
+        cues = [
+            f"{k}.   {('SARAH', 'TOM', 'MAN')[k % 3]}:{' ' * 10}The {next(words)} on the glass, and {next(words)} again."
+            for k in range(1, 9 + page % 3)
+        ]
+        pages.append(f"THE LIGHTS OF CARN DHU – EP 2 – REHEARSAL DRAFT 3      {page}.\n\n" + "\n\n".join(cues) + "\n")
+    text = "\n".join(pages)
+    heads = [text[s.start : s.end] for s in read_layout(text).furniture if s.kind == "page_furniture"]
+    assert len(heads) >= 4 and all(h.startswith("THE LIGHTS OF CARN DHU") for h in heads)

@@ -541,7 +541,7 @@ _SLASHED_NUMBER = re.compile(r" / (\d{1,4})[ \t]*(?=\r?\n|$)")
 # (Each opens with a literal the engine scans for in C; the words before a right-hand number are checked after.)
 _NUMBER_BEFORE_HEAD = re.compile(r"\n[ \t]*(\d{1,4})   [ \t]*\S")
 # (No "[ \t]*" before the number: over a long run of blanks that would cost a scan of the run at each blank.)
-_NUMBER_AFTER_HEAD = re.compile(r"   (\d{1,4})[ \t]*(?=\r?\n|$)")
+_NUMBER_AFTER_HEAD = re.compile(r"   (\d{1,4})\.?[ \t]*(?=\r?\n|$)")  # a script's "… DRAFT 3      4."
 _COUNTED_PAGES_MIN, _PAGE_LINES_MIN = 3, 5
 
 
