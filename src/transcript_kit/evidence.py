@@ -37,7 +37,7 @@ _CHAIR_TAKEN = tuple(
         ("BAŞKAN", "", ("BAŞKAN:",), "baskan_heading"),
         ("Председательствующий", "", ("Председательствует",), "predsedatel_note"),
         ("ГОЛОВУЮЧИЙ", "", ("Веде засідання",), "holovuiuchyi_note"),
-        ("The President", "", ("President of the United States",), "president_masthead"),
+        ("The President", "", tuple(f"{n} President of the United States:" for n in ("st", "nd", "rd", "th")), "president_masthead"),
         ("माननीय सभापति", "", ("पीठासीन",), "hindi_chair_taken"),
         ("Chair", "", ("(Chair)",), "chair_among_members"),
         ("Chair", "", ("called to the Chair",), "called_to_the_chair"),

@@ -160,6 +160,7 @@ def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
 
 _NUMBERED_ITEM = re.compile(r"\d{1,3}\.[ \t]+[A-Z]")
 _BULLETS = frozenset({"- ", "• ", "* ", "– ", "· ", "● ", "▪ "})  # a list's marks before its entries
+_BULLET_OPENERS = frozenset(" \t-•*–·●▪")
 _COLUMN_GAP = " " * 6  # spaces that set text in columns: wider than any justified or sentence gap
 _NOTE_OPENING = re.compile(r"\([A-Z][a-z]")  # "(Luncheon recess …", not an item's "(a)" or "(1)"
 
@@ -554,6 +555,7 @@ class _Tokenizer:
         """Label candidates at the start of ``lines``, each marked whether it opens a paragraph (where turns open
         and what the document decides on) or stands inside one (a label there must open paragraphs elsewhere)."""
         found = CandidateTable()
+        text, ends = self.text, self.layout.ends
         for i in lines:
             if i in self.wrapped_label_lines:
                 continue  # inside a label wrapped over several lines
@@ -561,7 +563,9 @@ class _Tokenizer:
             # lines (one sentence a line, as aligned parliamentary text prints it).
             opens_paragraph = bool(firsts[i])
             candidate = self._candidate_at(i, opens_paragraph)
-            if opens_paragraph and (candidate is None or self._runs_on(i)):
+            if opens_paragraph and (
+                candidate is None or (((last := text[ends[i] - 1]) == "," or last.islower()) and self._runs_on(i))
+            ):
                 # "Katrin Oßwald, Bundesministerin für Bildung, Familie," / "Senioren, Frauen und Jugend:" is one
                 # label, whatever a shape reads on its first line ("Lena Schüßler, Parl." before a period).
                 candidate = self._wrapped_label(i) or candidate
@@ -579,17 +583,16 @@ class _Tokenizer:
         over a short line that ends in a colon (an office's last words alone: "… beim Bundesminister der" /
         "Finanzen:")."""
         starts, ends, text = self.layout.starts, self.layout.ends, self.text
-        if ends[i] <= starts[i] or i + 1 >= len(starts) or ends[i + 1] <= starts[i + 1]:
-            return False
-        if text[ends[i] - 1] == ",":
+        last = text[ends[i] - 1] if ends[i] > starts[i] else ""
+        if not (last == "," or last.islower()) or i + 1 >= len(starts) or ends[i + 1] <= starts[i + 1]:
+            return False  # most label lines end otherwise: one look
+        if last == ",":
             # ... onto a line that opens as a label's words do, not "and Frank Mrvan: Thank you all" (a speaker
             # greeting a list of people)
-            return not text[starts[i + 1] + self._indent_of(i + 1)].islower()
+            return not text[self._first_visible(i + 1)].islower()
         return (
-            text[ends[i] - 1].islower()
-            and text[max(starts[i], text.rfind(" ", starts[i], ends[i]) + 1)].islower()
-            and i + 1 < len(starts)
-            and starts[i + 1] < ends[i + 1] <= starts[i + 1] + _WRAPPED_LABEL_TAIL
+            text[max(starts[i], text.rfind(" ", starts[i], ends[i]) + 1)].islower()
+            and ends[i + 1] <= starts[i + 1] + _WRAPPED_LABEL_TAIL
             and text[ends[i + 1] - 1] == ":"
         )
 
@@ -926,11 +929,13 @@ class _Tokenizer:
         if len(top) < 2 or not any(b - a <= 2 for a, b in itertools.pairwise(top)):
             return 0
         first, last = top[0], top[-1]
-        above = [(i, c.label) for i, c in found.items() if i < last and i not in header_fields]
-        if not above or any(i < first - _HEADER_RUN for i, _ in above):
+        lines = found.lines
+        above = [i for i in lines[: bisect.bisect_left(lines, last)] if i not in header_fields]
+        if not above or above[0] < first - _HEADER_RUN:
             return 0
-        everywhere = Counter(c.label for _, c in found.items())
-        return last if all(everywhere[label] == 1 for _, label in above) else 0
+        labels = {found[i].label for i in above}
+        # (Counted without making a candidate of every row: lines_with reads the table's columns.)
+        return last if sum(1 for _ in found.lines_with(labels)) == len(above) == len(labels) else 0
 
     def _transcript_heading(self, found: CandidateTable) -> int:
         """The line of a "Transcript" heading over the transcript (a web page's or an export's: "Transcript",
@@ -1016,9 +1021,19 @@ class _Tokenizer:
         return i < self.last_plain_label
 
     def _bulleted(self, i: int) -> bool:
+        start, _ = self._line(i)
+        text = self.text
+        if text[start] not in _BULLET_OPENERS:  # most lines: one look at one character
+            return False
+        at = self._first_visible(i)
+        return text[at : at + 2] in _BULLETS
+
+    def _first_visible(self, i: int) -> int:
+        """Where line ``i``'s first character that is no blank stands (a line with words has one)."""
         start, end = self._line(i)
-        opening = self.text[start:end].lstrip(" \t")
-        return opening[:2] in _BULLETS
+        while start < end - 1 and self.text[start] in " \t\u00a0":
+            start += 1
+        return start
 
     def _has_words_below(self, i: int, candidate: cand.Candidate, found: CandidateTable) -> bool:
         """A label its shape prints alone on its line opens a turn only when words follow it: a list of names
