@@ -4715,7 +4715,7 @@ def test_a_heading_between_turns_that_names_a_person_gives_the_words_under_it_th
         ("TR", "The six with outbreaks."),
         ("LP", "And Ana."),
         ("Ana Reis (AR)", "When will doses arrive?"),
-        ("TR", "In May. Statement by the Minister for Health"),
+        ("TR", "In May."),  # the heading over the next label is no one's words (a headline in title case)
         ("LP", "That ends today's briefing."),
     ]
 
@@ -5883,3 +5883,21 @@ def test_a_select_committees_evidence_keeps_its_panels_out_of_the_turns_and_give
         "Chair", "Professor Raghunathan", "Rhodri Beynon", "Professor Raghunathan", "Chair", "Dr Ní Bhriain",
     ]
     assert spoken[3][1] == "Worse."
+
+
+def test_a_news_programmes_headlines_in_title_case_between_its_stories_are_no_ones_words() -> None:
+    # Written for blind26's convention (an independent news programme's rush transcript): the headlines segment
+    # prints each story's headline in title case on a line of its own, right over the host who reads it. Before:
+    # each headline was read into the words of the turn above it.
+    text = (
+        "This is a rush transcript. Copy may not be in its final form.\n\n"
+        "NADIA FERREIRA: This is Open Wire. I'm Nadia Ferreira. But first, headlines.\n\n"
+        "Halloran Signs Domestic Supply Chain Act, Pledges Rebate Checks by April\n\n"
+        "JULIAN OKORO: President Halloran on Wednesday signed the act into law.\n\n"
+        "Port Workers Walk Out in Mobile: \"We Load the Steel, We Pay the Tariff\"\n\n"
+        "NADIA FERREIRA: And in Mobile, Alabama, hundreds of port workers walked off the job.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["NADIA FERREIRA", "JULIAN OKORO", "NADIA FERREIRA"]
+    assert spoken[0][1] == "This is Open Wire. I'm Nadia Ferreira. But first, headlines."
+    assert spoken[1][1] == "President Halloran on Wednesday signed the act into law."

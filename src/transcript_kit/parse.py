@@ -1364,6 +1364,10 @@ class _Tokenizer:
             # A bulletin's story slug ("2/ NURSES", "WEATHER"), a record's subject heading: capitals alone on a
             # line right over the next label close the turn before it, where the speech is not in capitals.
             return "HEADING", "a line in capitals over the next label, in a document whose speech is not"
+        if line == last and value[-1:] not in _HEADLINE_ENDS and _is_headline(value) and self._over_a_label(last) and self._mixed_case():
+            # A news programme's headline between its stories ("Halloran Signs Domestic Supply Chain Act, Pledges
+            # Rebate Checks by April"): every word capitalised, no sentence's end, right over the next label.
+            return "HEADING", "a headline in title case over the next label"
         if centred and _TITLE_LINE.fullmatch(value):  # a centred "General Leave"
             return "HEADING", "a centred title line"
         return "PARA", ""
@@ -1560,6 +1564,22 @@ _HEAD_CANDIDATES = 24  # label-shaped lines a record's head may hold before its 
 # A title's words: capitalised, or the small words between them, commas and dashes aside.
 _TITLE_WORDS = re.compile(rf"[A-Z][\w'’.-]*,?(?:[ \t]+(?:[A-Z0-9][\w'’.-]*,?|{_JOINING}|[—–-]))+")
 _TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_JOINING})){{0,8}}")
+
+
+_HEADLINE_ENDS = ".?!,;:"  # a sentence's or a clause's end: no headline's
+_HEADLINE_WORDS = (5, 24)  # a headline's words: more than a name's, fewer than a paragraph's
+_SMALL_WORDS = frozenset(VOCABULARY.words_of("joining")) | {"as", "into", "over", "up", "out", "vs", "vs."}
+
+
+def _is_headline(value: str) -> bool:
+    """A line in title case with no sentence's end: every word but the small ones capitalised ("Port Workers
+    Walk Out in Mobile: "We Load the Steel, We Pay the Tariff""), five words or more."""
+    if value[-1:] in _HEADLINE_ENDS or not value[:1].isupper():
+        return False
+    words = [w.strip("\"'“”‘’()[]") for w in value.split()]
+    if not _HEADLINE_WORDS[0] <= len(words) <= _HEADLINE_WORDS[1]:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL_WORDS for w in words if w)
 
 
 def _is_heading(value: str) -> bool:
