@@ -5901,3 +5901,26 @@ def test_a_news_programmes_headlines_in_title_case_between_its_stories_are_no_on
     assert [label for label, _ in spoken] == ["NADIA FERREIRA", "JULIAN OKORO", "NADIA FERREIRA"]
     assert spoken[0][1] == "This is Open Wire. I'm Nadia Ferreira. But first, headlines."
     assert spoken[1][1] == "President Halloran on Wednesday signed the act into law."
+
+
+def test_a_radio_drama_scripts_cast_list_scene_headings_and_notes_to_the_cast_are_no_ones_words() -> None:
+    # Written for blind26's convention (a radio drama's production script): the cast list gives each part its
+    # actor after dot leaders ("MAN (Sc. 1) – HARRY CURNOW, landlord ....... Jowan Bray"), scene headings are in
+    # capitals with the scene's number in words ("SCENE ONE. INT. THE WRECKERS' ARMS. NIGHT."), and "ACTOR NOTE:"
+    # speaks to the cast. Before: the cast list's entries were turns and the scene headings a speaker's words.
+    text = (
+        "THE LIGHTS OF CARN DHU\n\nCAST\n\n"
+        "SARAH PENROSE, a marine engineer ............ Keira Nancarrow\n"
+        "MAN (Sc. 1) – HARRY CURNOW, landlord ......... Jowan Bray\n\n"
+        "1.   FX:             RAIN ON WINDOWS. A FIRE CRACKLES.\n\n"
+        "SCENE ONE. INT. THE WRECKERS' ARMS, CARN DHU. NIGHT.\n\n"
+        "2.   MAN:            (BEAT) Well, well. Sarah Penrose.\n\n"
+        "3.   SARAH:          Evening, Mr Curnow. Half of bitter, please.\n\n"
+        "ACTOR NOTE: Keep the toast ragged; this is a pub, not a choir.\n\n"
+        "4.   MAN:            Coming up.\n\n"
+        "SCENE TWO. INT. KEEPER'S COTTAGE. NIGHT, LATER.\n\n"
+        "5.   SARAH:          (LOW) Dad kept the log every night.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["MAN", "SARAH", "MAN", "SARAH"]
+    assert all("HARRY CURNOW" not in words and "SCENE" not in words and "ragged" not in words for _, words in spoken)

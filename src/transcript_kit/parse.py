@@ -159,6 +159,9 @@ def _first_line_indents(indents: list[int | None]) -> frozenset[int]:
 
 
 _NUMBERED_ITEM = re.compile(r"\d{1,3}\.[ \t]+[A-Z]")
+# A list's entry: dot leaders to a short end (a cast list's "MAN (Sc. 1) – HARRY CURNOW, landlord ……… Jowan Bray",
+# a contents page's "… 6843 D"), whatever the label's other lines are.
+_LEADERS_TO_AN_ENTRY = re.compile(r"(?: ?\.){5,}[ \t]*[^.\n]{1,40}$")
 _BULLETS = frozenset({"- ", "• ", "* ", "– ", "· ", "● ", "▪ "})  # a list's marks before its entries
 _BULLET_OPENERS = frozenset(" \t-•*–·●▪")
 _COLUMN_GAP = " " * 6  # spaces that set text in columns: wider than any justified or sentence gap
@@ -368,6 +371,7 @@ class _Tokenizer:
                 not self._has_words_below(i, c, found)
                 or i in header_fields
                 or self._bulleted_entry(i, found)
+                or (c.listed and _LEADERS_TO_AN_ENTRY.search(self.text, *self._line(i)) is not None)
                 or i in centred_fields
                 or i < body_start
                 or ends_a_list
