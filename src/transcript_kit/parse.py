@@ -162,6 +162,7 @@ _NUMBERED_ITEM = re.compile(r"\d{1,3}\.[ \t]+[A-Z]")
 # A list's entry: dot leaders to a short end (a cast list's "MAN (Sc. 1) – HARRY CURNOW, landlord ……… Jowan Bray",
 # a contents page's "… 6843 D"), whatever the label's other lines are.
 _LEADERS_TO_AN_ENTRY = re.compile(r"(?: ?\.){5,}[ \t]*[^.\n]{1,40}$")
+_LEADERS_WINDOW = 120  # a line's last characters that hold its leaders' end and its entry
 _BULLETS = frozenset({"- ", "• ", "* ", "– ", "· ", "● ", "▪ "})  # a list's marks before its entries
 _BULLET_OPENERS = frozenset(" \t-•*–·●▪")
 _COLUMN_GAP = " " * 6  # spaces that set text in columns: wider than any justified or sentence gap
@@ -371,7 +372,7 @@ class _Tokenizer:
                 not self._has_words_below(i, c, found)
                 or i in header_fields
                 or self._bulleted_entry(i, found)
-                or (c.listed and _LEADERS_TO_AN_ENTRY.search(self.text, *self._line(i)) is not None)
+                or (c.listed and self._leaders_to_an_entry(i))
                 or i in centred_fields
                 or i < body_start
                 or ends_a_list
@@ -1012,6 +1013,12 @@ class _Tokenizer:
         if self._inline is None or self._inline[0] is not found:
             self._inline = (found, frozenset(c.label for c in found.values() if not c.alone))
         return self._inline[1]
+
+    def _leaders_to_an_entry(self, i: int) -> bool:
+        """Whether line ``i`` ends in dot leaders to a short entry: looked for in the line's last characters only
+        (a search over a long line of dots would try every dot as the leaders' start)."""
+        start, end = self._line(i)
+        return _LEADERS_TO_AN_ENTRY.search(self.text, max(start, end - _LEADERS_WINDOW), end) is not None
 
     def _bulleted_entry(self, i: int, found: CandidateTable) -> bool:
         """Whether line ``i`` is an entry of a bulleted list of labelled lines ("- توماس إيبارا: وزير الخارجية",
