@@ -329,7 +329,7 @@ def strength(parsed: Label, label: str) -> str | None:
 _NEVER_SPEAKERS = frozenset(map(fold, VOCABULARY.words_of("never_speakers")))
 # What a transcriber prints in brackets where words or a name are withheld or lost: never a sender.
 _TRANSCRIBERS_MARKS = frozenset(
-    map(fold, (*VOCABULARY.words_of("room_notes"), "redacted", "unintelligible", "indiscernible", "silence", "pause"))
+    map(fold, (*VOCABULARY.words_of("room_notes"), *VOCABULARY.words_of("withheld_marks")))
 )
 _LIST_HEADINGS = frozenset(map(fold, VOCABULARY.words_of("list_headings")))
 # "…, and Members of the Subcommittee", "Tina Smith, Representative Bobby Scott, Marcy Kaptur, and Frank Mrvan": the
@@ -732,7 +732,7 @@ _PART_NUMBER = re.compile(r"(?:II|III|IV|VI{0,3}|IX|X)")
 _SENTENCE_WORDS = 4  # words of a bare "name" in a script without case, said once, that make it a sentence
 _SENTENCE_CHARACTERS = 5  # ... or characters, in a script written without spaces (a Chinese name has two to four)
 _CJK_OFFICES = tuple(VOCABULARY.words_of("cjk_titles"))
-_NAME_SUFFIXES_WITHOUT_SPACE = ("君", "氏", "さん", "様")  # "宇佐美拓海君": a member, as the Diet prints them
+_NAME_SUFFIXES_WITHOUT_SPACE = tuple(VOCABULARY.words_of("glued_name_suffixes"))  # "宇佐美拓海君": a Diet member
 
 
 def _refuse_caseless_sentences(tally: _Tally, verdicts: dict[str, Verdict], why: Callable[[str, str], str]) -> None:

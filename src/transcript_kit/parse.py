@@ -1579,7 +1579,7 @@ _TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_JOINING}))
 
 _HEADLINE_ENDS = ".?!,;:"  # a sentence's or a clause's end: no headline's
 _HEADLINE_WORDS = (5, 24)  # a headline's words: more than a name's, fewer than a paragraph's
-_SMALL_WORDS = frozenset(VOCABULARY.words_of("joining")) | {"as", "into", "over", "up", "out", "vs", "vs."}
+_SMALL_WORDS = frozenset((*VOCABULARY.words_of("joining"), *VOCABULARY.words_of("headline_small_words")))
 
 
 def _is_headline(value: str) -> bool:
