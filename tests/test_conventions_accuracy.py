@@ -5924,3 +5924,50 @@ def test_a_radio_drama_scripts_cast_list_scene_headings_and_notes_to_the_cast_ar
     spoken = _spoken(text)
     assert [label for label, _ in spoken] == ["MAN", "SARAH", "MAN", "SARAH"]
     assert all("HARRY CURNOW" not in words and "SCENE" not in words and "ragged" not in words for _, words in spoken)
+
+
+def test_council_minutes_keep_their_agenda_items_motions_roll_calls_and_attendance_out_of_the_turns() -> None:
+    # Written for blind20's convention (a city council's minutes, verbatim for public comment and hearings, action
+    # minutes elsewhere): a numbered agenda item in capitals ("6. CONSENT CALENDAR") ends the turn over it and the
+    # clerk's narrative under it is no one's; "MOTION:", "SECOND:" and a roll of names ("AYES: …", "RECUSED: …")
+    # are the minutes' fields; "Motion carried …" and "Mayor X returned to the dais at 7:52 p.m." are the record's
+    # notes. Before: each was the words of the last speaker, and "MOTION" a speaker of its own.
+    text = (
+        "MAYOR CASTELLANO: Seeing no other speakers, public comment is closed.\n\n"
+        "6. CONSENT CALENDAR\n\n"
+        "6.A\tApproval of Minutes – August 22, 2023 Regular Meeting\n\n"
+        "Councilmember Drummond pulled Item 6.C for separate discussion.\n\n"
+        "MOTION: Councilmember Renner moved to approve Items 6.A and 6.B.\n"
+        "SECOND: Mayor Pro Tem Baptiste.\n\n"
+        "7. PUBLIC HEARINGS\n\n"
+        "Mayor Castellano left the dais at 6:41 p.m.\n\n"
+        "MAYOR PRO TEM BAPTISTE: The public hearing is open. We have two cards on this item.\n\n"
+        "COUNCILMEMBER PHAM: I'll move it.\n\n"
+        "COUNCILMEMBER MARÍN: Second.\n\n"
+        "Following the motion and second, the Clerk called the roll:\n\n"
+        "AYES: Drummond, Marín, Pham, Baptiste\nNOES: Renner\nRECUSED: Castellano\nABSENT: Kwan\n"
+        "Motion carried 4-1-0 (Castellano recused; Kwan absent).\n\n"
+        "Mayor Castellano returned to the dais at 7:52 p.m. and resumed presiding.\n\n"
+        "MAYOR CASTELLANO: Thank you. Item 8 is the City Manager's report.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "MAYOR CASTELLANO",
+        "MAYOR PRO TEM BAPTISTE",
+        "COUNCILMEMBER PHAM",
+        "COUNCILMEMBER MARÍN",
+        "MAYOR CASTELLANO",
+    ]
+    assert spoken[0][1].endswith("public comment is closed.")
+    assert spoken[3][1] == "Second."
+
+
+def test_a_speaker_who_says_she_left_the_meeting_is_still_speaking() -> None:
+    # The attendance note names someone in the third person; a speaker's own "I left …" is speech.
+    text = (
+        "MS. HALE: Thank you, Chair.\n\n"
+        "I left the meeting at 6:30 p.m. because the agenda had been changed.\n\n"
+        "CHAIR ROSS: Noted.\n"
+    )
+    spoken = _spoken(text)
+    assert spoken[0] == ("MS. HALE", "Thank you, Chair. I left the meeting at 6:30 p.m. because the agenda had been changed.")

@@ -300,6 +300,7 @@ class _Tokenizer:
         self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
         self.warnings: list[str] = []
         self.inserting_to_label = False  # a profile's INSERT_OPEN rule fired: inserted material until a label
+        self.minutes_to_label = False  # an agenda item's heading inside a turn: the minutes' narrative until a label
         self.one_sentence_a_line = False  # printed one sentence a line (read once per document)
         # Lines holding a shape's trigger, one byte a line (None: not searched, any line may).
         self.triggered: bytearray | None = None
@@ -505,7 +506,7 @@ class _Tokenizer:
                 if i > first:
                     self._emit_paragraph(out, first, i - 1, self.layout.starts[first], seen_label)
                 seen_label = True
-                self.inserting_to_label = False
+                self.inserting_to_label = self.minutes_to_label = False
                 # An unnamed mark's label token is empty: its turn names no speaker (see _TurnBuilder.labelled).
                 label = "" if opening.unnamed else opening.label
                 out.append(_token("LABEL", label, opening.start, opening.end))
@@ -1173,6 +1174,12 @@ class _Tokenizer:
             self._label_from_heading_in_body(out)
         if action and kind == "PARA":
             kind, why = "STAGE", "a screenplay's action line: flush where the dialogue under the cues is indented"
+        if kind == "HEADING" and seen_label and why is _AGENDA_ITEM:
+            # An agenda item's heading ends the turn over it: what a clerk writes under it ("Councilmember Drummond
+            # pulled Item 6.C") up to the next label is the minutes' narrative, no one's speech.
+            self.minutes_to_label = True
+        elif self.minutes_to_label and kind == "PARA":
+            kind, why = "STAGE", "the minutes' narrative under an agenda item's heading, up to the next label"
         if kind == "INSERT_OPEN":  # what follows, up to the next label, is printed into the record
             self.inserting_to_label, kind = True, "STAGE"
         elif self.inserting_to_label and kind in ("PARA", "HEADING") and seen_label:
@@ -1367,6 +1374,10 @@ class _Tokenizer:
         capitals = _is_heading(value)
         if capitals and (not seen_label or centred):
             return "HEADING", "an upper-case line without sentence punctuation"
+        if capitals and _NUMBERED_HEADING.match(value) and self._mixed_case():
+            # "6. CONSENT CALENDAR", "IV. ORDERS OF THE DAY": an agenda item's number before capitals is a heading
+            # even inside a turn (shouted words carry no item number), where the speech is not in capitals.
+            return "HEADING", _AGENDA_ITEM
         if capitals and line == last and _COLUMN_GAP in self.text[slice(*self._line(line))].strip():
             # "Ο ΠΡΟΕΔΡΕΥΩΝ                    ΟΙ ΓΡΑΜΜΑΤΕΙΣ" under the last speech: offices set in columns for their
             # signatures (or a table's head), not shouted words.
@@ -1574,6 +1585,9 @@ _TITLE_BLOCK_LINES = 4
 _HEAD_CANDIDATES = 24  # label-shaped lines a record's head may hold before its first turn
 # A title's words: capitalised, or the small words between them, commas and dashes aside.
 _TITLE_WORDS = re.compile(rf"[A-Z][\w'’.-]*,?(?:[ \t]+(?:[A-Z0-9][\w'’.-]*,?|{_JOINING}|[—–-]))+")
+_AGENDA_ITEM = "a numbered line in capitals (an agenda item) in a document whose speech is not"
+# An agenda item's number: "6.", "7.A", "12)", "IV." before the item's words.
+_NUMBERED_HEADING = re.compile(r"(?:\d{1,3}(?:\.[A-Z0-9]{1,3})?[.)]?|[IVXL]{1,6}\.)\s+\S")
 _TITLE_LINE = re.compile(rf"[A-Z][\w'’.-]*(?: (?:[A-Z][\w'’.-]*|{_JOINING})){{0,8}}")
 
 
