@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from transcript_kit.api import parse
 from transcript_kit.cli import main
 from transcript_kit.conventions.catalog import Conventions, builtin
 from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.errors import ConventionError, ParseError
-from transcript_kit.labels import parse_label
+from transcript_kit.labels import parse_label, repair_ocr_confusions
 from transcript_kit.parse import parse_text
 
 REPO = Path(__file__).resolve().parents[1]
@@ -216,6 +217,33 @@ def _labels(text: str) -> list[str | None]:
 def test_a_word_split_by_pdf_extraction_is_joined_when_the_vocabulary_knows_it() -> None:
     text = "Th e SPEAKER: Order!\n\nD r SMITH (Eastfield) (13:42): Thank you.\n\nTh e SPEAKER: The member.\n"
     assert _labels(text) == ["The SPEAKER", "Dr SMITH (Eastfield) (13:42)", "The SPEAKER"]
+
+
+def test_a_label_ocr_misread_is_printed_as_it_is_and_names_the_speaker_it_meant() -> None:
+    # An OCR'd hearing: a digit or a small l inside a word of capitals ("DRISC0LL", "SMlTH"), "Tlie" for "The".
+    text = (
+        "The CHAIRMAN. The subcommittee will come to order. Senator Driscoll?\n\n"
+        "Senator DRISCOLL. Thank you, Mr. Chairman.\n\n"
+        "Mr. SMITH. Thank you, Senator.\n\n"
+        "Senator DRISC0LL. How many applications are waiting?\n\n"
+        "Mr. SMlTH. About 640.\n\n"
+        "The CHA1RMAN. Thank you.\n"
+    )
+    document = parse(text.encode(), doc_id="ocr")
+    turns = [t for t in document.turns if t.kind.value == "turn"]
+    assert [t.label for t in turns] == [
+        "The CHAIRMAN", "Senator DRISCOLL", "Mr. SMITH", "Senator DRISC0LL", "Mr. SMlTH", "The CHA1RMAN"
+    ]
+    ids = [t.speaker.id if t.speaker else None for t in turns]
+    assert ids[1] == ids[3] and ids[2] == ids[4] and ids[0] == ids[5]
+    assert len({ids[0], ids[1], ids[2]}) == 3
+
+
+def test_a_code_with_a_digit_and_a_name_with_al_stay_as_printed() -> None:
+    assert repair_ocr_confusions("P1A") == "P1A"
+    assert repair_ocr_confusions("SPEAKER 1") == "SPEAKER 1"
+    assert repair_ocr_confusions("Mr. Allen") == "Mr. Allen"
+    assert repair_ocr_confusions("Tlie CHA1RMAN") == "The CHAIRMAN"
 
 
 def test_a_plays_hanging_cues_open_turns_inside_an_indented_block() -> None:

@@ -256,10 +256,43 @@ def repair_split_words(label: str) -> str:
 
     def join(match: re.Match[str]) -> str:
         word = match.group(1) + match.group(2)
-        known = any(VOCABULARY.contains(name, word) for name in ("articles", "honorifics", "titles"))
-        return word if known else match.group(0)
+        return word if _in_label_vocabulary(word) else match.group(0)
 
     return _SPLIT_WORD.sub(join, label)
+
+
+# A word of capitals with a digit or a small l OCR read for a letter inside it ("CHA1RMAN", "DRISC0LL", "SMlTH"):
+# capitals on both sides, five characters or more (a participant's code, "P1A", "R2", is shorter or ends in its
+# digits).
+_OCR_DIGIT_WORD = re.compile(r"(?<![\w.])(?=[A-Z015l]{5,}(?![\w]))[A-Z]+[015l](?:[A-Z]+[015l])*[A-Z]+(?![\w])")
+_OCR_DIGIT_LETTERS = str.maketrans("015l", "OISI")
+# Letters OCR reads for one ("Tlie" for "The", "Sirnpson"): repaired only where the word becomes a vocabulary word.
+_OCR_LETTER_PAIRS = (("li", "h"), ("rn", "m"), ("cl", "d"), ("1", "l"), ("1", "I"), ("0", "o"))
+_OCR_SUSPECT = re.compile(r"\b[A-Za-z]*(?:li|rn|cl|[01]|[A-Z]l[A-Z])[A-Za-z01]*\b")
+
+
+def repair_ocr_confusions(label: str) -> str:
+    """Read a label the way OCR should have: a digit inside a word of capitals is the letter it looks like
+    ("The CHA1RMAN", "Senator DRISC0LL"), and a word OCR garbled is the vocabulary word it becomes with the letters
+    it is known to confuse ("Tlie CHAIRMAN"); anything else stays as printed."""
+    if any(c in label for c in "015l"):
+        label = _OCR_DIGIT_WORD.sub(lambda m: m.group(0).translate(_OCR_DIGIT_LETTERS), label)
+
+    def known(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if _in_label_vocabulary(word):
+            return word
+        for garbled, meant in _OCR_LETTER_PAIRS:
+            repaired = word.replace(garbled, meant)
+            if repaired != word and _in_label_vocabulary(repaired):
+                return repaired
+        return word
+
+    return _OCR_SUSPECT.sub(known, label)
+
+
+def _in_label_vocabulary(word: str) -> bool:
+    return any(VOCABULARY.contains(name, word) for name in ("articles", "honorifics", "titles"))
 
 
 def clean_label(text: str) -> str:
@@ -341,6 +374,11 @@ def _parse_label(text: str) -> Label | None:
     short = _PORTFOLIO_TAIL.sub("", _BRACKETED.sub("", raw))
     if len(short) > MAX_LABEL_CHARS or len(short.split()) > MAX_LABEL_WORDS:
         return None
+    if _OCR_SUSPECT.search(raw) is not None:
+        repaired = repair_ocr_confusions(raw)
+        if repaired != raw:  # "Tlie CHA1RMAN": read as OCR should have, printed as it did
+            label = _parse_label(repaired)
+            return attrs.evolve(label, raw=raw) if label is not None else None
     asked = _ASKED_BY.match(raw)
     if asked is not None:  # "Question from Helen Marsh, BBC": the person who asks, as a label of their own
         person = _parse_label(raw[asked.end() :])

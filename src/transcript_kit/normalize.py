@@ -27,7 +27,7 @@ import attrs
 
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.keys import fold, source_host
-from transcript_kit.labels import ADDRESSED, parse_speaker
+from transcript_kit.labels import ADDRESSED, parse_speaker, repair_ocr_confusions
 from transcript_kit.model import DocumentEvidence, Label, LabelUse, Mention, Resolution, Speaker
 from transcript_kit.qualifiers import Qualifier, QualifierKind, of_kind, state_code, type_qualifiers
 from transcript_kit.registry import Gender, Person, Registry, Role, Tenure, family_key, name_keys, title_key
@@ -1404,8 +1404,8 @@ def _scope_key(label: str) -> str:
     in the same document gets the same id."""
     parsed = parse_speaker(label)
     if parsed is not None and parsed.inner is not None:
-        return _without_times(parsed.inner.raw)
-    return _without_times(label)
+        return _without_times(repair_ocr_confusions(parsed.inner.raw))
+    return _without_times(repair_ocr_confusions(label))  # "The CHA1RMAN" is "The CHAIRMAN" misread
 
 
 def _without_times(label: str) -> str:
