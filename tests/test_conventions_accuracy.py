@@ -5971,3 +5971,50 @@ def test_a_speaker_who_says_she_left_the_meeting_is_still_speaking() -> None:
     )
     spoken = _spoken(text)
     assert spoken[0] == ("MS. HALE", "Thank you, Chair. I left the meeting at 6:30 p.m. because the agenda had been changed.")
+
+
+def test_a_board_meetings_line_numbered_pages_are_read_after_a_cover_appearances_and_an_index() -> None:
+    # Written for blind28's convention (a court reporting firm's transcript of a public board meeting): three
+    # pages without line numbers (cover, appearances, index) open it, so the numbered pages are only found past
+    # the opening. Before: the layout was read as plain text, the line numbers kept every label from its line's
+    # start, and the appearances' "Name, Title" lines became the only turns.
+    cover = (
+        "NATIONAL TRANSPORTATION SAFETY BOARD\n\nPUBLIC BOARD MEETING\n\nThursday, September 18, 2025\n\n"
+        "APPEARANCES:\n\n  ALMA BRENNAN, Chair\n  ROBERT GRAHAM, Member\n  PAUL DELACROIX, Managing Director\n"
+        "  EMEKA OKAFOR, Investigator-in-Charge\n\n"
+        "I N D E X\n\n  Opening Remarks, Chair Alma Brennan          4\n  Board Questions           7\n"
+        "  Board Vote       13\n  Adjourn     15\n\n"
+        + "\n".join(f"  Exhibit {n}, Docket item {n}        {n + 4}" for n in range(1, 30))
+        + "\n\f"
+    )
+    speech = [
+        "          CHAIR BRENNAN:  Good morning, and welcome to the",
+        "boardroom of the National Transportation Safety Board.",
+        "          MR. DELACROIX:  Thank you, Chair Brennan, and good",
+        "morning, Members of the Board.",
+        "          MEMBER GRAHAM:  Mr. Okafor, how many other railroads",
+        "operate under a similar waiver?",
+        "          MR. OKAFOR:  Six, covering about 11,000 route miles.",
+    ]
+    spoken = _spoken(cover + _reporter_pages(speech, 4))
+    assert [label for label, _ in spoken][:4] == ["CHAIR BRENNAN", "MR. DELACROIX", "MEMBER GRAHAM", "MR. OKAFOR"]
+    assert spoken[0][1] == "Good morning, and welcome to the boardroom of the National Transportation Safety Board."
+
+
+def test_a_word_a_line_break_hyphenated_is_made_whole_in_the_turns_text() -> None:
+    # OCR'd and typeset records break words at a line's end ("neces-" over "sary"); a compound keeps its hyphen.
+    text = (
+        "  The CHAIRMAN. Mr. Smith, the fiscal year closes in about six weeks\n"
+        "and you have obligated twelve million dollars in ten months. Is it neces-\n"
+        "sary for a town to wait fourteen months for an answer that is self-\n"
+        "evident to everyone on this subcommittee?\n\n"
+        "  Mr. SMITH. It is not, Mr. Chairman, and I would not defend it. The\n"
+        "backlog of appli-\ncations is well-known to us, and the State offices are\n"
+        "working through it as fast as the staff we have will allow.\n"
+    )
+    document = parse_text(text)
+    turns = [t for t in document.turns if t.kind is TurnKind.TURN]
+    said = [" ".join(t.text.split()) for t in turns]
+    assert "Is it necessary for a town" in said[0] and "that is self-evident to everyone" in said[0]
+    assert "The backlog of applications is well-known to us" in said[1]
+    assert all(text[t.char_start : t.char_end].startswith(t.text[:5]) for t in turns)

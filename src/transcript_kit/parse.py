@@ -47,7 +47,7 @@ from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.keys import fold
 from transcript_kit.labels import labels_of_one_document, parse_label
 from transcript_kit.model import Document, Label, Span, Turn, TurnKind
-from transcript_kit.textutil import SENTENCE_END, normalize_space
+from transcript_kit.textutil import SENTENCE_END, normalize_space, rejoin_hyphenated
 
 # Formats whose records are cues, grouped into turns as every subtitle format's are: the reader of each, by format
 # name (formats.SUFFIX_FORMATS).
@@ -328,9 +328,14 @@ class _Tokenizer:
             parts = [text[start : ends[first]]] + [
                 text[starts[i] : ends[i]] for i in range(first + 1, last + 1)
             ]
-            joined = " ".join(parts)
+            joined = "\n".join(parts)
         else:
             joined = text[start : ends[last]]
+        if "-" in joined and first < last:
+            rejoined = rejoin_hyphenated(joined)
+            if rejoined is not joined:  # its text now differs from its span's: told once, as a cut note is
+                joined = rejoined
+                self._text_differs()
         value = normalize_space(joined)
         if not value:
             return "", start, start
@@ -1324,12 +1329,16 @@ class _Tokenizer:
         self.decisions.add(speaker, at, True, reason)
         return True
 
+    def _text_differs(self) -> None:
+        if self.on_note_cut is not None:
+            self.on_note_cut()
+            self.on_note_cut = None
+
     def _without_inline_notes(self, value: str) -> str:
         """A paragraph's words without the notes its profile prints inside speech ("[He sits.]")."""
         value, cut = self.inline_notes.cut(value)
-        if cut and self.on_note_cut is not None:
-            self.on_note_cut()
-            self.on_note_cut = None
+        if cut:
+            self._text_differs()
         for name in cut:
             self.rule_hits[name] = self.rule_hits.get(name, 0) + 1
         return value

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from array import array
 
+from transcript_kit.conventions.vocabulary import VOCABULARY
+
 # What a line that ends a sentence (or a quotation, or a bracket) ends with: a hard-wrapped line usually does not.
 SENTENCE_END = frozenset(".?!:;\"'”’)")
 
@@ -18,6 +20,27 @@ def offset_array(limit: int) -> array[int]:
 def normalize_space(text: str) -> str:
     """Runs of white space as one space, none at either end: how a paragraph's text is read from its lines."""
     return " ".join(text.split())
+
+
+# A word broken at a line's end with a hyphen, its rest in lower case on the next line ("neces-\nsary"): as
+# typeset, OCR'd or extracted from a PDF. Letters of the Latin, Greek and Cyrillic alphabets.
+_LOWER = "a-zß-öø-ÿāăąćčďđēėęěğīįıķĺļľłńņňōőœŕřśşšţťūůűųźżžά-ώа-я"
+_HYPHEN_BREAK = re.compile(rf"([^\W\d_]*[{_LOWER}])-[ \t]*\r?\n[ \t]*(?=[{_LOWER}])")
+# Words whose hyphen stays when a line breaks after it ("self-\nevident" is "self-evident").
+_HYPHENATED_PREFIXES = frozenset(VOCABULARY.folded("hyphen_prefixes"))
+
+
+def rejoin_hyphenated(text: str) -> str:
+    """``text`` with each word a line break hyphenated made whole ("neces-\nsary" is "necessary"; "self-\nevident"
+    keeps its hyphen); ``text`` itself when it holds none."""
+    if _HYPHEN_BREAK.search(text) is None:
+        return text
+
+    def rejoin(match: re.Match[str]) -> str:
+        word = match.group(1)
+        return word + "-" if word.casefold() in _HYPHENATED_PREFIXES else word
+
+    return _HYPHEN_BREAK.sub(rejoin, text)
 
 
 _BLANKS = re.compile(r"\s+")  # \s is str.isspace's whitespace, as split() uses

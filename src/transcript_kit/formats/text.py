@@ -173,10 +173,11 @@ def _is_line_numbered(
     sample first, so ordinary documents pay for a few dozen lines, not all of them)."""
     if len(nonblank) < 20:
         return None
-    sample = nonblank[:60]
-    if (
-        sum(1 for i in sample if _LINE_NUMBER.match(text, starts[i], ends[i]))
-        < _NUMBERED_SHARE * len(sample) / 2
+    # The opening, and the middle: a court reporter's cover, appearances and index may fill the first pages.
+    middle = len(nonblank) // 2
+    if all(
+        sum(1 for i in sample if _LINE_NUMBER.match(text, starts[i], ends[i])) < _NUMBERED_SHARE * len(sample) / 2
+        for sample in (nonblank[:60], nonblank[middle : middle + 60])
     ):
         return None
     numbered, numbers = [], []
