@@ -4554,10 +4554,10 @@ def test_a_video_transcript_names_some_speakers_in_brackets_and_some_before_a_co
     assert _spoken(text) == [
         ("Mara", "Welcome back to the shed. Today, the wheels."),
         ("Dev", "And I'm holding the camera, badly. [Applause] Thank you, thank you."),  # an inline note stays
-        ("[Dev, off camera]", "She's been waiting all week for this."),
-        ("[Mara]", "Right. Tyres off first, because they're cracked."),
+        ("Dev, off camera", "She's been waiting all week for this."),  # the brackets frame the label
+        ("Mara", "Right. Tyres off first, because they're cracked."),
         ("Dev", "How old are they?"),
-        ("[Mara]", "Older than both of us."),
+        ("Mara", "Older than both of us."),
     ]
 
 
@@ -4663,15 +4663,15 @@ def test_a_caption_line_a_new_speaker_starts_in_the_middle_of_holds_two_turns() 
     ]
     text = "\n".join(lines) + "\n"
     assert [label for label, _ in _spoken(text)] == [
-        "MODERATOR", "OSTRANDER", "MODERATOR", "KEALOHA", "[Candidate Ostrander]", "[Candidate Kealoha]",
-        "[Ostrander]", "[Kealoha]", "[Candidate Ostrander]", "[Ostrander]", "MODERATOR",
+        "MODERATOR", "OSTRANDER", "MODERATOR", "KEALOHA", "Candidate Ostrander", "Candidate Kealoha",
+        "Ostrander", "Kealoha", "Candidate Ostrander", "Ostrander", "MODERATOR",
     ]
     assert dict(_spoken(text))["KEALOHA"] == "well the dredging is funded we voted it last spring"
     import transcript_kit as tk
 
     ids = {turn.label: turn.speaker.id for turn in tk.parse(text, doc_id="forum").turns if turn.speaker}
-    assert ids["OSTRANDER"] == ids["[Candidate Ostrander]"] == ids["[Ostrander]"]
-    assert ids["KEALOHA"] == ids["[Candidate Kealoha]"] == ids["[Kealoha]"] != ids["OSTRANDER"]
+    assert ids["OSTRANDER"] == ids["Candidate Ostrander"] == ids["Ostrander"]
+    assert ids["KEALOHA"] == ids["Candidate Kealoha"] == ids["Kealoha"] != ids["OSTRANDER"]
     # A bracketed word alone on its line is a sound, never a speaker, and the frame reads no name for a label.
     assert parse_label("[Candidate Kealoha]") is None
 
@@ -6018,3 +6018,67 @@ def test_a_word_a_line_break_hyphenated_is_made_whole_in_the_turns_text() -> Non
     assert "Is it necessary for a town" in said[0] and "that is self-evident to everyone" in said[0]
     assert "The backlog of applications is well-known to us" in said[1]
     assert all(text[t.char_start : t.char_end].startswith(t.text[:5]) for t in turns)
+
+
+def test_a_written_interview_forwarded_by_e_mail_reads_its_quoted_questions_and_answers() -> None:
+    # Written for blind29's convention (a written Q&A forwarded by e-mail): the questions are quoted twice ("> >
+    # Q1: …"), the answers once ("> MINISTER: …"); the signature's contacts ("T: 020 7944 3021 | M: …"), the mail
+    # system's "[EXTERNAL]" tag, "QUESTION 3:", "SoS:" and "DfT SPOKESPERSON:" are what they are. Before: the quote
+    # marks kept every label from its line's start, and "T" was the correspondent's only label.
+    text = (
+        "From: Hollis, Priya (Press Office) <Priya.Hollis@dft.gov.uk>\nSent: 22 March 2024 15:58\n"
+        "Subject: RE: Written Q&A request\n\n"
+        "Priya Hollis | Senior Press Officer | Department for Transport\nT: 020 7944 3021 | M: 07700 900862\n\n"
+        "-----Original Message-----\n"
+        "> [EXTERNAL] Caution: This email originated from outside the organisation.\n>\n"
+        "> Dear Tomás, the answers are the unquoted text under each of your questions.\n>\n"
+        "> > Q1: When will the first milestones be published, and what happens\n"
+        "> > if the operator misses them?\n>\n"
+        "> MINISTER: The operator delivered its plan a week early, and the first\n"
+        "> milestones will be published in the week of 15 April.\n>\n"
+        "> > QUESTION 3: Can you guarantee a through station at Bradford?\n>\n"
+        "> SoS: What is different is that there is now a date.\n>\n"
+        "> > Q4: Is there a clause capping performance payments?\n>\n"
+        "> DfT SPOKESPERSON: We do not comment on live commercial negotiations.\n>\n"
+        "> Kind regards,\n> Priya\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken][:6] == ["Q1", "MINISTER", "QUESTION 3", "SoS", "Q4", "DfT SPOKESPERSON"]
+    assert spoken[0][1] == "When will the first milestones be published, and what happens if the operator misses them?"
+    assert spoken[3][1] == "What is different is that there is now a date."
+    spokesperson = parse_label("DfT SPOKESPERSON")
+    assert spokesperson is not None and (spokesperson.jurisdiction, spokesperson.titles) == ("DfT", ("SPOKESPERSON",))
+
+
+def test_a_captions_speaker_marks_are_not_an_e_mails_quotation_marks() -> None:
+    # ">>" opens a caption's change of speaker and never stands alone on its line.
+    text = "".join(f">> SPEAKER {n % 2}: line {n} of the meeting.\n" for n in range(12))
+    assert len(_spoken(text)) == 12
+
+
+def test_a_forum_thread_copied_from_its_page_gives_each_comment_to_its_author() -> None:
+    # Written for blind29's convention (an "Ask Me Anything" thread copied from the page): each comment's head is
+    # its author and age alone on a line ("u/throwaway_42 · 5h", "[deleted] · 5h", a flair after a dot), its votes
+    # and buttons under it; the page's sidebar follows the last comment. Before: "Reply Share Report Save Follow"
+    # was the thread's one speaker, and an author's name in lower case ("u/…") no label at all.
+    comment = "{head}\n{words}\n{votes}\nReply Share Report Save Follow\n\n"
+    text = (
+        "r/unitedkingdom\nJoin\nPosted by u/AileenFairbairnMP · 6h\nAMA\n"
+        "Hello r/unitedkingdom! Ask me anything about trains and buses.\n\n1.4k\nShare\n\nSort by:\nBest\n\n"
+        + comment.format(head="u/throwaway_42 · 5h", words="What's the consequence, and for whom?", votes="847")
+        + comment.format(
+            head="u/AileenFairbairnMP OP · 5h · ✓ Verified – Secretary of State for Transport",
+            words="That's completely fair, and I'm sorry.",
+            votes="612",
+        )
+        + comment.format(head="[deleted] · 5h", words="Why does the train cost more than petrol?", votes="215")
+        + "View more comments\n\nAbout Community\nr/unitedkingdom\nModerators\nMessage Mods\nu/ukmod_Elowen\n"
+    )
+    spoken = _spoken(text)
+    assert spoken[0][0] == "u/AileenFairbairnMP"
+    assert spoken[0][1].endswith("Hello r/unitedkingdom! Ask me anything about trains and buses.")
+    assert spoken[1:] == [
+        ("u/throwaway_42", "What's the consequence, and for whom?"),
+        ("u/AileenFairbairnMP", "That's completely fair, and I'm sorry."),
+        ("[deleted]", "Why does the train cost more than petrol?"),
+    ]

@@ -432,3 +432,9 @@ def test_a_hyphenated_word_is_one_word_wherever_a_line_broke_it() -> None:
     assert words("the con- sequence") == words("the consequence") == ["the", "consequence"]
     assert words("a self-evident truth") == words("a self- evident truth")
     assert words("I was- I mean") == ["i", "was", "i", "mean"]  # cut off before a capital: two words
+
+
+def test_a_labels_frame_of_square_brackets_is_no_part_of_it() -> None:
+    assert normalize_label("[Host]") == normalize_label("Host") == "host"
+    assert normalize_label("[Ilse, off camera]") == "ilse, off camera"
+    assert normalize_label("[A] and [B]") == "[a] and [b]"

@@ -55,10 +55,12 @@ _LEADERS = re.compile(r"(?: ?\.){5,}")
 # A link, an address or a telephone number and nothing else after a label: a list of links ("- Tillfield Robotics:
 # [tillfield.example](https://…)", a show's notes under its transcript) or a letterhead's contacts ("T: 1800 446
 # 012", "E: clientservices@…", "W: www.…"), not a turn.
-_LINK_ONLY = re.compile(
+# A signature's contacts may share a line, each after its field's name ("T: 020 7944 3021 | M: 07700 900862").
+_CONTACT = (
     r"(?:\[[^\]\n]{1,200}\]\([^)\s]{1,500}\)|<?(?:https?://|mailto:|www\.)\S{1,500}?>?"
-    r"|\+?\d[\d ()./-]{6,20}\d|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})[ \t.]*"
+    r"|\+?\d[\d ()./-]{6,20}\d|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4})"
 )
+_LINK_ONLY = re.compile(rf"{_CONTACT}(?:[ \t]*[|·•;][ \t]*(?:[A-Za-z][\w /-]{{0,24}}:[ \t]*)?{_CONTACT}){{0,4}}[ \t.]*")
 _QUOTE_OPENERS = frozenset("“\"„«‘")
 
 # How a candidate's style is written; documents keep one style for their real labels.

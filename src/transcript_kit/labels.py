@@ -429,12 +429,12 @@ def _parse_label(text: str) -> Label | None:
         shaped = _parse_template(template)
         if shaped is None:
             return _office_with_holder(raw)
-        return _inverted_name(_role_with_holder(_office_out_of_names(_holder_after_place(_filled(shaped, raw, names)))))
+        return _inverted_name(_role_with_holder(_office_out_of_names(_organisation_before_office(_holder_after_place(_filled(shaped, raw, names))))))
     try:
         fields = parser.parse(raw)
     except lark.exceptions.LarkError:
         return _office_with_holder(raw)
-    return _inverted_name(_role_with_holder(_office_out_of_names(_holder_after_place(Label(raw, **fields)))))  # type: ignore[arg-type]
+    return _inverted_name(_role_with_holder(_office_out_of_names(_organisation_before_office(_holder_after_place(Label(raw, **fields))))))  # type: ignore[arg-type]
 
 
 def _inverted_name(label: Label) -> Label:
@@ -520,6 +520,28 @@ _GLUED_ABBREVIATION = re.compile(
     + "|".join(VOCABULARY.alternation(name) for name in ("honorifics", "address_forms", "styles"))
     + r")\.)(?=[A-Z][A-Za-z])"
 )
+# An organisation's acronym: capitals with a small letter among them ("DfT", "MoD", "DoJ"), or capitals without
+# a vowel ("NHS", "DWP", "HMRC"); a name in capitals ("JOHN SPEAKER") is neither.
+_ACRONYM = re.compile(r"(?=[A-Za-z]*[a-z])(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,4}|[B-DF-HJ-NP-TV-Z]{2,5}")
+
+
+def _organisation_before_office(label: Label) -> Label:
+    """"DfT SPOKESPERSON", "NHS SPOKESWOMAN": the grammar reads an organisation's acronym before an office as a
+    given name and the office as a family name; it is the office of that organisation, as "EU SPOKESPERSON" is."""
+    given = label.given
+    if (
+        len(given) == 1
+        and label.family is not None
+        and label.honorific is None
+        and not label.titles
+        and label.role is None
+        and _ACRONYM.fullmatch(given[0])
+        and _is_office_word(label.family)
+    ):
+        return attrs.evolve(label, jurisdiction=given[0], titles=(label.family,), given=(), family=None)
+    return label
+
+
 def _office_out_of_names(label: Label) -> Label:
     """"Chief Medical Officer Professor Chris Whitty": the grammar ends an office at its first word that is no
     title ("Medical") and reads the rest as given names. Where an office stands before them, or a given name is

@@ -83,11 +83,15 @@ def normalize_label(label: str | None) -> str | None:
     """A label as compared: NFKC, whitespace collapsed, trailing ':'/'.' dropped, casefolded; None if empty.
 
     Gold keeps labels "as printed" and the export drops the trailing colon or period, so both are cut back to
-    the same form; case is folded because "Mr. McCONNELL" and "MR. MCCONNELL" name the same speaker.
+    the same form; case is folded because "Mr. McCONNELL" and "MR. MCCONNELL" name the same speaker; a frame of
+    square brackets round the whole label ("[Host]", as a video's captions tag their speakers) is dropped, as
+    gold files differ on keeping it.
     """
     if label is None:
         return None
     folded = _SPACE.sub(" ", unicodedata.normalize("NFKC", label)).strip().rstrip(":.").strip().casefold()
+    if folded[:1] == "[" and folded[-1:] == "]" and "[" not in folded[1:-1]:
+        folded = folded[1:-1].strip()
     return folded or None
 
 

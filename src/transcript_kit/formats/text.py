@@ -235,7 +235,9 @@ def read_layout(text: str, path: str | None = None) -> Layout:
         count = len(starts)
         starts, ends = _drop_page_markers(text, starts, ends, furniture)
         gapped = gapped or len(starts) != count
-    if _opens_lines_with_marks(text):
+    if "\n>" in text and _strip_quote_marks(text, starts, ends, furniture):
+        gapped = True  # each line is read from past its marks
+    elif _opens_lines_with_marks(text):
         starts, ends = _split_at_caption_marks(text, starts, ends)
     if not line_numbered and _is_double_spaced(text, starts, ends):
         starts, ends = _without_line_spacing(starts, ends, len(text))
@@ -682,6 +684,25 @@ def _on_every_page(
     if min(gaps) < _PAGE_MIN_LINES or max(gaps) > max(min(gaps) + 2, 1.1 * min(gaps)):
         return False
     return counts_on or (len(lines) > _FURNITURE_REPEATS and not counting)
+
+
+# An e-mail's quotation marks at a line's start, one per level of quoting ("> ", "> > ", ">> "); a quoted
+# blank line is the marks alone. A caption's ">>" speaker mark never stands alone on its line.
+_QUOTE_MARKS = re.compile(r"[ \t]{0,3}(?:>[ \t]?)+")
+_QUOTED_LINES, _QUOTED_BLANKS = 8, 3
+
+
+def _strip_quote_marks(text: str, starts: array[int], ends: array[int], furniture: list[Span]) -> bool:
+    """Where a document quotes an e-mail (eight lines or more open with ">", three or more are the marks alone),
+    read every quoted line from past its marks: a forwarded interview's "> > Q1: …" opens a turn as "Q1: …"
+    would. Whether it did."""
+    quoted = [(i, m.end()) for i, (start, end) in enumerate(zip(starts, ends)) if (m := _QUOTE_MARKS.match(text, start, end)) and ">" in text[start : m.end()]]
+    if len(quoted) < _QUOTED_LINES or sum(1 for i, past in quoted if past == ends[i]) < _QUOTED_BLANKS:
+        return False
+    for i, past in quoted:
+        furniture.append(Span("quote_mark", starts[i], past, "an e-mail's quotation marks"))
+        starts[i] = past
+    return True
 
 
 def _opens_lines_with_marks(text: str) -> bool:
