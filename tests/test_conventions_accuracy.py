@@ -6082,3 +6082,61 @@ def test_a_forum_thread_copied_from_its_page_gives_each_comment_to_its_author() 
         ("u/AileenFairbairnMP", "That's completely fair, and I'm sorry."),
         ("[deleted]", "Why does the train cost more than petrol?"),
     ]
+
+
+def test_a_hansard_reads_out_a_list_whose_items_end_in_semicolons_and_records_its_decisions() -> None:
+    # Written for blind28's convention (Ghana's Parliamentary Debates): a member reads figures out as a list
+    # ("Bawku Municipal: 61 cases, 7 deaths;"), the record notes "Resolved accordingly." and "The House was
+    # accordingly adjourned at …". Before: each district was a speaker, and the notes the last speaker's words.
+    text = (
+        "Mr Speaker: Hon Member for Bongo, you have the floor.\n\n"
+        "Dr Joseph Akolgo (NDC — Bongo): Mr Speaker, the figures by district are as follows:\n\n"
+        "Bawku Municipal: 61 cases, 7 deaths;\n\nBongo: 48 cases, 5 deaths;\n\n"
+        "Kassena-Nankana West: 31 cases, 3 deaths; and\n\nthe rest of the Region: 35 cases, 4 deaths.\n\n"
+        "Mr Speaker, behind every one of these figures is a family.\n\n"
+        "Mr Speaker: Thank you. Question put and agreed to.\n\nResolved accordingly.\n\n"
+        "Minority Leader (Mr Kwame Asante): Mr Speaker, I beg to move that the House adjourns.\n\n"
+        "The House was accordingly adjourned at 1.47 p.m. till Wednesday, 19th March, 2025 at 10.00 a.m.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "Mr Speaker", "Dr Joseph Akolgo (NDC — Bongo)", "Mr Speaker", "Minority Leader (Mr Kwame Asante)"
+    ]
+    assert "Bawku Municipal: 61 cases" in spoken[1][1] and spoken[1][1].endswith("is a family.")
+    assert spoken[3][1] == "Mr Speaker, I beg to move that the House adjourns."
+
+
+def test_a_press_conference_sets_each_journalist_alone_on_a_line_over_the_question() -> None:
+    # Written for blind28's convention (a papal in-flight press conference): the director and the Pope open their
+    # lines with their labels; each journalist, named once with the outlet, stands alone on a line over the
+    # question. Before: those labels were unlike the document's, and each question the director's words.
+    text = (
+        "Matteo Rinaldi: Good evening, Holy Father. The first question is from the Polish-language group.\n\n"
+        "Anna Kowalska (Radio Jutrzenka, Poland):\nHoly Father, was your homily a message for Europe too?\n\n"
+        "Pope Gregory: Yes, it was also for Europe, and for everyone.\n\n"
+        "Matteo Rinaldi: Thank you. Now from the Spanish-language group.\n\n"
+        "Javier Etxeberría (Cadena Sur, Spain):\nHoly Father, what do you say to the Canary Islands?\n\n"
+        "Pope Gregory: I say thank you.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "Matteo Rinaldi", "Anna Kowalska (Radio Jutrzenka, Poland)", "Pope Gregory", "Matteo Rinaldi",
+        "Javier Etxeberría (Cadena Sur, Spain)", "Pope Gregory",
+    ]
+
+
+def test_an_offices_portfolio_in_brackets_is_no_holder_and_a_quiz_shows_buzzer_no_speaker() -> None:
+    energy = parse_label("Minister for Energy (Power Division)")
+    assert energy is not None and energy.inner is None and energy.qualifiers == ("Power Division",)
+    holder = parse_label("Minister for Parliamentary Affairs (Mr. Tariq Mehmood)")
+    assert holder is not None and holder.inner is not None and holder.inner.family == "Mehmood"
+    text = "HOST: Which lighthouse was moved to Plymouth Hoe?\n[BUZZER]\nTOM: Smeaton's Tower.\n[DING] [APPLAUSE]\nHOST: Correct!\n"
+    assert [label for label, _ in _spoken(text)] == ["HOST", "TOM", "HOST"]
+
+
+def test_a_speech_whose_first_line_ends_in_a_semicolon_still_opens_its_turn() -> None:
+    # A list's item is its whole paragraph; a greeting of several people runs on to the next line.
+    text = (
+        "     THE PRESIDENT:  Okay.  Well, General Garland; Governor; Mr. Mayor;\n"
+        "members of Congress who are here.  Thank you all for coming.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == ["THE PRESIDENT"]

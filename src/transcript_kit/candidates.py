@@ -228,7 +228,7 @@ class ShapeMatcher:
             shape.name,
             stamp,
             heading_tail="A" <= tail[:1] <= "Z" and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
-            listed=_lists_no_words(tail) or _tally_row(label, tail),
+            listed=_lists_no_words(tail, _ends_a_paragraph(text, end)) or _tally_row(label, tail),
             quoting=tail[:1] in _QUOTE_OPENERS,
             unnamed=shape.unnamed,
             handle=shape.handle,
@@ -260,13 +260,26 @@ def _tally_row(label: str, tail: str) -> bool:
     return parsed is None or not (parsed.titles or parsed.role or parsed.honorific)
 
 
-def _lists_no_words(tail: str) -> bool:
+def _ends_a_paragraph(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` is its paragraph's last: a blank line (or the text's end) follows."""
+    following = text[end : end + 4].lstrip(" \t")
+    return not following or following.startswith(("\n\n", "\r\n\r", "\n\r\n", "\n\f"))
+
+
+def _lists_no_words(tail: str, whole_paragraph: bool) -> bool:
     """Whether what follows a label on its line makes the line a list's entry, not a turn: dot leaders to a page
-    number, or a link, an address or a telephone number and nothing else (each tested only when its first look
+    number, a short item that ends as a list's items do (a semicolon) where it is its whole paragraph, or a link, an address or a telephone number
+    and nothing else (each tested only when its first look
     fits, so a line of speech costs a few character tests)."""
     if (".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None:
         return True
+    if whole_paragraph and tail.endswith(_LIST_ITEM_ENDS) and len(tail) <= _LIST_ITEM_CHARS:
+        return True  # "Bawku Municipal: 61 cases, 7 deaths;" alone: an item of a list read out, not a turn
     return (tail[:1] in "[<hmw+0123456789" or "@" in tail) and _LINK_ONLY.fullmatch(tail) is not None
+
+
+_LIST_ITEM_ENDS = (";", "; and", "; or", "; et", "; y", "; und")
+_LIST_ITEM_CHARS = 100
 
 
 @functools.lru_cache(maxsize=8192)  # a document prints its few labels again and again
@@ -557,9 +570,11 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             verdicts[label] = Verdict(True, why(label, "a new speaker the transcript does not name"), None)
             continue
         if first[label].handle:  # a chat export's sender, framed by its time and separator
-            if fold(label.strip("[]<>() ")) in _TRANSCRIBERS_MARKS:
-                # "[14:32:07] [REDACTED] …", "[inaudible]": the transcriber's mark in the sender's place
-                verdicts[label] = Verdict(False, why(label, "a transcriber's mark, not a sender"), None)
+            bare = fold(label.strip("[]<>() "))
+            if bare in _TRANSCRIBERS_MARKS or bare in _SOUND_CUES:
+                # "[14:32:07] [REDACTED] …", "[inaudible]", a quiz show's "[BUZZER]": the transcriber's mark or a
+                # sound in the sender's place
+                verdicts[label] = Verdict(False, why(label, "a transcriber's mark or a sound, not a sender"), None)
                 continue
             framed = "a speaker its line's frame names, as printed (a chat's sender, a forced cue)"
             verdicts[label] = Verdict(True, why(label, framed), parse_label(label))
@@ -682,6 +697,17 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             verdicts[label] = Verdict(
                 True, why(label, f"a name in the style of this document's labels ({printed})"), parsed
             )
+        elif (
+            printed.endswith("/alone")
+            and printed.removesuffix("/alone") in dominant
+            and parsed is not None
+            and parsed.given
+            and parsed.family is not None
+        ):
+            # "Anna Kowalska (Radio Jutrzenka, Poland):" over her question, where the others' labels open their
+            # lines: a person's full name in the document's style, only set on a line of its own
+            reason = f"a full name in the style of this document's labels, alone on its line ({printed})"
+            verdicts[label] = Verdict(True, why(label, reason), parsed)
         elif at_start[label] and _keyed_by_initials(label, parsed):
             # "Mia Holt (MH):" opening a paragraph: a speaker introduced with the key their later labels use
             reason = "a name with its own initials in brackets, the key a transcript's later labels use"

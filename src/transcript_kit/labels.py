@@ -429,12 +429,19 @@ def _parse_label(text: str) -> Label | None:
         shaped = _parse_template(template)
         if shaped is None:
             return _office_with_holder(raw)
-        return _inverted_name(_role_with_holder(_office_out_of_names(_organisation_before_office(_holder_after_place(_filled(shaped, raw, names))))))
+        return _read_further(_filled(shaped, raw, names))
     try:
         fields = parser.parse(raw)
     except lark.exceptions.LarkError:
         return _office_with_holder(raw)
-    return _inverted_name(_role_with_holder(_office_out_of_names(_organisation_before_office(_holder_after_place(Label(raw, **fields))))))  # type: ignore[arg-type]
+    return _read_further(Label(raw, **fields))  # type: ignore[arg-type]
+
+
+def _read_further(label: Label) -> Label:
+    """The grammar's reading of a label, read further where only the vocabulary can say what its words are: each
+    step below, in this order."""
+    label = _portfolio_not_holder(_holder_after_place(label))
+    return _inverted_name(_role_with_holder(_office_out_of_names(_organisation_before_office(label))))
 
 
 def _inverted_name(label: Label) -> Label:
@@ -522,6 +529,24 @@ _GLUED_ABBREVIATION = re.compile(
 )
 # An organisation's acronym: capitals with a small letter among them ("DfT", "MoD", "DoJ"), or capitals without
 # a vowel ("NHS", "DWP", "HMRC"); a name in capitals ("JOHN SPEAKER") is neither.
+_ORGANISATION_WORDS = frozenset(VOCABULARY.folded("organisation_words"))
+
+
+def _portfolio_not_holder(label: Label) -> Label:
+    """"Minister for Energy (Power Division)": the grammar reads the brackets after an office as its holder; words
+    that end as an organisation's part does ("Division", "Affairs"), with no honorific, are the office's portfolio,
+    as "Minister of State (Health Services)" is read."""
+    inner = label.inner
+    if (
+        inner is None
+        or inner.honorific is not None
+        or inner.family is None
+        or inner.family.casefold() not in _ORGANISATION_WORDS
+    ):
+        return label
+    return attrs.evolve(label, inner=None, qualifiers=(*label.qualifiers, inner.raw))
+
+
 _ACRONYM = re.compile(r"(?=[A-Za-z]*[a-z])(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,4}|[B-DF-HJ-NP-TV-Z]{2,5}")
 
 
