@@ -331,6 +331,9 @@ def test_switchboard_dialog_act_corpus_prints_each_utterance_with_its_turn_and_t
         ("A", "Uh-huh. / It's hard to say. /"),
         ("A", "{C And } the other thing. /"),  # another numbered turn of A's: a turn of its own
     ]
+    # a turn's line indented (as some copies print them) still opens a turn: it is no utterance of the one above
+    indented = text.replace("sd          B.2 utt1:", "   B.2 utt1:")
+    assert said(parse_text(indented, doc_id="x", path="x.txt"))[1] == ("B", "{F Uh, } I don't know. /")
 
 
 def test_a_damaged_switchboard_transcript_is_an_error_naming_the_place() -> None:
