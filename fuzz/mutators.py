@@ -11,11 +11,15 @@ from pathlib import Path
 
 from transcript_kit.decode import decode
 from transcript_kit.formats import MARKUP_CONTROLS, SUFFIX_FORMATS
+from transcript_kit.parse import corpus_text_format
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
-# Documents of the formats the corpus has none of (a researcher's transcripts, a screenplay, ASS subtitles): an
-# input parsed under such a name is mostly made from one of them, so the fuzzer reaches past the reader's first check.
-FORMAT_SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "research"
+# Documents of the formats the corpus has none of (a researcher's transcripts, a speech corpus's, a screenplay, ASS
+# subtitles): an input parsed under such a name is mostly made from one of them, so the fuzzer reaches past the
+# reader's first check. A .txt among them is a format told by its content, and an input named after that format
+# ("ice.txt") is made from it.
+_TESTS_DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+FORMAT_SEEDS = (_TESTS_DATA / "research", _TESTS_DATA / "corpus_formats")
 SEEDED_SHARE, WHOLE_SEED_SHARE = 0.8, 0.4
 # The file names a document is parsed under: the name picks the reader.
 NAMES = (
@@ -36,6 +40,11 @@ NAMES = (
     "x.eaf",
     "x.trs",
     "x.fdx",
+    "x.stm",
+    "x.trn",
+    "switchboard.txt",
+    "callhome.txt",
+    "ice.txt",
 )
 LABELS = (
     "MR. SMITH:",
@@ -70,6 +79,24 @@ LABELS = (
     '<Who nb="2"/>',
     '<ALIGNABLE_ANNOTATION ANNOTATION_ID="a9" TIME_SLOT_REF1="ts1" TIME_SLOT_REF2="ts99">',
     '<Paragraph Type="Character"><Text>',
+    ";; LABEL",
+    "sw_4390 A sw_4390_A 1.210 3.045 <O,F,SW>",
+    "inter_segment_gap",
+    "0.00 9.21\tLENORE:  \t",
+    "243.055\t244.080\t\t",
+    ">ENV:\t",
+    "FILENAME:\t",
+    "=====================",
+    "A.1 utt1:  ",
+    "    utt2:  ",
+    "612.83 616.55 B: ",
+    "# ",
+    "<I>",
+    "</I>",
+    "<ICE-GB:S1A-042 #3:1:B> <$B> <#>",
+    "<$?>",
+    "<&>",
+    "</&>",
     "WEBVTT",
     "---",
     "“Quoted,” said Smith.",
@@ -93,20 +120,32 @@ def corpus_lines() -> tuple[tuple[str, ...], ...]:
 
 @functools.cache
 def format_seeds() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The seed documents of each suffix (lower case), as their lines."""
+    """The seed documents of each suffix (lower case), as their lines; a .txt seed's under the format its content
+    shows ("switchboard")."""
     seeds: dict[str, list[tuple[str, ...]]] = {}
-    for path in sorted(FORMAT_SEEDS.iterdir()) if FORMAT_SEEDS.is_dir() else ():
-        fmt = SUFFIX_FORMATS.get(path.suffix.lower())
-        if fmt is not None and path.is_file():
+    for folder in FORMAT_SEEDS:
+        for path in sorted(folder.iterdir()) if folder.is_dir() else ():
+            fmt = SUFFIX_FORMATS.get(path.suffix.lower())
+            if fmt is None or not path.is_file():
+                continue
             text = decode(path.read_bytes(), str(path), MARKUP_CONTROLS.get(fmt, b"")).text
-            seeds.setdefault(path.suffix.lower(), []).append(tuple(text.splitlines(keepends=True)) or ("",))
-    return {suffix: tuple(documents) for suffix, documents in seeds.items()}
+            key = corpus_text_format(text) if fmt == "text" else path.suffix.lower()
+            if key is not None:
+                seeds.setdefault(key, []).append(tuple(text.splitlines(keepends=True)) or ("",))
+    return {key: tuple(documents) for key, documents in seeds.items()}
+
+
+def _seed_key(name: str) -> str:
+    """Whose seeds an input parsed under ``name`` is made from: its suffix's, or for a .txt named after a format
+    told by content ("ice.txt"), that format's."""
+    path = Path(name)
+    return path.stem if path.suffix.lower() == ".txt" else path.suffix.lower()
 
 
 def excerpt(rng: random.Random, name: str = "x.txt") -> list[str]:
     """A window of up to 40 lines of one corpus document; for a format with seed documents, mostly one of those
     (whole, or a window of it)."""
-    seeds = format_seeds().get(Path(name).suffix.lower())
+    seeds = format_seeds().get(_seed_key(name))
     if seeds and rng.random() < SEEDED_SHARE:
         lines = rng.choice(seeds)
         if rng.random() < WHOLE_SEED_SHARE:

@@ -14,7 +14,7 @@ from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.decode import decode
 from transcript_kit.errors import ArgumentError, FormatError, InputError
 from transcript_kit.evidence import attach_speakers, evidence_of
-from transcript_kit.formats import MARKUP_CONTROLS, SUFFIX_FORMATS
+from transcript_kit.formats import CONTENT_FORMATS, MARKUP_CONTROLS, SUFFIX_FORMATS
 from transcript_kit.model import Document
 from transcript_kit.normalize import Normalizer
 from transcript_kit.parse import format_of, parse_text
@@ -30,8 +30,9 @@ from transcript_kit.pipeline import convert as _pipeline_convert
 from transcript_kit.registry import Registry
 from transcript_kit.textutil import printable_name
 
-# Every reader's name: the suffix table's, and speaker markup in a .txt (told by content when fmt is text).
-FORMATS = frozenset({*SUFFIX_FORMATS.values(), "tagged"})
+# Every reader's name: the suffix table's, and those of a .txt told by its content when fmt is text (speaker markup,
+# a speech corpus's transcript).
+FORMATS = frozenset({*SUFFIX_FORMATS.values(), *CONTENT_FORMATS})
 
 
 @functools.lru_cache(maxsize=1)
@@ -54,11 +55,13 @@ def parse(
     conventions: Conventions | None = None,
 ) -> Document:
     """Parse a transcript's text (or its bytes, decoded as a file's are); ``fmt`` is one of :data:`FORMATS`
-    ("text", "srt", "vtt", "sbv", "ttml", "ass", "html", "tei", "tagged", "chat", "textgrid", "eaf", "trs", "fdx").
+    ("text", "srt", "vtt", "sbv", "ttml", "ass", "html", "tei", "tagged", "chat", "textgrid", "eaf", "trs", "fdx",
+    "stm", "trn", "switchboard", "callhome", "ice").
     ``path`` is where the text came from: messages name it, and without ``fmt`` its suffix picks the reader as a
-    file's does (``.cha``, ``.TextGrid``, …; plain text otherwise). Speakers are resolved within the document.
-    The convention profile is chosen per document from ``conventions`` (the built-in profiles by default):
-    ``Conventions.load(["my-profile.toml"], forced="my-profile")`` forces the user's own."""
+    file's does (``.cha``, ``.TextGrid``, …; plain text otherwise, or what a text's content shows it is). Speakers
+    are resolved within the document. The convention profile is chosen per document from ``conventions`` (the
+    built-in profiles by default): ``Conventions.load(["my-profile.toml"], forced="my-profile")`` forces the user's
+    own."""
     if fmt is None:
         fmt = format_of(path) if path is not None else "text"
     if fmt not in FORMATS:

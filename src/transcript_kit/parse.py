@@ -40,7 +40,17 @@ from transcript_kit.conventions.profile import Convention, LineRule
 from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
-from transcript_kit.formats import MARKUP_CONTROLS, SUFFIX_FORMATS, ass, subtitles, tagged, ttml
+from transcript_kit.formats import (
+    MARKUP_CONTROLS,
+    SUFFIX_FORMATS,
+    ass,
+    callhome,
+    ice,
+    subtitles,
+    switchboard,
+    tagged,
+    ttml,
+)
 from transcript_kit.formats import html as html_format
 from transcript_kit.formats.reading import Reading
 from transcript_kit.formats.text import Layout, read_layout
@@ -56,16 +66,30 @@ _CUE_READERS: dict[str, Callable[[str, str | None], Sequence[subtitles.Cue]]] = 
     "ttml": ttml.read_ttml,
     "ass": ass.read_ass,
 }
-# Formats read straight into turns (a researcher's transcript: CHAT, Praat, ELAN, Transcriber; a screenplay): the
-# module of transcript_kit.formats and the reader in it, imported when first needed (the XML readers bring expat and
-# defusedxml, which a corpus of text never needs).
+# Formats read straight into turns (a researcher's transcript: CHAT, Praat, ELAN, Transcriber, a speech corpus's; a
+# screenplay): the module of transcript_kit.formats and the reader in it, imported when first needed (the XML
+# readers bring expat and defusedxml, which a corpus of text never needs).
 _TURN_READERS = {
     "chat": ("chat", "read_chat"),
     "textgrid": ("timed_tiers", "read_textgrid"),
     "eaf": ("timed_tiers", "read_eaf"),
     "trs": ("timed_tiers", "read_trs"),
     "fdx": ("fdx", "read_fdx"),
+    # the speech corpora's transcripts: a scoring reference (NIST STM), the Santa Barbara Corpus, and three that come
+    # as a .txt, told by their content (_CORPUS_TEXT_FORMATS)
+    "stm": ("stm", "read_stm"),
+    "trn": ("trn", "read_trn"),
+    "switchboard": ("switchboard", "read_switchboard"),
+    "callhome": ("callhome", "read_callhome"),
+    "ice": ("ice", "read_ice"),
 }
+# A .txt of a speech corpus's transcript, told by its content: each test reads a document's opening lines only, and
+# strictly (a briefing or an interview is never taken for one); by format name, in the order they are tried.
+_CORPUS_TEXT_FORMATS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("switchboard", switchboard.looks_like_switchboard),
+    ("callhome", callhome.looks_like_callhome),
+    ("ice", ice.looks_like_ice),
+)
 
 # A hard-wrapped document keeps its lines short and even; otherwise every line is a paragraph of its own.
 _WRAPPED_MIN, _WRAPPED_MAX = 40, 100
@@ -1992,6 +2016,8 @@ def parse_text(
     profiles by default), or forced by them."""
     if fmt == "tei" and ttml.looks_like_ttml(text):  # an .xml of timed text: a broadcaster's captions
         fmt = "ttml"
+    if fmt == "text":  # a .txt of a speech corpus's transcript (Switchboard, CALLHOME, ICE), told by its content
+        fmt = corpus_text_format(text) or fmt
     if fmt in _CUE_READERS:
         return _parse_subtitles(text, doc_id=doc_id, path=path, encoding=encoding, sha256=sha256, fmt=fmt)
     if fmt in _TURN_READERS:
@@ -2158,6 +2184,11 @@ def _parse_tei(text: str, *, doc_id: str, path: str | None, encoding: str, sha25
         date=found.date,
         warnings=warnings,
     )
+
+
+def corpus_text_format(text: str) -> str | None:
+    """The speech corpus's format a text document's content shows ("switchboard", "callhome", "ice"), if any."""
+    return next((name for name, looks in _CORPUS_TEXT_FORMATS if looks(text)), None)
 
 
 def format_of(path: str | Path) -> str:

@@ -33,6 +33,7 @@ from collections.abc import Iterator
 import attrs
 
 from transcript_kit.errors import ParseError, describe_place
+from transcript_kit.formats.lines import line_spans
 from transcript_kit.formats.reading import Reading
 from transcript_kit.formats.subtitles import CueTurns
 from transcript_kit.labels import parse_label
@@ -40,7 +41,6 @@ from transcript_kit.model import Label
 
 __all__ = ["read_chat"]
 
-_EOL = re.compile(r"\r\n|\r|\n")
 _UTTERANCE = re.compile(r"\*(?P<code>[^\s:]+):[ \t]*")
 _DEPENDENT = re.compile(r"%(?P<tier>[^\s:]+):[ \t]*")
 _HEADER = re.compile(r"@(?P<name>[^:\t\r\n]*)(?::[ \t]*)?")
@@ -83,8 +83,7 @@ def _logical_lines(text: str) -> Iterator[_Line]:
     """The transcript's lines, each with its continuation lines; blank lines are skipped."""
     start: int | None = None
     end = 0
-    position = 1 if text.startswith("\ufeff") else 0  # a BOM the decoder left is no text
-    for line_start, line_end in _line_spans(text, position):
+    for line_start, line_end in line_spans(text):  # (from after a BOM the decoder left: no text)
         if line_start == line_end or text[line_start:line_end].isspace():
             continue
         if start is not None and text[line_start] in " \t":
@@ -95,13 +94,6 @@ def _logical_lines(text: str) -> Iterator[_Line]:
         start, end = line_start, line_end
     if start is not None:
         yield _Line(start, end)
-
-
-def _line_spans(text: str, position: int) -> Iterator[tuple[int, int]]:
-    for eol in _EOL.finditer(text, position):
-        yield position, eol.start()
-        position = eol.end()
-    yield position, len(text)
 
 
 def _participants(value: str) -> dict[str, Label]:

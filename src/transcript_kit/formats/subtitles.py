@@ -17,7 +17,7 @@ import bisect
 import html
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import attrs
 
@@ -178,13 +178,25 @@ class CueTurns:
     pieces' texts joined by spaces, its span runs from the first piece's text to the last one's, its times from the
     first piece's start to the last one's end. Speech before any speaker is known is a ``monologue``; the speaker
     ``""`` is someone unnamed (a turn without a label). A sound or music alone in a piece ("[engine sputters]") is a
-    stage record between turns, heard but said by no one. Labels are read by the label grammar, unless the document
-    explains one itself (``parsed_labels``: a CHAT participant's name and role)."""
+    stage record between turns, heard but said by no one, unless the format's marks are the speaker's own
+    (``sounds_apart=False``: a speech corpus's transcription, where brackets mark an overlap and a laugh alone on a
+    line is the speaker's laugh). Labels are read by the label grammar, unless the document explains one itself
+    (``parsed_labels``: a CHAT participant's name and role) or the format's labels are codes read otherwise
+    (``read_label``: a corpus's speaker codes, :func:`transcript_kit.formats.corpus.code_label`)."""
 
-    def __init__(self, source: str, parsed_labels: Mapping[str, Label] | None = None) -> None:
+    def __init__(
+        self,
+        source: str,
+        parsed_labels: Mapping[str, Label] | None = None,
+        *,
+        read_label: Callable[[str], Label | None] = parse_label,
+        sounds_apart: bool = True,
+    ) -> None:
         self.table = TurnTable(source)
         self.speaker: str | None = None
         self._parsed_labels = parsed_labels if parsed_labels is not None else {}
+        self._read_label = read_label
+        self._sounds_apart = sounds_apart
         self._pieces: list[tuple[str, int, int, int | None, int | None]] = []  # text, start, end, start_ms, end_ms
         self._notes: list[str] = []
 
@@ -204,7 +216,7 @@ class CueTurns:
         if not joins or speaker != self.speaker:
             self.flush()
             self.speaker = speaker
-        if text and _HEARD.fullmatch(text):  # "[engine sputters]": heard, not said, by nobody in particular
+        if text and self._sounds_apart and _HEARD.fullmatch(text):  # "[engine sputters]": heard, by nobody in particular
             self.flush()
             self.table.add(TurnKind.STAGE, text, start, end, start_ms=start_ms, end_ms=end_ms)
         elif text:
@@ -222,7 +234,7 @@ class CueTurns:
                 pieces[0][1],
                 pieces[-1][2],
                 label=speaker or None,
-                parsed_label=parsed or (parse_label(speaker) if speaker else None),
+                parsed_label=parsed or (self._read_label(speaker) if speaker else None),
                 notes=tuple(self._notes),
                 start_ms=pieces[0][3],
                 end_ms=pieces[-1][4],
