@@ -355,7 +355,7 @@ class _Tokenizer:
             joined = "\n".join(parts)
         else:
             joined = text[start : ends[last]]
-        if "-" in joined and first < last:
+        if first < last and ("-\n" in joined or "- \n" in joined or "-\r\n" in joined):
             rejoined = rejoin_hyphenated(joined)
             if rejoined is not joined:  # its text now differs from its span's: told once, as a cut note is
                 joined = rejoined
