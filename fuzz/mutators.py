@@ -248,6 +248,16 @@ def flip_bytes(rng: random.Random, data: bytes) -> bytes:
     return bytes(mutable)
 
 
+def mutated(rng: random.Random, documents: tuple[tuple[str, ...], ...]) -> bytes:
+    """One of ``documents`` (each a tuple of lines) with lines inserted, deleted, duplicated, labels and punctuation
+    injected, long runs, other line ends, in another encoding, and now and then with flipped bytes."""
+    lines = list(rng.choice(documents))
+    for _ in range(rng.randint(1, 6)):
+        rng.choice(TEXT_MUTATORS)(rng, lines)
+    data = encode(rng, "".join(lines))
+    return flip_bytes(rng, data) if rng.random() < 0.2 else data
+
+
 def random_bytes(rng: random.Random) -> bytes:
     return rng.randbytes(rng.randint(0, 2000))
 

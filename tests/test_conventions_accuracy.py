@@ -6140,3 +6140,39 @@ def test_a_speech_whose_first_line_ends_in_a_semicolon_still_opens_its_turn() ->
         "members of Congress who are here.  Thank you all for coming.\n"
     )
     assert [label for label, _ in _spoken(text)] == ["THE PRESIDENT"]
+
+
+def test_a_two_column_hansard_wraps_a_label_and_its_first_word_before_the_speech_runs_on() -> None:
+    # Written for blind29's convention (a Hansard printed in two narrow columns, through pdftotext): a label and
+    # one word of speech fill the column's line ("Bridget Aldous (Sheffield Heeley) (Lab): One" over "train in
+    # five late, …"); a heading of two capitalised phrases stands alone ("Rail Services: Reliability").
+    # Before: the label was read as such a heading.
+    text = (
+        "Rail Services: Reliability\n\n"
+        "Mr Gethin Pryce (Ynys Môn) (PC): What assessment\nhas she made of the reliability of services?\n\n"
+        "The Secretary of State for Transport (Ms Aileen\nFairbairn): The operator has a recovery plan.\n\n"
+        "Bridget Aldous (Sheffield Heeley) (Lab): One\ntrain in five late, one in 20 cancelled.\n\n"
+        "Ms Fairbairn: I said I would be judged on the\nfigures, and I meant it.\n"
+    )
+    labels = [label for label, _ in _spoken(text)]
+    assert "Bridget Aldous (Sheffield Heeley) (Lab)" in labels and "Rail Services" not in labels
+    assert dict(_spoken(text))["Bridget Aldous (Sheffield Heeley) (Lab)"] == (
+        "One train in five late, one in 20 cancelled."
+    )
+
+
+def test_an_ocr_hearing_reads_a_period_ocr_took_for_a_comma_after_a_label() -> None:
+    # Written for blind29's convention (an OCR'd 1960s hearing): "Mr. TRASK, Mr. Chairman, let me …" is Mr.
+    # Trask's label, its period read as a comma, before speech that opens with an honorific.
+    line = "hearing's record of the testimony given before the committee on the bill today."
+    text = "".join(
+        f"  {label}. {words}\n{line}\n"
+        for label, words in [
+            ("The CHAIRMAN", "The committee will come to order. Mr. Secretary, the"),
+            ("Mr. TRASK", "Thank you, Mr. Chairman. I am glad to be here for the"),
+            ("The CHAIRMAN", "You may summarize your statement for the"),
+        ]
+    ) + f"  Mr. TRASK, Mr. Chairman, let me summarize very briefly the\n{line}\n"
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["The CHAIRMAN", "Mr. TRASK", "The CHAIRMAN", "Mr. TRASK"]
+    assert spoken[3][1].startswith("Mr. Chairman, let me summarize")

@@ -532,10 +532,5 @@ def test_mutated_documents_of_each_format_keep_every_invariant(
     """A document of the format with lines inserted, deleted, duplicated, labels and punctuation injected, long
     runs, other line ends, other encodings, flipped bytes: only the project's errors, offsets into the source."""
     name, documents = seed
-    lines = list(rng.choice(documents))
-    for _ in range(rng.randint(1, 6)):
-        rng.choice(mutators.TEXT_MUTATORS)(rng, lines)
-    data = mutators.encode(rng, "".join(lines))
-    if rng.random() < 0.2:
-        data = mutators.flip_bytes(rng, data)
+    data = mutators.mutated(rng, documents)
     check_input(data, name)

@@ -191,6 +191,12 @@ class ShapeMatcher:
         if shape.capitals and not _CAPITALS.search(_PARENS.sub("", label)):
             return None
         rest = match.end()
+        if shape.delimiter == "." and ", " in label:
+            head, _, last = label.rpartition(", ")
+            if VOCABULARY.contains("honorifics", last) and text.startswith(last, label_end - len(last)):
+                # "Mr. TRASK, Mr. Chairman, let me …": OCR read the label's period as a comma, and the speech opens
+                # with an honorific the shape took for the label's last word
+                label, rest = head, label_end - len(last)
         stamp_group = self._stamp_groups[index]
         stamp = match.span(stamp_group) if stamp_group and match.group(stamp_group) else None
         inner = _CLOCK_IN_LABEL.search(label) if stamp is None and "[" in label else None
@@ -227,7 +233,10 @@ class ShapeMatcher:
             timed,
             shape.name,
             stamp,
-            heading_tail="A" <= tail[:1] <= "Z" and not timed and _HEADING_TAIL.fullmatch(tail) is not None,
+            heading_tail="A" <= tail[:1] <= "Z"
+            and not timed
+            and _HEADING_TAIL.fullmatch(tail) is not None
+            and not _runs_on_in_lower_case(text, end),
             listed=_lists_no_words(tail, _ends_a_paragraph(text, end)) or _tally_row(label, tail),
             quoting=tail[:1] in _QUOTE_OPENERS,
             unnamed=shape.unnamed,
@@ -258,6 +267,13 @@ def _tally_row(label: str, tail: str) -> bool:
         return False
     parsed = parse_label(label)
     return parsed is None or not (parsed.titles or parsed.role or parsed.honorific)
+
+
+def _runs_on_in_lower_case(text: str, end: int) -> bool:
+    """Whether the line ending at ``end`` runs on into the next, which opens in lower case ("Bridget Aldous
+    (Sheffield Heeley) (Lab): One" over "train in five late, …"): a sentence wrapped, never a heading's end."""
+    following = text[end : end + 8].lstrip(" \t")
+    return following[:1] == "\n" and following[1:].lstrip(" \t")[:1].islower()
 
 
 def _ends_a_paragraph(text: str, end: int) -> bool:
