@@ -6176,3 +6176,23 @@ def test_an_ocr_hearing_reads_a_period_ocr_took_for_a_comma_after_a_label() -> N
     spoken = _spoken(text)
     assert [label for label, _ in spoken] == ["The CHAIRMAN", "Mr. TRASK", "The CHAIRMAN", "Mr. TRASK"]
     assert spoken[3][1].startswith("Mr. Chairman, let me summarize")
+
+
+def test_a_word_interview_saved_as_text_keeps_its_tracked_changes_and_comments_out_of_the_turns() -> None:
+    # Written for blind29's convention (a research interview typed in Word, saved as plain text): the balloons of
+    # tracked changes and comments come out as lines of their own ("Formatted: Font: …", "Comment [RJ1]: …").
+    text = (
+        "Project: Harbour Voices oral history\nStatus: DRAFT v2 – not for citation\n\n"
+        "Interviewer: When did you start on the ferries?\n\n"
+        "Mrs Okafor: In 1978, the year the new terminal opened.\n\n"
+        "Formatted: Font: (Default) Calibri, 11 pt, Not Bold\n\n"
+        "Interviewer: And your husband?\n\n"
+        "Comment [RJ1]: Check with AO whether Alfie can be named in full.\n\n"
+        "Mrs Okafor: Alfie was on the tugs by then.\n"
+    )
+    assert _spoken(text) == [
+        ("Interviewer", "When did you start on the ferries?"),
+        ("Mrs Okafor", "In 1978, the year the new terminal opened."),
+        ("Interviewer", "And your husband?"),
+        ("Mrs Okafor", "Alfie was on the tugs by then."),
+    ]

@@ -35,6 +35,7 @@ LOWER_CASE = re.compile(r"[a-zß-öø-ÿа-яёіїєґα-ωά-ώ]")  # a lower-
 # ... where it holds a capital: a script without case (Hebrew, Arabic, Chinese) writes no name in capitals.
 CAPITAL = re.compile(expand("@cased_capital@"))
 _PARENS = re.compile(r"\([^()]*\)")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # A recording offset printed in brackets at a label's end: hours:minutes:seconds, or minutes from zero ("(00:05)",
 # "[01:02:03]"); a parliament's "(14:02)" is a time of day and stays part of the label for the normalizer.
 # No blanks before the bracket in the pattern: searched for in a label, "\s*" would be tried from every blank of a
@@ -390,8 +391,9 @@ def refusal(parsed: Label | None, delimiter: str = ":") -> str | None:
     folded = fold(parsed.raw)
     if (
         folded in _NEVER_SPEAKERS
-        # "Present (Board)": a list's heading with what it lists in brackets
-        or (parsed.qualifiers and fold(_PARENS.sub("", parsed.raw).strip()) in _NEVER_SPEAKERS)
+        # "Present (Board)": a list's heading with what it lists in brackets; "Comment [RJ1]", a Word comment's
+        # initials and number
+        or (("(" in folded or "[" in folded) and fold(_BRACKETED.sub("", parsed.raw).strip()) in _NEVER_SPEAKERS)
         # "Danke, Frau Präsidentin": such words with the one they are said to after a comma
         or ("," in folded and folded.split(",", 1)[0].rstrip() in _NEVER_SPEAKERS)
     ):
