@@ -34,6 +34,7 @@ SUFFIX_FORMATS = {
     ".fdx": "fdx",
     ".stm": "stm",
     ".trn": "trn",
+    ".json": "json",
 }
 # The formats of a .txt told by its content, which no suffix names: speaker markup, and the speech corpora's
 # transcripts that come as a .txt.
