@@ -35,9 +35,7 @@ _SHOWN: dict[str, Callable[[str], str]] = {
     # override blocks and what is drawn in drawing mode out, \N a line break
     "ass": lambda span: _ASS_CODE.sub("", _ASS_DRAWING.sub("", _ASS_BREAK.sub(" ", span))),
     "textgrid": lambda span: span.replace('""', '"'),  # a quote inside a string is doubled
-    "fdx": lambda span: _FDX_RUNS.sub(
-        "", span
-    ),  # a paragraph's text runs join as printed (what is between, no text)
+    "fdx": lambda span: _FDX_RUNS.sub("", span),  # a paragraph's text runs join as printed (what is between, no text)
     "json": lambda span: _JSON_ESCAPE.sub(
         lambda m: chr(int(m[1], 16)) if m[1] else _JSON_CHARACTERS.get(m[2], m[2]),
         _JSON_SURROGATES.sub(
