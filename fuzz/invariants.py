@@ -19,6 +19,13 @@ _MARKUP_FORMATS = frozenset({"html", "tei", "srt", "vtt", "sbv", "ttml", "eaf", 
 # Tiers printed one after another, their turns in time order: a turn's span may lie before the one before it (never
 # overlapping any other).
 _TIME_ORDERED_FORMATS = frozenset({"textgrid", "eaf"})
+# A speech recognizer's JSON: a turn's words are pieced from string values (a word, then the punctuation mark the tool
+# lists apart and glues to it: "afternoon" "," is "afternoon,"), with the JSON between them in the span; its
+# characters are looked for in order, in the span with its escapes read.
+_PIECED_FORMATS = frozenset({"json"})
+_JSON_SURROGATES = re.compile(r"\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.I)
+_JSON_ESCAPE = re.compile(r'\\(?:u([0-9a-fA-F]{4})|(["\\/bfnrt]))')
+_JSON_CHARACTERS = {"b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 _ASS_CODE = re.compile(r"\{[^{}\r\n]*\}")
 _ASS_DRAWING = re.compile(r"\{[^{}\r\n]*\\p[1-9][^{}\r\n]*\}.*?(?:\{[^{}\r\n]*\\p0[^{}\r\n]*\}|$)", re.S)
 _ASS_BREAK = re.compile(r"\\[Nnh]")
@@ -29,6 +36,12 @@ _SHOWN: dict[str, Callable[[str], str]] = {
     "ass": lambda span: _ASS_CODE.sub("", _ASS_DRAWING.sub("", _ASS_BREAK.sub(" ", span))),
     "textgrid": lambda span: span.replace('""', '"'),  # a quote inside a string is doubled
     "fdx": lambda span: _FDX_RUNS.sub("", span),  # a paragraph's text runs join as printed (what is between, no text)
+    "json": lambda span: _JSON_ESCAPE.sub(
+        lambda m: chr(int(m[1], 16)) if m[1] else _JSON_CHARACTERS.get(m[2], m[2]),
+        _JSON_SURROGATES.sub(
+            lambda m: chr(0x10000 + ((int(m[1], 16) - 0xD800) << 10) + int(m[2], 16) - 0xDC00), span
+        ),
+    ),
 }
 _TAG = re.compile(r"<[^>]*>")
 # What markup calls a tag: "<" then a letter (or "/" and a letter; "!" or "?" for comments and declarations).
@@ -84,6 +97,17 @@ def check_document(document: Document) -> None:
         previous_end = turn.char_end
         span, position = text[turn.char_start : turn.char_end], 0
         span = _SHOWN[document.format](span) if document.format in _SHOWN else span
+        if document.format in _PIECED_FORMATS:
+            for char in turn.text:
+                if char.isspace():
+                    continue
+                found = span.find(char, position)
+                if found == -1:
+                    raise InvariantBroken(
+                        f"turn {turn.index}: {char!r} of its text is not in its span (in order)"
+                    )
+                position = found + 1
+            continue
         if document.format in _MARKUP_FORMATS:
             # A markup parser's text is the markup less its tags, entities decoded; what a tag is in broken
             # markup is the parser's call, so a word is looked for with and without what looks like tags.

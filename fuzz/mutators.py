@@ -19,7 +19,7 @@ CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 # reader's first check. A .txt among them is a format told by its content, and an input named after that format
 # ("ice.txt") is made from it.
 _TESTS_DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
-FORMAT_SEEDS = (_TESTS_DATA / "research", _TESTS_DATA / "corpus_formats")
+FORMAT_SEEDS = (_TESTS_DATA / "research", _TESTS_DATA / "corpus_formats", _TESTS_DATA / "asr_json")
 SEEDED_SHARE, WHOLE_SEED_SHARE = 0.8, 0.4
 # The file names a document is parsed under: the name picks the reader.
 NAMES = (
@@ -42,6 +42,7 @@ NAMES = (
     "x.fdx",
     "x.stm",
     "x.trn",
+    "x.json",
     "switchboard.txt",
     "callhome.txt",
     "ice.txt",
@@ -97,6 +98,14 @@ LABELS = (
     "<$?>",
     "<&>",
     "</&>",
+    '{"segments": [{"start": 0.0, "end": 1.5, "text": " ',
+    '"speaker": "SPEAKER_00", ',
+    '"utterances": null, ',
+    '{"speaker_label": "spk_0", "start_time": "1.5", "alternatives": [{"content": "',
+    '"type": "punctuation", "attaches_to": "previous", ',
+    '{"speaker": 1, "speaker_name": null, "elements": [{"type": "text", "value": "',
+    '"speakerTag": 2, "startOffset": "1.500s", ',
+    '"\\u00e9\\"\\ud83d\\ude00", ',
     "WEBVTT",
     "---",
     "“Quoted,” said Smith.",

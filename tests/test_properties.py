@@ -82,10 +82,13 @@ def test_subtitle_inputs_never_crash_on_arbitrary_bytes(data: bytes, name: str) 
 
 
 @settings(max_examples=100)
-@given(st.binary(max_size=2000), st.sampled_from(["x.cha", "x.TextGrid", "x.eaf", "x.trs", "x.fdx", "x.stm", "x.trn"]))
+@given(
+    st.binary(max_size=2000),
+    st.sampled_from(["x.cha", "x.TextGrid", "x.eaf", "x.trs", "x.fdx", "x.stm", "x.trn", "x.json"]),
+)
 def test_research_transcript_inputs_never_crash_on_arbitrary_bytes(data: bytes, name: str) -> None:
-    """CHAT, TextGrid, ELAN, Transcriber, Final Draft, NIST STM and Santa Barbara Corpus readers (their documents
-    mutated: test_formats_research, test_formats_corpus)."""
+    """CHAT, TextGrid, ELAN, Transcriber, Final Draft, NIST STM, Santa Barbara Corpus and speech recognizers' JSON
+    readers (their documents mutated: test_formats_research, test_formats_corpus, test_formats_asr_json)."""
     try:
         document = parse_bytes(data, doc_id="x", path=name)
     except TranscriptKitError:

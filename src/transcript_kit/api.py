@@ -56,7 +56,7 @@ def parse(
 ) -> Document:
     """Parse a transcript's text (or its bytes, decoded as a file's are); ``fmt`` is one of :data:`FORMATS`
     ("text", "srt", "vtt", "sbv", "ttml", "ass", "html", "tei", "tagged", "chat", "textgrid", "eaf", "trs", "fdx",
-    "stm", "trn", "switchboard", "callhome", "ice").
+    "stm", "trn", "switchboard", "callhome", "ice", "json").
     ``path`` is where the text came from: messages name it, and without ``fmt`` its suffix picks the reader as a
     file's does (``.cha``, ``.TextGrid``, …; plain text otherwise, or what a text's content shows it is). Speakers
     are resolved within the document. The convention profile is chosen per document from ``conventions`` (the

@@ -82,6 +82,8 @@ _TURN_READERS = {
     "switchboard": ("switchboard", "read_switchboard"),
     "callhome": ("callhome", "read_callhome"),
     "ice": ("ice", "read_ice"),
+    # the JSON a speech recognizer writes (WhisperX, AssemblyAI, Amazon Transcribe, Deepgram, Rev.ai, Google, ...)
+    "json": ("asr_json", "read_asr_json"),
 }
 # A .txt of a speech corpus's transcript, told by its content: each test reads a document's opening lines only, and
 # strictly (a briefing or an interview is never taken for one); by format name, in the order they are tried.
@@ -2143,6 +2145,7 @@ def _parse_read(text: str, *, doc_id: str, path: str | None, encoding: str, sha2
         format=fmt,
         title=found.title,
         warnings=found.warnings,
+        convention_notes=found.notes,
     )
 
 

@@ -1,8 +1,10 @@
 """Format readers: each turns a decoded source into content lines (text), cues (subtitles: SRT, WebVTT, SBV, TTML,
 ASS/SSA), or turns read from speaker markup (tagged text, TEI XML), from a researcher's transcript (CHAT, Praat
 TextGrid, ELAN, Transcriber), from a speech corpus's transcript (NIST STM, the Santa Barbara Corpus's ``.trn``,
-Switchboard, CALLHOME/CallFriend/Fisher, the ICE), from a screenplay (Final Draft) and from extracted web pages
-(HTML), with offsets into the decoded source.
+Switchboard, CALLHOME/CallFriend/Fisher, the ICE), from a screenplay (Final Draft), from extracted web pages (HTML)
+and from the JSON a speech recognizer writes (WhisperX, Whisper, AssemblyAI, Amazon Transcribe, Deepgram, Rev.ai,
+Google Speech-to-Text, Speechmatics: :mod:`transcript_kit.formats.asr_json`, the tool told by the JSON's structure),
+with offsets into the decoded source.
 
 ``SUFFIX_FORMATS`` is the one table of which file names are read and by which reader (suffixes compared in lower
 case: Praat's ``.TextGrid`` too); a ``.txt`` of speaker markup is told by its content
@@ -34,6 +36,7 @@ SUFFIX_FORMATS = {
     ".fdx": "fdx",
     ".stm": "stm",
     ".trn": "trn",
+    ".json": "json",
 }
 # The formats of a .txt told by its content, which no suffix names: speaker markup, and the speech corpora's
 # transcripts that come as a .txt.
