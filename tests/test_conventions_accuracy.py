@@ -6196,3 +6196,59 @@ def test_a_word_interview_saved_as_text_keeps_its_tracked_changes_and_comments_o
         ("Interviewer", "And your husband?"),
         ("Mrs Okafor", "Alfie was on the tugs by then."),
     ]
+
+
+def test_records_in_vietnamese_hungarian_estonian_and_persian_read_their_labels() -> None:
+    # Written for blind31's conventions (seven parliaments in their own languages and scripts), each on a few lines
+    # of its own. Vietnamese: an office whose first letter is outside Latin-1 ("Đại biểu …"); before, no label.
+    vietnamese = (
+        "Phó Chủ tịch Quốc hội Lê Minh Khoa: Xin mời đại biểu Nguyễn Thị Hồng Nhung phát biểu.\n\n"
+        "Đại biểu Nguyễn Thị Hồng Nhung (Đoàn ĐBQH tỉnh Nam Định): Kính thưa Chủ tọa phiên họp.\n\n"
+        "Phó Chủ tịch Quốc hội Lê Minh Khoa: Xin cảm ơn đại biểu.\n"
+    )
+    assert [label for label, _ in _spoken(vietnamese)] == [
+        "Phó Chủ tịch Quốc hội Lê Minh Khoa",
+        "Đại biểu Nguyễn Thị Hồng Nhung (Đoàn ĐBQH tỉnh Nam Định)",
+        "Phó Chủ tịch Quốc hội Lê Minh Khoa",
+    ]
+    # Hungarian: a name in capitals, a comma and an office described in words; an honorific's own period ends no
+    # label ("DR. GYŐRFFY ZOLTÁN, a …:" was "DR").
+    hungarian = (
+        "ELNÖK: Megadom a szót Fülöp Ádám képviselő úrnak.\n\n"
+        "FÜLÖP ÁDÁM (Mi Hazánk): Köszönöm a szót, elnök úr. Az aszály ma a legnagyobb gond.\n\n"
+        "ELNÖK: Köszönöm. Megadom a szót az államtitkár úrnak.\n\n"
+        "DR. GYŐRFFY ZOLTÁN, a Pénzügyminisztérium államtitkára: Köszönöm a szót, elnök úr.\n\n"
+        "MAJOROS ÉVA, az Agrárminisztérium államtitkára: Köszönöm szépen, elnök úr.\n\n"
+        "ELNÖK: Köszönöm.\n"
+    )
+    labels = [label for label, _ in _spoken(hungarian)]
+    assert labels[3:5] == [
+        "DR. GYŐRFFY ZOLTÁN, a Pénzügyminisztérium államtitkára",
+        "MAJOROS ÉVA, az Agrárminisztérium államtitkára",
+    ]
+    # Estonian: a name alone under its clock, a surname with a caron; the points of a speech ("Esiteks: …").
+    estonian = "".join(
+        f"14:0{n}\n{name}\n{words}\n"
+        for n, (name, words) in enumerate(
+            [
+                ("Esimees Heiki Rannaste", "Palun, Jüri Šmidt-Põder!"),
+                ("Jüri Šmidt-Põder", "Austatud minister!\nEsiteks: kui palju on täitmata ametikohti?\nAitäh!"),
+                ("Esimees Heiki Rannaste", "Aitäh! Palun, Mart Õunapuu!"),
+                ("Mart Õunapuu", "Aitäh! Mul on üks küsimus."),
+                ("Jüri Šmidt-Põder", "Teiseks: millal valmib arengukava?"),
+            ]
+        )
+    )
+    assert [label for label, _ in _spoken(estonian)] == [
+        "Esimees Heiki Rannaste", "Jüri Šmidt-Põder", "Esimees Heiki Rannaste", "Mart Õunapuu", "Jüri Šmidt-Põder"
+    ]
+    # Persian: the zero-width non-joiner is spelling, kept in the label as printed.
+    persian = (
+        "رئیس (حمیدرضا پاک\u200cنژاد): بسم الله الرحمن الرحیم. جلسه رسمی است. دستور جلسه را اعلام می\u200cکنم.\n\n"
+        "نماینده زهرا سلطانی\u200cمقدم (مشهد و کلات): با سلام و احترام به همه همکاران محترم.\n\n"
+        "رئیس: متشکرم، خانم سلطانی\u200cمقدم.\n\n"
+        "نماینده رضا قربانی\u200cنسب (زنجان و طارم): تذکر آیین\u200cنامه\u200cای دارم.\n\nرئیس: بفرمایید.\n"
+    )
+    assert [label for label, _ in _spoken(persian)][:2] == [
+        "رئیس (حمیدرضا پاک\u200cنژاد)", "نماینده زهرا سلطانی\u200cمقدم (مشهد و کلات)"
+    ]

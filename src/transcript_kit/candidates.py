@@ -45,8 +45,9 @@ _RECORDING_STAMP = re.compile(r"[(\[](\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?|0\d?:\
 _LETTER_SPACED = re.compile(expand(VOCABULARY.patterns["letter_spaced"]))
 # A clock in square brackets after a name, before the colon or another bracket (the Storting's "[10:15:22]").
 _CLOCK_IN_LABEL = re.compile(r"(?<=\S)[ \t]*\[\d{1,2}:\d{2}(?::\d{2})?\](?=[ \t]*(?:\(|$))")
-# Zero-width and bidi marks say nothing about a label: ignored when deciding, kept in the text.
-_FORMAT_CHARS = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+# Zero-width and bidi marks say nothing about a label: ignored when deciding, kept in the text. The zero-width
+# non-joiner and joiner are spelling in Persian and the Indic scripts ("پاک‌نژاد"): they stay.
+_FORMAT_CHARS = re.compile(r"[\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 
 # A sub-debate heading's second half: a few capitalised words, no sentence end ("Bridges", "Roads and Rail").
 _JOINING = VOCABULARY.alternation("joining")
@@ -295,6 +296,9 @@ def _lists_no_words(tail: str, whole_paragraph: bool) -> bool:
     return (tail[:1] in "[<hmw+0123456789" or "@" in tail) and _LINK_ONLY.fullmatch(tail) is not None
 
 
+# Words of an office described after a name and a comma ("az Agrárminisztérium államtitkára"); more make a
+# sentence ("SERGEANT IVO BRANDT, U.S. Army, was called as a witness …, and testified as follows").
+_OFFICE_AFTER_NAME_WORDS = 8
 _LIST_ITEM_ENDS = (";", "; and", "; or", "; et", "; y", "; und")
 _LIST_ITEM_CHARS = 100
 
@@ -748,13 +752,28 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
         if words and learned.issuperset(words):
             reason = "a label in the words of this document's labels read as printed"
             verdicts[label] = Verdict(True, why(label, reason), None)
+    names_in_capitals = any(printed.split("/")[1] == UPPER for printed in dominant)
     for label in headed:
         # "МЕЛЬНИЧУК Б.Р., голова Комітету … з питань організації державної влади, місцевого самоврядування, …
         # (…)": a label of this document before the comma, an office the grammar does not read after it.
-        head = verdicts.get(label.split(",", 1)[0].strip())
+        name = label.split(",", 1)[0].strip()
+        head = verdicts.get(name)
         if head is not None and head.accepted and head.parsed is not None:
             reason = "a label of this document before a comma, the office after it as printed"
             verdicts[label] = Verdict(True, why(label, reason), head.parsed)
+        elif (
+            names_in_capitals
+            and at_start[label]
+            and name.isupper()
+            and " " in name
+            and len(label.split(",", 1)[1].split()) <= _OFFICE_AFTER_NAME_WORDS  # an office, not a sentence
+        ):
+            # "MAJOROS ÉVA, az Agrárminisztérium államtitkára:" where the labels are names in capitals: a full
+            # name in the document's style before the comma, an office described in words after it
+            parsed = parse_label(name)
+            if parsed is not None and parsed.family is not None and parsed.given:
+                reason = "a full name in capitals, as this document prints its labels, before a comma and an office"
+                verdicts[label] = Verdict(True, why(label, reason), attrs.evolve(parsed, raw=label))
     _refuse_lone_titles(tally, verdicts, why)
     _refuse_names_inside_paragraphs(tally, verdicts, why)
     _refuse_caseless_sentences(tally, verdicts, why)
