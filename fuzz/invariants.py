@@ -81,6 +81,9 @@ class InvariantBroken(AssertionError):
     """A parse broke one of the invariants: the message says which."""
 
 
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n(?:[ \t]*\d{1,3}[ \t]+)?[ \t]*(?=[^\W\d_])")
+
+
 def check_document(document: Document) -> None:
     """Offsets inside the text and in order (a format of timed tiers: in time order), no two turns overlapping,
     every word of a turn inside its span."""
@@ -120,7 +123,13 @@ def check_document(document: Document) -> None:
             if missing:
                 raise InvariantBroken(f"turn {turn.index}: word {missing[0][:40]!r} is not in its span")
             continue
-        for word in turn.text.split():
+        words = turn.text.split()
+        if "-" in span:
+            # A word a line break hyphenated is made whole in the text ("neces-" over "sary", a line number
+            # between in a numbered transcript): compared without the break and without hyphens on both sides.
+            span = _HYPHEN_BREAK.sub("-", span).replace("-", "")
+            words = [bare for word in words if (bare := word.replace("-", ""))]
+        for word in words:
             found = span.find(word, position)
             if found == -1:
                 raise InvariantBroken(f"turn {turn.index}: word {word[:40]!r} is not in its span (in order)")

@@ -6235,12 +6235,14 @@ def test_records_in_vietnamese_hungarian_estonian_and_persian_read_their_labels(
                 ("Jüri Šmidt-Põder", "Austatud minister!\nEsiteks: kui palju on täitmata ametikohti?\nAitäh!"),
                 ("Esimees Heiki Rannaste", "Aitäh! Palun, Mart Õunapuu!"),
                 ("Mart Õunapuu", "Aitäh! Mul on üks küsimus."),
+                ("Tervise- ja tööminister Maarja-Liis Tõnisson", "Aitäh! Arengukava valmib sügisel."),
                 ("Jüri Šmidt-Põder", "Teiseks: millal valmib arengukava?"),
             ]
         )
     )
     assert [label for label, _ in _spoken(estonian)] == [
-        "Esimees Heiki Rannaste", "Jüri Šmidt-Põder", "Esimees Heiki Rannaste", "Mart Õunapuu", "Jüri Šmidt-Põder"
+        "Esimees Heiki Rannaste", "Jüri Šmidt-Põder", "Esimees Heiki Rannaste", "Mart Õunapuu",
+        "Tervise- ja tööminister Maarja-Liis Tõnisson", "Jüri Šmidt-Põder",
     ]
     # Persian: the zero-width non-joiner is spelling, kept in the label as printed.
     persian = (
