@@ -81,7 +81,19 @@ class InvariantBroken(AssertionError):
     """A parse broke one of the invariants: the message says which."""
 
 
-_HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n(?:[ \t]*\d{1,3}[ \t]+)?[ \t]*(?=[^\W\d_])")
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[^\W\d_])")
+_NUMBERED_HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n(?:[ \t]*\d{1,3}[ \t]+)?[ \t]*(?=[^\W\d_])")
+
+
+def _missing_word(words: list[str], span: str) -> str | None:
+    """The first of ``words`` not found in ``span`` after the one before it, or None."""
+    position = 0
+    for word in words:
+        found = span.find(word, position)
+        if found == -1:
+            return word
+        position = found + len(word)
+    return None
 
 
 def check_document(document: Document) -> None:
@@ -124,16 +136,17 @@ def check_document(document: Document) -> None:
                 raise InvariantBroken(f"turn {turn.index}: word {missing[0][:40]!r} is not in its span")
             continue
         words = turn.text.split()
-        if "-" in span:
-            # A word a line break hyphenated is made whole in the text ("neces-" over "sary", a line number
+        if "-" not in span:
+            missing = _missing_word(words, span)
+        else:
+            # A word a line break hyphenated is made whole in the text ("neces-" over "sary", with a line number
             # between in a numbered transcript): compared without the break and without hyphens on both sides.
-            span = _HYPHEN_BREAK.sub("-", span).replace("-", "")
             words = [bare for word in words if (bare := word.replace("-", ""))]
-        for word in words:
-            found = span.find(word, position)
-            if found == -1:
-                raise InvariantBroken(f"turn {turn.index}: word {word[:40]!r} is not in its span (in order)")
-            position = found + len(word)
+            missing = _missing_word(words, _HYPHEN_BREAK.sub("-", span).replace("-", ""))
+            if missing is not None:
+                missing = _missing_word(words, _NUMBERED_HYPHEN_BREAK.sub("-", span).replace("-", ""))
+        if missing is not None:
+            raise InvariantBroken(f"turn {turn.index}: word {missing[:40]!r} is not in its span (in order)")
     if time_ordered:
         spans = sorted((turn.char_start, turn.char_end, turn.index) for turn in document.turns)
         for (_, end, before), (start, _, after) in itertools.pairwise(spans):
