@@ -19,6 +19,7 @@ from fuzz.invariants import check_document, check_input
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.turn_views import read_sample, said, speaker_ids, times
 from transcript_kit.api import FORMATS, parse
 from transcript_kit.cli import main
 from transcript_kit.errors import ParseError
@@ -34,21 +35,7 @@ CORPUS = Path(__file__).parent.parent / "corpus"
 
 
 def read(name: str) -> Document:
-    """The document parsed from its file's bytes as ``convert`` reads it, speakers resolved within it."""
-    path = DATA / name
-    return parse(path.read_bytes(), doc_id=path.stem, path=str(path))
-
-
-def said(document: Document) -> list[tuple[str | None, str]]:
-    return [(turn.label, turn.text) for turn in document.turns]
-
-
-def times(document: Document) -> list[tuple[int | None, int | None]]:
-    return [(turn.start_ms, turn.end_ms) for turn in document.turns]
-
-
-def speaker_ids(document: Document) -> list[str | None]:
-    return [turn.speaker.id if turn.speaker is not None else None for turn in document.turns]
+    return read_sample(DATA, name)
 
 
 # --- NIST STM -------------------------------------------------------------------------------------------------------

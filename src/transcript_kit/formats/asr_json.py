@@ -220,6 +220,22 @@ def _segment(
     return _Piece(speaker, _text(text), path, path, start_ms, end_ms)
 
 
+def _segments(
+    items: list[Any],
+    at: JsonPath,
+    fields: tuple[str, str, str, str],
+    time: Callable[[Any], int | None] = _seconds,
+) -> list[_Piece]:
+    """The pieces of a list of segments (``at`` its place in the JSON), each an object whose ``fields`` are its
+    speaker, text, start and end (times read by ``time``: seconds unless said)."""
+    speaker, text, start, end = fields
+    return [
+        _segment(_speaker(item.get(speaker)), item.get(text), (*at, i, text), time(item.get(start)), time(item.get(end)))
+        for i, item in enumerate(items)
+        if isinstance(item, dict)
+    ]
+
+
 # --- the tools --------------------------------------------------------------------------------------------------
 
 
@@ -236,17 +252,7 @@ def _is_whisper(doc: dict[str, Any]) -> bool:
 def _read_whisper(doc: dict[str, Any]) -> tuple[str, list[_Piece]]:
     segments = _list(doc.get("segments"))
     diarized = "word_segments" in doc or any(isinstance(s, dict) and "speaker" in s for s in segments)
-    pieces = [
-        _segment(
-            _speaker(segment.get("speaker")),
-            segment.get("text"),
-            ("segments", i, "text"),
-            _seconds(segment.get("start")),
-            _seconds(segment.get("end")),
-        )
-        for i, segment in enumerate(segments)
-        if isinstance(segment, dict)
-    ]
+    pieces = _segments(segments, ("segments",), ("speaker", "text", "start", "end"))
     return ("WhisperX output: segments[] by speaker" if diarized else "Whisper output: segments[]"), pieces
 
 
@@ -259,17 +265,9 @@ def _is_assemblyai(doc: dict[str, Any]) -> bool:
 def _read_assemblyai(doc: dict[str, Any]) -> tuple[str, list[_Piece]]:
     utterances = _list(doc.get("utterances"))
     if utterances:
-        return "AssemblyAI transcript: utterances[]", [
-            _segment(
-                _speaker(u.get("speaker")),
-                u.get("text"),
-                ("utterances", i, "text"),
-                _milliseconds(u.get("start")),
-                _milliseconds(u.get("end")),
-            )
-            for i, u in enumerate(utterances)
-            if isinstance(u, dict)
-        ]
+        return "AssemblyAI transcript: utterances[]", _segments(
+            utterances, ("utterances",), ("speaker", "text", "start", "end"), _milliseconds
+        )
     words = _list(doc.get("words"))
     if words:
         return "AssemblyAI transcript: words[] by speaker", _pieces_of_words(
@@ -295,17 +293,9 @@ def _read_deepgram(doc: dict[str, Any]) -> tuple[str, list[_Piece]]:
     results = _dict(doc.get("results"))
     utterances = _list(results.get("utterances"))
     if utterances:
-        return "Deepgram response: results.utterances[]", [
-            _segment(
-                _speaker(u.get("speaker")),
-                u.get("transcript"),
-                ("results", "utterances", i, "transcript"),
-                _seconds(u.get("start")),
-                _seconds(u.get("end")),
-            )
-            for i, u in enumerate(utterances)
-            if isinstance(u, dict)
-        ]
+        return "Deepgram response: results.utterances[]", _segments(
+            utterances, ("results", "utterances"), ("speaker", "transcript", "start", "end")
+        )
     alternative = _first(_first(results.get("channels")).get("alternatives"))
     base: JsonPath = ("results", "channels", 0, "alternatives", 0)
     paragraphs = _list(_dict(alternative.get("paragraphs")).get("paragraphs"))
@@ -351,17 +341,9 @@ def _read_amazon(doc: dict[str, Any]) -> tuple[str, list[_Piece]]:
     results = _dict(doc.get("results"))
     segments = _list(results.get("audio_segments"))
     if segments:
-        return "Amazon Transcribe job: results.audio_segments[]", [
-            _segment(
-                _speaker(s.get("speaker_label")),
-                s.get("transcript"),
-                ("results", "audio_segments", i, "transcript"),
-                _seconds(s.get("start_time")),
-                _seconds(s.get("end_time")),
-            )
-            for i, s in enumerate(segments)
-            if isinstance(s, dict)
-        ]
+        return "Amazon Transcribe job: results.audio_segments[]", _segments(
+            segments, ("results", "audio_segments"), ("speaker_label", "transcript", "start_time", "end_time")
+        )
     items = _list(results.get("items"))
     if items:
         # Older output names a word's speaker only in speaker_labels.segments[].items[], by the word's start time.
