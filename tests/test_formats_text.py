@@ -195,3 +195,18 @@ def test_a_scripts_running_head_with_its_page_number_and_a_period_at_the_right_e
     text = "\n".join(pages)
     heads = [text[s.start : s.end] for s in read_layout(text).furniture if s.kind == "page_furniture"]
     assert len(heads) >= 4 and all(h.startswith("THE LIGHTS OF CARN DHU") for h in heads)
+
+
+def test_a_foot_that_ends_in_its_pages_number_of_the_count_is_furniture_however_unevenly_pages_run() -> None:
+    # Written for blind31's convention (Vietnam's National Assembly minutes from a PDF): the foot "… Trang 2/12"
+    # falls inside a hard-wrapped speech, after pages of 37 and 20 lines; before, it was the speaker's words.
+    foot = "Biên bản phiên họp ngày 22/5/2025 – Kỳ họp thứ chín, Quốc hội khóa XV                 Trang {}/12"
+    speech = "Đại biểu Trần Quốc Bảo: Kính thưa Chủ tọa, tôi đề nghị nâng mức giảm trừ gia cảnh cho\n"
+    lines = [speech, "người nộp thuế và người phụ thuộc.\n\n", "Phó Chủ tịch Quốc hội Lê Minh Khoa: Xin cảm ơn.\n\n"]
+    text = "".join(
+        [*lines * 3, speech, foot.format(2) + "\n", "người nộp thuế.\n\n", *lines * 2, speech, foot.format(3) + "\n",
+         "người nộp thuế.\n"]
+    )
+    document = parse_text(text)
+    assert all("Trang" not in turn.text for turn in document.turns)
+    assert sum("Trang" in text[s.start : s.end] for s in document.spans if s.kind == "page_furniture") == 2

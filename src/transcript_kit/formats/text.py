@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 import yaml
 
+from transcript_kit.conventions.vocabulary import VOCABULARY
 from transcript_kit.model import Span
 from transcript_kit.textutil import CAPTION_MARK, SENTENCE_END, offset_array
 
@@ -429,7 +430,7 @@ def _running_furniture(text: str, starts: Sequence[int], ends: Sequence[int]) ->
     opening = text[starts[0] : ends[sample - 1]]
     # Line k of the opening is layout line k: both are cut at the same line ends, from the first line on.
     found = _repeats(text, starts, ends, opening.splitlines(), sample)
-    marked = _marked_heads(text, starts, ends)
+    marked = _marked_heads(text, starts, ends) | _numbered_footers(text, starts)
     paged = "\f" in opening or bool(found)
     # Without that sign, a line repeated with its numbers masked must show one of them counting on, page after
     # page ("A 218-647-093    3    March 4, 2024", then 4, 5 …): a footer with nothing else repeated as it is.
@@ -474,6 +475,24 @@ _HEAD_LINES = 3  # lines over a page's number that its head may print
 # ... and by a page's number alone, the lines of a head or foot printed on most pages (a reporter's name, address,
 # telephone).
 _FOOT_LINES = 5
+
+
+# A page's head or foot that ends in the page's number of the pages' count, in any language ("Biên bản phiên họp
+# ngày 22/5/2025 – Kỳ họp thứ chín    Trang 2/12", "… Page 3 of 11", "… Seite 4 von 9").
+_NUMBERED_FOOTER = re.compile(
+    rf"(?im)^[^\n]{{0,160}}?(?<!\w)(?:{VOCABULARY.alternation('page_words')})\.?:?[ \t]*\d{{1,4}}[ \t]*"
+    rf"(?:/|(?:{VOCABULARY.alternation('page_count_joiners')})(?!\w))[ \t]*\d{{1,4}}[ \t]*$"
+)
+
+
+def _numbered_footers(text: str, starts: Sequence[int]) -> set[int]:
+    """The lines of a head or foot that ends in its page's number of the pages' count, the same on two pages or
+    more, numbers aside, however unevenly the pages run (their lines are not counted)."""
+    found: dict[str, list[int]] = {}
+    for match in _NUMBERED_FOOTER.finditer(text):
+        key = " ".join(_DIGITS.sub("#", match.group(0)).split())
+        found.setdefault(key, []).append(bisect.bisect_right(starts, match.start()) - 1)
+    return {line for lines in found.values() if len(lines) >= 2 for line in lines if line >= 0}
 
 
 def _marked_heads(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
