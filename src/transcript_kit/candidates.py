@@ -299,7 +299,7 @@ def _lists_no_words(tail: str, whole_paragraph: bool) -> bool:
 # Words of an office described after a name and a comma ("az Agrárminisztérium államtitkára"); more make a
 # sentence ("SERGEANT IVO BRANDT, U.S. Army, was called as a witness …, and testified as follows").
 _OFFICE_AFTER_NAME_WORDS = 8
-_LIST_ITEM_ENDS = (";", "; and", "; or", "; et", "; y", "; und")
+_LIST_ITEM_ENDS = tuple(VOCABULARY.words_of("list_item_ends"))
 _LIST_ITEM_CHARS = 100
 
 

@@ -430,7 +430,7 @@ def _running_furniture(text: str, starts: Sequence[int], ends: Sequence[int]) ->
     opening = text[starts[0] : ends[sample - 1]]
     # Line k of the opening is layout line k: both are cut at the same line ends, from the first line on.
     found = _repeats(text, starts, ends, opening.splitlines(), sample)
-    marked = _marked_heads(text, starts, ends) | _numbered_footers(text, starts)
+    marked = _marked_heads(text, starts, ends) | _numbered_footers(text, starts, ends)
     paged = "\f" in opening or bool(found)
     # Without that sign, a line repeated with its numbers masked must show one of them counting on, page after
     # page ("A 218-647-093    3    March 4, 2024", then 4, 5 …): a footer with nothing else repeated as it is.
@@ -479,20 +479,21 @@ _FOOT_LINES = 5
 
 # A page's head or foot that ends in the page's number of the pages' count, in any language ("Biên bản phiên họp
 # ngày 22/5/2025 – Kỳ họp thứ chín    Trang 2/12", "… Page 3 of 11", "… Seite 4 von 9").
+_PAGE_COUNT = rf"\d{{1,4}}[ \t]*(?:/|(?i:{VOCABULARY.alternation('page_count_joiners')})(?!\w))[ \t]*\d{{1,4}}"
 _NUMBERED_FOOTER = re.compile(
-    rf"(?im)^[^\n]{{0,160}}?(?<!\w)(?:{VOCABULARY.alternation('page_words')})\.?:?[ \t]*\d{{1,4}}[ \t]*"
-    rf"(?:/|(?:{VOCABULARY.alternation('page_count_joiners')})(?!\w))[ \t]*\d{{1,4}}[ \t]*$"
+    rf"[^\n]{{0,160}}?(?<!\w)(?i:{VOCABULARY.alternation('page_words')})\.?:?[ \t]*{_PAGE_COUNT}"
 )
 
 
-def _numbered_footers(text: str, starts: Sequence[int]) -> set[int]:
+def _numbered_footers(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
     """The lines of a head or foot that ends in its page's number of the pages' count, the same on two pages or
-    more, numbers aside, however unevenly the pages run (their lines are not counted)."""
+    more, numbers aside, however unevenly the pages run (their lines are not counted). Only a line that ends in a
+    digit is read (one character look a line)."""
     found: dict[str, list[int]] = {}
-    for match in _NUMBERED_FOOTER.finditer(text):
-        key = " ".join(_DIGITS.sub("#", match.group(0)).split())
-        found.setdefault(key, []).append(bisect.bisect_right(starts, match.start()) - 1)
-    return {line for lines in found.values() if len(lines) >= 2 for line in lines if line >= 0}
+    for i, (start, end) in enumerate(zip(starts, ends)):
+        if end > start and text[end - 1].isdigit() and _NUMBERED_FOOTER.fullmatch(text, start, end) is not None:
+            found.setdefault(" ".join(_DIGITS.sub("#", text[start:end]).split()), []).append(i)
+    return {line for lines in found.values() if len(lines) >= 2 for line in lines}
 
 
 def _marked_heads(text: str, starts: Sequence[int], ends: Sequence[int]) -> set[int]:
