@@ -6254,3 +6254,113 @@ def test_records_in_vietnamese_hungarian_estonian_and_persian_read_their_labels(
     assert [label for label, _ in _spoken(persian)][:2] == [
         "رئیس (حمیدرضا پاک\u200cنژاد)", "نماینده زهرا سلطانی\u200cمقدم (مشهد و کلات)"
     ]
+
+
+# A South Asian assembly's record as pdftotext gives it: a page's number and running head fall inside a note in
+# brackets that the page break cut in two, and the chair passes from one panel member to another.
+ASSEMBLY_RECORD_PAGE_BREAK = """\
+        Mr. Speaker: The Minister may respond.
+
+        Minister for Railways: Mr. Speaker, the line will reopen by the end of the
+month, and I will place the engineers' report on the Table of the House.
+
+
+(At this stage Mr. Speaker vacated the Chair which was occupied by Mr. Chairman
+
+                                      7
+
+3rd April, 2025                                 SENATE DEBATES
+
+(Mr. Haroon Rasheed Qureshi), a Member of the Panel of Chairmen.)
+
+        Mr. Chairman: We now move to the next item on the Orders of the Day.
+
+        Senator Bushra Anjum: Thank you, Mr. Chairman. The report was promised in
+January and again in February. The passengers of the northern districts have
+
+                                      8
+
+3rd April, 2025                                 SENATE DEBATES
+
+waited for a year, and the traders of the two markets along the line have lost
+their season. I ask the Minister to give the House a date.
+
+(At this stage Mr. Chairman (Mr. Haroon Rasheed Qureshi) vacated the Chair which was
+occupied by Mr. Chairman (Sardar Imtiaz Khan Leghari), another Member of the Panel
+of Chairmen.)
+
+        Mr. Chairman: The Minister for Railways.
+
+        Minister for Railways: Mr. Chairman, I have heard the honourable Senator and
+I give her the date she asks for: the twentieth of this month. The engineers
+
+                                      9
+
+3rd April, 2025                                 SENATE DEBATES
+
+have finished their survey of the bridge, and the contractor is on the site.
+
+        Mr. Chairman: The House stands adjourned.
+"""
+
+
+def test_a_note_in_brackets_a_page_break_cut_in_two_is_one_note_not_the_last_speakers_words() -> None:
+    # Written for blind28's convention (Pakistan's National Assembly debates). Before: the note's first half, its
+    # bracket left open, was read into the Minister's words.
+    spoken = _spoken(ASSEMBLY_RECORD_PAGE_BREAK)
+    assert [label for label, _ in spoken] == [
+        "Mr. Speaker", "Minister for Railways", "Mr. Chairman", "Senator Bushra Anjum", "Mr. Chairman",
+        "Minister for Railways", "Mr. Chairman",
+    ]
+    assert spoken[1][1].endswith("on the Table of the House.")
+    assert all("vacated" not in words and "Panel" not in words for _, words in spoken)
+
+
+# A web page's verbatim record in Estonian: a contents list of the sitting's items with their times, each item's
+# heading printed again between the speeches, a label alone on its line over the words (a member's office before
+# her name: "Rahanduskomisjoni liige …", a member of the Finance Committee).
+VERBATIM_RECORD_WITH_CONTENTS = """\
+Täiskogu istung
+Teisipäev, 14. oktoober 2025, 10:00–10:41
+
+Sisukord
+1. 10:00 Istungi avamine
+2. 10:04 Kohaliku omavalitsuse korralduse seaduse muutmise seaduse eelnõu (233 SE) teine lugemine
+3. 10:35 Vaba mikrofon
+
+10:00
+Esimees Liisa Kaljuste
+Tere hommikust, austatud Riigikogu! Alustame täiskogu istungit. Teeme kohaloleku kontrolli.
+Kohal on 81 Riigikogu liiget. Läheme päevakorraga edasi.
+
+2. 10:04 Kohaliku omavalitsuse korralduse seaduse muutmise seaduse eelnõu (233 SE) teine lugemine
+10:04
+Esimees Liisa Kaljuste
+Palun ettekandeks Riigikogu kõnetooli rahanduskomisjoni liikme Tõnis Ilves!
+10:05
+Rahanduskomisjoni liige Tõnis Ilves
+Austatud istungi juhataja! Head kolleegid! Komisjon arutas eelnõu kahel istungil ja tegi järgmised otsused.
+Esiteks: teha ettepanek eelnõu teine lugemine lõpetada. Teiseks: kui teine lugemine lõpetatakse, viia läbi kolmas lugemine järgmisel nädalal.
+10:12
+Esimees Liisa Kaljuste
+Aitäh! Küsimusi ei ole. Teine lugemine on lõpetatud.
+
+3. 10:35 Vaba mikrofon
+10:35
+Aseesimees Mart Kivilo
+Vaba mikrofoni soovijaid ei ole. Istung on lõppenud.
+"""
+
+
+def test_a_sittings_item_headings_that_repeat_its_contents_are_headings_and_an_office_before_a_name_is_a_label() -> None:
+    # Written for blind31's convention (Estonia's Riigikogu stenogram). Before: "2. 10:04 Kohaliku …" and "3. 10:35
+    # Vaba mikrofon" were read into the chair's words, and "Rahanduskomisjoni liige Tõnis Ilves" was no label (his
+    # report went to the chair).
+    spoken = _spoken(VERBATIM_RECORD_WITH_CONTENTS)
+    assert [label for label, _ in spoken] == [
+        "Esimees Liisa Kaljuste", "Esimees Liisa Kaljuste", "Rahanduskomisjoni liige Tõnis Ilves",
+        "Esimees Liisa Kaljuste", "Aseesimees Mart Kivilo",
+    ]
+    assert spoken[0][1].endswith("Läheme päevakorraga edasi.")
+    assert spoken[3][1].endswith("Teine lugemine on lõpetatud.")
+    assert spoken[2][1].startswith("Austatud istungi juhataja!")

@@ -1233,3 +1233,14 @@ def test_a_select_committees_chair_is_the_member_named_chair_until_another_is_ca
     chairs = speaker_of(doc, "Chair")
     assert len(chairs) == 2 and chairs[0] != chairs[1] and None not in chairs
     assert "ashworth" in (chairs[1] or "") and "coles" in (chairs[0] or "")
+
+
+def test_a_chairman_is_the_panel_member_each_note_says_occupied_the_chair() -> None:
+    # blind28: "(At this stage Mr. Speaker vacated the Chair which was occupied by Mr. Chairman (Mr. X), …)", a
+    # page break between the office and its holder, then another member "(Sardar Y)": one label, two people.
+    from tests.test_conventions_accuracy import ASSEMBLY_RECORD_PAGE_BREAK
+
+    (doc,) = resolve(("assembly", ASSEMBLY_RECORD_PAGE_BREAK))
+    chairs = speaker_of(doc, "Mr. Chairman")
+    assert len(chairs) == 3 and None not in chairs
+    assert "qureshi" in (chairs[0] or "") and "leghari" in (chairs[1] or "") and chairs[2] == chairs[1]

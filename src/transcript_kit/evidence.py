@@ -41,6 +41,7 @@ _CHAIR_TAKEN = tuple(
         ("माननीय सभापति", "", ("पीठासीन",), "hindi_chair_taken"),
         ("Chair", "", ("(Chair)",), "chair_among_members"),
         ("Chair", "", ("called to the Chair",), "called_to_the_chair"),
+        ("", "", ("occupied by",), "chair_occupied"),  # the office is the note's own (group "office")
     )
 )
 
@@ -57,7 +58,9 @@ def _holders_in_text(document: Document) -> list[tuple[int, str]]:
     printed.extend(_witnesses_sworn(document.text))
     for office, style, needles, taken in _CHAIR_TAKEN:
         if any(needle in document.text for needle in needles):
-            printed.extend((m.start(), f"{office} ({style}{_holder_of(m)})") for m in taken.finditer(document.text))
+            printed.extend(
+                (m.start(), f"{office or m['office']} ({style}{_holder_of(m)})") for m in taken.finditer(document.text)
+            )
     if not printed:
         return []
     # Turns in order of their start, each with the highest index among those starting there or before: the

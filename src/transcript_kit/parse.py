@@ -334,6 +334,7 @@ class _Tokenizer:
         self.wrapped_labels: dict[int, int] = {}  # first line of such a label -> its last line
         self.rubrics: frozenset[int] = frozenset()  # rubric lines between sentences (one sentence a line)
         self._trailer: int | None = None  # see _trailer_start
+        self._contents: tuple[int, frozenset[str]] = (-1, frozenset())  # see _contents_lines
         self.opening_indents: frozenset[int] = frozenset()  # indents that open a paragraph (see _paragraphs)
         self.centred_fields: set[int] = set()  # label-like lines of a centred head (see _centred_fields)
         self._inline: tuple[CandidateTable, frozenset[str]] | None = None  # see _inline_labels
@@ -1186,6 +1187,14 @@ class _Tokenizer:
         kind, why = self._classify(value, seen_label, out, first, last)
         if (
             kind == "PARA"
+            and value.rstrip(".")[-1:] in _NOTE_CLOSERS  # the cheap test first: most paragraphs end a sentence
+            and out
+            and out[-1].type == "PARA"
+            and out[-1].value[:1] in _NOTE_BRACKETS
+        ):
+            kind, why = self._closing_split_note(out, value, seen_label, first, last) or (kind, why)
+        if (
+            kind == "PARA"
             and not seen_label
             and out
             and out[-1].type in ("HEADING", "PARA")
@@ -1259,6 +1268,40 @@ class _Tokenizer:
             # under.)
             kind = "END"
         out.append(_token(kind, value, begin, end))
+
+    def _contents_lines(self) -> frozenset[str]:
+        """The lines over the first label that end no sentence (a contents list's items, "2. 14:03 Arupärimine
+        perearstiabi kättesaadavuse kohta (nr 187)"): a paragraph among the turns that repeats one is that item's
+        heading, not the words of the turn over it (found once per document)."""
+        first_label = self.body_lines[0]
+        if self._contents[0] != first_label:  # (the body's first label is known once the labels are decided)
+            starts, ends, text = self.layout.starts, self.layout.ends, self.text
+            self._contents = first_label, frozenset(
+                normalize_space(text[starts[i] : ends[i]])
+                for i in range(max(first_label, 0))
+                if _CONTENTS_ITEM_MIN <= ends[i] - starts[i] <= _HEADING_CHARS * 2
+                and text[ends[i] - 1] not in _FULL_STOPS
+            )
+        return self._contents[1]
+
+    def _closing_split_note(
+        self, out: list[Token], value: str, seen_label: bool, first: int, last: int
+    ) -> tuple[str, str] | None:
+        """A note in brackets a page break cut in two ("(At this stage Mr. Speaker vacated the Chair which was
+        occupied by Mr. Chairman" / page number, running head / "(Mr. X), a Member of the Panel of Chairmen.)"):
+        where this paragraph closes the bracket the paragraph before it left open, and the two read as one note,
+        both are that note (the one before was taken for speech)."""
+        before = out[-1].value
+        opening, closing = _NOTE_BRACKETS[before[0]]
+        left_open = before.count(opening) - before.count(closing)
+        if left_open <= 0 or value.count(closing) - value.count(opening) != left_open:
+            return None
+        kind, why = self._classify(f"{before} {value}", seen_label, out, first, last)
+        if kind != "STAGE":
+            return None
+        begin, end = int(out[-1].start_pos or 0), int(out[-1].end_pos or 0)
+        retype_last(out, _token("STAGE", before, begin, end))
+        return kind, why
 
     def _trailer_start(self) -> int:
         """The first line of paragraphs after the last speech that a wider gap than any between the document's
@@ -1396,6 +1439,8 @@ class _Tokenizer:
         if rule is not None:
             self.rule_hits[rule.name] = self.rule_hits.get(rule.name, 0) + 1
             return rule.kind, f"{self.convention.name} profile, rule {rule.name}: {rule.reason}"
+        if line > first_label >= 0 and value[-1] not in _FULL_STOPS and value in self._contents_lines():
+            return "HEADING", _CONTENTS_REPEATED
         if not inside_body and lexicon.find_boilerplate(value[:400]):
             return ("BOILER_PREFIX" if _glued_boilerplate_end(value) is not None else "BOILER"), _WEB_FURNITURE
         if not seen_label:
@@ -1577,6 +1622,11 @@ _FIELD_VALUE_CHARS = 80  # a header field's value is a name, a date, a place, a 
 # What a profile rule may call a line under a label printed alone that makes it no turn's words.
 _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
 _ANY_PLACE = rules.Place(False, False, False)
+_NOTE_BRACKETS = {"(": ("(", ")"), "[": ("[", "]")}  # a note's opening bracket: what opens and closes it
+_NOTE_CLOSERS = frozenset(")]")
+_FULL_STOPS = frozenset(".?!…。？！")  # a sentence's end (a closing bracket ends an item's "(nr 187)" too)
+_CONTENTS_ITEM_MIN = 8  # characters of a contents item worth matching: no bare number or "Yes"
+_CONTENTS_REPEATED = "a heading: it repeats an item of the contents printed over the first label"
 _WRAPPED_LABEL_LINES = 4  # a label's bracket may run on over this many lines in all
 _WRAPPED_LABEL_TAIL = 40  # characters of a label wrapped before its colon that may stand on the next line
 # Text printed one sentence a line: at least this many lines, at most this share of them without a sentence end
