@@ -6364,3 +6364,49 @@ def test_a_sittings_item_headings_that_repeat_its_contents_are_headings_and_an_o
     assert spoken[0][1].endswith("Läheme päevakorraga edasi.")
     assert spoken[3][1].endswith("Teine lugemine on lõpetatud.")
     assert spoken[2][1].startswith("Austatud istungi juhataja!")
+
+
+# A parliament's speeches as its web page prints them (Icelandic): the agenda listed under "Dagskrá:", each speech
+# under a time stamp glued to its video link ("[13:31]Horfa"), a minister named in brackets after a compound office,
+# replies marked "(andsvar)" after the member.
+SPEECHES_WEB_PAGE = """\
+Þingfundur 12. mars 2025
+
+Dagskrá:
+1. Störf þingsins.
+2. Samgönguáætlun 2025–2029, fyrri umræða.
+
+[13:31]Horfa
+
+Forseti (Guðrún Hlín Ásmundsdóttir):
+Forseti gefur hæstv. innviðaráðherra orðið.
+
+[13:32]Horfa
+
+Innviða- og samgönguráðherra (Bergur Þór Ólafsson):
+Virðulegi forseti. Ég mæli fyrir tillögu til þingsályktunar um samgönguáætlun fyrir árin 2025–2029.
+
+[13:44]Horfa
+
+Sólveig Anna Jónsdóttir (S) (andsvar):
+Virðulegi forseti. Hvenær verður vegurinn um Dynjandisheiði kláraður?
+
+[13:46]Horfa
+
+Innviða- og samgönguráðherra (Bergur Þór Ólafsson) (andsvar):
+Virðulegi forseti. Framkvæmdum lýkur haustið 2027.
+"""
+
+
+def test_a_web_pages_time_links_and_agenda_are_no_ones_words_and_a_reply_is_its_member() -> None:
+    # Written for blind31's convention (Iceland's Alþingi). Before: "Dagskrá" was a speaker over the agenda, each
+    # "[13:32]Horfa" the words of the turn over it, and the minister's reply no label (an office ending "-ráðherra"
+    # was no office).
+    spoken = _spoken(SPEECHES_WEB_PAGE)
+    assert [label for label, _ in spoken] == [
+        "Forseti (Guðrún Hlín Ásmundsdóttir)", "Innviða- og samgönguráðherra (Bergur Þór Ólafsson)",
+        "Sólveig Anna Jónsdóttir (S) (andsvar)", "Innviða- og samgönguráðherra (Bergur Þór Ólafsson) (andsvar)",
+    ]
+    assert all("Horfa" not in words for _, words in spoken)
+    parsed = parse_label("Innviða- og samgönguráðherra (Bergur Þór Ólafsson) (andsvar)")
+    assert parsed is not None and parsed.notes == ("andsvar",) and parsed.inner is not None

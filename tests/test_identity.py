@@ -1244,3 +1244,39 @@ def test_a_chairman_is_the_panel_member_each_note_says_occupied_the_chair() -> N
     chairs = speaker_of(doc, "Mr. Chairman")
     assert len(chairs) == 3 and None not in chairs
     assert "qureshi" in (chairs[0] or "") and "leghari" in (chairs[1] or "") and chairs[2] == chairs[1]
+
+
+HUNGARIAN_RECORD = """\
+ELNÖK: Tisztelt Országgyűlés! Az ülésnapot megnyitom. Napirend előtti felszólalásra jelentkezett Kiss Ádám.
+
+KISS ÁDÁM (Fidesz): Köszönöm a szót, elnök úr. A költségvetésről szeretnék szólni.
+
+ELNÖK: Köszönöm szépen, képviselő úr.
+
+(Az elnöki széket Varga-Szabó Júlia, az Országgyűlés alelnöke foglalja el.)
+
+ELNÖK: Tisztelt Országgyűlés! Folytatjuk a munkát. Megadom a szót Tóth Bencének.
+
+TÓTH BENCE (DK): Köszönöm. Röviden szólok.
+
+ELNÖK: Köszönöm. Az ülést bezárom.
+"""
+
+
+def test_a_chair_note_halfway_binds_the_bare_office_after_it_and_not_before() -> None:
+    # blind31's Országgyűlés: "(Az elnöki széket X, … alelnöke foglalja el.)". Before: the note was read as no one's,
+    # and once read, its holder took every "ELNÖK" turn, the first chair's too (a wrong speaker, not an unknown one).
+    (doc,) = resolve(("ogy", HUNGARIAN_RECORD))
+    chairs = speaker_of(doc, "ELNÖK")
+    assert len(chairs) == 4
+    assert "varga-szabo-julia" in (chairs[2] or "") and chairs[2] == chairs[3]
+    assert all("varga" not in (chair or "") for chair in chairs[:2])
+
+
+def test_an_id_keeps_the_vowel_signs_of_an_indic_name() -> None:
+    # blind31's Jatiya Sangsad: Python's \w has no combining marks, so "মাননীয় স্পীকার" was cut at each vowel sign.
+    from transcript_kit.normalize import slug
+
+    assert slug("মাননীয় ডেপুটি স্পীকার").count("-") == 2
+    assert slug("जल शक्ति मंत्री") == "जल-शकति-मंतरी"  # (fold drops the virama, as it drops accents: one key for both spellings)
+    assert slug("Antony J. Blinken") == "antony-j-blinken"

@@ -88,9 +88,15 @@ def _names_a_person(bracket: str) -> bool:
     return person is not None and person.family is not None and not (person.role or person.titles or person.notes)
 
 
+# What an id keeps of a name: its letters and digits, and the vowel signs and other marks of scripts that write
+# them apart from their letters ("মাননীয়", "मंत्री": Python's \w has no marks, and a name cut at each of them is
+# "ম-নন-য").
+_NOT_IN_A_SLUG = re.compile(r"[^\w\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u0600-\u06ff\u200c]+")
+
+
 def slug(text: str) -> str:
     """A stable id fragment: "Antony J. Blinken" → "antony-j-blinken", "Šarec" → "sarec"."""
-    return re.sub(r"[^\w]+", "-", fold(text)).strip("-_") or "x"
+    return _NOT_IN_A_SLUG.sub("-", fold(text)).strip("-_\u200c") or "x"
 
 
 def _day(text: str | None) -> Date | None:
@@ -515,12 +521,15 @@ class Normalizer:
             if label.family is not None and label.qualifiers:
                 places[family_key(label.family)].update(label.qualifiers)
             # ... and so does the holder of an office or role printed with it: "MODERATOR (JANE KELLER)", then
-            # "KELLER".
+            # "KELLER". (A holder only a note names, opening no turn, holds no office here: "(Az elnöki széket X …
+            # foglalja el.)" halfway through makes the bare office's turns after it X's, by binding, not the ones
+            # before.)
+            noted_holder = use.count == 0 and label.inner is not None and label.titles and label.role is None
             holder = label.inner
             for person in (label, holder) if holder is not None else (label,):
                 parts = self._parts(person)
                 if parts.given and parts.family:
-                    title = " ".join(parts.titles) or " ".join(label.titles) or None
+                    title = None if noted_holder else " ".join(parts.titles) or " ".join(label.titles) or None
                     found = self._named(" ".join((*parts.given, parts.family)), title, "label", day, allowed)
                     gender = parts.gender or _GENDER.get(fold(label.honorific or ""))
                     named.append(attrs.evolve(found, gender=gender) if found is not None and gender else found)

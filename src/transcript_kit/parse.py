@@ -1090,6 +1090,8 @@ class _Tokenizer:
             # ... but a label this document prints with its words after it elsewhere is that label over its
             # words here (a stenogram's "ГОЛОВУЮЧИЙ." alone on its line, the chair's words on the next).
             return parse_label(candidate.label) is None or candidate.label in self._inline_labels(found)
+        if candidate.alone and self._numbered_list_under(i):
+            return False  # an agenda's or a contents list's heading ("Dagskrá:" over "1. Störf þingsins.")
         if not candidate.alone or not self.shapes.prints_alone(candidate.shape):
             return True
         starts, ends = self.layout.starts, self.layout.ends
@@ -1112,6 +1114,19 @@ class _Tokenizer:
                     continue
                 return rule is None or rule.kind not in _NOT_WORDS
         return False
+
+    def _numbered_list_under(self, i: int) -> bool:
+        """Whether the line under line ``i`` (no blank line between) opens a list numbered from 1, one short item
+        a line ("1. Störf þingsins." / "2. Fjármálaáætlun 2026–2030, fyrri umræða."): what a heading alone on its
+        line lists, no one's words."""
+        starts, ends, text = self.layout.starts, self.layout.ends, self.text
+        j = i + 1
+        if j + 1 >= len(starts) or not text.startswith("1", starts[j]):
+            return False
+        return all(
+            ends[k] - starts[k] <= _LIST_ITEM_CHARS and _LIST_NUMBER.match(text, starts[k], ends[k]) is not None
+            for k in (j, j + 1)
+        ) and text[starts[j + 1]] == "2"
 
     def _emit_after_label(
         self,
@@ -1624,6 +1639,8 @@ _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
 _ANY_PLACE = rules.Place(False, False, False)
 _NOTE_BRACKETS = {"(": ("(", ")"), "[": ("[", "]")}  # a note's opening bracket: what opens and closes it
 _NOTE_CLOSERS = frozenset(")]")
+_LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+\S")  # an item's number in a numbered list: "1. ", "2) "
+_LIST_ITEM_CHARS = 200  # an agenda's or a contents list's item is one line
 _FULL_STOPS = frozenset(".?!…。？！")  # a sentence's end (a closing bracket ends an item's "(nr 187)" too)
 _CONTENTS_ITEM_MIN = 8  # characters of a contents item worth matching: no bare number or "Yes"
 _CONTENTS_REPEATED = "a heading: it repeats an item of the contents printed over the first label"
