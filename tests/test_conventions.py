@@ -246,6 +246,25 @@ def test_a_code_with_a_digit_and_a_name_with_al_stay_as_printed() -> None:
     assert repair_ocr_confusions("Tlie CHA1RMAN") == "The CHAIRMAN"
 
 
+def test_a_surnames_first_capital_ocr_read_as_a_digit_is_the_letter() -> None:
+    # blind29's OCR'd hearing: "Senator 0KERLUND." was no label (the grammar reads no digit), its question the
+    # chairman's words. A leading digit is a letter only before four capitals: "1ST LIEUTENANT" stays.
+    assert repair_ocr_confusions("Senator 0KERLUND") == "Senator OKERLUND"
+    assert repair_ocr_confusions("Mr. 5MITH") == "Mr. SMITH"
+    assert repair_ocr_confusions("1ST LIEUTENANT") == "1ST LIEUTENANT"
+    text = (
+        "The CHAIRMAN. Senator Okerlund.\n\n"
+        "Senator 0KERLUND. Mr. Secretary, I have had a good deal of mail on this bill.\n\n"
+        "Mr. TRASK. I am sure you have, Senator.\n\n"
+        "Senator OKERLUND. Not all of it favorable.\n"
+    )
+    document = parse(text.encode(), doc_id="ocr")
+    turns = [t for t in document.turns if t.kind.value == "turn"]
+    assert [t.label for t in turns] == ["The CHAIRMAN", "Senator 0KERLUND", "Mr. TRASK", "Senator OKERLUND"]
+    assert turns[1].speaker is not None and turns[3].speaker is not None
+    assert turns[1].speaker.id == turns[3].speaker.id
+
+
 def test_a_plays_hanging_cues_open_turns_inside_an_indented_block() -> None:
     text = (
         "ACT I. SCENE I.\n\n  Cor. Brother, you come early;\n    The morning sleeps.\n  Fer. Then, my lord,\n"

@@ -6410,3 +6410,143 @@ def test_a_web_pages_time_links_and_agenda_are_no_ones_words_and_a_reply_is_its_
     assert all("Horfa" not in words for _, words in spoken)
     parsed = parse_label("Innviða- og samgönguráðherra (Bergur Þór Ólafsson) (andsvar)")
     assert parsed is not None and parsed.notes == ("andsvar",) and parsed.inner is not None
+
+
+# A newsletter's recap of a live audio room, the transcript as the transcription app gave it: each speaker's line
+# is the account's handle, its display name (emoji and all) and the time; the room's notices and reactions between.
+AUDIO_ROOM_RECAP = """\
+Field Notes Weekly
+Issue #48
+
+Full transcript
+Auto-generated. Speaker labels are matched to accounts and can be wrong.
+
+——— Recording started ———
+@fieldnotes_tess is hosting
+@owen_b joined as co-host
+
+@fieldnotes_tess (Tess Abernathy 🎙️) 00:00:38
+Okay, I think we're live. Welcome, everyone, to the Field Notes room.
+
+@owen_b (Owen Brightwater) 00:00:49
+Hello hello.
+
+@kiri_m requested to speak
+@kiri_m joined as a speaker
+
+@kiri_m (Kiri Matagi 🌿) 00:01:30
+Hi, thanks for having me. I'm calling from the allotment, so forgive the wind.
+
+👏 🌱 🌱 😂  +27 reactions
+
+@fieldnotes_tess (Tess Abernathy 🎙️) 00:01:44
+We love the wind. Kiri, tell us about the seed library.
+
+Speaker 4 00:02:10
+Sorry, can I jump in? My name isn't showing, it's Hal from Dunedin.
+
+@kiri_m (Kiri Matagi 🌿) 00:02:19
+Of course. Hi Hal. So the seed library started with one shoebox.
+
+@kiri_m left
+——— Recording ended · 00:03:02 ———
+
+Thanks for reading! Subscribe for free.
+"""
+
+
+def test_an_audio_rooms_handle_lines_are_labels_and_its_notices_and_reactions_no_ones_words() -> None:
+    # Written for blind34's convention (a live audio room's transcript in a newsletter). Before: no turn at all.
+    spoken = _spoken(AUDIO_ROOM_RECAP)
+    assert [label for label, _ in spoken] == [
+        "@fieldnotes_tess (Tess Abernathy 🎙️)", "@owen_b (Owen Brightwater)", "@kiri_m (Kiri Matagi 🌿)",
+        "@fieldnotes_tess (Tess Abernathy 🎙️)", "Speaker 4", "@kiri_m (Kiri Matagi 🌿)",
+    ]
+    assert spoken[2][1] == "Hi, thanks for having me. I'm calling from the allotment, so forgive the wind."
+    assert spoken[-1][1] == "Of course. Hi Hal. So the seed library started with one shoebox."
+    import transcript_kit as tk
+
+    ids = {turn.label: turn.speaker.id for turn in tk.parse(AUDIO_ROOM_RECAP, doc_id="room").turns if turn.speaker}
+    assert ids["@kiri_m (Kiri Matagi 🌿)"] == "kiri-matagi"  # the display name, not the handle
+
+
+# A UN Security Council record's pages: the cover names two presidents, the second takes the chair halfway; a
+# vote by show of hands lists the members.
+SECURITY_COUNCIL_RECORD = """\
+Security Council
+Eighty-first year
+9912th meeting
+
+President:  Mr. Ortega Valdés/Ms. Lindqvist Aho ........ (Chile)
+
+    The meeting was called to order at 10.05 a.m.
+
+    The President (spoke in Spanish): I welcome the Minister for Foreign Affairs of Chile. I shall put the draft
+resolution to the vote now.
+    A vote was taken by show of hands.
+In favour:
+Algeria, Chile, Denmark, France, Greece, Guyana, Pakistan, Republic of Korea, Sierra Leone, Slovenia, Somalia
+
+Abstaining:
+China, Russian Federation
+
+    The President (spoke in Spanish): The draft resolution received 11 votes in favour and 2 abstentions.
+    Ms. Lindqvist Aho (Chile) took the Chair.
+    The President: I now give the floor to the representative of Slovenia.
+    Mr. Kranjc (Slovenia): We voted in favour.
+    The President: The meeting rose at 11.20 a.m.
+"""
+
+
+def test_a_security_councils_vote_lists_and_chair_notes_are_the_records_and_each_president_is_who_presides() -> None:
+    # Written for blind34's convention. Before: the lists in favour and the chair note were the President's words,
+    # and one id held both presidents.
+    spoken = _spoken(SECURITY_COUNCIL_RECORD)
+    assert [label for label, _ in spoken] == [
+        "The President (spoke in Spanish)", "The President (spoke in Spanish)", "The President",
+        "Mr. Kranjc (Slovenia)", "The President",
+    ]
+    assert spoken[0][1].endswith("to the vote now.") and spoken[1][1].endswith("2 abstentions.")
+    import transcript_kit as tk
+
+    presidents = [t.speaker.id for t in tk.parse(SECURITY_COUNCIL_RECORD, doc_id="spv").turns if t.label and "President" in t.label and t.speaker]
+    assert "ortega-valdes" in presidents[0] and presidents[0] == presidents[1]
+    assert "lindqvist-aho" in presidents[2] and presidents[2] == presidents[3]
+
+
+def test_a_press_releases_end_mark_printed_spaced_ends_the_transcript() -> None:
+    # blind34's background briefing: "# # #" and the page's tags and links under it were the moderator's words.
+    text = (
+        "MODERATOR: Thank you all for joining. The embargo is now lifted.\n\n"
+        "QUESTION: One more?\n\n"
+        "MODERATOR: No, that's all. Have a good afternoon.\n\n"
+        "# # #\n\n"
+        "TAGS\n\n"
+        "Arctic   Norway   Office of the Spokesperson\n\n"
+        "White House   |   USA.gov   |   Contact Us\n"
+    )
+    spoken = _spoken(text)
+    assert spoken[-1] == ("MODERATOR", "No, that's all. Have a good afternoon.")
+
+
+def test_a_witness_sworn_and_the_examiners_line_are_headings_in_any_record() -> None:
+    # blind34's public inquiry (line-numbered pages; the base profile: no court evidence) and blind32's tribunal
+    # (read as a briefing): "PROFESSOR NIAMH Ó BRIAIN (affirmed)" centred over the questions, and "BY MR. JUSTICE
+    # HARTWELL:", were words of the turn over them.
+    lines = [
+        "LADY ASHWORTH:  Good morning. Ms Okafor.",
+        "MS OKAFOR:  Thank you, my Lady. The next witness is",
+        "    Dr Lennox.",
+        "                 DR ÁINE LENNOX (affirmed)",
+        "MS OKAFOR:  Dr Lennox, please give the inquiry your",
+        "    full name.",
+        "DR LENNOX:  Áine Mary Lennox.",
+        "LADY ASHWORTH:  Mr Pryce, you have some questions.",
+        "    BY MR. PRYCE:",
+        "MR PRYCE:  Only two, my Lady.",
+    ]
+    for forced in ("base", "briefing", "deposition"):  # the rules are the base profile's: every family has them
+        document = parse_text(_reporter_pages(lines, 12), conventions=Conventions.load((), forced=forced))
+        spoken = [(t.label, " ".join(t.text.split())) for t in document.turns if t.kind is TurnKind.TURN]
+        assert spoken[1][1] == "Thank you, my Lady. The next witness is Dr Lennox.", forced
+        assert spoken[4][1] == "Mr Pryce, you have some questions.", forced

@@ -42,6 +42,8 @@ _CHAIR_TAKEN = tuple(
         ("Chair", "", ("(Chair)",), "chair_among_members"),
         ("Chair", "", ("called to the Chair",), "called_to_the_chair"),
         ("", "", ("occupied by",), "chair_occupied"),  # the office is the note's own (group "office")
+        ("The President", "", ("President:",), "un_cover_president"),
+        ("The President", "", ("took the Chair",), "un_took_the_chair"),
         ("ELNÖK", "", ("elnöki széket",), "elnok_chair_taken"),
         ("رئیس", "", ("اداره جلسه",), "majlis_chair_taken"),
         ("", "", ("সভাপতির আসন",), "sangsad_chair_taken"),

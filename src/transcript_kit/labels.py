@@ -264,7 +264,10 @@ def repair_split_words(label: str) -> str:
 # A word of capitals with a digit or a small l OCR read for a letter inside it ("CHA1RMAN", "DRISC0LL", "SMlTH"):
 # capitals on both sides, five characters or more (a participant's code, "P1A", "R2", is shorter or ends in its
 # digits).
-_OCR_DIGIT_WORD = re.compile(r"(?<![\w.])(?=[A-Z015l]{5,}(?![\w]))[A-Z]+[015l](?:[A-Z]+[015l])*[A-Z]+(?![\w])")
+_OCR_DIGIT_WORD = re.compile(
+    r"(?<![\w.])(?=[A-Z015l]{5,}(?![\w]))"
+    r"(?:[015](?=[A-Z]{4})[A-Z]+(?:[015l][A-Z]+)*|[A-Z]+[015l](?:[A-Z]+[015l])*[A-Z]+)(?![\w])"
+)  # ... its first letter too, where four capitals follow ("Senator 0KERLUND", "5MITH")
 _OCR_DIGIT_LETTERS = str.maketrans("015l", "OISI")
 # Letters OCR reads for one ("Tlie" for "The", "Sirnpson"): repaired only where the word becomes a vocabulary word.
 _OCR_LETTER_PAIRS = (("li", "h"), ("rn", "m"), ("cl", "d"), ("1", "l"), ("1", "I"), ("0", "o"))
@@ -352,6 +355,11 @@ def parse_speaker(text: str) -> Label | None:
     the name, and that a label the grammar does not read is the name before its first comma, where that is one
     (a label the document's vote accepted so: see candidates.decide). (parse_label reads no such frame: "[BUZZER]"
     on a line of its own is a sound, not a cue.)"""
+    handle = _HANDLE_WITH_NAME.fullmatch(text) if text.startswith("@") else None
+    if handle is not None:  # "@bartzielinski (Bart Zieliński 🇵🇱)": the account's display name is who speaks
+        named = parse_label(" ".join(_NOT_A_NAME_CHARACTER.sub(" ", handle["name"]).split()))
+        if named is not None and named.family is not None and named.given and named.role is None:
+            return attrs.evolve(named, raw=text)
     square = _WHOLLY_SQUARE_BRACKETED.fullmatch(text)
     if square is None:
         label = parse_label(text)
@@ -361,6 +369,12 @@ def parse_speaker(text: str) -> Label | None:
         return label
     inner = parse_label(square[1])
     return attrs.evolve(inner, raw=text) if inner is not None else None
+
+
+# An account's handle with its display name in brackets, and what a display name holds besides the name (emoji,
+# flags, a microphone).
+_HANDLE_WITH_NAME = re.compile(r"@[A-Za-z0-9_.]{1,40}[ \t]+\((?P<name>[^()]{1,60})\)")
+_NOT_A_NAME_CHARACTER = re.compile(r"[^\w\s'’.-]")
 
 
 @functools.lru_cache(maxsize=65536)
