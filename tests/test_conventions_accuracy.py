@@ -6550,3 +6550,88 @@ def test_a_witness_sworn_and_the_examiners_line_are_headings_in_any_record() -> 
         spoken = [(t.label, " ".join(t.text.split())) for t in document.turns if t.kind is TurnKind.TURN]
         assert spoken[1][1] == "Thank you, my Lady. The next witness is Dr Lennox.", forced
         assert spoken[4][1] == "Mr Pryce, you have some questions.", forced
+
+
+# A Seimas sitting's stenogram (Lithuanian): labels in capitals before a period, a member's initial before the surname
+# and the party in brackets, the chair's office with the holder in brackets; the time each item was taken up over its
+# heading; a minister's points opened "Pirma:", "Antra:".
+SEIMAS_STENOGRAM = """\
+LIETUVOS RESPUBLIKOS SEIMO
+VAKARINIO POSĖDŽIO NR. 48
+STENOGRAMA
+
+15.00 val.
+
+PIRMININKAS (K. JUODVALKIS). Pradedame vakarinį posėdį. Kviečiu registruotis.
+
+Užsiregistravo 98 Seimo nariai.
+
+15.02 val.
+
+Vandens įstatymo Nr. VIII-474 pakeitimo įstatymo projektas Nr. XIVP-2210 (pateikimas)
+
+PIRMININKAS (K. JUODVALKIS). Pranešėja – aplinkos ministrė. Prašom.
+
+APLINKOS MINISTRĖ D. RAMANAUSKIENĖ. Ačiū, posėdžio pirmininke. Projektas turi du tikslus.
+
+Pirma: vandens telkinių apsaugos juostos nustatomos pagal naują metodiką.
+
+Antra: savivaldybės gauna teisę riboti vandens naudojimą per sausras.
+
+A. BRAZYS (LSDPF). Ministre, kiek tai kainuos savivaldybėms?
+
+APLINKOS MINISTRĖ D. RAMANAUSKIENĖ. Papildomų išlaidų nenumatoma.
+"""
+
+
+def test_a_seimas_stenograms_initialled_labels_and_item_headings_under_their_times() -> None:
+    # Written for blind33's convention (Lithuania's Seimas). Before: no label was read ("T. GAILIUS (LF)." opened
+    # with an initial, "PIRMININKĖ (R. …)." closed with brackets, "A. BRAZYS" was an answer mark), the minister's
+    # points were speakers, and the item's heading was the chair's words.
+    spoken = _spoken(SEIMAS_STENOGRAM)
+    assert [label for label, _ in spoken] == [
+        "PIRMININKAS (K. JUODVALKIS)", "PIRMININKAS (K. JUODVALKIS)", "APLINKOS MINISTRĖ D. RAMANAUSKIENĖ",
+        "A. BRAZYS (LSDPF)", "APLINKOS MINISTRĖ D. RAMANAUSKIENĖ",
+    ]
+    assert spoken[0][1] == "Pradedame vakarinį posėdį. Kviečiu registruotis.\n\nUžsiregistravo 98 Seimo nariai.".replace("\n\n", " ")
+    assert spoken[2][1].endswith("riboti vandens naudojimą per sausras.")
+
+
+# The Diari de Sessions del Parlament de Catalunya as pdftotext gives it: hard-wrapped, each speaker's name or office
+# alone on a line over the words, no blank line between.
+DIARI_DE_SESSIONS = """\
+DIARI DE SESSIONS
+DEL PARLAMENT DE CATALUNYA
+
+La sessió s'obre a les deu del matí i cinc minuts.
+
+La presidenta
+Bon dia, diputats, diputades, conselleres, consellers.
+Comença la sessió. La primera pregunta la formula la
+diputada senyora Núria Vall i Pons.
+
+Núria Vall i Pons
+Gràcies, presidenta. Consellera, quan obriran el nou
+centre d'atenció primària de Sant Feliu?
+
+La consellera de Salut i Benestar (Carme Puig i Soler)
+Gràcies, presidenta. Diputada, les obres acaben al juny i
+el centre obrirà al setembre.
+
+El president de la Generalitat
+Moltes gràcies. Afegeixo només que el pressupost hi és.
+
+La vicepresidenta primera
+Gràcies. Passem a la pregunta següent.
+"""
+
+
+def test_a_catalan_records_offices_and_names_alone_over_the_words_are_labels() -> None:
+    # Written for blind33's convention (the Parlament de Catalunya). Before: no turn at all ("La presidenta", an
+    # office in lower case; "Núria Vall i Pons", a name joined by "i"; "de Salut i Benestar", a portfolio).
+    spoken = _spoken(DIARI_DE_SESSIONS)
+    assert [label for label, _ in spoken] == [
+        "La presidenta", "Núria Vall i Pons", "La consellera de Salut i Benestar (Carme Puig i Soler)",
+        "El president de la Generalitat", "La vicepresidenta primera",
+    ]
+    assert spoken[2][1] == "Gràcies, presidenta. Diputada, les obres acaben al juny i el centre obrirà al setembre."

@@ -343,7 +343,9 @@ class _Tokenizer:
         self.label_lines: Sequence[int] = ()  # the lines that open turns, in order, once decided
         self.mixed_case: bool | None = None  # whether the words are printed in upper and lower case, once read
         self.last_plain_label: int | None = None  # the last line whose label has no list bullet, once looked for
-        self.glued: frozenset[str] = frozenset()  # the document's labels that may be found glued after a sentence
+        self.glued: frozenset[str] = frozenset()
+        self.alone_label_lines: frozenset[int] = frozenset()  # the lines of labels printed alone, once decided
+        self.words_ended = False  # whether the last paragraph but time lines ended a sentence  # the document's labels that may be found glued after a sentence
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -480,6 +482,9 @@ class _Tokenizer:
         if self.wrapped_labels:
             blocks = self._join_wrapped_labels(blocks, accepted)
         label_lines = self.label_lines = accepted.lines
+        # Labels alone on their line (a chat's "Malik Hassan  10:06 AM" over the message): a time line over the line
+        # before one is a message's, not a sitting's item (see _label_follows).
+        self.alone_label_lines = frozenset(line for line, c in accepted.items() if c.alone)
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
@@ -1115,6 +1120,15 @@ class _Tokenizer:
                 return rule is None or rule.kind not in _NOT_WORDS
         return False
 
+    def _label_follows(self, last: int) -> bool:
+        """Whether the next line with words after line ``last`` opens a turn with words after its label."""
+        starts, ends = self.layout.starts, self.layout.ends
+        j = last + 1
+        while j < len(starts) and ends[j] <= starts[j]:
+            j += 1
+        row = bisect.bisect_left(self.label_lines, j)
+        return row < len(self.label_lines) and self.label_lines[row] == j and j not in self.alone_label_lines
+
     def _numbered_list_under(self, i: int) -> bool:
         """Whether the line under line ``i`` (no blank line between) opens a list numbered from 1, one short item
         a line ("1. Störf þingsins." / "2. Fjármálaáætlun 2026–2030, fyrri umræða."): what a heading alone on its
@@ -1229,6 +1243,17 @@ class _Tokenizer:
             self._label_from_heading_in_body(out)
         if action and kind == "PARA":
             kind, why = "STAGE", "a screenplay's action line: flush where the dialogue under the cues is indented"
+        elif (
+            kind == "PARA"
+            and seen_label
+            and out[-1].type == "TIMESTAMP"
+            and value[-1] not in _FULL_STOPS
+            and value[0].isupper()
+            and self.words_ended  # a caption's time line falls mid-sentence: the line under it goes on with it
+            and len(value) <= _HEADING_CHARS * 2
+            and self._label_follows(last)
+        ):
+            kind, why = "HEADING", _ITEM_UNDER_A_TIME
         if kind == "HEADING" and seen_label and why is _AGENDA_ITEM:
             # An agenda item's heading ends the turn over it: what a clerk writes under it ("Councilmember Drummond
             # pulled Item 6.C") up to the next label is the minutes' narrative, no one's speech.
@@ -1283,6 +1308,8 @@ class _Tokenizer:
             # under.)
             kind = "END"
         out.append(_token(kind, value, begin, end))
+        if kind != "TIMESTAMP":  # (a note or a heading is whole; a paragraph of words ends where a sentence does)
+            self.words_ended = kind != "PARA" or value[-1] in _FULL_STOPS
 
     def _contents_lines(self) -> frozenset[str]:
         """The lines over the first label that end no sentence (a contents list's items, "2. 14:03 Arupärimine
@@ -1643,6 +1670,9 @@ _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+\S")  # an item's number in a numbe
 _LIST_ITEM_CHARS = 200  # an agenda's or a contents list's item is one line
 _FULL_STOPS = frozenset(".?!…。？！")  # a sentence's end (a closing bracket ends an item's "(nr 187)" too)
 _CONTENTS_ITEM_MIN = 8  # characters of a contents item worth matching: no bare number or "Yes"
+# A sitting's item is printed under the time it was taken up, over the first speaker on it ("10.21 val." /
+# "Pelno mokesčio įstatymo … projektas Nr. XIVP-3412(2) (pateikimas)" / "PIRMININKĖ (…). …").
+_ITEM_UNDER_A_TIME = "a heading: a line with no sentence's end between a time line and a label"
 _CONTENTS_REPEATED = "a heading: it repeats an item of the contents printed over the first label"
 _WRAPPED_LABEL_LINES = 4  # a label's bracket may run on over this many lines in all
 _WRAPPED_LABEL_TAIL = 40  # characters of a label wrapped before its colon that may stand on the next line
