@@ -6635,3 +6635,72 @@ def test_a_catalan_records_offices_and_names_alone_over_the_words_are_labels() -
         "El president de la Generalitat", "La vicepresidenta primera",
     ]
     assert spoken[2][1] == "Gràcies, presidenta. Diputada, les obres acaben al juny i el centre obrirà al setembre."
+
+
+def test_a_belgian_interventions_number_stands_before_its_label() -> None:
+    # Written for blind33's convention (the Chamber's CRIV). Before: "01.01  Kristof Peeters (N-VA):" opened no turn.
+    text = (
+        "Vragen                                                     Questions\n\n"
+        "01.01  Liesbeth Wouters (N-VA): Mevrouw de minister, wanneer komt het noodplan?\n\n"
+        "01.02  Minister Chantal Gilson: Het plan ligt klaar. Ik stel het volgende week voor.\n\n"
+        "01.03  Liesbeth Wouters (N-VA): Dank u.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "Liesbeth Wouters (N-VA)", "Minister Chantal Gilson", "Liesbeth Wouters (N-VA)",
+    ]
+
+
+# Kenya's National Assembly Hansard in Kiswahili: "Mhe." (the Honourable) before members, offices joined by "wa".
+BUNGE_HANSARD = """\
+                           BUNGE LA TAIFA
+
+Mhe. Spika: Waheshimiwa Wabunge, tuendelee. Kiongozi wa Walio Wengi.
+
+Kiongozi wa Walio Wengi (Mhe. Jeremiah Kiptoo Rono): Asante, Mhe. Spika. Naomba kuweka Mezani
+Ripoti ya Kamati ya Bajeti.
+
+Mhe. Spika: Asante. Swali la Mhe. Halima Abdi.
+
+Mhe. Halima Abdi Noor (Garissa, UDA): Asante, Mhe. Spika. Je, Waziri anafahamu kwamba visima vya
+maji vimekauka?
+
+Waziri wa Maji (Mhe. Esther Kamau): Ndiyo, Mhe. Spika. Wizara itachimba visima vitano.
+
+Naibu Spika wa Muda (Mhe. Rose Langat): Asante. Mhe. (Dkt.) Otieno, una nafasi.
+
+Mhe. (Dkt.) Samuel Otieno (Nyando, ODM): Asante sana. Ninaunga mkono.
+"""
+
+
+def test_a_kiswahili_hansards_offices_and_honourables_are_read() -> None:
+    # Written for blind33's convention (Kenya's Bunge). Before: "Kiongozi wa Walio Wengi (…)", "Waziri wa Maji (…)"
+    # and "Naibu Spika wa Muda (…)" were no labels (their words the Speaker's), "Mhe." a given name.
+    spoken = _spoken(BUNGE_HANSARD)
+    assert [label for label, _ in spoken] == [
+        "Mhe. Spika", "Kiongozi wa Walio Wengi (Mhe. Jeremiah Kiptoo Rono)", "Mhe. Spika",
+        "Mhe. Halima Abdi Noor (Garissa, UDA)", "Waziri wa Maji (Mhe. Esther Kamau)",
+        "Naibu Spika wa Muda (Mhe. Rose Langat)", "Mhe. (Dkt.) Samuel Otieno (Nyando, ODM)",
+    ]
+    parsed = parse_label("Mhe. Halima Abdi Noor (Garissa, UDA)")
+    assert parsed is not None and parsed.honorific == "Mhe." and parsed.family == "Noor"
+
+
+def test_a_sabors_office_in_lower_case_before_its_holder_is_a_label_and_its_item_a_heading() -> None:
+    # Written for blind33's convention (the Hrvatski sabor). Before: "ministar Tomislav Bašić:" (no label starts in
+    # lower case) was the words of the turn above, and "AD. 4. – Prijedlog zakona …" a speaker.
+    text = (
+        "PREDSJEDNIK: Prelazimo na sljedeću točku dnevnoga reda.\n\n"
+        "AD. 4. – Prijedlog zakona o porezu na dohodak, prvo čitanje, P.Z. br. 512\n\n"
+        "PREDSJEDNIK: Dajem riječ ministru financija.\n\n"
+        "IVAN HORVAT, ministar financija: Hvala lijepa. Pred vama je prijedlog izmjena zakona.\n\n"
+        "PREDSJEDNIK: Hvala. Replika, kolega Perić.\n\n"
+        "MARKO PERIĆ (SDP): Ministre, tko plaća?\n\n"
+        "PREDSJEDNIK: Gospodine ministre, odgovor na repliku.\n\n"
+        "ministar Ivan Horvat: Plaćaju svi, kolega Periću.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "PREDSJEDNIK", "PREDSJEDNIK", "IVAN HORVAT, ministar financija", "PREDSJEDNIK", "MARKO PERIĆ (SDP)",
+        "PREDSJEDNIK", "ministar Ivan Horvat",
+    ]
+    assert spoken[0][1] == "Prelazimo na sljedeću točku dnevnoga reda."

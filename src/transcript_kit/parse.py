@@ -577,8 +577,12 @@ class _Tokenizer:
 
     def _candidate_at(self, i: int, at_paragraph_start: bool) -> cand.Candidate | None:
         start, end = self._line(i)
-        if end <= start or (self.text[start].islower() and not self.text.startswith(_LOWER_CASE_CODES, start)):
-            # no label starts lower-case, but a transcription service's speaker code ("spk_0:")
+        if end <= start or (
+            self.text[start].islower()
+            and not self.text.startswith(_LOWER_CASE_CODES, start)
+            and _LOWER_CASE_OFFICE.match(self.text, start, end) is None
+        ):
+            # no label starts lower-case, but a transcription service's speaker code ("spk_0:") or an office
             return None
         triggered = self.triggered is None or bool(self.triggered[i])
         candidate = self.shapes.find(self.text, start, end, at_paragraph_start, triggered)
@@ -1659,6 +1663,10 @@ _TRANSCRIPT_HEADING = re.compile(
     rf"(?im)^[ \t]*(?:{VOCABULARY.alternation('transcript_headings')})[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*:?[ \t]*$"
 )
 _LOWER_CASE_CODES = tuple(VOCABULARY.words_of("lower_case_speaker_codes"))
+# ... and an office printed in lower case before its holder's name ("ministar Tomislav Bašić:", the Sabor's).
+_LOWER_CASE_OFFICE = re.compile(
+    rf"(?:{VOCABULARY.alternation('lower_case_titles')})[ \t]+{VOCABULARY.alternation('cased_capital')}"
+)
 _FIELD_PADDING = 4  # blanks after a colon that pad a form's value out to its column
 _FIELD_VALUE_CHARS = 80  # a header field's value is a name, a date, a place, a count: a longer one is speech
 # What a profile rule may call a line under a label printed alone that makes it no turn's words.
