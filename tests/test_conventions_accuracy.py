@@ -6704,3 +6704,40 @@ def test_a_sabors_office_in_lower_case_before_its_holder_is_a_label_and_its_item
         "PREDSJEDNIK", "ministar Ivan Horvat",
     ]
     assert spoken[0][1] == "Prelazimo na sljedeću točku dnevnoga reda."
+
+
+def test_a_kantei_press_conferences_speakers_in_lenticular_brackets_are_labels() -> None:
+    # Written for blind36's convention (Japan's Chief Cabinet Secretary). Before: no turn ("【内閣官房長官】" alone
+    # on its line was a stage direction, "内閣官房長官" no office).
+    text = (
+        "官房長官記者会見\n"
+        "【冒頭発言】\n"
+        "・地震について\n\n"
+        "【内閣官房長官】\n"
+        "（冒頭発言）\n"
+        "まず、本日午後２時頃、地震が発生しました。\n\n"
+        "【記者】\n"
+        "ＮＨＫの石丸です。被害の状況を伺います。\n\n"
+        "【内閣官房長官】\n"
+        "現在、確認中です。\n\n"
+        "【記者】\n"
+        "ありがとうございました。\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["内閣官房長官", "記者", "内閣官房長官", "記者"]
+    assert spoken[2][1] == "現在、確認中です。"
+
+
+def test_a_vendors_recording_time_beside_a_bare_name_is_no_part_of_the_label_however_it_reads_as_a_clock() -> None:
+    # blind35's rally transcript: "Dana Halvorsen (05:47):" lost its time but "Dana Halvorsen (11:02):" kept it (a
+    # clock's reading), so one speaker printed two labels. A seat or an office before the time keeps it a time of
+    # day ("Mr KATTER (Kennedy) (14:02):").
+    text = (
+        "Dana Halvorsen (05:47):\nThank you, Duluth!\n\n"
+        "Dana Halvorsen (11:02):\nNow, my opponent says that's going to cost too much.\n\n"
+        "Audience (14:22):\nDana! Dana!\n\n"
+        "Dana Halvorsen (14:31):\nThank you.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == ["Dana Halvorsen", "Dana Halvorsen", "Audience", "Dana Halvorsen"]
+    hansard = "Mr KATTER (Kennedy) (14:02): My question is to the Prime Minister.\n\nThe SPEAKER: The Prime Minister.\n"
+    assert _spoken(hansard)[0][0] == "Mr KATTER (Kennedy) (14:02)"

@@ -40,6 +40,7 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # "[01:02:03]"); a parliament's "(14:02)" is a time of day and stays part of the label for the normalizer.
 # No blanks before the bracket in the pattern: searched for in a label, "\s*" would be tried from every blank of a
 # long run of them (a 20k-blank label took 1.9 s); the caller strips what stands before the bracket.
+_CLOCK_LIKE_STAMP = re.compile(r"[(\[](\d{1,2}:\d{2})[)\]]$")
 _RECORDING_STAMP = re.compile(r"[(\[](\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?|0\d?:\d{2}(?:[.,]\d{1,3})?)[)\]]$")
 # Words set letter-spaced ("S i g r i d  Ø v r e b ø"), as a record's header prints a name: never speech.
 _LETTER_SPACED = re.compile(expand(VOCABULARY.patterns["letter_spaced"]))
@@ -210,6 +211,13 @@ class ShapeMatcher:
         trailing = _RECORDING_STAMP.search(label) if stamp is None and label[-1] in ")]" else None
         if trailing is not None and trailing.group(1).count(":") == 1 and "(" in label[: trailing.start()]:
             trailing = None  # "Senator X (Tasmania—Minister for ...) (09:31)": beside a seat, a time of day
+        elif trailing is None and stamp is None and label[-1] in ")]":
+            # "Dana Halvorsen (11:02)" after "Dana Halvorsen (05:47)": beside a bare name, no office or seat, a time
+            # is the recording's (a vendor's transcript), however it reads as a clock
+            trailing = _CLOCK_LIKE_STAMP.search(label)
+            bare = parse_label(label[: trailing.start()]) if trailing is not None and "(" not in label[: trailing.start()] else None
+            if bare is None or not (bare.role or (bare.family and not (bare.titles or bare.honorific))):
+                trailing = None  # (and beside a role: "Audience (14:22)")
         if (
             trailing is not None
         ):  # "Chair Odette Villanueva (00:00:03):": the stamp is the turn's start, no name
