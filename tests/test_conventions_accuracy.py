@@ -6741,3 +6741,48 @@ def test_a_vendors_recording_time_beside_a_bare_name_is_no_part_of_the_label_how
     assert [label for label, _ in _spoken(text)] == ["Dana Halvorsen", "Dana Halvorsen", "Audience", "Dana Halvorsen"]
     hansard = "Mr KATTER (Kennedy) (14:02): My question is to the Prime Minister.\n\nThe SPEAKER: The Prime Minister.\n"
     assert _spoken(hansard)[0][0] == "Mr KATTER (Kennedy) (14:02)"
+
+
+def test_a_regierungspressekonferenz_question_names_the_journalist_who_asks() -> None:
+    # Written for blind36's convention (Germany's federal government press conference). Before: "FRAGE GRÜTZMACHER:"
+    # and "FRAGE DR. KRÖGER:" were no labels (their questions the chair's or the last speaker's words).
+    text = (
+        "VORS. DETTMAR: Guten Tag, meine Damen und Herren! Wir beginnen mit den Terminen.\n\n"
+        "SRS'IN LANGHANS: Der Bundeskanzler reist am Mittwoch nach Paris.\n\n"
+        "FRAGE DR. KRÖGER: Frau Langhans, wird es eine gemeinsame Erklärung geben?\n\n"
+        "SRS'IN LANGHANS: Dem will ich nicht vorgreifen.\n\n"
+        "ZUSATZFRAGE DR. KRÖGER: Aber schließen Sie es aus?\n\n"
+        "SRS'IN LANGHANS: Nein.\n\n"
+        "FRAGE GRÜTZMACHER: Eine Frage an das Finanzministerium: Wann kommt der Haushalt?\n\n"
+        "KAMINSKI (BMF): Im Juli.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "VORS. DETTMAR", "SRS'IN LANGHANS", "FRAGE DR. KRÖGER", "SRS'IN LANGHANS", "ZUSATZFRAGE DR. KRÖGER",
+        "SRS'IN LANGHANS", "FRAGE GRÜTZMACHER", "KAMINSKI (BMF)",
+    ]
+    import transcript_kit as tk
+
+    ids = [t.speaker.id for t in tk.parse(text, doc_id="regpk").turns if t.speaker]
+    assert ids[2] == ids[4] and "kroger" in ids[2]
+
+
+def test_a_briefings_contents_line_over_its_answers_section_is_no_wrapped_label() -> None:
+    # blind36's Russian foreign ministry briefing: the contents' last topic over "Из ответов на вопросы:" read as one
+    # label wrapped before its colon, which then took the spokeswoman's opening statement.
+    text = (
+        "Содержание\n\n"
+        "О форуме «Русский язык в мире» в Казани\n"
+        "Из ответов на вопросы:\n"
+        "О визовых вопросах\n\n"
+        "О форуме «Русский язык в мире» в Казани\n\n"
+        "С 24 по 26 марта в Казани пройдет Международный форум.\n\n"
+        "Из ответов на вопросы:\n\n"
+        "О визовых вопросах\n\n"
+        "Вопрос: Когда будут упрощены визовые правила?\n\n"
+        "Ответ: Работа ведется.\n\n"
+        "Вопрос: А сроки?\n\n"
+        "Ответ: Сообщим дополнительно.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["Вопрос", "Ответ", "Вопрос", "Ответ"]

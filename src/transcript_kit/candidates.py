@@ -371,6 +371,11 @@ def strength(parsed: Label, label: str) -> str | None:
 
 # Compared as labels are, folded the same way ("Présents" is the list's "présents").
 _NEVER_SPEAKERS = frozenset(map(fold, VOCABULARY.words_of("never_speakers")))
+
+
+def never_a_speaker(label: str) -> bool:
+    """Whether ``label`` is a word the vocabulary says is never a speaker ("Note", "Из ответов на вопросы")."""
+    return fold(label) in _NEVER_SPEAKERS
 # What a transcriber prints in brackets where words or a name are withheld or lost: never a sender.
 _TRANSCRIBERS_MARKS = frozenset(
     map(fold, (*VOCABULARY.words_of("room_notes"), *VOCABULARY.words_of("withheld_marks")))

@@ -700,6 +700,8 @@ class _Tokenizer:
         """Whether line ``i`` opens a whole label: one with an honorific, an office or a role ("Mr. David Pratt
         (Nepean-Carleton, Lib.):" under a heading), not the end of a name wrapped onto it ("Kurenkov:")."""
         found = self.shapes.find(self.text, self.layout.starts[i], self.layout.ends[i], True)
+        if found is not None and cand.never_a_speaker(found.label):
+            return True  # a section's heading ("Из ответов на вопросы:") under a contents line: no label's end
         parsed = parse_label(found.label) if found is not None else None
         return parsed is not None and bool(parsed.honorific or parsed.titles or parsed.role)
 
