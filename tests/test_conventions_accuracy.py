@@ -6786,3 +6786,61 @@ def test_a_briefings_contents_line_over_its_answers_section_is_no_wrapped_label(
     )
     spoken = _spoken(text)
     assert [label for label, _ in spoken] == ["Вопрос", "Ответ", "Вопрос", "Ответ"]
+
+
+# A central bank's press conference transcript: the questions labelled, the answers not (the President's by default),
+# a Vice-President's answers labelled by surname, one with its particle in lower case.
+CENTRAL_BANK_QA = """\
+Question: Jens Albrecht, Handelspost. Did the Governing Council discuss a cut today?
+
+Thank you for your question. We did not discuss a cut. The decision was unanimous.
+
+Question: Hélène Marchetti, Les Échos. Two questions, if I may.
+
+First: on tariffs. How much of that is in your baseline?
+
+Second: on the euro. Is its rise a concern?
+
+On the first one, the tariffs are in the baseline. On the second, we do not target the exchange rate.
+
+Question: Bojan Kovač, Poslovni tjednik. Vice-President, are you worried about contagion?
+
+de Arriaga: Thank you. No, the exposures are manageable.
+
+Question: Sorry, a follow-up. Did you speak to the minister?
+
+I speak to many ministers.
+
+Question: Aoife Brennan, Irish Business Post. Will forward guidance come back?
+
+We will present our conclusions in the summer.
+"""
+
+
+def test_the_unlabelled_answers_of_a_record_that_labels_only_its_questions_are_not_the_askers_words() -> None:
+    # Written for blind35's convention (a central bank's press conference). Before: every answer was read into the
+    # question over it (half the words the wrong speaker's), and "de Arriaga:" (a particle in lower case) no label.
+    document = parse_text(CENTRAL_BANK_QA)
+    turns = [(t.label, " ".join(t.text.split())) for t in document.turns if t.kind is TurnKind.TURN]
+    assert [label for label, _ in turns] == [
+        "Question", None, "Question", None, "Question", "de Arriaga", "Question", None, "Question", None,
+    ]
+    assert turns[2][1].endswith("Is its rise a concern?")
+    assert turns[3][1].startswith("On the first one")
+
+
+def test_a_briefings_multi_paragraph_question_stays_whole_where_answers_are_labelled() -> None:
+    # The same reading must not touch a briefing whose answers carry labels: a question's paragraph after its
+    # question mark is still the reporter's.
+    text = (
+        "Q  Two questions. First, on Ukraine: is the aid package ready?\n\n"
+        "And second, the border. Is the Secretary going?\n\n"
+        "MS. PSAKI:  The package is ready. The Secretary is going.\n\n"
+        "Q  Thank you. When?\n\n"
+        "Following up on that, the timing matters to our readers.\n\n"
+        "MS. PSAKI:  Next week.\n\n"
+        "Q  And the bill?\n\n"
+        "MS. PSAKI:  Not yet.\n"
+    )
+    labels = [t.label for t in parse_text(text).turns if t.kind is TurnKind.TURN]
+    assert labels == ["Q", "MS. PSAKI", "Q", "MS. PSAKI", "Q", "MS. PSAKI"]

@@ -345,7 +345,10 @@ class _Tokenizer:
         self.last_plain_label: int | None = None  # the last line whose label has no list bullet, once looked for
         self.glued: frozenset[str] = frozenset()
         self.alone_label_lines: frozenset[int] = frozenset()  # the lines of labels printed alone, once decided
-        self.words_ended = False  # whether the last paragraph but time lines ended a sentence  # the document's labels that may be found glued after a sentence
+        self.words_ended = False  # whether the last paragraph but time lines ended a sentence
+        self.answers_unlabelled = False  # the record labels its questions, not their answers (once decided)
+        self.asking = False  # the turn being emitted is a question's, in such a record
+        self.asked = False  # ... and a paragraph of it has ended in a question mark  # the document's labels that may be found glued after a sentence
 
     def _line(self, i: int) -> tuple[int, int]:
         return self.layout.starts[i], self.layout.ends[i]
@@ -482,6 +485,13 @@ class _Tokenizer:
         if self.wrapped_labels:
             blocks = self._join_wrapped_labels(blocks, accepted)
         label_lines = self.label_lines = accepted.lines
+        # Whether the record labels its questions and not the answers: most question turns run straight on to the
+        # next question (see _emit_paragraph).
+        asks = [_asks(c.label) for c in accepted.values()]
+        questions = sum(asks)
+        self.answers_unlabelled = questions >= _UNANSWERED_QUESTIONS and 2 * sum(
+            1 for this, after in itertools.pairwise(asks) if this and after
+        ) >= questions
         # Labels alone on their line (a chat's "Malik Hassan  10:06 AM" over the message): a time line over the line
         # before one is a message's, not a sitting's item (see _label_follows).
         self.alone_label_lines = frozenset(line for line, c in accepted.items() if c.alone)
@@ -548,6 +558,8 @@ class _Tokenizer:
                 label = "" if opening.unnamed else opening.label
                 out.append(_token("LABEL", label, opening.start, opening.end))
                 first = self._emit_after_label(out, opening, i, block.last, accepted)
+                self.asking = self.answers_unlabelled and _asks(label)
+                self.asked = self.asking and out[-1].type == "PARA" and _ends_a_question(out[-1].value)
             if first <= block.last:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
                 seen_label = seen_label or self.heading_labelled
@@ -1300,6 +1312,14 @@ class _Tokenizer:
                 value = normalize_space(self.text[begin:end])
         if kind in _SPAN_KINDS:
             self.spans.append(Span(_SPAN_KINDS[kind], begin, end, why))
+        if kind == "PARA" and self.asking:
+            if self.asked and value.rstrip(_QUESTION_CLOSERS)[-1:] in _ANSWER_ENDS:
+                # The answer to a question in a record that labels only its questions (a central bank's press
+                # conference): a turn of its own, its speaker not printed, never the asker's words.
+                out.append(_token("LABEL", "", begin, begin))
+                self.asking = False
+            elif _ends_a_question(value):
+                self.asked = True
         if kind == "PARA" and seen_label and self.glued and ":" in value:
             self._append_speech(out, value, begin, end)
             return
@@ -1665,9 +1685,11 @@ _TRANSCRIPT_HEADING = re.compile(
     rf"(?im)^[ \t]*(?:{VOCABULARY.alternation('transcript_headings')})[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*:?[ \t]*$"
 )
 _LOWER_CASE_CODES = tuple(VOCABULARY.words_of("lower_case_speaker_codes"))
-# ... and an office printed in lower case before its holder's name ("ministar Tomislav Bašić:", the Sabor's).
+# ... and an office printed in lower case before its holder's name ("ministar Tomislav Bašić:", the Sabor's), or a
+# surname's particle ("de Arriaga:", "van der Berg:").
 _LOWER_CASE_OFFICE = re.compile(
-    rf"(?:{VOCABULARY.alternation('lower_case_titles')})[ \t]+{VOCABULARY.alternation('cased_capital')}"
+    rf"(?:{VOCABULARY.alternation('lower_case_titles')}|{VOCABULARY.alternation('particles')})"
+    rf"(?:[ \t]+(?:{VOCABULARY.alternation('particles')}))?[ \t]+{VOCABULARY.alternation('cased_capital')}"
 )
 _FIELD_PADDING = 4  # blanks after a colon that pad a form's value out to its column
 _FIELD_VALUE_CHARS = 80  # a header field's value is a name, a date, a place, a count: a longer one is speech
@@ -1682,6 +1704,23 @@ _FULL_STOPS = frozenset(".?!…。？！")  # a sentence's end (a closing bracke
 _CONTENTS_ITEM_MIN = 8  # characters of a contents item worth matching: no bare number or "Yes"
 # A sitting's item is printed under the time it was taken up, over the first speaker on it ("10.21 val." /
 # "Pelno mokesčio įstatymo … projektas Nr. XIVP-3412(2) (pateikimas)" / "PIRMININKĖ (…). …").
+# Question turns a record needs before its unlabelled answers are looked for (a briefing's last shouted questions,
+# "Q … ?" / "Q … ?" / "Q … ?", run on to each other too); an answer ends a sentence (a question cut off ends "—").
+_UNANSWERED_QUESTIONS = 5
+_ANSWER_ENDS = frozenset(".!…")
+_QUESTION_CLOSERS = " \t\"'”’)»"
+
+
+def _asks(label: str) -> bool:
+    """Whether ``label`` is the asking role ("Question", "Q", "QUESTION (translated from Spanish)")."""
+    parsed = parse_label(label)
+    return parsed is not None and parsed.role == "question"
+
+
+def _ends_a_question(value: str) -> bool:
+    return value.rstrip(_QUESTION_CLOSERS)[-1:] == "?"
+
+
 _ITEM_UNDER_A_TIME = "a heading: a line with no sentence's end between a time line and a label"
 _CONTENTS_REPEATED = "a heading: it repeats an item of the contents printed over the first label"
 _WRAPPED_LABEL_LINES = 4  # a label's bracket may run on over this many lines in all
