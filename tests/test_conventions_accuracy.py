@@ -6844,3 +6844,35 @@ def test_a_briefings_multi_paragraph_question_stays_whole_where_answers_are_labe
     )
     labels = [t.label for t in parse_text(text).turns if t.kind is TurnKind.TURN]
     assert labels == ["Q", "MS. PSAKI", "Q", "MS. PSAKI", "Q", "MS. PSAKI"]
+
+
+def test_a_stock_sites_earnings_call_drops_its_ads_and_ends_at_the_calls_duration() -> None:
+    # Written for blind35's convention (an earnings call as a stock-analysis website prints it). Before: the ad set
+    # inside the CEO's remarks was his words, and the participants list and the page's links after "Duration: 51
+    # minutes" were the operator's ("Related Articles" even a speaker).
+    text = (
+        "Prepared Remarks:\n\n"
+        "Operator\n\n"
+        "Good afternoon, and welcome to the Halvern Rail third quarter earnings call. Please go ahead.\n\n"
+        "Gideon Marsh -- President and Chief Executive Officer\n\n"
+        "Thanks, everyone. Volumes were mixed this quarter.\n\n"
+        "Thinking about putting $1,000 into Halvern Rail right now?\n\n"
+        "Before you do, consider this:\n\n"
+        "See the 10 stocks »\n\n"
+        "*Stock Advisor returns as of November 3, 2026\n\n"
+        "Our safety record improved again.\n\n"
+        "Operator\n\n"
+        "This concludes today's conference call. You may now disconnect.\n\n"
+        "Duration: 51 minutes\n\n"
+        "Call participants:\n"
+        "Gideon Marsh -- President and Chief Executive Officer\n"
+        "Priya Raman -- Chief Financial Officer\n\n"
+        "Related Articles\n\n"
+        "Halvern Rail Q2 2026 Earnings Call Transcript\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "Operator", "Gideon Marsh -- President and Chief Executive Officer", "Operator",
+    ]
+    assert spoken[1][1] == "Thanks, everyone. Volumes were mixed this quarter. Our safety record improved again."
+    assert spoken[2][1].endswith("You may now disconnect.")
