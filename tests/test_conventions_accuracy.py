@@ -6876,3 +6876,65 @@ def test_a_stock_sites_earnings_call_drops_its_ads_and_ends_at_the_calls_duratio
     ]
     assert spoken[1][1] == "Thanks, everyone. Volumes were mixed this quarter. Our safety record improved again."
     assert spoken[2][1].endswith("You may now disconnect.")
+
+
+# A governor's office posts an address as prepared: the page's menus, the release's title naming the speaker, the
+# delivery note in italics, the speech with no label, a guest list of "Name: who they are" lines after it.
+ADDRESS_AS_PREPARED = """\
+Skip to main content
+Office of Governor Ruth Abernathy-Cole
+Home
+Newsroom
+
+Governor Ruth Abernathy-Cole Delivers 2028 State of the State Address
+
+3/14/2028
+
+The Governor's remarks, as prepared for delivery, are below.
+
+*As prepared for delivery*
+
+Madam Speaker, members of the Legislature, my fellow Minnesotans:
+
+Good evening. The state of our state is strong.
+
+(Applause)
+
+Let's get to work. Thank you.
+
+###
+
+Guests recognized in the Governor's address:
+Ana Teixeira-Lund: Registered Nurse, Fairview Range Medical Center, Hibbing
+Darnell Okoye: Fire Chief, Staples Volunteer Fire Department, Staples
+Mai Vang: Owner, Vang Family Bakery, Saint Paul
+"""
+
+
+def test_an_address_as_prepared_is_the_speakers_monologue_and_its_guest_list_no_turns() -> None:
+    # Written for blind35's convention. Before: the guest list's lines were three turns, and the speech no one's
+    # (its delivery note in italics was read as an editor's note, its title under the page's menus not found).
+    document = parse_text(ADDRESS_AS_PREPARED)
+    kinds = [(t.kind, t.label) for t in document.turns if t.kind is not TurnKind.STAGE]
+    assert kinds == [(TurnKind.MONOLOGUE, "Ruth Abernathy-Cole")]
+    speech = next(t for t in document.turns if t.kind is TurnKind.MONOLOGUE)
+    assert speech.text.startswith("Madam Speaker") and "Good evening." in speech.text
+
+
+def test_a_roster_of_labelled_lines_is_no_run_of_turns_but_a_wrapped_speech_with_colons_is_speech() -> None:
+    # A roster: three labelled lines in a row, each a name printed once with who they are, no sentence. Hard-wrapped
+    # speech whose lines hold colons is no roster (blind14's Nationalrat record).
+    text = (
+        "MODERATOR: Welcome. We thank tonight's sponsors and partners, recognized below.\n\n"
+        "MAYOR BRANDT: Thank you. I will be brief: housing first.\n\n"
+        "MODERATOR: Thank you, Mayor.\n\n"
+        "Recognized tonight, with thanks:\n"
+        "Jane Okafor: Chair, Riverside Housing Trust\n"
+        "Lucía Ortiz: Director, Tenants United\n"
+        "Samuel Reyes: Treasurer, Eastfield Credit Union\n\n"
+        "MAYOR BRANDT: One more thing: thank you all. Sie haben gesagt: gut. Und ich sage: nein,\n"
+        "das ist es nicht: die Betriebe haben gewartet, und sie warten: noch immer, bis\n"
+        "heute. Danke.\n"
+    )
+    labels = [t.label for t in parse_text(text).turns if t.kind is TurnKind.TURN]
+    assert labels == ["MODERATOR", "MAYOR BRANDT", "MODERATOR", "MAYOR BRANDT"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import itertools
 from array import array
+from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from typing import Generic, TypeVar
 
@@ -71,6 +72,11 @@ class CandidateTable:
     def labels(self) -> list[str]:
         """The distinct labels of the table's candidates (and perhaps of rows it has let go: a lookup list)."""
         return self._labels.values
+
+    def label_counts(self) -> dict[str, int]:
+        """How many candidates print each label (counted on the codes: no candidate is made)."""
+        counts = Counter(self._label_codes)
+        return {self._labels.values[code]: n for code, n in counts.items()}
 
     def lines_with(self, labels: Collection[str]) -> Iterator[int]:
         """The lines whose candidate has one of ``labels``, in order (no candidate is made)."""

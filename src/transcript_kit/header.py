@@ -195,7 +195,9 @@ def title_of(metadata: dict[str, Any], preamble: Sequence[Token]) -> str | None:
     return next((str(t.value) for t in preamble if t.type == "TITLE"), None)
 
 
-_SPEECH_TITLES = (re.compile(expand("@speech_title@")), re.compile(expand("@speech_excerpt_title@")))
+_SPEECH_TITLES = tuple(
+    re.compile(expand(f"@{name}@")) for name in ("speech_title", "speech_excerpt_title", "speech_delivered_title")
+)
 
 
 def speaker_of_speech(title: str | None) -> str | None:

@@ -394,7 +394,7 @@ class _Tokenizer:
         # A list of names (participants, contents) opens no turns, but it names who speaks: its entries still
         # count when the document's labels are decided (listed, below). In the same pass: the labels that open
         # paragraphs, and how often each label opens a line inside one.
-        header_fields = self._header_field_runs(found)
+        header_fields = self._header_field_runs(found) | self._roster_runs(found)
         body_start = max(self._transcript_heading(found), self._under_header_fields(found, header_fields))
         centred_fields = self.centred_fields = self._centred_fields(found)
         unlisted = array("q")
@@ -1076,6 +1076,38 @@ class _Tokenizer:
         start, end = self._line(i)
         return _LEADERS_TO_AN_ENTRY.search(self.text, max(start, end - _LEADERS_WINDOW), end) is not None
 
+    def _roster_runs(self, found: CandidateTable) -> set[int]:
+        """Lines of a roster printed as labelled lines: three or more in a row, no blank line between, each a
+        different name with a description and no sentence after it, each name printed nowhere else as a label
+        ("Guests recognized in the Governor's address:" / "Ana Teixeira-Lund: Registered Nurse, Fairview Range
+        Medical Center, Hibbing" / …). A chat's lines are its messages, never a roster."""
+        if self.convention.line_per_entry or len(found) < _ROSTER_LINES:
+            return set()
+        once = {label for label, n in found.label_counts().items() if n == 1}
+        text, ends = self.text, self.layout.ends
+        run: list[int] = []
+        rosters: set[int] = set()
+        for i, c in found.items():
+            entry = (
+                c.label in once
+                and c.delimiter == ":"  # "Name: who they are" (a log's time-coded lines are its messages)
+                and c.stamp is None
+                and not c.alone
+                and text[ends[i] - 1] not in _FULL_STOPS
+                and ends[i] - c.end <= _ROSTER_ENTRY_CHARS
+                and not text[c.end : ends[i]].rstrip().endswith(":")
+                and parse_label(c.label) is not None  # a name or an office, not wrapped prose before a colon
+            )
+            if entry and run and i == run[-1] + 1:
+                run.append(i)
+                continue
+            if len(run) >= _ROSTER_LINES:
+                rosters.update(run)
+            run = [i] if entry else []
+        if len(run) >= _ROSTER_LINES:
+            rosters.update(run)
+        return rosters
+
     def _bulleted_entry(self, i: int, found: CandidateTable) -> bool:
         """Whether line ``i`` is an entry of a bulleted list of labelled lines ("- توماس إيبارا: وزير الخارجية",
         "• Dr Ana Ruiz: panel chair" among its like) over a transcript whose labels are not bulleted: a list's entry
@@ -1706,6 +1738,8 @@ _CONTENTS_ITEM_MIN = 8  # characters of a contents item worth matching: no bare 
 # "Pelno mokesčio įstatymo … projektas Nr. XIVP-3412(2) (pateikimas)" / "PIRMININKĖ (…). …").
 # Question turns a record needs before its unlabelled answers are looked for (a briefing's last shouted questions,
 # "Q … ?" / "Q … ?" / "Q … ?", run on to each other too); an answer ends a sentence (a question cut off ends "—").
+_ROSTER_LINES = 3  # labelled lines in a row that make a roster (see _roster_runs)
+_ROSTER_ENTRY_CHARS = 160  # a roster's description after the name: an office, a place
 _UNANSWERED_QUESTIONS = 5
 _ANSWER_ENDS = frozenset(".!…")
 _QUESTION_CLOSERS = " \t\"'”’)»"
@@ -2067,6 +2101,33 @@ class _TurnBuilder:
             self.record(TurnKind.MONOLOGUE, speech, notes=notes, label=speaker)
 
 
+def _speaker_of_the_speech(metadata: dict[str, Any], preamble: list[Token]) -> str | None:
+    """Who gives the prepared speech of a document with no labels: the one its title names, or else a line over its
+    delivery note that names it as a title would (a press release's "Governor Ruth Abernathy-Cole Delivers 2028
+    State of the State Address", under the page's menus)."""
+    speaker = header.speaker_of_speech(header.title_of(metadata, preamble))
+    if speaker is not None:
+        return speaker
+    for token in preamble:
+        if token.type == "DELIVERY":
+            break
+        if token.type in ("PARA", "HEADING"):  # (consecutive paragraphs come merged, a blank line between)
+            for paragraph in token.value.split("\n\n"):
+                speaker = header.speaker_of_speech(paragraph) if len(paragraph) <= _HEADING_CHARS else None
+                if speaker is not None:
+                    return _name_alone(speaker)
+    return None
+
+
+def _name_alone(speaker: str) -> str:
+    """The person a release's line names, without the office printed before the full name ("Governor Ruth
+    Abernathy-Cole" -> "Ruth Abernathy-Cole"); an office with a surname alone stays whole ("President Okafor")."""
+    parsed = parse_label(speaker)
+    if parsed is None or not parsed.given or parsed.family is None or not parsed.titles:
+        return speaker
+    return " ".join((*parsed.given, parsed.family))
+
+
 _MERGED = frozenset(("PARA", "INSERT"))
 # How a title names its talk's speaker first ("Name: Title", "Name — Title", "Name | Title"), and how long a talk
 # under it must be (a stray line under a title is no talk).
@@ -2226,7 +2287,7 @@ def parse_text(
         where = describe_place(path, text, int(speech_before[0].start_pos or 0))
         warnings.append(f"{chars} characters of text before the first label are in no turn, from {where}")
     if not turns:
-        builder.monologue(preamble, header.speaker_of_speech(header.title_of(layout.metadata, preamble)))
+        builder.monologue(preamble, _speaker_of_the_speech(layout.metadata, preamble))
         if not turns:
             prose_paragraphs = [t for t in preamble if t.type == "PARA"]
             turns = prose.quotations(text, prose_paragraphs)
