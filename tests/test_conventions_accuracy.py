@@ -6938,3 +6938,64 @@ def test_a_roster_of_labelled_lines_is_no_run_of_turns_but_a_wrapped_speech_with
     )
     labels = [t.label for t in parse_text(text).turns if t.kind is TurnKind.TURN]
     assert labels == ["MODERATOR", "MAYOR BRANDT", "MODERATOR", "MAYOR BRANDT"]
+
+
+def test_a_podcast_sites_name_and_time_before_the_words_opens_a_turn() -> None:
+    # Written for blind37's convention (a long-form podcast's website transcript). Before: no turn at all. A code
+    # tab-set before a time note ("ML<tab>[00:04:12] And you …") stays the code's label.
+    text = (
+        "Introduction\n\n"
+        "Jonah Reyes (00:00:00) The following is a conversation with Solveig Åkerlund, a novelist.\n\n"
+        "(00:00:38) Now, a quick word about this episode's sponsors.\n\n"
+        "Solveig Åkerlund (00:03:10) Thank you for having me, Jonah.\n\n"
+        "Jonah Reyes (00:03:14) Let's start with the island.\n\n"
+        "Solveig Åkerlund (00:03:20) Ljusö. Forty people in winter.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["Jonah Reyes", "Solveig Åkerlund", "Jonah Reyes", "Solveig Åkerlund"]
+    assert spoken[0][1].startswith("The following is a conversation")
+
+
+def test_a_news_podcasts_speakers_printed_in_lower_case_are_labels() -> None:
+    # Written for blind37's convention (a daily news podcast's transcript). Before: no turn ("dana whitcombe:"
+    # starts in lower case). A bill's "inserting the following:" repeated stays no speaker.
+    text = (
+        "Transcript\n\n"
+        "dana whitcombe: From The Meridian Post, I'm Dana Whitcombe. This is The Briefing.\n\n"
+        "[MUSIC PLAYING]\n\n"
+        "dana whitcombe: Tomás, welcome back to the show.\n\n"
+        "tomás ibarra: Thanks for having me, Dana.\n\n"
+        "archived recording 1: Breaking news out of southeastern Europe this morning.\n\n"
+        "dana whitcombe: So what happened next?\n\n"
+        "tomás ibarra: The dam failed.\n\n"
+        "tomás ibarra: And then a second one.\n"
+    )
+    labels = [label for label, _ in _spoken(text)]
+    assert labels[:3] == ["dana whitcombe", "dana whitcombe", "tomás ibarra"]
+    assert labels.count("tomás ibarra") == 3
+    bill = (
+        "Mr. SMITH. I send an amendment to the desk.\n\n"
+        "inserting the following: (1) programs for students.\n\n"
+        "inserting the following: (2) programs for teachers.\n\n"
+        "inserting the following: (3) programs for parents.\n\n"
+        "Mr. JONES. I object.\n"
+    )
+    assert [label for label, _ in _spoken(bill)] == ["Mr. SMITH", "Mr. JONES"]
+
+
+def test_a_un_missions_statement_is_its_head_of_states_monologue() -> None:
+    # Written for blind37's convention. Before: one monologue, no one's (the page's title line was too long to be
+    # read as a title, and "H.E." was no style).
+    text = (
+        "Permanent Mission of the Republic of Tavelia to the United Nations\n"
+        "Home | The Mission | News & Statements\n\n"
+        "Statement by H.E. Mrs. Mirela Dăscălescu, President of the Republic of Tavelia, at the General Debate of "
+        "the 79th Session of the United Nations General Assembly\n\n"
+        "Check against delivery\n\n"
+        "Mr. President, Excellencies, Distinguished delegates,\n\n"
+        "Allow me first to congratulate you on your election.\n\n"
+        "I thank you.\n"
+    )
+    document = parse_text(text)
+    monologues = [t for t in document.turns if t.kind is TurnKind.MONOLOGUE]
+    assert [t.label for t in monologues] == ["Mirela Dăscălescu"]

@@ -893,6 +893,12 @@ _UNREAD = "not label-shaped: the label grammar does not read it"
 _RECURRING_UNREAD = 3  # paragraphs an unread label must open to count
 _UNREAD_WORDS = 8
 _PRINTED_LABEL = re.compile(r"[A-ZÀ-Þ][^\d.!?;:\n]*")  # capitalised, no digit, no sentence stop
+_JOINING_WORDS = frozenset(VOCABULARY.words_of("joining"))
+# ... or a name printed all in lower case, as a news podcast prints its speakers ("dana whitcombe", "archived
+# recording (joe biden)"): two to four words, each a word, no stop.
+_LOWER_CASE_PRINTED = re.compile(
+    r"[a-zß-öø-ÿ][\w'’-]*(?: [a-zß-öø-ÿ][\w'’-]*){1,3}(?: \d{1,2}| \([a-zß-öø-ÿ][\w'’ -]{1,40}\))?"
+)  # (a clip numbered: "archived recording 1")
 
 
 _LOWER_WORDS = re.compile(r"(?<![\w(])[a-zß-öø-ÿ][\w'’-]*")  # words in lower case, outside brackets' first word
@@ -901,10 +907,12 @@ _LOWER_WORDS = re.compile(r"(?<![\w(])[a-zß-öø-ÿ][\w'’-]*")  # words in lo
 def _reads_as_printed(label: str, first: Candidate) -> bool:
     """Whether a label the grammar does not read still reads as one printed before a colon: capitalised, a few words
     without a digit or a sentence's stop, ending in a capitalised word or a bracket (a name, an office, a party)."""
+    if first.delimiter != ":" or len(label.split()) > _UNREAD_WORDS:
+        return False
+    if _LOWER_CASE_PRINTED.fullmatch(label) is not None:  # a name: no small word of a phrase ("inserting the following")
+        return not any(word in _JOINING_WORDS for word in label.split())
     return (
-        first.delimiter == ":"
-        and len(label.split()) <= _UNREAD_WORDS
-        and _PRINTED_LABEL.fullmatch(label) is not None
+        _PRINTED_LABEL.fullmatch(label) is not None
         and (label[-1] == ")" or label.split()[-1][:1].isupper())  # a name or an office ends it: "In this title" no
     )
 

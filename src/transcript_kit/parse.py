@@ -593,8 +593,10 @@ class _Tokenizer:
             self.text[start].islower()
             and not self.text.startswith(_LOWER_CASE_CODES, start)
             and _LOWER_CASE_OFFICE.match(self.text, start, end) is None
+            and not (at_paragraph_start and _LOWER_CASE_NAME.match(self.text, start, end))
         ):
-            # no label starts lower-case, but a transcription service's speaker code ("spk_0:") or an office
+            # no label starts lower-case, but a transcription service's speaker code ("spk_0:"), an office, or a
+            # name a publisher prints in lower case opening its paragraph (left to the vote: it must recur)
             return None
         triggered = self.triggered is None or bool(self.triggered[i])
         candidate = self.shapes.find(self.text, start, end, at_paragraph_start, triggered)
@@ -1717,6 +1719,9 @@ _TRANSCRIPT_HEADING = re.compile(
     rf"(?im)^[ \t]*(?:{VOCABULARY.alternation('transcript_headings')})[ \t]*(?:\([^()\n]{{0,80}}\))?[ \t]*:?[ \t]*$"
 )
 _LOWER_CASE_CODES = tuple(VOCABULARY.words_of("lower_case_speaker_codes"))
+# ... and a name printed in lower case before a colon at a paragraph's start, as a news podcast's transcript prints
+# its speakers ("dana whitcombe: From The Meridian Post …", "archived recording (joe biden): …").
+_LOWER_CASE_NAME = re.compile(r"[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){1,3}(?:[ \t]+\([^()\n]{1,40}\))?:[ \t]")
 # ... and an office printed in lower case before its holder's name ("ministar Tomislav Bašić:", the Sabor's), or a
 # surname's particle ("de Arriaga:", "van der Berg:").
 _LOWER_CASE_OFFICE = re.compile(
@@ -1738,6 +1743,7 @@ _CONTENTS_ITEM_MIN = 8  # characters of a contents item worth matching: no bare 
 # "Pelno mokesčio įstatymo … projektas Nr. XIVP-3412(2) (pateikimas)" / "PIRMININKĖ (…). …").
 # Question turns a record needs before its unlabelled answers are looked for (a briefing's last shouted questions,
 # "Q … ?" / "Q … ?" / "Q … ?", run on to each other too); an answer ends a sentence (a question cut off ends "—").
+_TITLE_LINE_CHARS = 300  # a release's title line, which may name the speaker's office and the occasion at length
 _ROSTER_LINES = 3  # labelled lines in a row that make a roster (see _roster_runs)
 _ROSTER_ENTRY_CHARS = 160  # a roster's description after the name: an office, a place
 _UNANSWERED_QUESTIONS = 5
@@ -2113,17 +2119,18 @@ def _speaker_of_the_speech(metadata: dict[str, Any], preamble: list[Token]) -> s
             break
         if token.type in ("PARA", "HEADING"):  # (consecutive paragraphs come merged, a blank line between)
             for paragraph in token.value.split("\n\n"):
-                speaker = header.speaker_of_speech(paragraph) if len(paragraph) <= _HEADING_CHARS else None
+                speaker = header.speaker_of_speech(paragraph) if len(paragraph) <= _TITLE_LINE_CHARS else None
                 if speaker is not None:
                     return _name_alone(speaker)
     return None
 
 
 def _name_alone(speaker: str) -> str:
-    """The person a release's line names, without the office printed before the full name ("Governor Ruth
-    Abernathy-Cole" -> "Ruth Abernathy-Cole"); an office with a surname alone stays whole ("President Okafor")."""
+    """The person a release's line names, without the office or style printed before the full name ("Governor
+    Ruth Abernathy-Cole" -> "Ruth Abernathy-Cole", "H.E. Mrs. Mirela Dăscălescu" -> "Mirela Dăscălescu"); an
+    office with a surname alone stays whole ("President Okafor")."""
     parsed = parse_label(speaker)
-    if parsed is None or not parsed.given or parsed.family is None or not parsed.titles:
+    if parsed is None or not parsed.given or parsed.family is None or not (parsed.titles or parsed.honorific):
         return speaker
     return " ".join((*parsed.given, parsed.family))
 
