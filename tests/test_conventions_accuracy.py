@@ -6999,3 +6999,50 @@ def test_a_un_missions_statement_is_its_head_of_states_monologue() -> None:
     document = parse_text(text)
     monologues = [t for t in document.turns if t.kind is TurnKind.MONOLOGUE]
     assert [t.label for t in monologues] == ["Mirela Dăscălescu"]
+
+
+def test_a_vietnamese_briefings_offices_and_reporters_are_labels() -> None:
+    # Written for blind38's convention (Vietnam's foreign ministry briefing). Before: "Người phát ngôn …:" and
+    # "Phóng viên (AFP):" were no labels (their words the page's), "Hỏi:" a name.
+    text = (
+        "Người phát ngôn Đoàn Minh Khuê: Xin chào các bạn phóng viên.\n\n"
+        "Phóng viên (AFP): Việt Nam phản ứng thế nào?\n\n"
+        "Người phát ngôn: Lập trường của Việt Nam là nhất quán.\n\n"
+        "Phóng viên (Reuters): Xin hỏi thêm về thị thực?\n\n"
+        "Người phát ngôn: Chúng tôi sẽ thông báo sau.\n\n"
+        "Hỏi: Còn vấn đề lãnh sự?\n\n"
+        "Trả lời: Bộ Ngoại giao đã chỉ đạo các cơ quan đại diện.\n"
+    )
+    labels = [label for label, _ in _spoken(text)]
+    assert labels == [
+        "Người phát ngôn Đoàn Minh Khuê", "Phóng viên (AFP)", "Người phát ngôn", "Phóng viên (Reuters)",
+        "Người phát ngôn", "Hỏi", "Trả lời",
+    ]
+
+
+def test_a_speechs_points_in_turkish_and_korean_are_no_speakers() -> None:
+    # blind38: "Birincisi: …", "Mesele şudur: …" in a Turkish president's statement and "하나: …", "둘: …" in a Korean
+    # deputy director's took his words as speakers of their own.
+    text = (
+        "Cumhurbaşkanı Hakan Karaalioğlu: Değerli basın mensupları, iki konuda anlaştık.\n\n"
+        "Birincisi: ortaklık anlaşmasını yıl sonuna kadar tamamlayacağız.\n\n"
+        "Mesele şudur: ticaret hacmimiz yetersiz.\n\n"
+        "Soru: Tarih verebilir misiniz?\n\n"
+        "Cumhurbaşkanı Hakan Karaalioğlu: Yıl sonu.\n\n"
+        "Soru: Teşekkürler.\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "Cumhurbaşkanı Hakan Karaalioğlu", "Soru", "Cumhurbaşkanı Hakan Karaalioğlu", "Soru",
+    ]
+    korean = (
+        "[1차장] 오늘 상황을 설명드리겠습니다. 대통령께서 두 가지를 지시하셨습니다.\n\n"
+        "하나: 상황을 과장하지 말 것.\n"
+        "둘: 어민들의 안전을 최우선으로 할 것.\n\n"
+        "[KBS 기자] 보고가 늦었습니까?\n\n"
+        "[1차장] 그렇지 않습니다.\n\n"
+        "[MBC 기자] 경고 사격은 없었습니까?\n\n"
+        "[1차장] 말씀드릴 수 없습니다.\n"
+    )
+    spoken = _spoken(korean)
+    assert [label for label, _ in spoken] == ["1차장", "KBS 기자", "1차장", "MBC 기자", "1차장"]
+    assert spoken[0][1].endswith("어민들의 안전을 최우선으로 할 것.")
