@@ -344,7 +344,7 @@ class _Tokenizer:
         self.mixed_case: bool | None = None  # whether the words are printed in upper and lower case, once read
         self.last_plain_label: int | None = None  # the last line whose label has no list bullet, once looked for
         self.glued: frozenset[str] = frozenset()
-        self.alone_label_lines: frozenset[int] = frozenset()  # the lines of labels printed alone, once decided
+        self.accepted = CandidateTable()  # the labels that open turns, once decided
         self.words_ended = False  # whether the last paragraph but time lines ended a sentence
         self.answers_unlabelled = False  # the record labels its questions, not their answers (once decided)
         self.asking = False  # the turn being emitted is a question's, in such a record
@@ -485,16 +485,8 @@ class _Tokenizer:
         if self.wrapped_labels:
             blocks = self._join_wrapped_labels(blocks, accepted)
         label_lines = self.label_lines = accepted.lines
-        # Whether the record labels its questions and not the answers: most question turns run straight on to the
-        # next question (see _emit_paragraph).
-        asks = [_asks(c.label) for c in accepted.values()]
-        questions = sum(asks)
-        self.answers_unlabelled = questions >= _UNANSWERED_QUESTIONS and 2 * sum(
-            1 for this, after in itertools.pairwise(asks) if this and after
-        ) >= questions
-        # Labels alone on their line (a chat's "Malik Hassan  10:06 AM" over the message): a time line over the line
-        # before one is a message's, not a sitting's item (see _label_follows).
-        self.alone_label_lines = frozenset(line for line, c in accepted.items() if c.alone)
+        self.answers_unlabelled = _answers_unlabelled(accepted)
+        self.accepted = accepted
         if label_lines:
             self.body_lines = (label_lines[0], label_lines[-1])
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
@@ -1086,10 +1078,15 @@ class _Tokenizer:
         if self.convention.line_per_entry or len(found) < _ROSTER_LINES:
             return set()
         once = {label for label, n in found.label_counts().items() if n == 1}
+        lines = list(found.lines_with(once))  # (no candidate is made for the lines of labels printed again)
+        in_runs = {
+            i for k, i in enumerate(lines) if (k and lines[k - 1] == i - 1) or (k + 1 < len(lines) and lines[k + 1] == i + 1)
+        }
         text, ends = self.text, self.layout.ends
         run: list[int] = []
         rosters: set[int] = set()
-        for i, c in found.items():
+        for i in sorted(in_runs):
+            c = found[i]
             entry = (
                 c.label in once
                 and c.delimiter == ":"  # "Name: who they are" (a log's time-coded lines are its messages)
@@ -1179,7 +1176,9 @@ class _Tokenizer:
         while j < len(starts) and ends[j] <= starts[j]:
             j += 1
         row = bisect.bisect_left(self.label_lines, j)
-        return row < len(self.label_lines) and self.label_lines[row] == j and j not in self.alone_label_lines
+        # (A label alone on its line, a chat's "Malik Hassan  10:06 AM" over the message: the time line is a
+        # message's, not a sitting's item.)
+        return row < len(self.label_lines) and self.label_lines[row] == j and not self.accepted.row(row).alone
 
     def _numbered_list_under(self, i: int) -> bool:
         """Whether the line under line ``i`` (no blank line between) opens a list numbered from 1, one short item
@@ -1749,6 +1748,18 @@ _ROSTER_ENTRY_CHARS = 160  # a roster's description after the name: an office, a
 _UNANSWERED_QUESTIONS = 5
 _ANSWER_ENDS = frozenset(".!…")
 _QUESTION_CLOSERS = " \t\"'”’)»"
+
+
+def _answers_unlabelled(accepted: CandidateTable) -> bool:
+    """Whether the record labels its questions and not the answers: most of its question turns (five or more) run
+    straight on to the next question (see _Tokenizer._emit_paragraph). Read on the distinct labels and the lines of
+    the asking ones: no candidate is made."""
+    asking = {label for label in accepted.labels if _asks(label)}
+    if not asking:
+        return False
+    lines = set(accepted.lines_with(asking))
+    rows = {row for row, line in enumerate(accepted.lines) if line in lines}
+    return len(rows) >= _UNANSWERED_QUESTIONS and 2 * sum(1 for row in rows if row + 1 in rows) >= len(rows)
 
 
 def _asks(label: str) -> bool:
