@@ -13,6 +13,7 @@ is parsed without it, and an entity only that DTD would define is left out. Malf
 
 from __future__ import annotations
 
+import html.entities
 import io
 import re
 import xml.sax
@@ -48,6 +49,10 @@ class _SafeParser(DefusedExpatParser):
     def _skip(self, name: str, is_parameter_entity: bool) -> None:
         if name not in self.skipped:
             self.skipped += (name,)
+        if not is_parameter_entity:
+            # An HTML entity left in XML text ("Louisiana&ndash;Mississippi") is still that character; any other
+            # entity the unread DTD defines is a gap, never nothing: the words on either side stay two words.
+            self.getContentHandler().characters(html.entities.html5.get(f"{name};", " "))
 
     def _doctype(self, name: str, sysid: str | None, pubid: str | None, has_internal_subset: bool) -> None:
         if sysid or pubid:
