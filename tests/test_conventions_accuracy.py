@@ -7046,3 +7046,21 @@ def test_a_speechs_points_in_turkish_and_korean_are_no_speakers() -> None:
     spoken = _spoken(korean)
     assert [label for label, _ in spoken] == ["1차장", "KBS 기자", "1차장", "MBC 기자", "1차장"]
     assert spoken[0][1].endswith("어민들의 안전을 최우선으로 할 것.")
+
+
+def test_a_sentence_before_a_colon_is_no_label_in_any_script_and_a_label_repeated_alone_is_no_running_head() -> None:
+    # Written for blind38's convention (a Knesset committee's protocol): a sentence with a stop inside before a
+    # colon ("ועוד דבר לגבי העסקים הקטנים. קיבלנו תלונה …, ואני מצטטת מהמכתב:") was a label (the grammar reads a
+    # caseless script's words as names); a member's label alone over the words on several pages was a running head.
+    assert parse_label("ועוד דבר לגבי העסקים הקטנים. קיבלנו תלונה מצרכנית מבאר שבע, ואני מצטטת מהמכתב") is None
+    assert parse_label("And I said so yesterday. Nobody listened") is None
+    assert parse_label("Capt. Ana Ruiz") is not None  # a style cut short is no sentence's stop
+    assert parse_label("Lieutenant Colonel Ana Ruiz") is not None
+    page = "\f                                  ועדת הכלכלה                                  {}\n\n"
+    turns = []
+    for n in range(1, 4):
+        turns.append(page.format(n))
+        turns.append('היו"ר מיכל אדרי:\nאני פותחת את הישיבה. חבר הכנסת חביב, בבקשה.\n\n')
+        turns.append("עומר חביב (הבית הלאומי):\nתודה, גברתי היושבת ראש. אני מתנגד להוראת המעבר.\n\n")
+    spoken = _spoken("".join(turns))
+    assert [label for label, _ in spoken].count("עומר חביב (הבית הלאומי)") == 3

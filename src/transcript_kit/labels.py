@@ -75,6 +75,18 @@ def _unreadable_head(raw: str) -> bool:
     )
 
 
+# A sentence's stop inside a label, after a word longer than an abbreviation, words following ("ועוד דבר לגבי העסקים
+# הקטנים. קיבלנו תלונה …", "I said so yesterday. Nobody listened"): prose before a colon, in any script (the grammar
+# reads a caseless script's words as names). An initial, a style or an office cut short ("Mr.", "Messrs.") stays.
+_SENTENCE_INSIDE = re.compile(r"([^\W\d_]{6,})[.!?][ \t]+[^\W\d_]")
+
+
+def _holds_a_sentence(raw: str) -> bool:
+    return any(
+        not _in_label_vocabulary(match[1]) for match in _SENTENCE_INSIDE.finditer(_BRACKETED.sub("", raw))
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def _parser() -> lark.Lark:
     # The grammar's word terminals are filled from the shared vocabulary. The builder runs inside the LALR parser,
@@ -436,7 +448,7 @@ def _parse_label(text: str) -> Label | None:
         inner = _parse_label(whole[1])
         return attrs.evolve(inner, raw=raw) if inner is not None and inner.role is not None else None
     parser = _parser()  # built outside the try: a broken grammar must fail loudly, not refuse every label
-    if _unreadable_head(raw):
+    if _unreadable_head(raw) or _holds_a_sentence(raw):
         return None
     template, names = _template_of(raw)
     if names:

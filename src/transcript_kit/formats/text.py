@@ -35,7 +35,9 @@ _FURNITURE_SAMPLE_LINES, _PAGE_MIN_LINES, _FURNITURE_REPEATS, _FURNITURE_LONGEST
 _REPEATED_LONGEST = 160
 _DIGITS = re.compile(r"\d+")
 _RECORD_MARKERS = ("[[Page ", "{time}")
-_LABEL_START = re.compile(r"[ \t]*[A-Z][\w.'’ -]{0,40}:(?:\s|$)")  # a label, words after it or none
+# A label, words after it or none, in any script, its party in brackets ("עומר חביב (הבית הלאומי):", alone over its
+# words on several pages, is no running head).
+_LABEL_START = re.compile(r"[ \t]*(?:[A-Z]|[^\W\d_a-z])[\w.'’ \-]{0,40}(?:\([^()\n]{1,40}\))?:(?:\s|$)")
 # A page's head in fields, two to a line ("Número Sessão: 038.3.57.O    Tipo: Deliberativa Extraordinária - CD"):
 # furniture, though it opens like a label.
 _FIELDS_IN_COLUMNS = re.compile(r"[^\n:]{1,40}:[ \t]*\S[^\n]*?[ \t]{3,}[^\n:]{1,40}:[ \t]*\S")
