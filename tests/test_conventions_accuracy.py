@@ -7064,3 +7064,11 @@ def test_a_sentence_before_a_colon_is_no_label_in_any_script_and_a_label_repeate
         turns.append("עומר חביב (הבית הלאומי):\nתודה, גברתי היושבת ראש. אני מתנגד להוראת המעבר.\n\n")
     spoken = _spoken("".join(turns))
     assert [label for label, _ in spoken].count("עומר חביב (הבית הלאומי)") == 3
+
+
+def test_an_office_printed_after_the_name_in_a_caseless_script_is_the_office() -> None:
+    # blind38's Korean briefing: "김은서 대변인" (Kim Eun-seo, spokesperson) read the office as her family name, so
+    # "대변인" alone and "김은서 대변인" could never be one person.
+    parsed = parse_label("김은서 대변인")
+    assert parsed is not None and parsed.titles == ("대변인",) and parsed.family == "김은서"
+    assert parse_label("Dana Whitcombe").titles == ()  # type: ignore[union-attr]

@@ -467,7 +467,22 @@ def _read_further(label: Label) -> Label:
     """The grammar's reading of a label, read further where only the vocabulary can say what its words are: each
     step below, in this order."""
     label = _portfolio_not_holder(_holder_after_place(label))
-    return _inverted_name(_role_with_holder(_office_out_of_names(_organisation_before_office(label))))
+    return _inverted_name(
+        _role_with_holder(_office_out_of_names(_organisation_before_office(_caseless_office_after_name(label))))
+    )
+
+
+def _caseless_office_after_name(label: Label) -> Label:
+    """"김은서 대변인" (Kim Eun-seo, spokesperson): a script without case prints the office after the name, and the
+    grammar reads the office as a family name. Where the last word is one of the vocabulary's caseless offices and
+    a name stands before it, the office is the title and the name the person."""
+    if label.family is None or label.titles or not label.given or label.family not in _CASELESS_OFFICES:
+        return label
+    *given, family = label.given
+    return attrs.evolve(label, titles=(label.family,), given=tuple(given), family=family)
+
+
+_CASELESS_OFFICES = frozenset(VOCABULARY.words_of("cjk_titles"))
 
 
 def _inverted_name(label: Label) -> Label:
