@@ -7072,3 +7072,23 @@ def test_an_office_printed_after_the_name_in_a_caseless_script_is_the_office() -
     parsed = parse_label("김은서 대변인")
     assert parsed is not None and parsed.titles == ("대변인",) and parsed.family == "김은서"
     assert parse_label("Dana Whitcombe").titles == ()  # type: ignore[union-attr]
+
+
+def test_a_press_conferences_end_in_its_own_language_ends_the_transcript() -> None:
+    # Written for blind36's convention (La Moncloa, the Élysée, the Planalto): "(Fin de la rueda de prensa)", "Voir
+    # aussi" and "Compartilhe:" over the page's links; the links were the last speaker's words, "Compartilhe" a speaker.
+    spanish = (
+        "Portavoz.- Buenos días.\n\nP.- ¿Habrá acuerdo?\n\nPortavoz.- Sí, lo habrá.\n\n(Fin de la rueda de prensa)\n\n"
+        "Secretaría de Estado de Comunicación\nComplejo de la Moncloa\n\nTranscripciones relacionadas\n"
+    )
+    assert _spoken(spanish)[-1] == ("Portavoz", "Sí, lo habrá.")
+    french = (
+        "LE PRÉSIDENT : Merci.\n\nQUESTION : Une dernière ?\n\nLE PRÉSIDENT : Non, merci à tous.\n\n"
+        "Voir aussi\n\nDéclaration commune franco-allemande du 19 mars 2025\n"
+    )
+    assert _spoken(french)[-1] == ("LE PRÉSIDENT", "Non, merci à tous.")
+    portuguese = (
+        "Jornalista: Presidente, e o acordo?\n\nPresidente: Será assinado.\n\nJornalista: Quando?\n\n"
+        "Presidente: Em maio.\n\nCompartilhe:\nCompartilhe por Facebook\n"
+    )
+    assert [label for label, _ in _spoken(portuguese)] == ["Jornalista", "Presidente", "Jornalista", "Presidente"]
