@@ -896,9 +896,10 @@ _PRINTED_LABEL = re.compile(r"[A-ZÀ-Þ][^\d.!?;:\n]*")  # capitalised, no digit
 _JOINING_WORDS = frozenset(VOCABULARY.words_of("joining"))
 # ... or a name printed all in lower case, as a news podcast prints its speakers ("dana whitcombe", "archived
 # recording (joe biden)"): two to four words, each a word, no stop.
-_LOWER_CASE_PRINTED = re.compile(
-    r"[a-zß-öø-ÿ][\w'’-]*(?: [a-zß-öø-ÿ][\w'’-]*){1,3}(?: \d{1,2}| \([a-zß-öø-ÿ][\w'’ -]{1,40}\))?"
-)  # (a clip numbered: "archived recording 1")
+LOWER_CASE_LABEL = (  # (a clip numbered: "archived recording 1"; the parser looks for it at a paragraph's start)
+    r"[a-zß-öø-ÿ][\w'’-]*(?:[ \t]+[a-zß-öø-ÿ][\w'’-]*){1,3}(?:[ \t]+\d{1,2}|[ \t]+\([a-zß-öø-ÿ][\w'’ -]{1,40}\))?"
+)
+_LOWER_CASE_PRINTED = re.compile(LOWER_CASE_LABEL)
 
 
 _LOWER_WORDS = re.compile(r"(?<![\w(])[a-zß-öø-ÿ][\w'’-]*")  # words in lower case, outside brackets' first word

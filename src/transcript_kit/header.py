@@ -222,6 +222,37 @@ def speaker_of_speech(title: str | None) -> str | None:
     return speaker
 
 
+def speaker_of_prepared_speech(metadata: dict[str, Any], preamble: Sequence[Token]) -> str | None:
+    """Who gives the prepared speech of a document with no labels: the one its title names, or else a line over its
+    delivery note that names it as a title would (a press release's "Governor Ruth Abernathy-Cole Delivers 2028
+    State of the State Address", under the page's menus)."""
+    speaker = speaker_of_speech(title_of(metadata, preamble))
+    if speaker is not None:
+        return speaker
+    for token in preamble:
+        if token.type == "DELIVERY":
+            break
+        if token.type in ("PARA", "HEADING"):  # (consecutive paragraphs come merged, a blank line between)
+            for paragraph in token.value.split("\n\n"):
+                speaker = speaker_of_speech(paragraph) if len(paragraph) <= _TITLE_LINE_CHARS else None
+                if speaker is not None:
+                    return _name_alone(speaker)
+    return None
+
+
+def _name_alone(speaker: str) -> str:
+    """The person a release's line names, without the office or style printed before the full name ("Governor
+    Ruth Abernathy-Cole" -> "Ruth Abernathy-Cole", "H.E. Mrs. Mirela Dăscălescu" -> "Mirela Dăscălescu"); an
+    office with a surname alone stays whole ("President Okafor")."""
+    parsed = parse_label(speaker)
+    if parsed is None or not parsed.given or parsed.family is None or not (parsed.titles or parsed.honorific):
+        return speaker
+    return " ".join((*parsed.given, parsed.family))
+
+
+_TITLE_LINE_CHARS = 300  # a release's title line, which may name the speaker's office and the occasion at length
+
+
 _SPEECH_HEADING = re.compile(expand("@speech_heading@"))
 _SPEECH_INTRO = re.compile(expand("@speech_intro@"))
 

@@ -1720,7 +1720,7 @@ _TRANSCRIPT_HEADING = re.compile(
 _LOWER_CASE_CODES = tuple(VOCABULARY.words_of("lower_case_speaker_codes"))
 # ... and a name printed in lower case before a colon at a paragraph's start, as a news podcast's transcript prints
 # its speakers ("dana whitcombe: From The Meridian Post …", "archived recording (joe biden): …").
-_LOWER_CASE_NAME = re.compile(r"[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){1,3}(?:[ \t]+\([^()\n]{1,40}\))?:[ \t]")
+_LOWER_CASE_NAME = re.compile(cand.LOWER_CASE_LABEL + r":[ \t]")
 # ... and an office printed in lower case before its holder's name ("ministar Tomislav Bašić:", the Sabor's), or a
 # surname's particle ("de Arriaga:", "van der Berg:").
 _LOWER_CASE_OFFICE = re.compile(
@@ -1738,13 +1738,10 @@ _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+\S")  # an item's number in a numbe
 _LIST_ITEM_CHARS = 200  # an agenda's or a contents list's item is one line
 _FULL_STOPS = frozenset(".?!…。？！")  # a sentence's end (a closing bracket ends an item's "(nr 187)" too)
 _CONTENTS_ITEM_MIN = 8  # characters of a contents item worth matching: no bare number or "Yes"
-# A sitting's item is printed under the time it was taken up, over the first speaker on it ("10.21 val." /
-# "Pelno mokesčio įstatymo … projektas Nr. XIVP-3412(2) (pateikimas)" / "PIRMININKĖ (…). …").
-# Question turns a record needs before its unlabelled answers are looked for (a briefing's last shouted questions,
-# "Q … ?" / "Q … ?" / "Q … ?", run on to each other too); an answer ends a sentence (a question cut off ends "—").
-_TITLE_LINE_CHARS = 300  # a release's title line, which may name the speaker's office and the occasion at length
 _ROSTER_LINES = 3  # labelled lines in a row that make a roster (see _roster_runs)
 _ROSTER_ENTRY_CHARS = 160  # a roster's description after the name: an office, a place
+# Question turns a record needs before its unlabelled answers are looked for (a briefing's last shouted questions,
+# "Q … ?" / "Q … ?" / "Q … ?", run on to each other too); an answer ends a sentence (a question cut off ends "—").
 _UNANSWERED_QUESTIONS = 5
 _ANSWER_ENDS = frozenset(".!…")
 _QUESTION_CLOSERS = " \t\"'”’)»"
@@ -1772,6 +1769,8 @@ def _ends_a_question(value: str) -> bool:
     return value.rstrip(_QUESTION_CLOSERS)[-1:] == "?"
 
 
+# A sitting's item is printed under the time it was taken up, over the first speaker on it ("10.21 val." /
+# "Pelno mokesčio įstatymo … projektas Nr. XIVP-3412(2) (pateikimas)" / "PIRMININKĖ (…). …").
 _ITEM_UNDER_A_TIME = "a heading: a line with no sentence's end between a time line and a label"
 _CONTENTS_REPEATED = "a heading: it repeats an item of the contents printed over the first label"
 _WRAPPED_LABEL_LINES = 4  # a label's bracket may run on over this many lines in all
@@ -2118,34 +2117,6 @@ class _TurnBuilder:
             self.record(TurnKind.MONOLOGUE, speech, notes=notes, label=speaker)
 
 
-def _speaker_of_the_speech(metadata: dict[str, Any], preamble: list[Token]) -> str | None:
-    """Who gives the prepared speech of a document with no labels: the one its title names, or else a line over its
-    delivery note that names it as a title would (a press release's "Governor Ruth Abernathy-Cole Delivers 2028
-    State of the State Address", under the page's menus)."""
-    speaker = header.speaker_of_speech(header.title_of(metadata, preamble))
-    if speaker is not None:
-        return speaker
-    for token in preamble:
-        if token.type == "DELIVERY":
-            break
-        if token.type in ("PARA", "HEADING"):  # (consecutive paragraphs come merged, a blank line between)
-            for paragraph in token.value.split("\n\n"):
-                speaker = header.speaker_of_speech(paragraph) if len(paragraph) <= _TITLE_LINE_CHARS else None
-                if speaker is not None:
-                    return _name_alone(speaker)
-    return None
-
-
-def _name_alone(speaker: str) -> str:
-    """The person a release's line names, without the office or style printed before the full name ("Governor
-    Ruth Abernathy-Cole" -> "Ruth Abernathy-Cole", "H.E. Mrs. Mirela Dăscălescu" -> "Mirela Dăscălescu"); an
-    office with a surname alone stays whole ("President Okafor")."""
-    parsed = parse_label(speaker)
-    if parsed is None or not parsed.given or parsed.family is None or not (parsed.titles or parsed.honorific):
-        return speaker
-    return " ".join((*parsed.given, parsed.family))
-
-
 _MERGED = frozenset(("PARA", "INSERT"))
 # How a title names its talk's speaker first ("Name: Title", "Name — Title", "Name | Title"), and how long a talk
 # under it must be (a stray line under a title is no talk).
@@ -2305,7 +2276,7 @@ def parse_text(
         where = describe_place(path, text, int(speech_before[0].start_pos or 0))
         warnings.append(f"{chars} characters of text before the first label are in no turn, from {where}")
     if not turns:
-        builder.monologue(preamble, _speaker_of_the_speech(layout.metadata, preamble))
+        builder.monologue(preamble, header.speaker_of_prepared_speech(layout.metadata, preamble))
         if not turns:
             prose_paragraphs = [t for t in preamble if t.type == "PARA"]
             turns = prose.quotations(text, prose_paragraphs)
