@@ -7092,3 +7092,67 @@ def test_a_press_conferences_end_in_its_own_language_ends_the_transcript() -> No
         "Presidente: Em maio.\n\nCompartilhe:\nCompartilhe por Facebook\n"
     )
     assert [label for label, _ in _spoken(portuguese)] == ["Jornalista", "Presidente", "Jornalista", "Presidente"]
+
+
+def test_a_speaker_labelled_before_is_a_label_in_brackets_alone_on_its_line() -> None:
+    # Written for blind38's convention (Korea's presidential briefing): "대변인:" in the morning, "[대변인]" alone
+    # over a long answer in the afternoon, "[국가안보실 1차장]" over his statement. Before: the bracketed lines were
+    # words of the turn before them (the shape is inactive, and five of them do not show it by themselves).
+    text = (
+        "청와대 브리핑\n\n"
+        "대변인: 오늘 브리핑을 시작하겠습니다.\n\n"
+        "기자: 질문이 있습니다.\n\n"
+        "대변인: 답변드리겠습니다.\n\n"
+        "기자: 추가 질문입니다.\n\n"
+        "대변인: 그 부분은 확인하겠습니다.\n\n"
+        "(10:58 오전 브리핑 종료)\n\n"
+        "[대변인]\n오후 브리핑을 시작하겠습니다. 1차장님 모시겠습니다.\n\n"
+        "[이준혁 국가안보실 1차장]\n국가안보실 제1차장 이준혁입니다. 경위를 말씀드리겠습니다.\n\n"
+        "기자: 선박의 국적은 확인됐습니까?\n\n"
+        "[대변인]\n그 질문은 1차장께서 답변하시겠습니다.\n\n"
+        "기자: 감사합니다.\n\n"
+        "[대변인]\n이상입니다.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken][5:] == ["대변인", "이준혁 국가안보실 1차장", "기자", "대변인", "기자", "대변인"]
+    assert spoken[6][1] == "국가안보실 제1차장 이준혁입니다. 경위를 말씀드리겠습니다."
+    # A hearing's list of its members alone on their lines before the first label names them first: no speech.
+    hearing = (
+        "LIST OF PANEL MEMBERS AND WITNESSES\n\nSEN. ANNA RIIS (D-MN)\nCHAIRWOMAN\n\nSEN. OTTO BRAND (R-KS)\n\n"
+        "SEN. JO PARK (D-OR)\n\n"
+        "SEN. ANNA RIIS (D-MN): The subcommittee will come to order.\n\nSEN. OTTO BRAND (R-KS): Thank you.\n\n"
+        "SEN. JO PARK (D-OR): Thank you, Madam Chair.\n\n"
+        + "RIIS: Mr. Brand, go ahead.\n\nBRAND: Thank you again, Madam Chair.\n\n" * 6
+    )
+    assert [label for label, _ in _spoken(hearing)] == [
+        "SEN. ANNA RIIS (D-MN)", "SEN. OTTO BRAND (R-KS)", "SEN. JO PARK (D-OR)", *["RIIS", "BRAND"] * 6,
+    ]
+
+
+def test_a_pages_related_news_its_source_line_and_numbered_topics_are_no_ones_words() -> None:
+    # Written for blind38's conventions (Indonesia's cabinet secretariat, Vietnam's foreign ministry). Before: the
+    # page's related headlines ("Presiden: Bendungan …") were turns, so the end marker over them ended nothing and
+    # the credit line was the President's words; "Nguồn:" was a speaker; a numbered topic over a question was the
+    # answer's last words before it.
+    istana = (
+        "Wartawan: Pak, soal harga beras?\n\nPresiden: Kita operasi pasar.\n\nWartawan: Impor, Pak?\n\n"
+        "Presiden: Tidak perlu. Terima kasih.\n\n* * *\n\nHumas Kemensetneg / Biro Pers\n\n"
+        "Berita Terkait\nPresiden: Bendungan Jangan Megah Tapi Sawahnya Tetap Kering\n"
+        "Presiden: Stok Beras Aman Jelang Ramadan\n"
+    )
+    assert _spoken(istana)[-1] == ("Presiden", "Tidak perlu. Terima kasih.")
+    vietnam = (
+        "1. Về hoạt động của tàu nước ngoài:\n\n"
+        "Phóng viên (AFP): Xin hỏi về tàu khảo sát?\n\n"
+        "Người phát ngôn: Lập trường của Việt Nam là nhất quán.\n\n"
+        "2. Về việc cấp thị thực điện tử:\n\n"
+        "Phóng viên (Kyodo): Có thông tin mới không?\n\n"
+        "Người phát ngôn: Xin cảm ơn.\n\n"
+        "* * *\n\nNguồn: Vụ Thông tin Báo chí - Bộ Ngoại giao\n"
+    )
+    assert _spoken(vietnam) == [
+        ("Phóng viên (AFP)", "Xin hỏi về tàu khảo sát?"),
+        ("Người phát ngôn", "Lập trường của Việt Nam là nhất quán."),
+        ("Phóng viên (Kyodo)", "Có thông tin mới không?"),
+        ("Người phát ngôn", "Xin cảm ơn."),
+    ]

@@ -496,9 +496,16 @@ def infer_shapes(
     # How often each (label, delimiter) opens a paragraph, by shape: counts, not the candidates (a document of a
     # million short turns has a million of them).
     by_shape: defaultdict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    # How often an inactive shape's label is one an active shape printed earlier: the speaker in another frame.
+    again: Counter[str] = Counter()
+    seen: set[str] = set()
     for c in candidates:
         if c.at_paragraph_start:
             by_shape[c.shape][c.label, c.delimiter] += 1
+            if c.shape in active:
+                seen.add(c.label)
+            elif c.label in seen:
+                again[c.shape] += 1
 
     def speakers(found: Counter[tuple[str, str]]) -> Counter[str]:
         labels: Counter[str] = Counter()
@@ -510,7 +517,15 @@ def infer_shapes(
     own: int | None = None  # the profile's own labels, counted only when an inactive shape shows enough of its own
     inferred: dict[str, str] = {}
     for shape, found in by_shape.items():
-        if shape in active or found.total() < max(_INFER_MIN, _INFER_SHARE * paragraphs):
+        if shape in active:
+            continue
+        # Most of them speakers already labelled in another frame show the shape, however few (Korea's briefing
+        # prints "대변인:" and, later, "[대변인]" alone over a long answer; a hearing's list of its members before
+        # the first label names them first, and is no speech).
+        if again[shape] >= _INFER_MIN and again[shape] >= _INFER_RECUR * found.total():
+            inferred[shape] = f"inferred from the document: {again[shape]} paragraphs open with labels it printed before"
+            continue
+        if found.total() < max(_INFER_MIN, _INFER_SHARE * paragraphs):
             continue  # too few to show a shape: not worth parsing their labels
         labels = speakers(found)
         # A label that is one by itself (a title, an office, an honorific: "The Taoiseach", "Deputy Ní Bhriain")

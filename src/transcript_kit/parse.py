@@ -488,7 +488,7 @@ class _Tokenizer:
         self.answers_unlabelled = _answers_unlabelled(accepted)
         self.accepted = accepted
         if label_lines:
-            self.body_lines = (label_lines[0], label_lines[-1])
+            self.body_lines = (label_lines[0], self._last_label_line(label_lines))
         speech_shape = None if self.layout.line_numbered else _speech_shape(blocks, accepted)
         # The indent of the words under cues alone, when nearly all share one above the margin (a screenplay's
         # dialogue column).
@@ -776,6 +776,16 @@ class _Tokenizer:
             # A line a rule reads ("Questions by the trial counsel:") is the record's heading, not a speaker's words.
             and self.rules.classify(normalize_space(words), _READ_OUT_PLACE) is None
         )
+
+    def _last_label_line(self, label_lines: Sequence[int]) -> int:
+        """The body's last label line: the last before an end marker that may stand between labels (a page's
+        related headlines under "Berita Terkait" print "Presiden: …", and are none of the transcript's)."""
+        starts = self.layout.starts
+        end = self.rules.body_end(self.text, starts[label_lines[0]] + 1)
+        if end < 0 or end > starts[label_lines[-1]]:
+            return label_lines[-1]
+        before = bisect.bisect_left(label_lines, bisect.bisect_right(starts, end) - 1) - 1
+        return label_lines[max(before, 0)]
 
     def _split_at_rule_lines(
         self, blocks: _Blocks, lines: list[int], rubrics: frozenset[int] = frozenset()

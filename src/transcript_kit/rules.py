@@ -72,6 +72,23 @@ class RuleTable:
         )
         self._any_trigger = re.compile("|".join(f"(?:{t})" for t in triggers) or "(?!)")
         self._combined: dict[frozenset[int], re.Pattern[str]] = {}
+        # The end markers that may stand between labels ("Related news" over a page's headlines printed
+        # "Speaker: Title"), as whole lines after a blank one: where one is, the transcript's last label is the one
+        # before it. (A line inside a paragraph is none: "Anlage 1" in a record's contents.)
+        ends = [scoped(r.pattern) for r in self.rules if r.kind == "END" and r.scope in (Scope.BODY, Scope.ANYWHERE)]
+        self._body_end = (
+            re.compile("(?m)^[ \t]*\n(?P<end>[ \t]*(?:" + "|".join(f"(?:{p})" for p in ends) + ")[ \t]*)$")
+            if ends
+            else None
+        )
+
+    def body_end(self, text: str, after: int) -> int:
+        """Where the first line after ``after`` that is an end marker of the body begins (-1 if none): an
+        approximation of the paragraph rule by line, for where the body ends before the paragraphs are read."""
+        if self._body_end is None:
+            return -1
+        match = self._body_end.search(text, after)
+        return -1 if match is None else match.start("end")
 
     def _alternation(self, excluded: frozenset[int]) -> re.Pattern[str]:
         """All rules but ``excluded`` in one alternation with a named group per rule (built once per set)."""
