@@ -1280,3 +1280,37 @@ def test_an_id_keeps_the_vowel_signs_of_an_indic_name() -> None:
     assert slug("মাননীয় ডেপুটি স্পীকার").count("-") == 2
     assert slug("जल शक्ति मंत्री") == "जल-शकति-मंतरी"  # (fold drops the virama, as it drops accents: one key for both spellings)
     assert slug("Antony J. Blinken") == "antony-j-blinken"
+
+
+def test_an_office_beside_a_name_written_as_one_word_names_the_bare_office_s_holder() -> None:
+    # blind38's Korean briefing: "김은서 대변인" (spokesperson Kim Eun-seo), then "대변인" alone. Before: the one-word
+    # name was no full name, so each label stayed its own unknown; a compound office ("보건복지위원장 한지석", the
+    # committee's chair) was read as a forename.
+    (doc,) = resolve(
+        ("ko", "김은서 대변인: 브리핑을 시작하겠습니다.\n\n기자: 질문입니다.\n\n대변인: 답변입니다.\n\n"
+               "보건복지위원장 한지석: 위원회 보고입니다.\n\n한지석 위원장: 이상입니다.\n\n대변인: 마치겠습니다.\n")
+    )
+    assert speaker_of(doc, "대변인") == [speaker_of(doc, "김은서 대변인")[0]] * 2
+    assert speaker_of(doc, "보건복지위원장 한지석") == speaker_of(doc, "한지석 위원장")
+    assert parse_label("보건복지위원장 한지석").titles == ("보건복지위원장",)
+    # Alone, a word of two to four syllables may be a role's: it stays the document's own unknown.
+    (alone,) = resolve(("ko2", "사회자: 시작합니다.\n\n기자: 질문입니다.\n\n사회자: 답변입니다.\n"))
+    assert all(sid is not None and sid.startswith("doc:") for sid in speaker_of(alone, "사회자"))
+
+
+def test_offices_of_indonesian_turkish_arabic_and_thai_briefings_are_no_ones_names() -> None:
+    # blind38: "Presiden Bagus Hartanto" was a person whose forename is "Presiden", "المتحدث الرسمي" (the official
+    # spokesman) a person of that name in every document that prints it, "Wartawan:" (the reporter) a name.
+    assert parse_label("Presiden Bagus Hartanto").titles == ("Presiden",)
+    assert parse_label("Cumhurbaşkanı Erdoğan").titles == ("Cumhurbaşkanı",)
+    spokesman = parse_label("المتحدث الرسمي")
+    assert spokesman is not None and spokesman.family is None and spokesman.given == ()
+    assert parse_label("Wartawan").role == "reporter" and parse_label("Soru").role == "question"
+    prime_minister = parse_label("\u0e19\u0e32\u0e22\u0e01\u0e23\u0e31\u0e10\u0e21\u0e19\u0e15\u0e23\u0e35")  # นายกรัฐมนตรี
+    assert prime_minister is not None and prime_minister.titles and prime_minister.family is None
+    assert parse_label("نายกรัฐมนตรี".replace("น", "น", 1)) is not None
+    (a, b) = resolve(
+        ("ar1", "المتحدث الرسمي: نبدأ المؤتمر.\n\nسؤال: ما هو الموقف؟\n\nالمتحدث الرسمي: الموقف واضح.\n"),
+        ("ar2", "المتحدث الرسمي: مساء الخير.\n\nسؤال: هل من جديد؟\n\nالمتحدث الرسمي: لا جديد.\n"),
+    )
+    assert speaker_of(a, "المتحدث الرسمي")[0] != speaker_of(b, "المتحدث الرسمي")[0]

@@ -40,6 +40,8 @@ Who = str
 _PARTY_ROLES = VOCABULARY.folded("party_roles")
 _PARTY_FIELDS = VOCABULARY.folded("party_fields")
 _GIVEN_NAME = re.compile(r"[A-Z][a-zß-öø-ÿ'’-]{2,}")
+# A full name written as one word: two to four Hangul syllables or Han characters, family name first.
+_CASELESS_FULL_NAME = re.compile(r"[\uac00-\ud7a3]{2,4}|[\u4e00-\u9fff]{2,4}")
 # A misprinted name: printed this often at most, beside a person printed at least this often, with a name this long.
 _TYPO_USES, _TYPO_OTHER_USES = 2, 3
 _TYPO_FAMILY_LETTERS, _TYPO_GIVEN_LETTERS = 5, 6
@@ -528,9 +530,10 @@ class Normalizer:
             holder = label.inner
             for person in (label, holder) if holder is not None else (label,):
                 parts = self._parts(person)
-                if parts.given and parts.family:
+                full = _full_name(parts)
+                if full is not None:
                     title = None if noted_holder else " ".join(parts.titles) or " ".join(label.titles) or None
-                    found = self._named(" ".join((*parts.given, parts.family)), title, "label", day, allowed)
+                    found = self._named(full, title, "label", day, allowed)
                     gender = parts.gender or _GENDER.get(fold(label.honorific or ""))
                     named.append(attrs.evolve(found, gender=gender) if found is not None and gender else found)
         people = _initials_to_full_names([n for n in named if n is not None])
@@ -577,7 +580,7 @@ class Normalizer:
         self, name: str, title: str | None, source: str, day: Date | None, registries: frozenset[str]
     ) -> _Named | None:
         words = name.split()
-        if len(words) < 2:
+        if len(words) < 2 and not _CASELESS_FULL_NAME.fullmatch(name):
             return None
         found = [p for p in self.registry.by_name(name, day) if self._allowed(p.id, registries)]
         who = found[0].id if len(found) == 1 else _UNREGISTERED + name_keys(name)[-1]
@@ -681,9 +684,10 @@ class Normalizer:
         initialled = self._initialled_name(ctx, parts) or _surname_initialled(ctx, parts)
         if initialled is not None:  # "A.Velinsky" after "Arkady Velinsky"; "Desmond F" after "Fairweather, Desmond"
             return self._decided(Resolution.DOCUMENT, initialled.who, 0.9, parts, ctx, title=initialled.title)
-        if parts.given and parts.family:  # the label names the person in full
+        full = _full_name(parts)
+        if full is not None:  # the label names the person in full
             found = self._narrow(
-                [p.id for p in self.registry.by_name(" ".join((*parts.given, parts.family)), ctx.day)],
+                [p.id for p in self.registry.by_name(full, ctx.day)],
                 parts,
                 ctx,
                 excluded,
@@ -695,7 +699,7 @@ class Normalizer:
                 return _Outcome(Resolution.NONE, candidates=tuple(found))
             if self._family_ids(_family_keys(parts)[0]):  # "THOMAS GREENFIELD": a two-word family name
                 return None
-            who = _UNREGISTERED + name_keys(" ".join((*parts.given, parts.family)))[-1]
+            who = _UNREGISTERED + name_keys(full)[-1]
             return self._decided(Resolution.DOCUMENT, who, 0.9, parts, ctx)
         if parts.family:
             keys = _family_keys(parts)
@@ -1275,6 +1279,17 @@ def _document_scopes(unresolved: Iterable[tuple[str, str]]) -> dict[tuple[str, s
         one = person is not None and len(forms.get((doc_id, person), ())) <= 1
         scopes[doc_id, label] = person if one and person is not None else key
     return _abbreviated_cues(_one_per_surname(scopes))
+
+
+def _full_name(parts: _Parts) -> str | None:
+    """The person's name in full, if the label prints it: a given and a family name, or beside an office a name
+    written as one word in Korean, Chinese or Japanese ("김은서 대변인", "主持人 李明"; alone, such a word may be a
+    role's)."""
+    if parts.given and parts.family:
+        return " ".join((*parts.given, parts.family))
+    if parts.titles and parts.family and _CASELESS_FULL_NAME.fullmatch(parts.family):
+        return parts.family
+    return None
 
 
 def _name_ending_qualifier(ctx: _Context, parts: _Parts) -> _Named | None:
