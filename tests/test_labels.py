@@ -238,3 +238,30 @@ def test_an_office_the_grammar_ended_early_is_taken_out_of_the_given_names() -> 
     assert imam is not None and (imam.honorific, imam.given, imam.family) == ("Dr.", ("Talib", "M."), "Shareef")
     june = parse_label("President June Okafor")  # a given name that is a month stays a name
     assert june is not None and (june.titles, june.given) == (("President",), ("June",))
+
+
+def test_a_romance_offices_portfolio_ends_before_its_holders_name() -> None:
+    # blind36's Planalto and Moncloa transcripts. Before: every capitalised word after "da" or "de" was the
+    # portfolio's, the holder's name with them ("Ministro da Agricultura e Pecuária Caio Benício" named no one).
+    minister = parse_label("Ministro da Agricultura e Pecuária Caio Benício")
+    assert minister is not None and minister.titles == ("Ministro da Agricultura e Pecuária",)
+    assert (minister.given, minister.family) == (("Caio",), "Benício")
+    president = parse_label("Presidente da República Luiz Carlos Albuquerque")
+    assert president is not None and president.family == "Albuquerque" and president.given == ("Luiz", "Carlos")
+    spanish = parse_label("Ministra de Hacienda María Jesús Montero")
+    assert spanish is not None and spanish.titles == ("Ministra de Hacienda",) and spanish.family == "Montero"
+
+
+def test_an_office_a_comma_and_a_person_named_in_full_is_the_office_and_its_holder() -> None:
+    # blind36's Planalto transcript: "Presidente da República, Luiz Carlos Albuquerque:". Before: the name was a
+    # qualifier of the office, so the President's first turn and his "Presidente:" turns were no one person.
+    for raw, holder in (
+        ("Presidente da República, Luiz Carlos Albuquerque", "Luiz Carlos Albuquerque"),
+        ("The Prime Minister, Anthony Albanese", "Anthony Albanese"),
+    ):
+        label = parse_label(raw)
+        assert label is not None and label.inner is not None and label.inner.raw == holder and not label.qualifiers
+    # A portfolio or an organisation after the comma is no holder.
+    for raw in ("Director, Center for Rivers", "Chair, Finance Committee", "THE PRESIDENT, Bill"):
+        label = parse_label(raw)
+        assert label is not None and label.inner is None

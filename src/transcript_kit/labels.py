@@ -471,10 +471,40 @@ def _parse_label(text: str) -> Label | None:
 def _read_further(label: Label) -> Label:
     """The grammar's reading of a label, read further where only the vocabulary can say what its words are: each
     step below, in this order."""
-    label = _portfolio_not_holder(_holder_after_place(label))
+    label = _holder_after_comma(_portfolio_not_holder(_holder_after_place(label)))
     return _inverted_name(
         _role_with_holder(_office_out_of_names(_organisation_before_office(_caseless_office_after_name(label))))
     )
+
+
+def _holder_after_comma(label: Label) -> Label:
+    """"Presidente da República, Luiz Carlos Albuquerque", "The Prime Minister, Anthony Albanese": an office, a comma
+    and a person named in full (a given and a family name, nothing else) is the office and its holder, as "The
+    Prime Minister (Anthony Albanese)" is; a portfolio or an organisation after the comma ("Director, Center for
+    Rivers", "Chair, Finance Committee") stays what it was."""
+    if (
+        not label.titles
+        or label.family is not None
+        or label.given
+        or label.inner is not None
+        or label.role is not None
+        or len(label.qualifiers) != 1
+        or not label.raw.rstrip().endswith(f", {label.qualifiers[0]}")
+    ):
+        return label
+    holder = parse_label(label.qualifiers[0])
+    if (
+        holder is None
+        or holder.family is None
+        or holder.family.casefold() in _ORGANISATION_WORDS
+        or not holder.given
+        or holder.titles
+        or holder.role is not None
+        or holder.qualifiers
+        or holder.inner is not None
+    ):
+        return label
+    return attrs.evolve(label, qualifiers=(), inner=holder)
 
 
 def _caseless_office_after_name(label: Label) -> Label:
