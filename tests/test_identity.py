@@ -1314,3 +1314,18 @@ def test_offices_of_indonesian_turkish_arabic_and_thai_briefings_are_no_ones_nam
         ("ar2", "المتحدث الرسمي: مساء الخير.\n\nسؤال: هل من جديد؟\n\nالمتحدث الرسمي: لا جديد.\n"),
     )
     assert speaker_of(a, "المتحدث الرسمي")[0] != speaker_of(b, "المتحدث الرسمي")[0]
+
+
+def test_an_office_printed_in_full_then_by_its_first_word_is_one_speaker() -> None:
+    # blind36's Moncloa and Élysée press conferences: "Presidente del Gobierno:" over the statement, "Presidente:"
+    # over each answer, neither with a name. Before: two unknowns, one person.
+    (moncloa, camera) = resolve(
+        ("moncloa", "Presidente del Gobierno: Buenos días.\n\nPeriodista: Una pregunta.\n\nPresidente: Una respuesta.\n\n"
+                    "Periodista: Otra.\n\nPresidente: Otra respuesta.\n"),
+        ("camera", "Presidente della Camera: Apro la seduta.\n\nPresidente del Consiglio: Grazie.\n\n"
+                   "Presidente: La seduta è sospesa.\n"),
+    )
+    assert len(set(speaker_of(moncloa, "Presidente") + speaker_of(moncloa, "Presidente del Gobierno"))) == 1
+    # Two offices that open with the word: the short one is neither.
+    short = speaker_of(camera, "Presidente")[0]
+    assert short not in speaker_of(camera, "Presidente della Camera") + speaker_of(camera, "Presidente del Consiglio")

@@ -1278,7 +1278,7 @@ def _document_scopes(unresolved: Iterable[tuple[str, str]]) -> dict[tuple[str, s
         person = _person_of(label)
         one = person is not None and len(forms.get((doc_id, person), ())) <= 1
         scopes[doc_id, label] = person if one and person is not None else key
-    return _abbreviated_cues(_one_per_surname(scopes))
+    return _shortened_offices(_abbreviated_cues(_one_per_surname(scopes)))
 
 
 def _full_name(parts: _Parts) -> str | None:
@@ -1384,6 +1384,30 @@ def _is_bare_cue(parsed: Label) -> bool:
         and " " not in parsed.family
         and not (parsed.given or parsed.honorific or parsed.titles or parsed.qualifiers or parsed.role or parsed.inner)
     )
+
+
+def _shortened_offices(scopes: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """An office printed in full the first time and by its first word after ("Presidente del Gobierno", then
+    "Presidente"; "Le président de la République", then "Le président"), neither with a name: the short one is the
+    full one's holder, where the document prints one such office only (a record that prints "Presidente del
+    Consiglio" and "Presidente della Camera" leaves "Presidente" alone)."""
+    offices: defaultdict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
+    for key in scopes:
+        parsed = parse_speaker(key[1])
+        if parsed is None or not parsed.titles or parsed.family is not None or parsed.given or parsed.inner:
+            continue
+        if parsed.role is not None or parsed.qualifiers:
+            continue
+        offices[key[0]][fold(" ".join(parsed.titles))].append(key)
+    for printed in offices.values():
+        for office, keys in printed.items():
+            if " " in office:
+                continue
+            fuller = [o for o in printed if o.startswith(office + " ")]
+            if len(fuller) == 1:
+                for key in keys:
+                    scopes[key] = scopes[printed[fuller[0]][0]]
+    return scopes
 
 
 def _one_per_surname(scopes: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
