@@ -1329,3 +1329,23 @@ def test_an_office_printed_in_full_then_by_its_first_word_is_one_speaker() -> No
     # Two offices that open with the word: the short one is neither.
     short = speaker_of(camera, "Presidente")[0]
     assert short not in speaker_of(camera, "Presidente della Camera") + speaker_of(camera, "Presidente del Consiglio")
+
+
+def test_a_participant_list_set_apart_as_headings_still_names_who_speaks() -> None:
+    # blind35's debate commission page: its lines nearly all end a sentence, so the participant list over the
+    # first label ("Senator Dana Halvorsen (D-MN) and") is set apart as headings, and was read for no names: the
+    # candidates' surname labels stayed unknowns. "MODERATORS:" over the moderators' names was a speaker.
+    exchange = "".join(
+        f"MORRELL: Question number {i} is about the budget.\n\nHALVORSEN: My answer to {i} is yes.\n\n"
+        f"BRANDT: My answer to {i} is no.\n\n"
+        for i in range(1, 16)
+    )
+    text = (
+        "Debate Commission\nAbout\nDebate Transcripts\n\nPresidential Debate in Columbus, Ohio\n\n"
+        "PARTICIPANTS:\nSenator Dana Halvorsen (D-MN) and\nFormer Governor Colin Brandt (R-OH)\n\n"
+        "MODERATORS:\nLucía Morrell (National Broadcast News)\n\n" + exchange
+    )
+    (doc,) = resolve(("debate", text))
+    assert "MODERATORS" not in [t.label for t in doc.turns]
+    assert set(speaker_of(doc, "HALVORSEN")) == {"dana-halvorsen"}
+    assert set(speaker_of(doc, "BRANDT")) == {"colin-brandt"}

@@ -336,7 +336,9 @@ def read_header(
     elif title is not None:
         mentions.extend(find_mentions(title, 0, len(title), "title"))
     for token in preamble:
-        if token.type in ("PARA", "TITLE"):
+        # (A heading too: a page printed one sentence a line sets its participant list apart as headings,
+        # "Senator Dana Halvorsen (D-MN) and".)
+        if token.type in ("PARA", "TITLE", "HEADING"):
             mentions.extend(find_mentions(text, int(token.start_pos or 0), int(token.end_pos or 0), "intro"))
     for token in prose:
         mentions.extend(find_mentions(text, int(token.start_pos or 0), int(token.end_pos or 0), "prose"))
