@@ -1349,3 +1349,22 @@ def test_a_participant_list_set_apart_as_headings_still_names_who_speaks() -> No
     assert "MODERATORS" not in [t.label for t in doc.turns]
     assert set(speaker_of(doc, "HALVORSEN")) == {"dana-halvorsen"}
     assert set(speaker_of(doc, "BRANDT")) == {"colin-brandt"}
+
+
+def test_initials_are_the_one_person_the_front_matter_names_with_them() -> None:
+    # blind32's oral history: its cover names "Janet Mercer" and "Ruth Ann Tolliver"; the second session's
+    # transcript labels them "JM:" and "RT:". Before: two codes of no one.
+    text = (
+        "Regional Oral History Office\n\nRUTH ANN TOLLIVER: A LIFE ON WATER STREET\n\n"
+        "An Interview Conducted by Janet Mercer\n1976\n\n"
+        "JM:  Last week you said you wanted to talk about the flood.\n\n"
+        "RT:  Yes. The water came up Water Street in the night.\n\n"
+        "JM:  What did you do?\n\nRT:  We went up to the attic.\n"
+    )
+    (doc,) = resolve(("oral", text))
+    assert set(speaker_of(doc, "JM")) == {"janet-mercer"}
+    assert set(speaker_of(doc, "RT")) == {"ruth-ann-tolliver"}
+    # Two people of the initials, or an office's letters ("PM"), leave the code no one's.
+    two = text.replace("Janet Mercer", "Janet Mercer and John Moss")
+    (doc,) = resolve(("oral2", two))
+    assert speaker_of(doc, "JM")[0] != "janet-mercer"

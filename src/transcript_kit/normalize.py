@@ -324,7 +324,7 @@ class Normalizer:
         for doc in documents:
             self._mend_misspellings(doc, first)
             _mend_numbered_codes(doc, first)
-            _mend_initials(doc, first)
+            _mend_initials(doc, first, contexts[doc.doc_id].people)
         self._cast = self._casts(first)
         self._contexts = contexts
         corpus = _CorpusIndex.build(self, contexts.values(), uses, first)
@@ -1164,10 +1164,14 @@ def _mend_numbered_codes(doc: DocumentEvidence, outcomes: dict[tuple[str, str], 
 _INITIALS_CODE = re.compile(r"[A-Z]{2,4}")
 
 
-def _mend_initials(doc: DocumentEvidence, outcomes: dict[tuple[str, str], _Outcome]) -> None:
+def _mend_initials(
+    doc: DocumentEvidence, outcomes: dict[tuple[str, str], _Outcome], people: Iterable[_Named] = ()
+) -> None:
     """A code of capitals that is the initials of one full name printed as a label in the same document ("MOH"
     beside "MARGARET OKONJO-HALE", "JT" beside "JONAH TILLERY") is that name's speaker: an oral history names its
-    narrator in full first and by initials after. Two names of the same initials leave the code as it is."""
+    narrator in full first and by initials after. Failing a label, a name its front matter prints ("An Interview
+    Conducted by Janet Mercer" over "JM:"), by all its initials or its first and last ("RT" for "Ruth Ann
+    Tolliver"). Two names of the same initials leave the code as it is."""
     codes = [use for use in doc.labels if _INITIALS_CODE.fullmatch(use.label)]
     if not codes:
         return
@@ -1184,10 +1188,32 @@ def _mend_initials(doc: DocumentEvidence, outcomes: dict[tuple[str, str], _Outco
         key = (o.who, o.role_id)
         named["".join(w[:1] for w in words).upper()].add(key)
         outcome_of[key] = o
+    fronted: dict[str, set[Who]] = defaultdict(set)
+    for n in people:
+        if n.source in _FRONT_MATTER:
+            words = [w for w in re.split(r"[\s\-\u2010\u2011]+", n.name) if w[:1].isupper()]
+            if len(words) >= 2:
+                fronted["".join(w[:1] for w in words).upper()].add(n.who)
+                fronted[(words[0][:1] + words[-1][:1]).upper()].add(n.who)
     for use in codes:
+        key = (doc.doc_id, use.label)
+        if outcomes[key].resolution is Resolution.REGISTRY:
+            continue
         found = named.get(use.label)
-        if found and len(found) == 1 and outcomes[doc.doc_id, use.label].resolution is not Resolution.REGISTRY:
-            outcomes[doc.doc_id, use.label] = outcome_of[next(iter(found))]
+        if found and len(found) == 1:
+            outcomes[key] = outcome_of[next(iter(found))]
+        elif (
+            not found
+            and len(fronted.get(use.label, ())) == 1
+            and outcomes[key].resolution is Resolution.NONE
+            and not VOCABULARY.contains("titles", use.label)  # "PM", "DI": an office's letters
+        ):
+            outcomes[key] = _Outcome(Resolution.DOCUMENT, next(iter(fronted[use.label])), 0.8)
+
+
+# Where a document names people before its speech begins (its title, byline and preamble): a name in its prose
+# may be anyone's.
+_FRONT_MATTER = frozenset(("intro", "title", "byline"))
 
 
 def _one_typo_apart(words: tuple[str, ...], known: tuple[str, ...]) -> bool:
