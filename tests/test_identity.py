@@ -1368,3 +1368,28 @@ def test_initials_are_the_one_person_the_front_matter_names_with_them() -> None:
     two = text.replace("Janet Mercer", "Janet Mercer and John Moss")
     (doc,) = resolve(("oral2", two))
     assert speaker_of(doc, "JM")[0] != "janet-mercer"
+
+
+def test_a_key_of_codes_over_the_transcript_names_the_turns_its_codes_label() -> None:
+    # blind32's presidential tape: "President Thomas A. Marland ........ P" over turns labelled "P:". Before:
+    # one-letter codes of no one.
+    text = (
+        "WHITE HOUSE TAPES -- TRANSCRIPTS\n\nConversation Number: 614-7\n\nParticipants:\n"
+        "     President Thomas A. Marland ..................................... P\n"
+        "     H. Carl Halvorsen, Assistant to the President ................... H\n"
+        "     Dennis A. Whitlow, Special Counsel ............................... W\n\n"
+        "P:   Come in, Carl. Sit down.\n\nH:   Thank you, Mr. President.\n\n"
+        "P:   What have we got on the valley?\n\nW:   The grant is on my desk.\n\nH:   It is.\n"
+    )
+    (doc,) = resolve(("tape", text))
+    assert set(speaker_of(doc, "P")) == {"thomas-marland"}
+    assert set(speaker_of(doc, "W")) == {"dennis-whitlow"}
+    assert len(set(speaker_of(doc, "H"))) == 1 and "halvorsen" in (speaker_of(doc, "H")[0] or "")
+    # ... and an oral history's "Narrator: Dolores “Lola” Ibarra (DI)" with "DI:" below.
+    oral = (
+        "Riverside Voices Oral History Project\nInterview date:\tJune 14, 2024\n"
+        "Narrator:\tDolores “Lola” Ibarra (DI)\nInterviewer:\tJanelle Moss (JM)\nLocation:\tMillrace\n\n"
+        "JM:\tTell me about Tanner Street.\n\nDI:\tKids everywhere. And laundry.\n\nJM:\tAnd the river?\n\nDI:\tThe smell.\n"
+    )
+    (doc,) = resolve(("oral-key", oral))
+    assert set(speaker_of(doc, "DI")) == {"dolores-ibarra"}

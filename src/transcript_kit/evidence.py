@@ -315,6 +315,37 @@ def _labelled(document: Document) -> Iterator[tuple[int, str, Label | None]]:
     return ((t.index, t.label, t.parsed_label) for t in document.turns if t.label is not None)
 
 
+# A key over the transcript that gives each speaker's code ("President Thomas A. Marland ........ P", "Dolores
+# Ibarra (DI)", "P = President Marland"): the labels that print the code are that person's. Group "name", group
+# "code" (one to four capitals).
+_CODE_KEY = re.compile(
+    r"(?m)^[ \t]*(?:(?P<name>[^\W\d_][^\n]{2,80}?)[ \t]*\.{4,}[ \t]*(?P<code>[A-Z]{1,4})[ \t]*$"
+    r"|(?:[^\W\d_][^\n:\t]{0,30}:[ \t]+)?(?P<name2>[^\W\d_][^\n()]{2,80}?)[ \t]*\((?P<code2>[A-Z]{1,4})\)"
+    r"|(?P<code3>[A-Z]{1,4})[ \t]*=[ \t]*(?P<name3>[^\W\d_][^\n]{2,80}?)[ \t]*$)"
+)
+_NICKNAME = re.compile(r"[ \t]*(?:“[^”\n]{1,30}”|\"[^\"\n]{1,30}\"|\([^()\n]{1,40}\))")
+
+
+def _coded_turns(document: Document, labelled: list[tuple[int, str, Label | None]]) -> list[tuple[int, str]]:
+    """(turn index, name) of each turn whose label is a code the key over the transcript gives a name (a White
+    House tape's participant list, an oral history's "Narrator: Dolores “Lola” Ibarra (DI)"). Read only before the
+    first turn, and only for codes that label turns."""
+    turns = document.turns
+    starts = turns.char_starts if isinstance(turns, TurnTable) else [t.char_start for t in turns]
+    first = min(starts, default=0)
+    labels = {label for _, label, _ in labelled if len(label) <= 4}
+    if first <= 0 or not labels:
+        return []
+    codes: dict[str, set[str]] = {}
+    for match in _CODE_KEY.finditer(document.text, 0, first):
+        code = match["code"] or match["code2"] or match["code3"]
+        if code in labels:
+            name = _NICKNAME.sub("", match["name"] or match["name2"] or match["name3"]).strip(" \t,;")
+            codes.setdefault(code, set()).add(" ".join(name.split()))
+    named = {code: next(iter(names)) for code, names in codes.items() if len(names) == 1}
+    return [(index, named[label]) for index, label, _ in labelled if label in named]
+
+
 def evidence_of(document: Document) -> DocumentEvidence:
     """A document's distinct labels (with counts) and the people its header and prose name."""
     labelled = list(_labelled(document))
@@ -337,7 +368,7 @@ def evidence_of(document: Document) -> DocumentEvidence:
         mentions=(*document.mentions, *_named_by_themselves(document, labelled)),
         labels=tuple(LabelUse(label, parsed[label], count) for label, count in counts.items()),
         order=tuple(order),
-        introduced=_introductions(document, labelled),
+        introduced=(*_introductions(document, labelled), *_coded_turns(document, labelled)),
     )
 
 
