@@ -7156,3 +7156,73 @@ def test_a_pages_related_news_its_source_line_and_numbered_topics_are_no_ones_wo
         ("Phóng viên (Kyodo)", "Có thông tin mới không?"),
         ("Người phát ngôn", "Xin cảm ơn."),
     ]
+
+
+def test_nordic_offices_after_a_countrys_genitive_and_questions_from_an_outlet_are_labels() -> None:
+    # Written for blind41's Swedish press meeting. Before: "Danmarks statsminister Mette Frederiksen:" and
+    # "Fråga från SVT:" were no labels, so her statement and every question were the turn before's words.
+    text = (
+        "Moderator: Välkomna.\n\nStatsminister Ulf Kristersson: Tack så mycket.\n\n"
+        "Danmarks statsminister Mette Frederiksen:\n(på danska)\n\nTak, Ulf.\n\n"
+        "Moderator: Frågor.\n\nFråga från SVT: Anna Hedlund, SVT. En fråga till båda.\n\n"
+        "Ulf Kristersson: Jag förstår frågan.\n\nFråga från DR: Mads Søndergaard, DR. Grønland?\n\n"
+        "Mette Frederiksen: Nej.\n\nSlut på utskriften.\n\nSe även\nUlf Kristersson: Tal vid Folk och Försvar\n"
+    )
+    assert [label for label, _ in _spoken(text)] == [
+        "Moderator", "Statsminister Ulf Kristersson", "Danmarks statsminister Mette Frederiksen", "Moderator",
+        "Fråga från SVT", "Ulf Kristersson", "Fråga från DR", "Mette Frederiksen",
+    ]
+    assert _spoken(text)[-1] == ("Mette Frederiksen", "Nej.")
+
+
+def test_a_greek_or_cyrillic_phrase_in_lower_case_before_a_colon_is_no_name() -> None:
+    # Written for blind41's Greek briefing: "Το πρόγραμμα του Πρωθυπουργού για τις επόμενες ημέρες:" (the Prime
+    # Minister's schedule for the coming days) was a speaker: the label grammar read lower-case words of Latin
+    # letters only as no names. A voice from the floor, lower case after its first word, stays one.
+    assert parse_label("Το πρόγραμμα του Πρωθυπουργού για τις επόμενες ημέρες") is None
+    assert parse_label("ΠΑΥΛΟΣ ΜΑΡΙΝΑΚΗΣ") is not None and parse_label("Π. ΜΑΡΙΝΑΚΗΣ") is not None
+    for voice in ("Из зала", "Голос із залу", "Głos z sali"):
+        parsed = parse_label(voice)
+        assert parsed is not None and parsed.role is not None
+    text = (
+        "ΣΥΝΤΟΝΙΣΤΡΙΑ: Καλησπέρα σας.\n\nΠΑΥΛΟΣ ΜΑΡΙΝΑΚΗΣ: Καλησπέρα σας.\n\n"
+        "Το πρόγραμμα του Πρωθυπουργού για τις επόμενες ημέρες:\n\nΑύριο ο Πρωθυπουργός θα προεδρεύσει.\n\n"
+        "ΔΗΜΟΣΙΟΓΡΑΦΟΣ: Μια ερώτηση;\n\nΠ. ΜΑΡΙΝΑΚΗΣ: Ευχαριστώ.\n\nΏρα λήξης: 13:52\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["ΣΥΝΤΟΝΙΣΤΡΙΑ", "ΠΑΥΛΟΣ ΜΑΡΙΝΑΚΗΣ", "ΔΗΜΟΣΙΟΓΡΑΦΟΣ", "Π. ΜΑΡΙΝΑΚΗΣ"]
+    assert "Αύριο" in spoken[1][1] and spoken[-1][1] == "Ευχαριστώ."
+
+
+def test_a_government_pages_photo_caption_transcript_heading_and_related_list_are_no_ones_words() -> None:
+    # Written for blind41's Polish and Czech government pages. Before: "Zdjęcie:" (the photo) was a speaker,
+    # "Rzecznik rządu Adam Szłapka" named no one, and the related headlines under "Související" were turns.
+    polish = (
+        "Zdjęcie: Premier Donald Tusk podczas konferencji prasowej (fot. KPRM)\n\nZapis konferencji prasowej\n\n"
+        "Rzecznik rządu Adam Szłapka: Dzień dobry państwu.\n\nPremier Donald Tusk: Dzień dobry.\n\n"
+        "Pytanie: Panie premierze?\n\nGłos z sali: A Mercosur?\n\nPremier Donald Tusk: Dziękuję.\n"
+    )
+    assert [label for label, _ in _spoken(polish)] == [
+        "Rzecznik rządu Adam Szłapka", "Premier Donald Tusk", "Pytanie", "Głos z sali", "Premier Donald Tusk",
+    ]
+    spokesman = parse_label("Rzecznik rządu Adam Szłapka")
+    assert spokesman is not None and spokesman.family == "Szłapka"
+    czech = (
+        "Moderátor: Vítejte.\n\nPetr Fiala: Dobrý den.\n\nOtázka: Kdy?\n\nPetr Fiala: Brzy. Děkuji.\n\n"
+        "Konec přepisu. Přepis byl redakčně upraven.\n\nSouvisející\nPetr Fiala: Rozpočet bude úsporný\n"
+    )
+    assert _spoken(czech)[-1] == ("Petr Fiala", "Brzy. Děkuji.")
+
+
+def test_a_running_head_a_blank_line_under_each_pages_footer_is_page_furniture() -> None:
+    # Written for blind41's Dutch press conference PDF: "Pagina 2 van 7", a blank line, then the document's
+    # title as a running head in the middle of a sentence. Before: the head was the speaker's words.
+    page = "Minister-president Schoof: " + " ".join(["Het kabinet heeft vandaag besloten te helpen."] * 12)
+    pages = []
+    for n in range(1, 5):
+        pages.append(
+            f"{page}\nen dat is\nPagina {n} van 5\n\nLetterlijke tekst persconferentie na ministerraad 24 januari 2025\n"
+            "wat mij betreft duidelijk.\n\n" + "Vraag: Waarom nu?\n\n" * 10
+        )
+    spoken = _spoken("Letterlijke tekst persconferentie na ministerraad 24 januari 2025\n\n" + "".join(pages))
+    assert not any("Letterlijke" in words for _, words in spoken)

@@ -299,7 +299,12 @@ def _lists_no_words(tail: str, whole_paragraph: bool) -> bool:
     fits, so a line of speech costs a few character tests)."""
     if (".." in tail or ". ." in tail) and _LEADERS.search(tail) is not None:
         return True
-    if whole_paragraph and tail.endswith(_LIST_ITEM_ENDS) and len(tail) <= _LIST_ITEM_CHARS:
+    if (
+        whole_paragraph
+        and tail.endswith(_LIST_ITEM_ENDS)
+        and len(tail) <= _LIST_ITEM_CHARS
+        and _GREEK_LETTER.search(tail[-2:-1] or " ") is None  # Greek's question mark is a semicolon: "Μια ερώτηση;"
+    ):
         return True  # "Bawku Municipal: 61 cases, 7 deaths;" alone: an item of a list read out, not a turn
     return (tail[:1] in "[<hmw+0123456789" or "@" in tail) and _LINK_ONLY.fullmatch(tail) is not None
 
@@ -308,6 +313,7 @@ def _lists_no_words(tail: str, whole_paragraph: bool) -> bool:
 # sentence ("SERGEANT IVO BRANDT, U.S. Army, was called as a witness …, and testified as follows").
 _OFFICE_AFTER_NAME_WORDS = 8
 _LIST_ITEM_ENDS = tuple(VOCABULARY.words_of("list_item_ends"))
+_GREEK_LETTER = re.compile(r"[\u0370-\u03ff\u1f00-\u1fff]")
 _LIST_ITEM_CHARS = 100
 
 

@@ -432,15 +432,19 @@ def _running_furniture(text: str, starts: Sequence[int], ends: Sequence[int]) ->
     opening = text[starts[0] : ends[sample - 1]]
     # Line k of the opening is layout line k: both are cut at the same line ends, from the first line on.
     found = _repeats(text, starts, ends, opening.splitlines(), sample)
-    marked = _marked_heads(text, starts, ends) | _numbered_footers(text, starts, ends)
+    numbered = _numbered_footers(text, starts, ends)
+    marked = _marked_heads(text, starts, ends) | numbered
     paged = "\f" in opening or bool(found)
     # Without that sign, a line repeated with its numbers masked must show one of them counting on, page after
     # page ("A 218-647-093    3    March 4, 2024", then 4, 5 …): a footer with nothing else repeated as it is.
     counted = _repeats(text, starts, ends, _DIGITS.sub("#", opening).splitlines(), sample, masked=True, counting=not paged)
     found.update(counted)
     lines = {i for lines in found.values() for i in lines} | marked
+    footers = {i for at in counted.values() for i in at}
     if counted and not paged:
-        lines |= _beside(text, starts, ends, {i for at in counted.values() for i in at})
+        lines |= _beside(text, starts, ends, footers)
+    if footers or numbered:
+        lines |= _heads_under(text, starts, ends, footers | numbered)
     if "\f" in text:
         lines |= _page_edges(text, starts, ends)
     return lines
@@ -466,6 +470,37 @@ def _beside(text: str, starts: Sequence[int], ends: Sequence[int], footers: set[
         and _RULE.fullmatch(key) is None
         for j in at
     }
+
+
+def _heads_under(text: str, starts: Sequence[int], ends: Sequence[int], footers: set[int]) -> set[int]:
+    """A running head one blank line under a page's footer, the same under every footer but the last, and the
+    document's title too (a PDF's "Pagina 2 van 7", a blank, then "Letterlijke tekst persconferentie na ministerraad
+    24 januari 2025" as its first page opens): a page's own text may open with the same cue every time ("Marcus Tew
+    – Chief Financial Officer"), not with the title."""
+    opening = {text[starts[i] : ends[i]].strip() for i in range(min(len(starts), _TITLE_LINES))}
+    heads: dict[str, list[int]] = {}
+    for i in footers:
+        j = i + 2
+        if j < len(starts) and ends[i + 1] <= starts[i + 1] and ends[j] > starts[j] and j not in footers:
+            heads.setdefault(text[starts[j] : ends[j]].strip(), []).append(j)
+    every = max(_FURNITURE_REPEATS, len(footers) - 1)
+    return {
+        j
+        for key, at in heads.items()
+        if len(at) >= every
+        and key in opening
+        and len(key.split()) >= _HEAD_WORDS
+        and _NAME_DASH_TITLE.search(key) is None
+        and len(key) <= _FURNITURE_LONGEST
+        and not _speaker_line(key)
+        for j in at
+    }
+
+
+_HEAD_WORDS = 3  # a running head is a title's words, not one cue ("Q.", "THE COURT:")
+_TITLE_LINES = 12  # the lines a document's title is printed among
+# A spaced dash between a name and an office: a call's speaker line, printed over the words on every page it opens.
+_NAME_DASH_TITLE = re.compile(r"\s(?:[–—]|--?)\s")
 
 
 # A page's number on a line of its own, as a head prints it ("Page: 2", "Page 3 of 9").
