@@ -7226,3 +7226,51 @@ def test_a_running_head_a_blank_line_under_each_pages_footer_is_page_furniture()
         )
     spoken = _spoken("Letterlijke tekst persconferentie na ministerraad 24 januari 2025\n\n" + "".join(pages))
     assert not any("Letterlijke" in words for _, words in spoken)
+
+
+def test_a_register_style_label_alone_on_its_line_surname_forename_and_office() -> None:
+    # Written for blind39's convention (Slovakia's Národná rada). Before: no turn at all; "Štefan" after the comma
+    # was no name to the grammar (only an ASCII capital opened an affiliation).
+    chair = "Kollár, Ján, predseda NR SR\n"
+    text = (
+        "Tesnopisná správa\n\n"
+        + chair + "Otváram rokovanie. Slovo má pán poslanec Šimko.\n\n"
+        "Šimko, Pavol, poslanec NR SR\nĎakujem pekne, pán predseda. Po prvé: okresy. Po druhé: obce.\n\n"
+        + chair + "Ďakujem. Pán poslanec Vavrinec.\n\n"
+        "Vavrinec, Štefan, poslanec NR SR\nĎakujem za slovo.\n\n"
+        + chair + "Ďakujem. Pani poslankyňa Ďurčová.\n\n"
+        "Ďurčová, Ľubica, poslankyňa NR SR\nĎakujem. Mám dve výhrady.\n\n"
+        + chair + "Ďakujem. Prerušujem rokovanie.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == [
+        "Kollár, Ján, predseda NR SR", "Šimko, Pavol, poslanec NR SR", "Kollár, Ján, predseda NR SR",
+        "Vavrinec, Štefan, poslanec NR SR", "Kollár, Ján, predseda NR SR", "Ďurčová, Ľubica, poslankyňa NR SR",
+        "Kollár, Ján, predseda NR SR",
+    ]
+    parsed = parse_label("Vavrinec, Štefan, poslanec NR SR")
+    assert parsed is not None and (parsed.given, parsed.family, parsed.titles) == (("Štefan",), "Vavrinec", ("poslanec NR SR",))
+
+
+def test_labels_in_upper_and_lower_case_ending_in_a_period_where_a_record_prints_them_so() -> None:
+    # Written for blind39's convention (Latvia's Saeima): "Sēdes vadītāja. Godātie deputāti!", "J. Bērziņš (JV).
+    # Paldies!". Before: "A. Bērziņš (ZZS). …" was an answer mark "A", and the whole sitting three turns of it.
+    turns = [
+        "Sēdes vadītāja. Godātie deputāti! Sākam sēdi.",
+        "Referents J. Bērziņš (JV). Godātā sēdes vadītāja! Komisija atbalsta.",
+        "Sēdes vadītāja. Paldies. Debatēs pieteicies deputāts Andris Bērziņš.",
+        "A. Bērziņš (ZZS). Augsti godātā sēdes vadītāja! Mēs atbalstīsim.",
+        "Sēdes vadītāja. Paldies. Vārds deputātei Ilzei Krūmiņai.",
+        "I. Krūmiņa (NA). Cienījamie kolēģi! Otrkārt. Mēs neatbalstīsim.",
+        "Sēdes vadītāja. Paldies. Vārds finanšu ministrei.",
+        "Finanšu ministre Līga Ābele. Godātā sēdes vadītāja! Paldies.",
+        "Sēdes vadītāja. Paldies. Debates slēdzu.",
+    ]
+    text = "Latvijas Republikas 14. Saeimas\nrudens sesijas pirmā sēde\n\n" + "\n\n".join(turns) + "\n"
+    spoken = _spoken(text)
+    labels = [label for label, _ in spoken]
+    assert labels == [
+        "Sēdes vadītāja", "Referents J. Bērziņš (JV)", "Sēdes vadītāja", "A. Bērziņš (ZZS)", "Sēdes vadītāja",
+        "I. Krūmiņa (NA)", "Sēdes vadītāja", "Finanšu ministre Līga Ābele", "Sēdes vadītāja",
+    ]
+    assert "Otrkārt. Mēs neatbalstīsim." in spoken[5][1]

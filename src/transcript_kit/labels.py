@@ -524,16 +524,21 @@ def _inverted_name(label: Label) -> Label:
     """"Okonjo, Tamsin": a directory's display name, surname first (a meeting app's transcript prints its users
     so). Only a label that is exactly a surname, a comma and one forename in title case reads so ("LOPEZ, CNN" is
     a name and an outlet, "Smith, Jr" a name and a suffix, and neither is in title case after the comma)."""
-    if label.given or label.honorific or label.titles or label.family is None or len(label.qualifiers) != 1:
+    if label.given or label.honorific or label.family is None or len(label.qualifiers) != 1:
         return label
     match = _SURNAME_COMMA_FORENAME.fullmatch(label.raw)
     if match is None or match["forename"].casefold() in _NAME_SUFFIXES or _is_office_word(match["forename"]):
         return label
+    if bool(label.titles) != bool(match["office"]):
+        return label
     return attrs.evolve(label, given=(match["forename"],), qualifiers=())
 
 
-# Surname, comma, one forename in title case, nothing else.
-_SURNAME_COMMA_FORENAME = re.compile(r"[^\W\d_][\w'’-]*,[ \t]+(?P<forename>[^\W\d_a-z][^\W\d_A-Z]+)")
+# Surname, comma, one forename in title case, and nothing else but the office after a comma (Slovakia's record:
+# "Kollár, Ján, predseda NR SR").
+_SURNAME_COMMA_FORENAME = re.compile(
+    r"[^\W\d_][\w'’-]*,[ \t]+(?P<forename>[^\W\d_a-z][^\W\d_A-Z]+)(?:,[ \t]+(?P<office>\S.*))?"
+)
 _NAME_SUFFIXES = VOCABULARY.folded("name_suffixes")
 
 
