@@ -23,6 +23,7 @@ from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.keys import fold
 from transcript_kit.labels import is_asked_by, is_chat_sender, parse_label, repair_split_words
 from transcript_kit.model import Label
+from transcript_kit.textutil import starts_lower
 
 # What may follow a label on its line, or stand on the line under a label alone: a timestamp "(00:05)",
 # "[01:02:03]" (rev.com and podcast styles). Matched on a stripped slice: no blanks at either end, so a long run
@@ -251,7 +252,7 @@ class ShapeMatcher:
             quoting=tail[:1] in _QUOTE_OPENERS,
             unnamed=shape.unnamed,
             handle=shape.handle,
-            lower_tail=tail[:1].islower(),
+            lower_tail=starts_lower(tail),
         )
 
 
@@ -283,7 +284,7 @@ def _runs_on_in_lower_case(text: str, end: int) -> bool:
     """Whether the line ending at ``end`` runs on into the next, which opens in lower case ("Bridget Aldous
     (Sheffield Heeley) (Lab): One" over "train in five late, …"): a sentence wrapped, never a heading's end."""
     following = text[end : end + 8].lstrip(" \t")
-    return following[:1] == "\n" and following[1:].lstrip(" \t")[:1].islower()
+    return following[:1] == "\n" and starts_lower(following[1:].lstrip(" \t"))
 
 
 def _ends_a_paragraph(text: str, end: int) -> bool:

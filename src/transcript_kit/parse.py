@@ -57,7 +57,7 @@ from transcript_kit.formats.text import Layout, read_layout
 from transcript_kit.keys import fold
 from transcript_kit.labels import labels_of_one_document, parse_label
 from transcript_kit.model import Document, Label, Span, Turn, TurnKind
-from transcript_kit.textutil import SENTENCE_END, normalize_space, rejoin_hyphenated
+from transcript_kit.textutil import SENTENCE_END, normalize_space, rejoin_hyphenated, starts_lower
 
 # Formats whose records are cues, grouped into turns as every subtitle format's are: the reader of each, by format
 # name (formats.SUFFIX_FORMATS).
@@ -582,7 +582,7 @@ class _Tokenizer:
     def _candidate_at(self, i: int, at_paragraph_start: bool) -> cand.Candidate | None:
         start, end = self._line(i)
         if end <= start or (
-            self.text[start].islower()
+            starts_lower(self.text[start])
             and not self.text.startswith(_LOWER_CASE_CODES, start)
             and _LOWER_CASE_OFFICE.match(self.text, start, end) is None
             and not (at_paragraph_start and _LOWER_CASE_NAME.match(self.text, start, end))
@@ -642,9 +642,9 @@ class _Tokenizer:
         if last == ",":
             # ... onto a line that opens as a label's words do, not "and Frank Mrvan: Thank you all" (a speaker
             # greeting a list of people)
-            return not text[self._first_visible(i + 1)].islower()
+            return not starts_lower(text[self._first_visible(i + 1)])
         return (
-            text[max(starts[i], text.rfind(" ", starts[i], ends[i]) + 1)].islower()
+            starts_lower(text[max(starts[i], text.rfind(" ", starts[i], ends[i]) + 1)])
             and ends[i + 1] <= starts[i + 1] + _WRAPPED_LABEL_TAIL
             and text[ends[i + 1] - 1] == ":"
         )

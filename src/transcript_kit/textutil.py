@@ -17,6 +17,13 @@ def offset_array(limit: int) -> array[int]:
     return array("I") if limit < (1 << 32) else array("q")
 
 
+def starts_lower(text: str) -> bool:
+    """Whether ``text`` opens with a letter in lower case, in a script with case: Georgian's Mkhedruli letters are
+    lower case to Unicode, but the script is written without capitals (its Mtavruli are a display style)."""
+    first = text[:1]
+    return first.islower() and not "\u10d0" <= first <= "\u10ff"
+
+
 def normalize_space(text: str) -> str:
     """Runs of white space as one space, none at either end: how a paragraph's text is read from its lines."""
     return " ".join(text.split())
