@@ -7288,3 +7288,16 @@ def test_georgian_letters_are_a_caseless_scripts_and_its_labels_open_turns() -> 
     assert [label for label, _ in _spoken(text)] == [
         "თავმჯდომარე", "ნიკა ბერიძე", "თავმჯდომარე", "ხმა დარბაზიდან", "ნიკა ბერიძე",
     ]
+
+
+def test_a_note_in_a_slavic_language_is_no_speaker() -> None:
+    # Written for blind39's Serbian stenographic notes: "Напомена: …" (a note) inside a member's speech and under
+    # the record was a speaker.
+    text = (
+        "ПРЕДСЕДНИК: Реч има народни посланик Ђорђе Лукић.\n\nЂОРЂЕ ЛУКИЋ: Хвала, председавајући.\n\n"
+        "Напомена: да би заједничка служба функционисала, потребан је споразум две скупштине.\n\n"
+        "ПРЕДСЕДНИК: Хвала.\n\nНапомена: Стенографске белешке нису ауторизоване.\n"
+    )
+    spoken = _spoken(text)
+    assert [label for label, _ in spoken] == ["ПРЕДСЕДНИК", "ЂОРЂЕ ЛУКИЋ", "ПРЕДСЕДНИК"]
+    assert "споразум" in spoken[1][1]
