@@ -1393,3 +1393,25 @@ def test_a_key_of_codes_over_the_transcript_names_the_turns_its_codes_label() ->
     )
     (doc,) = resolve(("oral-key", oral))
     assert set(speaker_of(doc, "DI")) == {"dolores-ibarra"}
+
+
+def test_a_witness_named_a_few_numbered_lines_over_the_oath_answers_until_the_next() -> None:
+    # blind40's grand jury: "KWAME OSEI," over a numbered blank line and "called as a witness by the People,
+    # having been first duly sworn,"; the second witness "LINNEA HÅKANSSON," (a capital past ASCII). Before: both
+    # witnesses' answers were one unknown "A".
+    text = (
+        " 1                  GRAND JURY PROCEEDINGS\n 2\n"
+        " 3                               KWAME OSEI,\n 4\n"
+        " 5  called as a witness by the People, having been first duly sworn,\n"
+        " 6  was examined and testified as follows:\n 7\n"
+        " 8                      EXAMINATION BY MR. KLEIN:\n"
+        " 9       Q.   How are you employed?\n10       A.   I'm the Director of Public Works.\n"
+        "11       Q.   For how long?\n12       A.   Six years.\n"
+        "13                          LINNEA HÅKANSSON,\n14\n"
+        "15  called as a witness by the People, having been first duly sworn,\n"
+        "16  was examined and testified as follows:\n17\n"
+        "18                      EXAMINATION BY MS. ITURBE:\n"
+        "19       Q.   What is your position?\n20       A.   Internal auditor.\n"
+    )
+    (doc,) = resolve(("grand-jury", text))
+    assert speaker_of(doc, "A") == ["kwame-osei", "kwame-osei", "linnea-hakansson"]

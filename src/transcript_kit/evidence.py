@@ -97,6 +97,7 @@ def _holder_of(match: re.Match[str]) -> str:
 _WITNESS_LINE = re.compile(expand(VOCABULARY.patterns["witness_line"]))
 _OATH_WORDS = ("worn", "WORN", "ffirmed", "FFIRMED", "ecalled", "ECALLED")
 _ANSWER_MARKS = ("A", "THE WITNESS")
+_OATH_LINES_UNDER_NAME = 3
 
 
 def _witnesses_sworn(text: str) -> list[tuple[int, str]]:
@@ -108,10 +109,18 @@ def _witnesses_sworn(text: str) -> list[tuple[int, str]]:
         at = text.find(word)
         while at != -1:
             line_start = text.rfind("\n", 0, at) + 1
-            if line_start not in found:
+            # The name may stand a few lines over the oath ("KWAME OSEI," over a numbered blank line and
+            # "called as a witness …, having been first duly sworn"): its line and the three over it are tried.
+            for _ in range(_OATH_LINES_UNDER_NAME + 1):
+                if line_start in found:
+                    break
                 match = _WITNESS_LINE.match(text, line_start)
                 if match is not None and match.end() >= at:
                     found[line_start] = " ".join(match["holder"].split())
+                    break
+                if line_start == 0:
+                    break
+                line_start = text.rfind("\n", 0, line_start - 1) + 1
             at = text.find(word, at + len(word))
     return [(start, f"{mark} ({holder})") for start, holder in sorted(found.items()) for mark in _ANSWER_MARKS]
 
