@@ -252,7 +252,7 @@ class ShapeMatcher:
             quoting=tail[:1] in _QUOTE_OPENERS,
             unnamed=shape.unnamed,
             handle=shape.handle,
-            lower_tail=starts_lower(tail),
+            lower_tail=tail[:1].islower() and starts_lower(tail),  # (the first test alone for most)
         )
 
 

@@ -1538,7 +1538,7 @@ class _Tokenizer:
         """The kind of a paragraph's token (its lines ``line`` to ``last``), and why (empty for speech)."""
         first_label, last_label = self.body_lines
         inside_body = first_label < line < last_label
-        over_label = seen_label and self.rules.needs_over_label and self._over_a_label(last)
+        over_label = seen_label and self.rules.may_sit_over_label(value) and self._over_a_label(last)
         place = rules.Place.of(seen_label, line > last_label, inside_body, over_label)
         if line in self.rubrics:
             return "HEADING", "a rubric between sentences (text printed one sentence a line)"

@@ -55,9 +55,10 @@ class RuleTable:
     def __init__(self, convention: Convention) -> None:
         self.rules: tuple[LineRule, ...] = convention.rules
         self.singles = tuple(re.compile(scoped(rule.pattern)) for rule in self.rules)
-        # Whether a paragraph's place must say if a label follows it (costs a lookup per paragraph, so only asked
-        # of the profiles that have such a rule).
-        self.needs_over_label = any(rule.scope is Scope.OVER_LABEL for rule in self.rules)
+        # Whether a paragraph's place must say if a label follows it: a lookup, asked only of a paragraph that a
+        # rule holding right over a label could take.
+        over = [scoped(rule.pattern) for rule in self.rules if rule.scope is Scope.OVER_LABEL]
+        self._over_label = re.compile("|".join(f"(?:{p})" for p in over)) if over else None
         # Rules with triggers take part only where one of their triggers is found: a plain substring test for a
         # trigger that is a literal ("\.\." is ".."), a search for any other.
         self._gated = tuple(
@@ -77,7 +78,7 @@ class RuleTable:
         # before it. (A line inside a paragraph is none: "Anlage 1" in a record's contents.)
         ends = [scoped(r.pattern) for r in self.rules if r.kind == "END" and r.scope in (Scope.BODY, Scope.ANYWHERE)]
         self._body_end = (
-            re.compile("(?m)^[ \t]*\n(?P<end>[ \t]*(?:" + "|".join(f"(?:{p})" for p in ends) + ")[ \t]*)$")
+            re.compile("\n[ \t]*\n(?P<end>[ \t]*(?:" + "|".join(f"(?:{p})" for p in ends) + ")[ \t]*)(?=\n|\\Z)")
             if ends
             else None
         )
@@ -89,6 +90,11 @@ class RuleTable:
             return -1
         match = self._body_end.search(text, after)
         return -1 if match is None else match.start("end")
+
+    def may_sit_over_label(self, value: str) -> bool:
+        """Whether a rule that holds only right over a label may take this paragraph (one match; the paragraph's
+        place over a label is looked up only then)."""
+        return self._over_label is not None and self._over_label.fullmatch(value) is not None
 
     def _alternation(self, excluded: frozenset[int]) -> re.Pattern[str]:
         """All rules but ``excluded`` in one alternation with a named group per rule (built once per set)."""

@@ -65,9 +65,38 @@ class Vocabulary:
 
 def words_alternation(words: Iterable[str]) -> str:
     """Literal words as one regex alternation, longest first; a space matches any run of blanks. A slash is
-    escaped too ("a/l"): the label grammar's terminals are regexes between slashes."""
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("/", r"\/") for w in ordered)
+    escaped too ("a/l"): the label grammar's terminals are regexes between slashes.
+
+    A list in lower case (nearly every list) is written as a trie ("secretary(?:\\s+general)?|s(?:enator|peaker)"):
+    the regex engine tries an alternation's branches one by one, so a flat list of hundreds of titles costs
+    hundreds of tries at every place it is looked for, the trie a few. Its branches part at their first letter and
+    a word's end comes after the words it opens, so it matches what the longest-first list matches, in either
+    case (a list with capitals could hold two branches one case-insensitive letter apart: it stays flat)."""
+    unique = set(words)
+    if all(w == w.lower() for w in unique):
+        trie: dict[str, dict[str, Any]] = {}
+        for word in unique:
+            node = trie
+            for char in word:
+                node = node.setdefault(char, {})
+            node[""] = {}
+        return _trie_regex(trie)
+    ordered = sorted(unique, key=lambda w: (-len(w), w))
+    return "|".join(_literal(w) for w in ordered)
+
+
+def _literal(text: str) -> str:
+    return re.escape(text).replace(r"\ ", r"\s+").replace("/", r"\/")
+
+
+def _trie_regex(node: dict[str, dict[str, Any]]) -> str:
+    branches = [_literal(char) + _trie_regex(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = "|".join(branches)
+    if "" in node:  # a word ends here: the longer words go first, the end last
+        return f"(?:{body})?"
+    return body if len(branches) == 1 else f"(?:{body})"
 
 
 def expand(pattern: str, vocabulary: Vocabulary | None = None) -> str:
