@@ -7278,11 +7278,14 @@ def test_labels_in_upper_and_lower_case_ending_in_a_period_where_a_record_prints
 
 def test_georgian_letters_are_a_caseless_scripts_and_its_labels_open_turns() -> None:
     # Written for blind39's convention (Georgia's parliament). Before: no turn at all. Mkhedruli letters are lower
-    # case to Unicode, so every label's words "went on in lower case" as a sentence's do.
+    # case to Unicode, so every label's words "went on in lower case" as a sentence's do; and a sentence a speaker
+    # ended with a colon ("დღეს მინდა სამ საკითხზე ვისაუბრო:", today I want to speak of three things) was a speaker,
+    # the script having capitals to Unicode.
     text = (
         "დღის წესრიგი:\n1. კანონპროექტი.\n\n"
         "თავმჯდომარე: კოლეგებო, გთხოვთ, დაიკავოთ ადგილები.\n\n"
         "ნიკა ბერიძე: გმადლობთ, ბატონო თავმჯდომარევ.\n\nპირველი: ვაჭრობა.\n\n"
+        "დღეს მინდა სამ საკითხზე ვისაუბრო: ვაჭრობა, განათლება და უსაფრთხოება.\n\n"
         "თავმჯდომარე: გმადლობთ.\n\nხმა დარბაზიდან: სირცხვილია!\n\nნიკა ბერიძე: დავასრულებ.\n"
     )
     assert [label for label, _ in _spoken(text)] == [

@@ -850,7 +850,7 @@ def _refuse_caseless_sentences(tally: _Tally, verdicts: dict[str, Verdict], why:
             and _is_bare_name(parsed)
             and parsed is not None
             and not parsed.qualifiers
-            and label == label.upper() == label.lower()  # no letter with case
+            and _without_case(label)
             and (
                 len(label.split()) >= _SENTENCE_WORDS
                 # "我們來看數字：…" (let us look at the numbers): no office in it, longer than a name
@@ -861,6 +861,14 @@ def _refuse_caseless_sentences(tally: _Tally, verdicts: dict[str, Verdict], why:
 
 
 _OPENING_SHARE, _OPENING_MIN = 0.9, 10
+# Georgian's letters: a script written without case, though Unicode gives them capitals (Mtavruli).
+_GEORGIAN = re.compile("[\u10d0-\u10ff]")
+
+
+def _without_case(label: str) -> bool:
+    """Whether no letter of ``label`` has case as its script is written."""
+    rest = _GEORGIAN.sub("", label)
+    return rest == rest.upper() == rest.lower()
 
 
 def _refuse_names_inside_paragraphs(
