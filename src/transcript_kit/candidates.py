@@ -23,7 +23,7 @@ from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.keys import fold
 from transcript_kit.labels import is_asked_by, is_chat_sender, parse_label, repair_split_words
 from transcript_kit.model import Label
-from transcript_kit.textutil import starts_lower
+from transcript_kit.textutil import starts_lower, without_case
 
 # What may follow a label on its line, or stand on the line under a label alone: a timestamp "(00:05)",
 # "[01:02:03]" (rev.com and podcast styles). Matched on a stripped slice: no blanks at either end, so a long run
@@ -850,7 +850,7 @@ def _refuse_caseless_sentences(tally: _Tally, verdicts: dict[str, Verdict], why:
             and _is_bare_name(parsed)
             and parsed is not None
             and not parsed.qualifiers
-            and _without_case(label)
+            and without_case(label)
             and (
                 len(label.split()) >= _SENTENCE_WORDS
                 # "我們來看數字：…" (let us look at the numbers): no office in it, longer than a name
@@ -861,14 +861,6 @@ def _refuse_caseless_sentences(tally: _Tally, verdicts: dict[str, Verdict], why:
 
 
 _OPENING_SHARE, _OPENING_MIN = 0.9, 10
-# Georgian's letters: a script written without case, though Unicode gives them capitals (Mtavruli).
-_GEORGIAN = re.compile("[\u10d0-\u10ff]")
-
-
-def _without_case(label: str) -> bool:
-    """Whether no letter of ``label`` has case as its script is written."""
-    rest = _GEORGIAN.sub("", label)
-    return rest == rest.upper() == rest.lower()
 
 
 def _refuse_names_inside_paragraphs(

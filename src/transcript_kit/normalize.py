@@ -20,7 +20,7 @@ import functools
 import itertools
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -1184,17 +1184,17 @@ def _mend_initials(
         o = outcomes[doc.doc_id, use.label]
         if o.who is None:
             continue
-        words = [w for part in (*parsed.given, parsed.family) for w in re.split(r"[-\u2010\u2011]", part) if w]
+        words = [w for part in (*parsed.given, parsed.family) for w in _HYPHENS.split(part) if w]
         key = (o.who, o.role_id)
-        named["".join(w[:1] for w in words).upper()].add(key)
+        named[_initials(words)].add(key)
         outcome_of[key] = o
     fronted: dict[str, set[Who]] = defaultdict(set)
     for n in people:
         if n.source in _FRONT_MATTER:
-            words = [w for w in re.split(r"[\s\-\u2010\u2011]+", n.name) if w[:1].isupper()]
+            words = [w for w in _NAME_PARTS.split(n.name) if w[:1].isupper()]
             if len(words) >= 2:
-                fronted["".join(w[:1] for w in words).upper()].add(n.who)
-                fronted[(words[0][:1] + words[-1][:1]).upper()].add(n.who)
+                fronted[_initials(words)].add(n.who)
+                fronted[_initials((words[0], words[-1]))].add(n.who)
     for use in codes:
         key = (doc.doc_id, use.label)
         if outcomes[key].resolution is Resolution.REGISTRY:
@@ -1211,6 +1211,13 @@ def _mend_initials(
             outcomes[key] = _Outcome(Resolution.DOCUMENT, next(iter(fronted[use.label])), 0.8)
 
 
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[:1] for w in words).upper()
+
+
+# The parts of a hyphenated name ("OKONJO-HALE" is two initials), and a printed name's words and parts.
+_HYPHENS = re.compile(r"[-\u2010\u2011]")
+_NAME_PARTS = re.compile(r"[\s\-\u2010\u2011]+")
 # Where a document names people before its speech begins (its title, byline and preamble): a name in its prose
 # may be anyone's.
 _FRONT_MATTER = frozenset(("intro", "title", "byline"))

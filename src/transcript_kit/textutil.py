@@ -17,11 +17,21 @@ def offset_array(limit: int) -> array[int]:
     return array("I") if limit < (1 << 32) else array("q")
 
 
+# Georgian's Mkhedruli letters are lower case to Unicode (and have capitals, Mtavruli), but the script is written
+# without case: a Georgian word is neither a sentence's lower-case words nor a name in capitals.
+_GEORGIAN = re.compile("[\u10d0-\u10ff]")
+
+
 def starts_lower(text: str) -> bool:
-    """Whether ``text`` opens with a letter in lower case, in a script with case: Georgian's Mkhedruli letters are
-    lower case to Unicode, but the script is written without capitals (its Mtavruli are a display style)."""
+    """Whether ``text`` opens with a letter in lower case, in a script written with case."""
     first = text[:1]
-    return first.islower() and not "\u10d0" <= first <= "\u10ff"
+    return first.islower() and _GEORGIAN.match(first) is None
+
+
+def without_case(text: str) -> bool:
+    """Whether no letter of ``text`` has case as its script is written."""
+    rest = _GEORGIAN.sub("", text)
+    return rest == rest.upper() == rest.lower()
 
 
 def normalize_space(text: str) -> str:
