@@ -1273,6 +1273,38 @@ def test_a_chair_note_halfway_binds_the_bare_office_after_it_and_not_before() ->
     assert all("varga" not in (chair or "") for chair in chairs[:2])
 
 
+VIETNAMESE_RECORD = """\
+Chủ tọa: Phó Chủ tịch Quốc hội Trịnh Văn Hậu (từ 8 giờ 00 đến 9 giờ 30); Phó Chủ tịch Quốc hội Vũ Thị Mai Anh
+
+Phó Chủ tịch Quốc hội Trịnh Văn Hậu: Kính thưa các vị đại biểu Quốc hội! Xin mời Bộ trưởng phát biểu.
+
+Bộ trưởng Bộ Nông nghiệp và Môi trường Đặng Quốc Vinh: Kính thưa Chủ tọa! Tôi xin giải trình hai nội dung.
+
+Phó Chủ tịch Quốc hội: Xin cảm ơn Bộ trưởng.
+
+(Phó Chủ tịch Quốc hội Vũ Thị Mai Anh điều hành phiên họp)
+
+Phó Chủ tịch Quốc hội: Chúng ta tiếp tục phiên họp. Xin mời Bộ trưởng.
+
+Bộ trưởng Đặng Quốc Vinh: Tôi xin tiếp thu ý kiến của các vị đại biểu.
+
+Phó Chủ tịch Quốc hội: Xin cảm ơn.
+"""
+
+
+def test_a_vietnamese_record_binds_the_bare_chair_to_whoever_its_head_and_notes_say_presides() -> None:
+    # blind31's Quốc hội: the head names the first presiding vice-chair, "(… điều hành phiên họp)" the next; the
+    # minister is printed with his ministry before his name, then without it. Before: the bare office was one unknown
+    # for both chairs, and "Bộ trưởng Bộ Nông nghiệp và Môi trường Đặng Quốc Vinh" was no label (his speech went to the chair).
+    (doc,) = resolve(("qh", VIETNAMESE_RECORD))
+    chairs = speaker_of(doc, "Phó Chủ tịch Quốc hội")
+    assert len(chairs) == 3
+    assert "trinh-van-hau" in (chairs[0] or "") and chairs[0] == speaker_of(doc, "Phó Chủ tịch Quốc hội Trịnh Văn Hậu")[0]
+    assert "vu-thi-mai-anh" in (chairs[1] or "") and chairs[1] == chairs[2]
+    assert speaker_of(doc, "Bộ trưởng Bộ Nông nghiệp và Môi trường Đặng Quốc Vinh") == speaker_of(doc, "Bộ trưởng Đặng Quốc Vinh")
+    assert parse_label("Bộ trưởng Bộ Nông nghiệp và Môi trường Đặng Quốc Vinh").titles == ("Bộ trưởng Bộ Nông nghiệp và Môi trường",)
+
+
 def test_an_id_keeps_the_vowel_signs_of_an_indic_name() -> None:
     # blind31's Jatiya Sangsad: Python's \w has no combining marks, so "মাননীয় স্পীকার" was cut at each vowel sign.
     from transcript_kit.normalize import slug

@@ -47,6 +47,7 @@ _CHAIR_TAKEN = tuple(
         ("ELNÖK", "", ("elnöki széket",), "elnok_chair_taken"),
         ("رئیس", "", ("اداره جلسه",), "majlis_chair_taken"),
         ("", "", ("সভাপতির আসন",), "sangsad_chair_taken"),
+        ("", "", ("điều hành phiên họp", "Chủ tọa:"), "quoc_hoi_chair_taken"),
     )
 )
 
