@@ -668,6 +668,26 @@ def test_an_office_with_a_portfolio_or_place_no_vocabulary_lists_opens_its_turn(
     assert [label for label, _ in _spoken(hearing)] == ["Governor of Kansas", "SENATOR SMITH"] * 2
 
 
+def test_a_long_romance_office_alone_on_its_line_opens_its_turn() -> None:
+    # blind33's Parliament of Catalonia prints each label alone over its words: an office of five words after the
+    # article ("La consellera de Recerca i Universitats") or with its portfolio's comma. Before: both were read as
+    # the previous speaker's words.
+    record = (
+        "La presidenta\nGràcies, diputat. Consellera, té la paraula.\n\n"
+        "La consellera de Recerca i Universitats\nMolt breument. Diputat, li agraeixo la pregunta.\n\n"
+        "La presidenta\nGràcies. Conseller.\n\n"
+        "El conseller d'Acció Climàtica, Alimentació i Agenda Rural\nDiputada, vindré a la comissió.\n\n"
+        "La presidenta\nGràcies, conseller.\n"
+    )
+    assert [label for label, _ in _spoken(record)] == [
+        "La presidenta",
+        "La consellera de Recerca i Universitats",
+        "La presidenta",
+        "El conseller d'Acció Climàtica, Alimentació i Agenda Rural",
+        "La presidenta",
+    ]
+
+
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and
 # only before quotation marks, in a document whose recurring labels open speech. They are no turns of their own.
 QUOTED_IN_A_BRIEFING = """MS. PSAKI: Good afternoon. A few quotes first.

@@ -252,6 +252,19 @@ def test_a_romance_offices_portfolio_ends_before_its_holders_name() -> None:
     assert spanish is not None and spanish.titles == ("Ministra de Hacienda",) and spanish.family == "Montero"
 
 
+def test_a_connector_elided_before_a_vowel_joins_an_office_to_its_portfolio() -> None:
+    # blind33's Parliament of Catalonia: "El conseller d'Acció Climàtica, Alimentació i Agenda Rural" alone on its
+    # line. Before: "d'" was no connector when printed against its word, so the label was no label at all; Italian's
+    # "dell'" and "e delle" (connectors in a row) neither.
+    catalan = parse_label("El conseller d'Acció Climàtica, Alimentació i Agenda Rural")
+    assert catalan is not None and catalan.titles == ("conseller d'Acció Climàtica",)
+    italian = parse_label("Ministro dell'Economia e delle Finanze Giancarlo Giorgetti")
+    assert italian is not None and italian.titles == ("Ministro dell'Economia e delle Finanze",)
+    assert (italian.given, italian.family) == (("Giancarlo",), "Giorgetti")
+    french = parse_label("M. Bruno Le Maire, ministre de l'Économie")
+    assert french is not None and french.titles == ("ministre de l'Économie",)
+
+
 def test_an_office_a_comma_and_a_person_named_in_full_is_the_office_and_its_holder() -> None:
     # blind36's Planalto transcript: "Presidente da República, Luiz Carlos Albuquerque:". Before: the name was a
     # qualifier of the office, so the President's first turn and his "Presidente:" turns were no one person.

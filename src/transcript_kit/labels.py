@@ -106,7 +106,8 @@ def _parser() -> lark.Lark:
 
 
 def _words(tokens: list[lark.Token]) -> str:
-    return " ".join(str(t) for t in tokens)
+    # A word elided before a vowel is printed against the next: "conseller d'Acció", "Ministro dell'Economia".
+    return " ".join(str(t) for t in tokens).replace("' ", "'").replace("’ ", "’")
 
 
 def _role_key(words: str) -> str:
