@@ -210,3 +210,32 @@ def test_a_foot_that_ends_in_its_pages_number_of_the_count_is_furniture_however_
     document = parse_text(text)
     assert all("Trang" not in turn.text for turn in document.turns)
     assert sum("Trang" in text[s.start : s.end] for s in document.spans if s.kind == "page_furniture") == 2
+
+
+def test_the_same_paragraph_over_every_pages_head_is_the_pages_foot_wherever_it_is_printed() -> None:
+    # Written for blind33's convention (Kenya's Hansard in Kiswahili, from its PDF): each page ends with a disclaimer
+    # of two lines over the next page's head, and the last page ends with it too; pages of uneven length, so the
+    # disclaimer keeps no page's rhythm. Before: it was the words of whoever spoke over the page break.
+    foot = (
+        "Disclaimer: The electronic version of the Official Hansard Report is for information purposes\n"
+        "only. A certified version of this Report can be obtained from the Hansard Editor.\n\n"
+    )
+    head = "March 14, 2024                      NATIONAL ASSEMBLY DEBATES                          {}\n\n"
+    words = "maji safi wadi bomba mradi kisima bajeti wizara wakazi mvua bwawa shamba".split()
+
+    def turns(first: int, count: int) -> str:  # each paragraph its own words: no line repeats as a page's would
+        return "".join(
+            f"Mhe. Spika: Asante. Sasa {words[n % 12]} na {words[(n * 5 + 1) % 12]}.\n\n"
+            f"Mhe. Amina Wanjiru (Kiambu, ODM): Swali kuhusu {words[(n * 7 + 3) % 12]} ya {words[n // 12]} {n}.\n\n"
+            for n in range(first, first + count)
+        )
+
+    minister = "Waziri wa Maji, Usafi na Unyunyiziaji (Mhe. Esther Wairimu Kamau): Asante, Mhe. Spika.\n\n"
+    text = (
+        head.format(1) + turns(0, 9) + minister + foot + head.format(2) + turns(9, 14) + foot + head.format(3)
+        + turns(23, 4) + foot
+    )
+    document = parse_text(text)
+    assert all("Disclaimer" not in turn.text and "certified" not in turn.text for turn in document.turns)
+    assert sum(text[s.start : s.end].startswith("Disclaimer") for s in document.spans if s.kind == "page_furniture") == 3
+    assert "Waziri wa Maji, Usafi na Unyunyiziaji (Mhe. Esther Wairimu Kamau)" in {t.label for t in document.turns}

@@ -44,8 +44,14 @@ _FIELDS_IN_COLUMNS = re.compile(r"[^\n:]{1,40}:[ \t]*\S[^\n]*?[ \t]{3,}[^\n:]{1,
 
 
 def _speaker_line(key: str) -> bool:
-    """Whether a repeated line may be a speaker's (a label over its words), so never furniture."""
-    return _LABEL_START.match(key) is not None and _FIELDS_IN_COLUMNS.match(key) is None
+    """Whether a repeated line may be a speaker's (a label over its words), so never furniture: not a line that
+    opens with a word no one is ("Disclaimer: The electronic version of the Official Hansard Report …")."""
+    opening = _LABEL_START.match(key)
+    return (
+        opening is not None
+        and _FIELDS_IN_COLUMNS.match(key) is None
+        and not VOCABULARY.contains("never_speakers", opening.group().strip().rstrip(":").strip())
+    )
 # Gaps between lines a text must have before its spacing is read as double spacing.
 _DOUBLE_SPACED_MIN_GAPS = 20
 # libyaml's safe loader when the wheel has it: the pure-Python one costs more than parsing the transcript.
@@ -445,6 +451,8 @@ def _running_furniture(text: str, starts: Sequence[int], ends: Sequence[int]) ->
         lines |= _beside(text, starts, ends, footers)
     if footers or numbered:
         lines |= _heads_under(text, starts, ends, footers | numbered)
+    if footers or marked:
+        lines |= _feet_over(text, starts, ends, footers | marked)
     if "\f" in text:
         lines |= _page_edges(text, starts, ends)
     return lines
@@ -497,6 +505,37 @@ def _heads_under(text: str, starts: Sequence[int], ends: Sequence[int], footers:
     }
 
 
+def _feet_over(text: str, starts: Sequence[int], ends: Sequence[int], heads: set[int]) -> set[int]:
+    """A page's foot: the same short paragraph one blank line over every running head but the first page's, and
+    wherever else it is printed (under the last page's text too): Kenya's Hansard ends each page with
+    "Disclaimer: The electronic version of the Official Hansard Report is for information purposes / only. …"."""
+
+    def line(k: int) -> str:
+        return text[starts[k] : ends[k]].strip()
+
+    def blank(k: int) -> bool:
+        return ends[k] <= starts[k]
+
+    tops = [i for i in heads if i == 0 or blank(i - 1)]  # a head's first line: one per page
+    feet: Counter[tuple[str, ...]] = Counter()
+    for top in tops:
+        last = top - 2  # the foot's last line, over the blank line over the head
+        first = last
+        while first > 0 and not blank(first - 1) and last - first + 1 < _FOOT_BLOCK_LINES:
+            first -= 1
+        if last >= 0 and not blank(last) and (first == 0 or blank(first - 1)):  # a paragraph of its own
+            feet[tuple(line(k) for k in range(first, last + 1))] += 1
+    found: set[int] = set()
+    for foot, n in feet.items():
+        if n < max(2, len(tops) - 1) or len(" ".join(foot)) > 2 * _REPEATED_LONGEST or _speaker_line(foot[0]):
+            continue
+        for i in range(len(starts) - len(foot) + 1):
+            if all(line(i + k) == words for k, words in enumerate(foot)):
+                found.update(range(i, i + len(foot)))
+    return found
+
+
+_FOOT_BLOCK_LINES = 3  # a page's foot is a line or a few: a disclaimer, an address
 _HEAD_WORDS = 3  # a running head is a title's words, not one cue ("Q.", "THE COURT:")
 _TITLE_LINES = 12  # the lines a document's title is printed among
 # A spaced dash between a name and an office: a call's speaker line, printed over the words on every page it opens.
