@@ -221,7 +221,7 @@ def test_the_same_paragraph_over_every_pages_head_is_the_pages_foot_wherever_it_
         "only. A certified version of this Report can be obtained from the Hansard Editor.\n\n"
     )
     head = "March 14, 2024                      NATIONAL ASSEMBLY DEBATES                          {}\n\n"
-    words = "maji safi wadi bomba mradi kisima bajeti wizara wakazi mvua bwawa shamba".split()
+    words = ["maji", "safi", "wadi", "bomba", "mradi", "kisima", "bajeti", "wizara", "wakazi", "mvua", "bwawa", "shamba"]
 
     def turns(first: int, count: int) -> str:  # each paragraph its own words: no line repeats as a page's would
         return "".join(
