@@ -265,6 +265,17 @@ def test_a_connector_elided_before_a_vowel_joins_an_office_to_its_portfolio() ->
     assert french is not None and french.titles == ("ministre de l'Économie",)
 
 
+def test_a_thai_office_written_as_one_word_is_an_office_read_by_its_first_part() -> None:
+    # blind33's Thai House report: "รัฐมนตรีว่าการกระทรวงเกษตรและสหกรณ์ (นายธีรพงษ์ วงศ์สวัสดิ์)" (the Minister of
+    # Agriculture and Cooperatives, then his name). Thai writes no space between words, so the office is one word
+    # that opens with "รัฐมนตรี" (minister). Before: a name said once, refused, its speech the chair's.
+    minister = parse_label("รัฐมนตรีว่าการกระทรวงเกษตรและสหกรณ์ (นายธีรพงษ์ วงศ์สวัสดิ์)")
+    assert minister is not None and minister.titles == ("รัฐมนตรีว่าการกระทรวงเกษตรและสหกรณ์",)
+    assert minister.inner is not None and minister.inner.raw == "นายธีรพงษ์ วงศ์สวัสดิ์"
+    member = parse_label("นายธีรพงษ์ วงศ์สวัสดิ์ (รัฐมนตรีว่าการกระทรวงเกษตรและสหกรณ์)")
+    assert member is not None and member.family == "วงศ์สวัสดิ์" and not member.titles
+
+
 def test_an_office_a_comma_and_a_person_named_in_full_is_the_office_and_its_holder() -> None:
     # blind36's Planalto transcript: "Presidente da República, Luiz Carlos Albuquerque:". Before: the name was a
     # qualifier of the office, so the President's first turn and his "Presidente:" turns were no one person.

@@ -44,11 +44,12 @@ def _grammar_lower_words() -> frozenset[str]:
 
 
 _GRAMMAR_LOWER_WORDS = _grammar_lower_words()
-# A compound office read by its last part ("Skolminister", Korea's "보건복지위원장"): the grammar's TITLE reads it, so it
-# is no name.
+# A compound office read by its last part ("Skolminister", Korea's "보건복지위원장") or, in Thai, by its first
+# ("รัฐมนตรีว่าการกระทรวง…"): the grammar's TITLE reads it, so it is no name.
 _COMPOUND_OFFICE = re.compile(
     rf"\w{{2,30}}?(?:{VOCABULARY.alternation('title_suffixes')})"
-    rf"|[\uac00-\ud7a3]{{2,12}}?(?:{VOCABULARY.alternation('cjk_titles')})",
+    rf"|[\uac00-\ud7a3]{{2,12}}?(?:{VOCABULARY.alternation('cjk_titles')})"
+    rf"|(?:{VOCABULARY.alternation('glued_titles')})[\u0E00-\u0E7F]*",
     re.IGNORECASE,
 )
 # Whom a court's speaker addresses, after the speaker (US immigration court transcripts: "JUDGE TO RESPONDENT",
