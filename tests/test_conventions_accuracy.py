@@ -688,6 +688,28 @@ def test_a_long_romance_office_alone_on_its_line_opens_its_turn() -> None:
     ]
 
 
+def test_a_note_of_the_room_on_its_own_line_under_a_wrapped_paragraph_is_no_ones_words() -> None:
+    # blind33's Belgian record prints the applause under the speech it closes, no blank line between, in both
+    # languages. Before: "Applaus bij de N-VA Applaudissements sur les bancs de la N-VA" were the member's words.
+    record = (
+        "01.07  Kristof Peeters (N-VA): Mevrouw de minister, uw eigen netbeheerder schrijft dat de marges\n"
+        "historisch laag zijn. De Vlaamse gezinnen en bedrijven verdienen beter dan een minister die de\n"
+        "cijfers kiest die haar goed uitkomen.\n"
+        "(Applaus bij de N-VA)\n"
+        "(Applaudissements sur les bancs de la N-VA)\n\n"
+        "01.08  De voorzitter: Mijnheer Peeters, uw spreektijd is ruim overschreden. Madame Delvaux, vous\n"
+        "avez la parole pour votre réplique.\n\n"
+        "01.09  Nathalie Delvaux (PS): Madame la ministre, je prends acte de la date du 1er juin. Pour les\n"
+        "familles qui attendent, c'est tard.\n"
+    )
+    spoken = _spoken(record)
+    assert [label for label, _ in spoken] == ["Kristof Peeters (N-VA)", "De voorzitter", "Nathalie Delvaux (PS)"]
+    assert spoken[0][1].endswith("die haar goed uitkomen.")
+    # A bracket that is no note of the room stays the speaker's words.
+    aside = record.replace("(Applaus bij de N-VA)\n(Applaudissements sur les bancs de la N-VA)", "(zie bijlage 3)")
+    assert _spoken(aside)[0][1].endswith("(zie bijlage 3)")
+
+
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and
 # only before quotation marks, in a document whose recurring labels open speech. They are no turns of their own.
 QUOTED_IN_A_BRIEFING = """MS. PSAKI: Good afternoon. A few quotes first.

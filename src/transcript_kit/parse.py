@@ -37,7 +37,7 @@ from transcript_kit.candidate_table import CandidateTable
 from transcript_kit.columns import DecisionTable, TurnTable
 from transcript_kit.conventions.catalog import Conventions, default_conventions
 from transcript_kit.conventions.profile import Convention, LineRule
-from transcript_kit.conventions.vocabulary import VOCABULARY
+from transcript_kit.conventions.vocabulary import VOCABULARY, expand
 from transcript_kit.decode import decode
 from transcript_kit.errors import InputError, ParseError, describe_place
 from transcript_kit.formats import (
@@ -193,6 +193,14 @@ _BULLETS = frozenset({"- ", "• ", "* ", "– ", "· ", "● ", "▪ "})  # a l
 _BULLET_OPENERS = frozenset(" \t-•*–·●▪")
 _COLUMN_GAP = " " * 6  # spaces that set text in columns: wider than any justified or sentence gap
 _NOTE_OPENING = re.compile(r"\([A-Z][a-z]")  # "(Luncheon recess …", not an item's "(a)" or "(1)"
+# A note of the room on a line of its own, in round brackets: "(Applaus bij de N-VA)", "(Applaudissements sur les
+# bancs de la N-VA)", "(Laughter.)".
+_ROOM_NOTE_LINE = re.compile(
+    expand(r"[ \t\u00a0]*\((?i:@room_notes@|@continental_room_notes@)(?![\w'’-])[^()\n]{0,120}\)\.?[ \t]*")
+)
+
+
+_NOTE_AFTER = frozenset(SENTENCE_END) | {")"}  # what ends a line a note of its own may stand under
 
 
 def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_entry: bool = False) -> _Blocks:
@@ -229,6 +237,20 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_e
         ):
             # A time line stands apart ("00:02:14" between a log's utterances), and so does a note in square
             # brackets ("[The prepared statement of … follows:]"), wrapped text or not.
+            blocks.append(i, i, indent)
+            open_paragraph = False
+            previous_indent = indent
+            continue
+        if (
+            wrapped
+            and open_paragraph
+            and text[starts[i] + indent] == "("
+            and text[ends[lasts[-1]] - 1] in _NOTE_AFTER
+            and _ROOM_NOTE_LINE.fullmatch(text, starts[i], ends[i])
+        ):
+            # A note of the room on its own line under a sentence's end, no blank line between, stands apart:
+            # Belgium's record prints "(Applaus bij de N-VA)" / "(Applaudissements sur les bancs de la N-VA)" under
+            # the speech it closes; the lines after it open a paragraph of their own.
             blocks.append(i, i, indent)
             open_paragraph = False
             previous_indent = indent
