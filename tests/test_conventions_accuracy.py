@@ -710,6 +710,28 @@ def test_a_note_of_the_room_on_its_own_line_under_a_wrapped_paragraph_is_no_ones
     assert _spoken(aside)[0][1].endswith("(zie bijlage 3)")
 
 
+def test_a_newspapers_report_of_a_debate_gives_each_speech_to_the_speaker_its_heading_names() -> None:
+    # blind32's 1858 newspaper report: no label at all, each speech under a centred heading in capitals ending in a
+    # period ("JUDGE WEATHERBY'S SPEECH.", "MR. MARSH'S REPLY."). Before: no turn; the whole report was no one's.
+    report = (
+        "                   THE GREAT DEBATE.\n\n"
+        "The joint discussion came off in this place yesterday, before a multitude of ten thousand.\n"
+        "Col. Brand, the chairman of the day, introduced the Judge, who spoke as follows.\n\n"
+        "              JUDGE WEATHERBY'S SPEECH.\n\n"
+        "Ladies and Gentlemen: I appear before you to-day to discuss the questions of the hour.\n"
+        "[Cheers.]\n\n"
+        "I am glad to see so large a company here.\n\n"
+        "              MR. MARSH'S REPLY.\n\n"
+        "My Friends: The Judge has asked me seven questions, and I will answer every one of them.\n\n"
+        "              JUDGE WEATHERBY'S REJOINDER.\n\n"
+        "I have but half an hour, and I shall use it.\n"
+    )
+    assert [label for label, _ in _spoken(report)] == ["JUDGE WEATHERBY", "MR. MARSH", "JUDGE WEATHERBY"]
+    # A news story's heading over prose names no one: no turn.
+    story = "              FLOODS IN THE VALLEY.\n\nThe river rose four feet in the night, and the mill is gone.\n"
+    assert _spoken(story) == []
+
+
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and
 # only before quotation marks, in a document whose recurring labels open speech. They are no turns of their own.
 QUOTED_IN_A_BRIEFING = """MS. PSAKI: Good afternoon. A few quotes first.

@@ -281,13 +281,20 @@ def speaker_of_heading(heading: str) -> str | None:
     return speaker
 
 
+def names_its_speaker(heading: str) -> bool:
+    """Whether a heading is a speech named by its speaker's possessive ("JUDGE WEATHERBY'S SPEECH.", "Prime
+    Minister's opening statement")."""
+    return _SPEECH_HEADING.fullmatch(" ".join(heading.split())) is not None
+
+
 def speaker_of_heading_in_body(heading: str) -> str | None:
     """The person a heading between two turns gives the words under it ("Opening remarks by Dr Amara Osei,
-    Assistant Director-General", a press conference's posted transcript), or None. Stricter than a heading before
-    the first label: the heading opens with the speech it names, and names a person, not an office (a record's
-    "Statement by the Minister" is a heading over the minister's labelled turn)."""
+    Assistant Director-General", a press conference's posted transcript; a newspaper's "MR. MARSH'S REPLY." over
+    his answer in a debate), or None. Stricter than a heading before the first label: the heading opens with the
+    speech it names or is the speaker's, and names a person, not an office (a record's "Statement by the Minister"
+    is a heading over the minister's labelled turn)."""
     heading = " ".join(heading.split())
-    match = _SPEECH_TITLES[0].match(heading)
+    match = _SPEECH_TITLES[0].match(heading) or _SPEECH_HEADING.fullmatch(heading)
     if match is None:
         return None
     speaker = match["speaker"]

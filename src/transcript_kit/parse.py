@@ -1310,8 +1310,10 @@ class _Tokenizer:
             and not seen_label
             and out
             and out[-1].type in ("HEADING", "PARA")
-            and self.body_lines[1] >= 0
             and (value[-1:] in SENTENCE_END or len(value) > _HEADING_CHARS)  # words under it, not another heading
+            # In a document with no label, only a heading that names a speech by its speaker ("JUDGE WEATHERBY'S
+            # SPEECH.", a newspaper's report of a debate): a heading over a news story's prose names no speaker.
+            and (self.body_lines[1] >= 0 or header.names_its_speaker(str(out[-1].value)))
         ):
             self._label_from_heading(out)
         elif (
@@ -1321,7 +1323,7 @@ class _Tokenizer:
             and out[-1].type in ("HEADING", "PARA")
             and (value[-1:] in SENTENCE_END or len(value) > _HEADING_CHARS)
             and len(out[-1].value) <= _HEADING_CHARS  # the cheap tests of a heading first: most paragraphs fail them
-            and out[-1].value[-1:] not in SENTENCE_END
+            and (out[-1].value[-1:] not in SENTENCE_END or header.names_its_speaker(str(out[-1].value)))
         ):
             self._label_from_heading_in_body(out)
         if action and kind == "PARA":
@@ -1509,7 +1511,7 @@ class _Tokenizer:
         speech."""
         heading = out[-1]
         value = str(heading.value)
-        if len(value) > _HEADING_CHARS or value[-1:] in SENTENCE_END:
+        if len(value) > _HEADING_CHARS or (value[-1:] in SENTENCE_END and not header.names_its_speaker(value)):
             return
         speaker = header.speaker_of_heading_in_body(value)
         if speaker is not None:
