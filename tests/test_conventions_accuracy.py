@@ -3,6 +3,7 @@ shown here on a small document of the kind real publishers print (none of them i
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -546,6 +547,16 @@ def test_a_users_profile_declares_its_inline_notes_and_a_bad_one_is_named(tmp_pa
     bad.write_text('name = "x"\n[[inline_notes]]\nname = "n"\npattern = "x"\nkind = "STAGE"\n', encoding="utf-8")
     with pytest.raises(ConventionError, match=r"bad\.toml: inline_notes\[0\]: unknown key 'kind'"):
         Conventions.load([bad])
+    # A name says which entry a family overrides or switches on: two entries of one table may not share it (the
+    # base profile had two shapes named "period_dash", one switched on with the other by "activate").
+    twice = tmp_path / "twice.toml"
+    twice.write_text(
+        'name = "y"\n[[rules]]\nname = "r"\nkind = "STAGE"\npattern = "x"\nreason = "a"\n'
+        '[[rules]]\nname = "r"\nkind = "BOILER"\npattern = "y"\nreason = "b"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(ConventionError, match=r"twice\.toml: rules names 'r' twice"):
+        Conventions.load([twice])
 
 
 # Subtitles for the deaf and hard of hearing: two speakers in one cue behind dialogue dashes, sounds and music
@@ -730,6 +741,36 @@ def test_a_newspapers_report_of_a_debate_gives_each_speech_to_the_speaker_its_he
     # A news story's heading over prose names no one: no turn.
     story = "              FLOODS IN THE VALLEY.\n\nThe river rose four feet in the night, and the mill is gone.\n"
     assert _spoken(story) == []
+
+
+def test_the_parliamentary_historys_reported_and_first_person_speeches_are_turns() -> None:
+    # blind32's debate of 1796 as Cobbett's Parliamentary History prints it: the style or office in title case
+    # before the member's name in capitals ("Mr. ASHCOMBE rose and said, that …", "The SECRETARY at WAR said",
+    # "Sir George PENHALLOW said"), and a speech in the first person after a period and an em dash ("Mr.
+    # TREVANION.—Sir, …"). Before: the base profile read no label, and the page was one long quotation.
+    speeches = [
+        "Mr. ASHCOMBE rose and said, that he had never risen in that House under a deeper sense of the duty "
+        "imposed upon him, nor with less desire to cast blame upon any individual whatever.",
+        "Colonel HOLLINGWORTH seconded the motion. He had himself served in the West Indies under circumstances "
+        "not dissimilar, and he knew well how a council of war might be made a refuge.",
+        "The SECRETARY at WAR said, that the hon. gentleman had been misled by the return to which he had "
+        "referred; the return of the 15th of October gave the numbers fit for duty.",
+        "Mr. TREVANION.—Sir, I did not intend to have troubled the House this evening; but after what has "
+        "fallen from the right hon. gentleman, I should think myself wanting in my duty.",
+        "Sir George PENHALLOW said, he had listened to the debate with great attention, and he confessed he "
+        "had come down to the House inclined to support the motion before it.",
+    ]
+    record = "1027]          PARLIAMENTARY HISTORY, 36 GEORGE III.          [1028\n\n" + "".join(
+        "   " + "\n".join(textwrap.wrap(speech, 64)) + "\n" for speech in speeches
+    )
+    assert [label for label, _ in _spoken(record)] == [
+        "Mr. ASHCOMBE",
+        "Colonel HOLLINGWORTH",
+        "The SECRETARY at WAR",
+        "Mr. TREVANION",
+        "Sir George PENHALLOW",
+    ]
+    assert _spoken(record)[3][1].startswith("Sir, I did not intend to have troubled the House this evening;")
 
 
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and

@@ -16,7 +16,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -300,6 +300,20 @@ def _names(data: Mapping[str, Any], key: str, where: str) -> list[str]:
     return value
 
 
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+def _check_unique(entries: Iterable[_Named], table: str, where: str) -> None:
+    """A name says which entry a family overrides, removes or switches on: one table may not give it twice."""
+    seen: set[str] = set()
+    for entry in entries:
+        if entry.name in seen:
+            raise ConventionError(f"{where}: {table} names {entry.name!r} twice")
+        seen.add(entry.name)
+
+
 def _override(inherited: Iterable[_T], own: list[_T], removed: set[str]) -> tuple[_T, ...]:
     """A family's entries first (they outrank the parent's), then the parent's not replaced or removed; an entry
     that replaces a parent's keeps the parent's place."""
@@ -347,6 +361,8 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
     evidence = tuple(
         _evidence(e, f"{where}: evidence[{i}]") for i, e in enumerate(_table(data, "evidence", where))
     )
+    for table, entries in (("rules", rules), ("inline_notes", notes), ("shapes", shapes)):
+        _check_unique(entries, table, where)
     all_shapes = _override(parent.shapes if parent else (), shapes, removed)
     switched = {n: True for n in _names(data, "activate", where)} | {
         n: False for n in _names(data, "deactivate", where)
