@@ -773,6 +773,54 @@ def test_the_parliamentary_historys_reported_and_first_person_speeches_are_turns
     assert _spoken(record)[3][1].startswith("Sir, I did not intend to have troubled the House this evening;")
 
 
+def test_a_newspapers_interview_with_dashed_labels_and_links_between_answers() -> None:
+    # Written for blind44's conventions (print interviews as their pages are copied). A São Paulo daily prints the
+    # paper and the minister before a spaced hyphen ("Folha - …", "Renato Tavares - …", then "Tavares - …"), an
+    # answer may open "Olha - e eu …" (a word and a dash, the words after it in lower case: no label), and the page
+    # puts "PUBLICIDADE" and a "LEIA MAIS" heading over headlines between the answers. Before: no turn at all.
+    page = (
+        "Não vamos furar o arcabouço para ganhar eleição, diz Tavares\n\n"
+        "Folha - O mercado não acredita que o governo vai cumprir a meta. Por que deveria acreditar?\n\n"
+        "Renato Tavares - Porque nós cumprimos em 2024 e vamos cumprir em 2025.\n\n"
+        "PUBLICIDADE\n"
+        "Folha - Mas a arrecadação ficou abaixo do previsto.\n\n"
+        "Tavares - Ficou, por causa de duas decisões judiciais.\n\n"
+        "Olha - e eu digo isso com todo o respeito - quem defende gastar mais está errado.\n\n"
+        "LEIA MAIS\n"
+        "Governo bloqueia R$ 15 bi do Orçamento de 2025\n"
+        "Painel S.A.: Empresários cobram Fazenda por reforma da renda\n\n"
+        "Folha - E se não for aprovado?\n\n"
+        "Tavares - Aí nós contingenciamos.\n\n"
+        "Folha - O senhor ameaçou deixar o cargo?\n\n"
+        "Tavares - Eu não ameaço ninguém.\n"
+    )
+    spoken = _spoken(page)
+    assert [label for label, _ in spoken] == ["Folha", "Renato Tavares", "Folha", "Tavares"] + ["Folha", "Tavares"] * 2
+    assert spoken[3][1] == (
+        "Ficou, por causa de duas decisões judiciais. "
+        "Olha - e eu digo isso com todo o respeito - quem defende gastar mais está errado."
+    )
+    # Madrid's daily: "Pregunta." before Spanish's inverted question mark, "Más información" over its links, and a
+    # German weekly's "Anzeige" and "Ein Beispiel:" inside an answer.
+    madrid = (
+        "Pregunta. ¿Está en peligro el acuerdo?\n\nRespuesta. En peligro, no.\n\n"
+        "Más información\nBruselas y el Mercosur cierran el acuerdo\nFrancia bloquea la ratificación\n"
+        "Pregunta. ¿Y si no hay ratificación?\n\nRespuesta. Entonces Brasil seguirá diversificando.\n"
+    )
+    assert [label for label, _ in _spoken(madrid)] == ["Pregunta", "Respuesta", "Pregunta", "Respuesta"]
+    assert "Bruselas" not in " ".join(text for _, text in _spoken(madrid))
+    hamburg = (
+        "SPIEGEL: Frau Ministerin, wie teuer ist der Deckel?\n\nOberländer: Vier Milliarden im Jahr.\n\n"
+        "Anzeige\n\nSPIEGEL: Herr Düzgün, was sparen Sie?\n\nDüzgün: Vierzehn Millionen Euro.\n\n"
+        "Ein Beispiel: Wir planen eine eigene Elektrolyse am Standort.\n\nOberländer: Das rechnet sich.\n\n"
+        "Düzgün: Nicht bei diesem Strompreis.\n"
+    )
+    assert [label for label, _ in _spoken(hamburg)] == [
+        "SPIEGEL", "Oberländer", "SPIEGEL", "Düzgün", "Oberländer", "Düzgün"
+    ]
+    assert "Anzeige" not in " ".join(text for _, text in _spoken(hamburg))
+
+
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and
 # only before quotation marks, in a document whose recurring labels open speech. They are no turns of their own.
 QUOTED_IN_A_BRIEFING = """MS. PSAKI: Good afternoon. A few quotes first.

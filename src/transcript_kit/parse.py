@@ -361,6 +361,7 @@ class _Tokenizer:
         self.centred_fields: set[int] = set()  # label-like lines of a centred head (see _centred_fields)
         self._inline: tuple[CandidateTable, frozenset[str]] | None = None  # see _inline_labels
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
+        self.links_end = -2  # the last line of a page's "read more" links so far (rule read_more)
         self.dialogue: int | None = None  # the indent of the words under cues alone (a script's dialogue), once known
         self.label_lines: Sequence[int] = ()  # the lines that open turns, in order, once decided
         self.mixed_case: bool | None = None  # whether the words are printed in upper and lower case, once read
@@ -1573,7 +1574,13 @@ class _Tokenizer:
             rule = self._translated_rule(value, line, place)
         if rule is not None:
             self.rule_hits[rule.name] = self.rule_hits.get(rule.name, 0) + 1
+            if rule.name == _LINKS_HEADING:
+                self.links_end = last
             return rule.kind, f"{self.convention.name} profile, rule {rule.name}: {rule.reason}"
+        if line == last == self.links_end + 1 and len(value) <= _LINK_CHARS and value[-1] not in SENTENCE_END:
+            # A headline on the line under the links' heading or another link, no blank line between: a link.
+            self.links_end = last
+            return "BOILER", _LINK_UNDER_HEADING
         if line > first_label >= 0 and value[-1] not in _FULL_STOPS and value in self._contents_lines():
             return "HEADING", _CONTENTS_REPEATED
         if not inside_body and lexicon.find_boilerplate(value[:400]):
@@ -1743,6 +1750,10 @@ def _recurrence_inside(label: str) -> int:
     return _RECURRING_INNER_STRONG if strong else _RECURRING_INNER
 
 
+# A page's links to its other stories: the heading's rule, and each headline on a line of its own under it.
+_LINKS_HEADING = "read_more"
+_LINK_UNDER_HEADING = "a headline under a page's 'read more' heading, no blank line between: a link, no one's words"
+_LINK_CHARS = 300
 _HEADER_FIELDS = frozenset(map(fold, VOCABULARY.words_of("header_fields")))
 _ROSTER_HEADINGS = frozenset(map(fold, VOCABULARY.words_of("roster_headings")))
 # A colon that ends a label: not one inside a clock ("0:57" under "[Laughter]" is a caption's time line).
