@@ -821,6 +821,33 @@ def test_a_newspapers_interview_with_dashed_labels_and_links_between_answers() -
     assert "Anzeige" not in " ".join(text for _, text in _spoken(hamburg))
 
 
+def test_a_pages_box_and_its_paywall_between_an_interviews_answers_are_no_ones_words() -> None:
+    # Written for blind44's conventions: a weekly's "Zur Person" box with the minister's biography between two
+    # answers, and a daily's paywall prompt ("Suscríbete para seguir leyendo" over its buttons, the answer going on
+    # under them with no blank line). Before: the biography was the last speaker's words, and so were the buttons.
+    weekly = (
+        "SPIEGEL: Frau Ministerin, wie teuer ist der Deckel?\n\nOberländer: Vier Milliarden im Jahr.\n\n"
+        "SPIEGEL: Herr Düzgün, was sparen Sie?\n\nDüzgün: Vierzehn Millionen Euro.\n\n"
+        "Zur Person\n\nKatrin Oberländer, Jahrgang 1973, ist seit Dezember 2023 Bundesministerin für Wirtschaft.\n\n"
+        "SPIEGEL: Frau Oberländer, was sagen Sie dazu?\n\nOberländer: Das rechnet sich.\n\n"
+        "Düzgün: Nicht bei diesem Strompreis.\n"
+    )
+    spoken = _spoken(weekly)
+    assert [label for label, _ in spoken][3:5] == ["Düzgün", "SPIEGEL"]
+    assert spoken[3][1] == "Vierzehn Millionen Euro."
+    daily = (
+        "Pregunta. ¿Está en peligro el acuerdo?\n\nRespuesta. En peligro, no.\n\n"
+        "Pregunta. ¿Y el marco fiscal?\n\nRespuesta. No vamos a romperlo.\n\n"
+        "Suscríbete para seguir leyendo\nLee sin límites\nSeguir leyendo\nYa soy suscriptor\n"
+        "Lo que sí haremos es seguir con la reforma del impuesto sobre la renta.\n\n"
+        "Pregunta. ¿Cuánto aguanta un ministro?\n\nRespuesta. Lo que haga falta.\n"
+    )
+    assert _spoken(daily)[3] == (
+        "Respuesta",
+        "No vamos a romperlo. Lo que sí haremos es seguir con la reforma del impuesto sobre la renta.",
+    )
+
+
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and
 # only before quotation marks, in a document whose recurring labels open speech. They are no turns of their own.
 QUOTED_IN_A_BRIEFING = """MS. PSAKI: Good afternoon. A few quotes first.

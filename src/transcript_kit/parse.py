@@ -348,7 +348,9 @@ class _Tokenizer:
         self.inferred: dict[str, str] = {}  # label shapes the document showed beyond its profile's
         self.warnings: list[str] = []
         self.inserting_to_label = False  # a profile's INSERT_OPEN rule fired: inserted material until a label
-        self.minutes_to_label = False  # an agenda item's heading inside a turn: the minutes' narrative until a label
+        # An agenda item's heading or a page's box inside a turn: what stands under it up to the next label is no one's
+        # speech, for this reason ("" when there is none).
+        self.aside_to_label = ""
         self.one_sentence_a_line = False  # printed one sentence a line (read once per document)
         # Lines holding a shape's trigger, one byte a line (None: not searched, any line may).
         self.triggered: bytearray | None = None
@@ -362,6 +364,7 @@ class _Tokenizer:
         self._inline: tuple[CandidateTable, frozenset[str]] | None = None  # see _inline_labels
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
         self.links_end = -2  # the last line of a page's "read more" links so far (rule read_more)
+        self._box_rule = f"{self.convention.name} profile, rule {_BOX_HEADING}:"  # how its decisions begin
         self.dialogue: int | None = None  # the indent of the words under cues alone (a script's dialogue), once known
         self.label_lines: Sequence[int] = ()  # the lines that open turns, in order, once decided
         self.mixed_case: bool | None = None  # whether the words are printed in upper and lower case, once read
@@ -568,7 +571,7 @@ class _Tokenizer:
                 if i > first:
                     self._emit_paragraph(out, first, i - 1, self.layout.starts[first], seen_label)
                 seen_label = True
-                self.inserting_to_label = self.minutes_to_label = False
+                self.inserting_to_label, self.aside_to_label = False, ""
                 # An unnamed mark's label token is empty: its turn names no speaker (see _TurnBuilder.labelled).
                 label = "" if opening.unnamed else opening.label
                 out.append(_token("LABEL", label, opening.start, opening.end))
@@ -1343,9 +1346,13 @@ class _Tokenizer:
         if kind == "HEADING" and seen_label and why is _AGENDA_ITEM:
             # An agenda item's heading ends the turn over it: what a clerk writes under it ("Councilmember Drummond
             # pulled Item 6.C") up to the next label is the minutes' narrative, no one's speech.
-            self.minutes_to_label = True
-        elif self.minutes_to_label and kind == "PARA":
-            kind, why = "STAGE", "the minutes' narrative under an agenda item's heading, up to the next label"
+            self.aside_to_label = "the minutes' narrative under an agenda item's heading, up to the next label"
+        elif kind == "HEADING" and seen_label and why.startswith(self._box_rule):
+            # So does a page's box between an interview's answers ("Zur Person", "Raio-X"): the interviewee's
+            # biography under it is the paper's.
+            self.aside_to_label = "a page's box under its heading (rule box_heading), up to the next label"
+        elif self.aside_to_label and kind == "PARA":
+            kind, why = "STAGE", self.aside_to_label
         if kind == "INSERT_OPEN":  # what follows, up to the next label, is printed into the record
             self.inserting_to_label, kind = True, "STAGE"
         elif self.inserting_to_label and kind in ("PARA", "HEADING") and seen_label:
@@ -1577,7 +1584,7 @@ class _Tokenizer:
             if rule.name == _LINKS_HEADING:
                 self.links_end = last
             return rule.kind, f"{self.convention.name} profile, rule {rule.name}: {rule.reason}"
-        if line == last == self.links_end + 1 and len(value) <= _LINK_CHARS and value[-1] not in SENTENCE_END:
+        if line == last == self.links_end + 1 and len(value) <= _LINK_CHARS and value.rstrip(_QUOTE_CLOSERS)[-1:] not in _FULL_STOPS:
             # A headline on the line under the links' heading or another link, no blank line between: a link.
             self.links_end = last
             return "BOILER", _LINK_UNDER_HEADING
@@ -1752,8 +1759,10 @@ def _recurrence_inside(label: str) -> int:
 
 # A page's links to its other stories: the heading's rule, and each headline on a line of its own under it.
 _LINKS_HEADING = "read_more"
+_BOX_HEADING = "box_heading"  # a page's box between an interview's answers: the rule of its heading
 _LINK_UNDER_HEADING = "a headline under a page's 'read more' heading, no blank line between: a link, no one's words"
 _LINK_CHARS = 300
+_QUOTE_CLOSERS = "\"'”’»)"  # a headline may end in a quotation: "… pide una “minoría de bloqueo”"
 _HEADER_FIELDS = frozenset(map(fold, VOCABULARY.words_of("header_fields")))
 _ROSTER_HEADINGS = frozenset(map(fold, VOCABULARY.words_of("roster_headings")))
 # A colon that ends a label: not one inside a clock ("0:57" under "[Laughter]" is a caption's time line).
