@@ -96,6 +96,18 @@ def test_chinese_labels_before_a_full_width_colon_and_full_width_notes() -> None
     ]
 
 
+def test_a_chinese_phrase_ending_in_a_verb_of_saying_before_a_colon_quotes_someone_and_is_no_label() -> None:
+    # Written for blind44's convention (a Chinese newspaper's interview with a minister): inside an answer, "有人问："
+    # (someone asks) and "老一辈水利人常说：" (the old hands say) introduce quotations. Before: "有人问" was a speaker.
+    text = (
+        "记者：今年汛期形势如何？\n\n王部长：形势复杂。\n\n记者：预警能不能提前？\n\n"
+        "王部长：能。\n\n有人问：山洪来得那么快，能不能提前预警？我们的回答是：能。\n\n"
+        "老一辈水利人常说：“治水没有捷径。”\n\n记者：谢谢。\n"
+    )
+    labels = [t.label for t in parse_text(text).turns if t.kind is TurnKind.TURN]
+    assert labels == ["记者", "王部长", "记者", "王部长", "记者"]
+
+
 def test_german_and_spanish_interjections_between_speeches_are_stage_records() -> None:
     text = (
         "Präsidentin Dr. Anna Beispiel: Das Wort hat Herr Wegner.\n\n"

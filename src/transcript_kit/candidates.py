@@ -832,6 +832,7 @@ _PART_NUMBER = re.compile(r"(?:II|III|IV|VI{0,3}|IX|X)")
 _SENTENCE_WORDS = 4  # words of a bare "name" in a script without case, said once, that make it a sentence
 _SENTENCE_CHARACTERS = 5  # ... or characters, in a script written without spaces (a Chinese name has two to four)
 _CJK_OFFICES = tuple(VOCABULARY.words_of("cjk_titles"))
+_CJK_SAYING = tuple(VOCABULARY.words_of("cjk_saying_verbs"))
 _NAME_SUFFIXES_WITHOUT_SPACE = tuple(VOCABULARY.words_of("glued_name_suffixes"))  # "宇佐美拓海君": a Diet member
 
 
@@ -839,7 +840,7 @@ def _refuse_caseless_sentences(tally: _Tally, verdicts: dict[str, Verdict], why:
     """In a script without case nothing marks a name; a "name" of four words or more, with no honorific, office,
     role or qualifier, said once, is a sentence a speaker ended with a colon ("أنا أقول للوزير بكل احترام: …", "I say
     to the minister with all respect: …"; the Knesset's "הצעת החוק קובעת שלושה עקרונות:"; in Chinese, five characters or
-    more with no office in them, "我們來看數字："), not a speaker."""
+    more with no office in them, "我們來看數字：", or a phrase ending in a verb of saying, "有人问："), not a speaker."""
     for label, verdict in verdicts.items():
         parsed = verdict.parsed
         if (
@@ -855,6 +856,8 @@ def _refuse_caseless_sentences(tally: _Tally, verdicts: dict[str, Verdict], why:
                 len(label.split()) >= _SENTENCE_WORDS
                 # "我們來看數字：…" (let us look at the numbers): no office in it, longer than a name
                 or (" " not in label and len(label) >= _SENTENCE_CHARACTERS and not any(o in label for o in _CJK_OFFICES))
+                # "有人问：…" (someone asks), "老一辈水利人常说：…" (the old hands say): who is quoted, not who speaks
+                or (" " not in label and len(label) >= 2 and label.endswith(_CJK_SAYING))
             )
         ):
             verdicts[label] = Verdict(False, why(label, "a sentence before a colon in a script without case"), parsed)
