@@ -1447,3 +1447,30 @@ def test_a_witness_named_a_few_numbered_lines_over_the_oath_answers_until_the_ne
     )
     (doc,) = resolve(("grand-jury", text))
     assert speaker_of(doc, "A") == ["kwame-osei", "kwame-osei", "linnea-hakansson"]
+
+
+def test_a_witness_sworn_before_their_name_is_printed_answers_from_the_oath_on() -> None:
+    # blind40's grand jury: the foreperson swears the second witness ("THE WITNESS:  I do." / "(Witness sworn.)"),
+    # who spells her name, and only then "LINNEA HÅKANSSON," and "having been first duly sworn" are printed. Before:
+    # "THE WITNESS" was still the first witness, Kwame Osei, up to her name line (a wrong speaker).
+    text = (
+        " 1            THE FOREPERSON:  Do you solemnly swear to tell the truth?\n"
+        " 2            THE WITNESS:  I do.\n"
+        " 3                 (Witness sworn.)\n"
+        " 4            THE WITNESS:  Kwame Osei. K-W-A-M-E, O-S-E-I.\n"
+        " 5                               KWAME OSEI,\n 6\n"
+        " 7  called as a witness by the People, having been first duly sworn,\n"
+        " 8  was examined and testified as follows:\n"
+        " 9       Q.   How are you employed?\n10       A.   I'm the Director of Public Works.\n"
+        "11                 (Witness excused.)\n"
+        "12            THE FOREPERSON:  Ma'am, do you solemnly swear to tell the truth?\n"
+        "13            THE WITNESS:  I do.\n"
+        "14                 (Witness sworn.)\n"
+        "15            THE WITNESS:  Linnea Håkansson. L-I-N-N-E-A.\n"
+        "16                          LINNEA HÅKANSSON,\n17\n"
+        "18  called as a witness by the People, having been first duly sworn,\n"
+        "19  was examined and testified as follows:\n"
+        "20       Q.   What is your position?\n21       A.   Internal auditor.\n"
+    )
+    (doc,) = resolve(("grand-jury-2", text))
+    assert speaker_of(doc, "THE WITNESS") == ["kwame-osei", "kwame-osei", "linnea-hakansson", "linnea-hakansson"]

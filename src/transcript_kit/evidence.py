@@ -99,6 +99,9 @@ _WITNESS_LINE = re.compile(expand(VOCABULARY.patterns["witness_line"]))
 _OATH_WORDS = ("worn", "WORN", "ffirmed", "FFIRMED", "ecalled", "ECALLED")
 _ANSWER_MARKS = ("A", "THE WITNESS")
 _OATH_LINES_UNDER_NAME = 3
+_NAMELESS_OATH = re.compile(expand(VOCABULARY.patterns["nameless_oath_note"]))
+_OATH_NOTE_LOOKBACK = 800  # characters over a witness's name line a nameless note of their oath may stand
+_WITNESS_ANSWER = re.compile(r"[ \t]*(?:\d{1,2}[ \t]+)?THE WITNESS:")  # a line of the witness's, its number first
 
 
 def _witnesses_sworn(text: str) -> list[tuple[int, str]]:
@@ -123,7 +126,19 @@ def _witnesses_sworn(text: str) -> list[tuple[int, str]]:
                     break
                 line_start = text.rfind("\n", 0, line_start - 1) + 1
             at = text.find(word, at + len(word))
-    return [(start, f"{mark} ({holder})") for start, holder in sorted(found.items()) for mark in _ANSWER_MARKS]
+    sworn: dict[int, str] = {}
+    previous = 0
+    for start, holder in sorted(found.items()):
+        # A nameless note of the oath a few lines over the name, after the last witness's: the binding starts there.
+        notes = list(_NAMELESS_OATH.finditer(text, max(previous, start - _OATH_NOTE_LOOKBACK), start))
+        begin = text.rfind("\n", 0, notes[-1].start()) + 1 if notes else start
+        if notes:  # ... and the witness's "I do." just over the note is theirs too
+            above = text.rfind("\n", 0, max(begin - 1, 0)) + 1
+            if begin and _WITNESS_ANSWER.match(text, above, begin):
+                begin = above
+        sworn[begin] = holder
+        previous = start + 1
+    return [(start, f"{mark} ({holder})") for start, holder in sorted(sworn.items()) for mark in _ANSWER_MARKS]
 
 
 _SELF_INTRODUCTION = re.compile(expand(VOCABULARY.patterns["self_introduction"]))
