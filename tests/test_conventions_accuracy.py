@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from transcript_kit.candidates import Candidate, infer_shapes
 from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.errors import ConventionError
 from transcript_kit.header import speaker_of_heading
@@ -557,6 +558,12 @@ def test_a_users_profile_declares_its_inline_notes_and_a_bad_one_is_named(tmp_pa
     )
     with pytest.raises(ConventionError, match=r"twice\.toml: rules names 'r' twice"):
         Conventions.load([twice])
+    lonely = tmp_path / "lonely.toml"
+    lonely.write_text(
+        "name = \"z\"\n[[shapes]]\nname = \"a\"\npattern = '(?P<label>A) '\npartner = \"q_marks\"\n", encoding="utf-8"
+    )
+    with pytest.raises(ConventionError, match=r"lonely\.toml: shape 'a' names no shape 'q_marks' as its partner"):
+        Conventions.load([lonely])
 
 
 # Subtitles for the deaf and hard of hearing: two speakers in one cue behind dialogue dashes, sounds and music
@@ -846,6 +853,32 @@ def test_a_pages_box_and_its_paywall_between_an_interviews_answers_are_no_ones_w
         "Respuesta",
         "No vamos a romperlo. Lo que sí haremos es seguir con la reforma del impuesto sobre la renta.",
     )
+
+
+def test_a_witnesss_answer_marks_count_beside_the_questions_they_answer_in_a_hearing_of_many_labels() -> None:
+    # Written for blind43's convention (a state utility commission's evidentiary hearing by a court reporter): "Q"
+    # and "A" marks with a gap and no period ("A    Yes, I do."), among many colon labels (the judge, counsel, "THE
+    # WITNESS"). Before: the answer marks were fewer than half the hearing's other labels, so their shape was not
+    # shown and every answer was the question's. The base profile's answer_gap names bare_q as its partner.
+    base = Conventions.load([]).profiles["base"]
+    at = iter(range(10_000))
+
+    def marks(label: str, shape: str, delimiter: str, n: int) -> list[Candidate]:
+        return [Candidate(label, next(at), next(at), delimiter, True, False, shape=shape) for _ in range(n)]
+
+    hearing = [
+        *marks("ALJ NAKASHIMA", "colon", ":", 21),
+        *marks("MS. PARK", "colon", ":", 7),
+        *marks("MR. FELD", "colon", ":", 7),
+        *marks("THE WITNESS", "colon", ":", 6),
+        *marks("Q", "bare_q", "", 34),
+        *marks("A", "answer_gap", "", 34),
+    ]
+    active, why = infer_shapes(hearing, base, paragraphs=160)
+    assert "answer_gap" in active and "bare_q" in why["answer_gap"]
+    # A few stray "A  …" lines beside many questions show nothing.
+    active, _ = infer_shapes([*hearing[:-34], *marks("A", "answer_gap", "", 4)], base, paragraphs=160)
+    assert "answer_gap" not in active
 
 
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and

@@ -480,6 +480,7 @@ class Verdict:
 # A shape the profile does not print counts only when the document shows it: its labels open at least this share
 # of the paragraphs, at least this often, recur, and are at least half as many as the profile's own labels.
 _INFER_SHARE, _INFER_MIN, _INFER_RECUR = 0.12, 3, 0.67
+_PARTNER_SHARE = 0.5  # of its partner's paragraphs a shape's must open to show it (an answer may run on: "Q … Q …")
 
 
 def _names_an_office(label: str) -> bool:
@@ -500,6 +501,7 @@ def infer_shapes(
     """The shapes that count in this document: the profile's active ones, and the inactive ones the document's
     own labels show (with why, for --explain)."""
     active = {s.name for s in convention.shapes if s.active}
+    partners = {s.name: s.partner for s in convention.shapes if s.partner is not None}
     # How often each (label, delimiter) opens a paragraph, by shape: counts, not the candidates (a document of a
     # million short turns has a million of them).
     by_shape: defaultdict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
@@ -531,6 +533,12 @@ def infer_shapes(
         # the first label names them first, and is no speech).
         if again[shape] >= _INFER_MIN and again[shape] >= _INFER_RECUR * found.total():
             inferred[shape] = f"inferred from the document: {again[shape]} paragraphs open with labels it printed before"
+            continue
+        partner = partners.get(shape)
+        if partner in active and found.total() >= max(_INFER_MIN, _PARTNER_SHARE * by_shape[partner].total()):
+            # A witness's answer marks beside the questioner's ("A    I am." under "Q    Are you …?"): as many as
+            # the marks they answer show the shape, however many other labels the hearing prints.
+            inferred[shape] = f"inferred from the document: {found.total()} paragraphs answer the {partner} shape's"
             continue
         if found.total() < max(_INFER_MIN, _INFER_SHARE * paragraphs):
             continue  # too few to show a shape: not worth parsing their labels

@@ -88,6 +88,9 @@ class LabelShape:
     # The label is a chat sender as the export prints it, whatever it is (a nickname "vasquez_r", a phone number
     # "+44 7700 900123"): the line's frame (a time and a separator, "<nick>") says it is one, not the label grammar.
     handle: bool = False
+    # The shape whose labels this one answers (a witness's "A" marks answer the "Q" marks): the inactive shape counts
+    # in a document where its labels open about as many paragraphs as the partner's, however many other labels.
+    partner: str | None = None
 
 
 @attrs.frozen(slots=True)
@@ -152,7 +155,7 @@ _PROFILE_KEYS = frozenset(
 _RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope", "triggers"})
 _INLINE_KEYS = frozenset({"name", "pattern", "reason"})
 _SHAPE_KEYS = frozenset(
-    {"name", "pattern", "delimiter", "reason", "alone", "active", "capitals", "unnamed", "handle", "triggers"}
+    {"name", "pattern", "delimiter", "reason", "alone", "active", "capitals", "unnamed", "handle", "triggers", "partner"}
 )
 _EVIDENCE_KEYS = frozenset({"pattern", "weight"})
 
@@ -257,6 +260,9 @@ def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
     if wrong is not None:
         raise ConventionError(f"{where}: {wrong!r} must be true or false")
     reason = _text(entry, "reason", where, name.replace("_", " "))
+    partner = entry.get("partner")
+    if partner is not None and (not isinstance(partner, str) or not partner):
+        raise ConventionError(f"{where}: 'partner' must be a shape's name")
     return LabelShape(
         name,
         pattern,
@@ -268,6 +274,7 @@ def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
         _triggers(entry, where),
         flags["unnamed"],
         flags["handle"],
+        partner,
     )
 
 
@@ -370,6 +377,10 @@ def resolve(spec: _Spec, parents: Mapping[str, Convention]) -> Convention:
     unknown = sorted(set(switched) - {s.name for s in all_shapes})
     if unknown:
         raise ConventionError(f"{where}: activate/deactivate names no shape {unknown[0]!r}")
+    names = {s.name for s in all_shapes}
+    orphan = next((s for s in shapes if s.partner is not None and s.partner not in names), None)
+    if orphan is not None:
+        raise ConventionError(f"{where}: shape {orphan.name!r} names no shape {orphan.partner!r} as its partner")
     min_score = data.get("min_score", parent.min_score if parent else 2.0)
     if not isinstance(min_score, (int, float)) or isinstance(min_score, bool):
         raise ConventionError(f"{where}: 'min_score' must be a number")
