@@ -881,6 +881,37 @@ def test_a_witnesss_answer_marks_count_beside_the_questions_they_answer_in_a_hea
     assert "answer_gap" not in active
 
 
+def test_a_hansards_committee_of_the_whole_house_records_its_decisions_and_a_name_hyphenated_at_a_wrap() -> None:
+    # Written for blind42's convention (the Parliament of Uganda's Hansard, hard-wrapped from its PDF): a member's
+    # double-barrelled name cut at its hyphen before the colon, "(Question put and agreed to.)" under the chair's
+    # words with no blank line between, and "Clause 1, agreed to." after it. Before: the member's speech was the
+    # last speaker's, and the decisions were the chair's words.
+    record = (
+        "THE SPEAKER: Honourable members, the Leader of the Opposition has the floor. After him, the\n"
+        "Member for Budadiri County East.\n\n"
+        "THE LEADER OF THE OPPOSITION (Mr Mathias Ssekitoleko): Madam Speaker, the arrears have grown\n"
+        "for three years and the pensioners have died waiting.\n\n"
+        "MR PATRICK WANDERA-\n"
+        "NABUKWASI (FDC, Budadiri County East): Madam Speaker, I thank the Leader of the Opposition. I\n"
+        "want to add a point on pensions.\n\n"
+        "THE CHAIRPERSON: Honourable members, I put the question that clause 1 stand part of the\n"
+        "Bill.\n"
+        "(Question put and agreed to.)\n\n"
+        "Clause 1, agreed to.\n\n"
+        "Clauses 4, 5 and 6, agreed to.\n\n"
+        "MR WANDERA-NABUKWASI: Madam Chairperson, I beg to move.\n"
+    )
+    spoken = _spoken(record)
+    assert [label for label, _ in spoken] == [
+        "THE SPEAKER",
+        "THE LEADER OF THE OPPOSITION (Mr Mathias Ssekitoleko)",
+        "MR PATRICK WANDERA-NABUKWASI (FDC, Budadiri County East)",
+        "THE CHAIRPERSON",
+        "MR WANDERA-NABUKWASI",
+    ]
+    assert spoken[3][1] == "Honourable members, I put the question that clause 1 stand part of the Bill."
+
+
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and
 # only before quotation marks, in a document whose recurring labels open speech. They are no turns of their own.
 QUOTED_IN_A_BRIEFING = """MS. PSAKI: Good afternoon. A few quotes first.

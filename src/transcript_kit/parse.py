@@ -193,10 +193,13 @@ _BULLETS = frozenset({"- ", "• ", "* ", "– ", "· ", "● ", "▪ "})  # a l
 _BULLET_OPENERS = frozenset(" \t-•*–·●▪")
 _COLUMN_GAP = " " * 6  # spaces that set text in columns: wider than any justified or sentence gap
 _NOTE_OPENING = re.compile(r"\([A-Z][a-z]")  # "(Luncheon recess …", not an item's "(a)" or "(1)"
-# A note of the room on a line of its own, in round brackets: "(Applaus bij de N-VA)", "(Applaudissements sur les
-# bancs de la N-VA)", "(Laughter.)".
+# A note on a line of its own, in round brackets: the room's ("(Applaus bij de N-VA)", "(Applaudissements sur les
+# bancs de la N-VA)", "(Laughter.)") or the record's ("(Question put and agreed to.)").
 _ROOM_NOTE_LINE = re.compile(
-    expand(r"[ \t\u00a0]*\((?i:@room_notes@|@continental_room_notes@)(?![\w'’-])[^()\n]{0,120}\)\.?[ \t]*")
+    expand(
+        r"[ \t\u00a0]*\((?:(?i:@room_notes@|@continental_room_notes@)(?![\w'’-])|(?i:question|motion|amendment|"
+        r"bill|clause|division)[ \t])[^()\n]{0,120}\)\.?[ \t]*"
+    )
 )
 
 
@@ -643,7 +646,12 @@ class _Tokenizer:
             opens_paragraph = bool(firsts[i])
             candidate = self._candidate_at(i, opens_paragraph)
             if opens_paragraph and (
-                candidate is None or (((last := text[ends[i] - 1]) == "," or last.islower()) and self._runs_on(i))
+                candidate is None
+                or (((last := text[ends[i] - 1]) == "," or last.islower()) and self._runs_on(i))
+                # A line in capitals read as a cue alone may be a label wrapped before its colon, cut at a hyphen
+                # or long ("MR PATRICK WANDERA-" / "NABUKWASI (FDC, Budadiri County East): Madam Speaker"); a
+                # script's cue is short and its dialogue under it is no label's end.
+                or (candidate.alone and self._cut_before_its_colon(i))
             ):
                 # "Katrin Oßwald, Bundesministerin für Bildung, Familie," / "Senioren, Frauen und Jugend:" is one
                 # label, whatever a shape reads on its first line ("Lena Schüßler, Parl." before a period).
@@ -656,6 +664,17 @@ class _Tokenizer:
                 )
                 found[i] = candidate._replace(at_paragraph_start=True) if opens else candidate
         return found
+
+    def _cut_before_its_colon(self, i: int) -> bool:
+        """Whether line ``i``, in capitals, is a label's start hard-wrapped before its colon: it ends in a hyphen or
+        is long, and the next line holds a colon."""
+        starts, ends, text = self.layout.starts, self.layout.ends, self.text
+        return (
+            (text[ends[i] - 1] == "-" or ends[i] - starts[i] >= _WRAPPED_CAPITALS)
+            and i + 1 < len(starts)
+            and text.find(":", starts[i + 1], ends[i + 1]) != -1
+            and _CAPITALS_LINE.fullmatch(text, starts[i], ends[i]) is not None
+        )
 
     def _runs_on(self, i: int) -> bool:
         """Whether line ``i`` may run on into a label's end: it ends in a comma, or in a small word in lower case
@@ -726,6 +745,8 @@ class _Tokenizer:
         self.wrapped_labels[i] = last
         stamp = (found.stamp[0] + start, found.stamp[1] + start) if found.stamp else None
         label = " ".join(found.label.split())
+        if text[end - 1] == "-":  # a name hyphenated at the line's end: "MR PATRICK WANDERA-" / "NABUKWASI (FDC, …)"
+            label = _HYPHEN_AT_WRAP.sub("-", label, count=1)
         return found._replace(label=label, start=found.start + start, end=found.end + start, stamp=stamp)
 
     def _label_of_its_own(self, i: int) -> bool:
@@ -1857,6 +1878,8 @@ _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widge
 _WEB_FURNITURE = "boilerplate outside the turns (vocabulary: boilerplate phrases)"
 # A line of capitals and the marks a label in capitals prints, nothing in lower case.
 _CAPITALS_LINE = re.compile(r"[ \t]*[A-Z][A-Z .,'’-]{2,80}")
+_WRAPPED_CAPITALS = 40  # characters of a line in capitals that make it a long office wrapped, not a script's cue
+_HYPHEN_AT_WRAP = re.compile(r"(?<=[^\W\d_])- (?=[^\W\d_])")
 # Two blank lines or more between paragraphs.
 _WIDE_GAP = re.compile(r"\n[ \t]*\n[ \t]*\n")
 _SPAN_KINDS = {
