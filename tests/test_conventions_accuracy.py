@@ -912,6 +912,43 @@ def test_a_hansards_committee_of_the_whole_house_records_its_decisions_and_a_nam
     assert spoken[3][1] == "Honourable members, I put the question that clause 1 stand part of the Bill."
 
 
+def test_senegals_compte_rendu_and_perus_diario_name_a_member_from_the_floor_and_a_minister_with_two_offices() -> None:
+    # Written for blind42's conventions. Senegal's Assemblée nationale: a minister with two offices after commas
+    # ("…, ministre de la Justice, garde des Sceaux. – "), "Un député. – " from the floor. Peru's Diario de los
+    # Debates: "Un señor CONGRESISTA.— ", and its notes opening with an em dash between the speeches. Before: the
+    # minister's and the voices' words were the President's.
+    dakar = (
+        "ASSEMBLÉE NATIONALE\n\nCOMPTE RENDU INTÉGRAL\n\n"
+        "M. le Président. – La parole est à Mme la ministre de la Justice, garde des Sceaux.\n\n"
+        "Mme Khady Ndour Bâ, ministre de la Justice, garde des Sceaux. – Monsieur le Président, je vous remercie.\n\n"
+        "M. Cheikh Tidiane Guèye. – Madame la ministre, vous parlez de rupture.\n\n"
+        "Un député. – Et qui a gouverné pendant douze ans ?\n\n"
+        "M. Cheikh Tidiane Guèye. – Je poursuis.\n\n"
+        "M. le Président. – La parole est à Mme la ministre.\n\n"
+        "Mme Khady Ndour Bâ, ministre. – Je répondrai brièvement.\n"
+    )
+    assert [label for label, _ in _spoken(dakar)][1:4] == [
+        "Mme Khady Ndour Bâ, ministre de la Justice, garde des Sceaux",
+        "M. Cheikh Tidiane Guèye",
+        "Un député",
+    ]
+    lima = (
+        "DIARIO DE LOS DEBATES\n\n"
+        "El señor PRESIDENTE (Eduardo Castañeda Villavicencio).— Tiene la palabra el congresista Tupayachi.\n\n"
+        "El señor TUPAYACHI QUISPE (PL).— Gracias, presidente. Pido que conste en el Diario.\n\n"
+        "—Intervención fuera de micrófono.\n\n"
+        "Un señor CONGRESISTA.— ¡Ya está en el texto!\n\n"
+        "El señor TUPAYACHI QUISPE (PL).— Si ya está en el texto, qué bueno.\n\n"
+        "—Los señores congresistas registran su asistencia mediante el sistema digital para verificar el\n"
+        "quorum.\n\n"
+        "El señor PRESIDENTE (Eduardo Castañeda Villavicencio).— Han registrado su asistencia 109 congresistas.\n"
+    )
+    spoken = _spoken(lima)
+    assert [label for label, _ in spoken][2] == "Un señor CONGRESISTA"
+    assert spoken[3][1] == "Si ya está en el texto, qué bueno."
+    assert spoken[1][1] == "Gracias, presidente. Pido que conste en el Diario."
+
+
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and
 # only before quotation marks, in a document whose recurring labels open speech. They are no turns of their own.
 QUOTED_IN_A_BRIEFING = """MS. PSAKI: Good afternoon. A few quotes first.
