@@ -949,6 +949,46 @@ def test_senegals_compte_rendu_and_perus_diario_name_a_member_from_the_floor_and
     assert spoken[1][1] == "Gracias, presidente. Pido que conste en el Diario."
 
 
+def test_a_un_system_boards_record_and_a_circuit_courts_argument_read_as_their_families() -> None:
+    # Written for blind43's conventions. A WHO board's verbatim record: statements reproduced in summary form, each
+    # speaker named by the state or body represented ("The representative of BRAZIL said that …"), and the chair
+    # changing hands ("Dr Sanogo (Mali), Vice-Chair, took the Chair."). Before: the base profile read them as the
+    # chair's words. A federal circuit's argument: "TRANSCRIPT OF ORAL ARGUMENT" under "UNITED STATES COURT OF
+    # APPEALS" is the court profile's, so "ORAL ARGUMENT OF DANIEL YAMASHIRO, ESQ." is a heading, not speech.
+    board = (
+        "EXECUTIVE BOARD                                        EB156/VR/4\n\n"
+        "               PROVISIONAL VERBATIM RECORD OF THE FOURTH MEETING\n\n"
+        "                               Chair: Dr K. BRATTLI (Norway)\n\n"
+        "The CHAIR said that the statements of non-State actors would be reproduced in summary form.\n\n"
+        "The representative of BRAZIL said that his Government welcomed the report.\n\n"
+        "The representative of INDONESIA, speaking on behalf of the Member States of the South-East Asia Region,\n"
+        "said that the region had made significant progress.\n\n"
+        "        Dr Sanogo (Mali), Vice-Chair, took the Chair.\n\n"
+        "The CHAIR: We move to item 15.\n"
+    )
+    document = parse_text(board)
+    spoken = [(t.label, t.text) for t in document.turns if t.kind is TurnKind.TURN]
+    assert [label for label, _ in spoken][-3:] == [
+        "The representative of BRAZIL",
+        "The representative of INDONESIA",
+        "The CHAIR",
+    ]
+    assert document.convention == "un_record"
+    court = (
+        "                      UNITED STATES COURT OF APPEALS\n"
+        "                          FOR THE FEDERAL CIRCUIT\n\n"
+        "                        TRANSCRIPT OF ORAL ARGUMENT\n\n"
+        "CHIEF JUDGE HARTIGAN:  We will hear argument in Veltrane Medical against Orsolak Surgical.\n\n"
+        "               ORAL ARGUMENT OF DANIEL YAMASHIRO, ESQ.\n\n"
+        "MR. YAMASHIRO:  Thank you, Your Honor. May it please the Court.\n\n"
+        "(Proceedings concluded at 10:34 a.m.)\n"
+    )
+    assert _spoken(court) == [
+        ("CHIEF JUDGE HARTIGAN", "We will hear argument in Veltrane Medical against Orsolak Surgical."),
+        ("MR. YAMASHIRO", "Thank you, Your Honor. May it please the Court."),
+    ]
+
+
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and
 # only before quotation marks, in a document whose recurring labels open speech. They are no turns of their own.
 QUOTED_IN_A_BRIEFING = """MS. PSAKI: Good afternoon. A few quotes first.

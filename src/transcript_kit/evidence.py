@@ -44,6 +44,10 @@ _CHAIR_TAKEN = tuple(
         ("", "", ("occupied by",), "chair_occupied"),  # the office is the note's own (group "office")
         ("The President", "", ("President:",), "un_cover_president"),
         ("The President", "", ("took the Chair",), "un_took_the_chair"),
+        # ... and a WHO board's, whose chair is "The CHAIR" ("Chair: Dr K. BRATTLI (Norway)", "Dr Sanogo (Mali),
+        # Vice-Chair, took the Chair.")
+        ("The Chair", "", ("Chair:",), "un_cover_president"),
+        ("The Chair", "", ("took the Chair",), "un_took_the_chair"),
         ("ELNÖK", "", ("elnöki széket",), "elnok_chair_taken"),
         ("رئیس", "", ("اداره جلسه",), "majlis_chair_taken"),
         ("", "", ("সভাপতির আসন",), "sangsad_chair_taken"),
