@@ -989,6 +989,29 @@ def test_a_un_system_boards_record_and_a_circuit_courts_argument_read_as_their_f
     ]
 
 
+def test_a_member_addressing_the_chair_before_a_colon_is_no_label_and_a_bill_read_the_second_time_is_a_decision() -> None:
+    # Written for blind42's conventions (Zambia's and Nigeria's records): "Mr Speaker, let me be clear: …" opens a
+    # minister's paragraph, the document's own label before a comma and the minister's words after it; "Bill read
+    # the second time." is the record's. Before: the first was a label, the second the chair's words.
+    record = (
+        "Mr Speaker: The hon. Minister of Finance.\n\n"
+        "The Minister of Finance (Dr Haamaundu): Mr Speaker, the debt restructuring is complete.\n\n"
+        "Mr Speaker, let me be clear: the restructuring is not a gift.\n\n"
+        "Mr Speaker: Thank you. The question is that the Bill be read a second time.\n\n"
+        "Bill read the second time.\n\n"
+        "Mr Speaker: Next item.\n"
+    )
+    spoken = _spoken(record)
+    assert [label for label, _ in spoken] == [
+        "Mr Speaker",
+        "The Minister of Finance (Dr Haamaundu)",
+        "Mr Speaker",
+        "Mr Speaker",
+    ]
+    assert spoken[1][1].endswith("let me be clear: the restructuring is not a gift.")
+    assert "read the second time" not in spoken[2][1]
+
+
 # A press secretary reads out what others said, each name before its quotation: the names are said once, and
 # only before quotation marks, in a document whose recurring labels open speech. They are no turns of their own.
 QUOTED_IN_A_BRIEFING = """MS. PSAKI: Good afternoon. A few quotes first.

@@ -1474,3 +1474,24 @@ def test_a_witness_sworn_before_their_name_is_printed_answers_from_the_oath_on()
     )
     (doc,) = resolve(("grand-jury-2", text))
     assert speaker_of(doc, "THE WITNESS") == ["kwame-osei", "kwame-osei", "linnea-hakansson", "linnea-hakansson"]
+
+
+def test_a_committee_of_the_wholes_chairman_is_the_office_holder_its_note_names() -> None:
+    # blind42's Nigerian Senate: "(The Senate President in the Chair)" over "The Chairman:" turns, the Senate
+    # President named in his own label earlier ("The Senate President (Sen. Godwin Etim Akpan):"). Before: "The
+    # Chairman" was one unknown for both chairs of the sitting.
+    record = (
+        "The Senate President (Sen. Godwin Etim Akpan): Distinguished colleagues, we move into committee.\n\n"
+        "The Deputy Senate President (Sen. Bashir Garba Danjuma): Thank you, Mr President.\n\n"
+        "(SENATE IN THE COMMITTEE OF THE WHOLE)\n"
+        "(The Senate President in the Chair)\n\n"
+        "The Chairman: Clause 1. The question is that Clause 1 do stand part of the Bill.\n\n"
+        "Senator Agbo: Chairman, a small matter on Clause 3.\n\n"
+        "The Chairman: Senate Leader?\n\n"
+        "(The Deputy Senate President in the Chair)\n\n"
+        "The Chairman: Clause 4. The question is that Clause 4 do stand part of the Bill.\n"
+    )
+    (doc,) = resolve(("senate", record))
+    chairs = speaker_of(doc, "The Chairman")
+    assert chairs[:2] == [speaker_of(doc, "The Senate President (Sen. Godwin Etim Akpan)")[0]] * 2
+    assert chairs[2] == speaker_of(doc, "The Deputy Senate President (Sen. Bashir Garba Danjuma)")[0]

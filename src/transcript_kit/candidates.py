@@ -480,6 +480,9 @@ class Verdict:
 # A shape the profile does not print counts only when the document shows it: its labels open at least this share
 # of the paragraphs, at least this often, recur, and are at least half as many as the profile's own labels.
 _INFER_SHARE, _INFER_MIN, _INFER_RECUR = 0.12, 3, 0.67
+_ADDRESS_GOES_ON = re.compile(
+    rf"(?i)(?<![\w'’])(?:{VOCABULARY.alternation('first_second_person')}|{VOCABULARY.alternation('speech_after_address')})(?![\w'’])"
+)
 _PARTNER_SHARE = 0.5  # of its partner's paragraphs a shape's must open to show it (an answer may run on: "Q … Q …")
 
 
@@ -799,8 +802,11 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
     for label in headed:
         # "МЕЛЬНИЧУК Б.Р., голова Комітету … з питань організації державної влади, місцевого самоврядування, …
         # (…)": a label of this document before the comma, an office the grammar does not read after it.
-        name = label.split(",", 1)[0].strip()
+        name, after = (part.strip() for part in label.split(",", 1))
         head = verdicts.get(name)
+        if _ADDRESS_GOES_ON.search(after) is not None:
+            # "Mr Speaker, let me be clear:": the document's label, addressed, and the speaker's words after it
+            continue
         if head is not None and head.accepted and head.parsed is not None:
             reason = "a label of this document before a comma, the office after it as printed"
             verdicts[label] = Verdict(True, why(label, reason), head.parsed)

@@ -40,6 +40,7 @@ _CHAIR_TAKEN = tuple(
         ("The President", "", tuple(f"{n} President of the United States:" for n in ("st", "nd", "rd", "th")), "president_masthead"),
         ("माननीय सभापति", "", ("पीठासीन",), "hindi_chair_taken"),
         ("Chair", "", ("(Chair)",), "chair_among_members"),
+        ("The Chairman", "", ("in the Chair)",), "office_in_the_chair"),
         ("Chair", "", ("called to the Chair",), "called_to_the_chair"),
         ("", "", ("occupied by",), "chair_occupied"),  # the office is the note's own (group "office")
         ("The President", "", ("President:",), "un_cover_president"),

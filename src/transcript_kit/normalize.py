@@ -1524,6 +1524,11 @@ def _bound_turns(
             if speaker is not None and speaker.id is not None and not speaker.id.startswith("role:"):
                 holders.update(dict.fromkeys(offices, (speaker, gender)))
             continue
+        if parts.family is None and len(parts.qualifiers) == 1 and (of := title_key(parts.qualifiers[0])) in holders:
+            # "The Chairman (The Senate President)", a committee of the whole's note: the chair is whoever the
+            # record names as that office's holder ("The Senate President (Sen. Godwin Etim Akpan)").
+            holders.update(dict.fromkeys(offices, holders[of]))
+            continue
         office = next((office for office in offices if office in holders), None)
         # An office with a bracket of its own ("Question [Postimees]" after "Question [Deutsche Welle]") is not
         # the bare office: it names where its speaker is from, not that the last holder speaks again.
