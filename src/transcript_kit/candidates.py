@@ -538,7 +538,8 @@ def infer_shapes(
             inferred[shape] = f"inferred from the document: {again[shape]} paragraphs open with labels it printed before"
             continue
         partner = partners.get(shape)
-        if partner in active and found.total() >= max(_INFER_MIN, _PARTNER_SHARE * by_shape[partner].total()):
+        answered = by_shape.get(partner) if partner in active else None  # (a get: no new key while iterating)
+        if answered is not None and found.total() >= max(_INFER_MIN, _PARTNER_SHARE * answered.total()):
             # A witness's answer marks beside the questioner's ("A    I am." under "Q    Are you …?"): as many as
             # the marks they answer show the shape, however many other labels the hearing prints.
             inferred[shape] = f"inferred from the document: {found.total()} paragraphs answer the {partner} shape's"
