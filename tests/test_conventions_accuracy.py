@@ -945,6 +945,13 @@ def test_senegals_compte_rendu_and_perus_diario_name_a_member_from_the_floor_and
     )
     spoken = _spoken(lima)
     assert [label for label, _ in spoken][2] == "Un señor CONGRESISTA"
+    # The chamber's reader: "El RELATOR da lectura:" over the text read into the record, which is his.
+    reading = lima.replace(
+        "—Intervención fuera de micrófono.\n\n",
+        "El RELATOR da lectura:\n\nDictamen de la Comisión de Salud y Población recaído en el proyecto de ley 7215.\n\n",
+    ) + "\nEl RELATOR da lectura:\n\nTexto sustitutorio. Ley que modifica la Ley 29874.\n"
+    read = _spoken(reading)
+    assert read[2] == ("El RELATOR", "Dictamen de la Comisión de Salud y Población recaído en el proyecto de ley 7215.")
     assert spoken[3][1] == "Si ya está en el texto, qué bueno."
     assert spoken[1][1] == "Gracias, presidente. Pido que conste en el Diario."
 
