@@ -108,6 +108,20 @@ def test_a_chinese_phrase_ending_in_a_verb_of_saying_before_a_colon_quotes_someo
     assert labels == ["记者", "王部长", "记者", "王部长", "记者"]
 
 
+def test_a_japanese_pages_related_articles_heading_in_lenticular_brackets_is_no_speaker() -> None:
+    # Written for blind44's convention (a Japanese daily's interview copied from its page): "【関連記事】" alone on its
+    # line over two headlines, inside an answer. Before: the lenticular brackets made it a speaker (Kantei's
+    # "【内閣官房長官】" shape), who then "said" the rest of the interview.
+    text = (
+        "【記者】\n今年の見通しは。\n\n【社長】\n厳しいです。\n\n【記者】\n中国は。\n\n【社長】\n脅威です。\n\n"
+        "【関連記事】\n・半導体装置、対中輸出規制が波紋\n・中国の半導体装置国産化、成熟品で急進\n\n"
+        "【記者】\nありがとうございました。\n"
+    )
+    turns = [t for t in parse_text(text).turns if t.kind is TurnKind.TURN]
+    assert "関連記事" not in {t.label for t in turns}
+    assert all("半導体装置" not in t.text for t in turns)
+
+
 def test_german_and_spanish_interjections_between_speeches_are_stage_records() -> None:
     text = (
         "Präsidentin Dr. Anna Beispiel: Das Wort hat Herr Wegner.\n\n"
