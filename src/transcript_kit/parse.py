@@ -197,8 +197,8 @@ _NOTE_OPENING = re.compile(r"\([A-Z][a-z]")  # "(Luncheon recess …", not an it
 # bancs de la N-VA)", "(Laughter.)") or the record's ("(Question put and agreed to.)").
 _ROOM_NOTE_LINE = re.compile(
     expand(
-        r"[ \t\u00a0]*\((?:(?i:@room_notes@|@continental_room_notes@)(?![\w'’-])|(?i:question|motion|amendment|"
-        r"bill|clause|division)[ \t])[^()\n]{0,120}\)\.?[ \t]*"
+        r"[ \t\u00a0]*\((?:(?i:@room_notes@|@continental_room_notes@)(?![\w'’-])|(?i:@decision_note_words@)[ \t])"
+        r"[^()\n]{0,120}\)\.?[ \t]*"
     )
 )
 
