@@ -60,8 +60,9 @@ _NOT_WORDS = re.compile(
             r"(?<!\S)\+[^\s\w]*",  # a linker or a terminator made with "+": +..., +/., +//., +", +<, ++
             r"(?<!\S)0(?!\S)",  # "0": an action without words
             r"[<>‹›]",  # where a code's scope begins and ends: <ball ball> [/]
-            # a filler's or fragment's mark opening a word (&-um, &+fr), a special form's closing one (doggie@c)
-            r"(?P<glued>(?<![^\s<‹])&[-+~]|(?<=\w)@[\w:$]+(?![^\s\x15\[\]<>]))",
+            # a filler's or fragment's mark opening a word (&-um, &+fr), a special form's closing one (doggie@c,
+            # "<doggie@c> [/]"); not one a bracket closes outside any code ("Ò@Co]ment:" is no word with a mark)
+            r"(?P<glued>(?<![^\s<‹])&[-+~]|(?<=\w)@[\w:$]+(?![^\s\x15\[<>]))",
         )
     )
 )
