@@ -106,7 +106,8 @@ _ANSWER_MARKS = ("A", "THE WITNESS")
 _OATH_LINES_UNDER_NAME = 3
 _NAMELESS_OATH = re.compile(expand(VOCABULARY.patterns["nameless_oath_note"]))
 _OATH_NOTE_LOOKBACK = 800  # characters over a witness's name line a nameless note of their oath may stand
-_WITNESS_ANSWER = re.compile(r"[ \t]*(?:\d{1,2}[ \t]+)?THE WITNESS:")  # a line of the witness's, its number first
+# A line of the witness's own label ("THE WITNESS:  I do."), its number first.
+_WITNESS_ANSWER = re.compile(rf"[ \t]*(?:\d{{1,2}}[ \t]+)?{re.escape(_ANSWER_MARKS[-1])}:")
 
 
 def _witnesses_sworn(text: str) -> list[tuple[int, str]]:

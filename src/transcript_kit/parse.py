@@ -367,7 +367,6 @@ class _Tokenizer:
         self._inline: tuple[CandidateTable, frozenset[str]] | None = None  # see _inline_labels
         self.heading_labelled = False  # a heading before the first label gave the words under it their speaker
         self.links_end = -2  # the last line of a page's "read more" links so far (rule read_more)
-        self._box_rule = f"{self.convention.name} profile, rule {_BOX_HEADING}:"  # how its decisions begin
         self.dialogue: int | None = None  # the indent of the words under cues alone (a script's dialogue), once known
         self.label_lines: Sequence[int] = ()  # the lines that open turns, in order, once decided
         self.mixed_case: bool | None = None  # whether the words are printed in upper and lower case, once read
@@ -1368,10 +1367,6 @@ class _Tokenizer:
             # An agenda item's heading ends the turn over it: what a clerk writes under it ("Councilmember Drummond
             # pulled Item 6.C") up to the next label is the minutes' narrative, no one's speech.
             self.aside_to_label = "the minutes' narrative under an agenda item's heading, up to the next label"
-        elif kind == "HEADING" and seen_label and why.startswith(self._box_rule):
-            # So does a page's box between an interview's answers ("Zur Person", "Raio-X"): the interviewee's
-            # biography under it is the paper's.
-            self.aside_to_label = "a page's box under its heading (rule box_heading), up to the next label"
         elif self.aside_to_label and kind == "PARA":
             kind, why = "STAGE", self.aside_to_label
         if kind == "INSERT_OPEN":  # what follows, up to the next label, is printed into the record
@@ -1602,8 +1597,13 @@ class _Tokenizer:
             rule = self._translated_rule(value, line, place)
         if rule is not None:
             self.rule_hits[rule.name] = self.rule_hits.get(rule.name, 0) + 1
+            # Two rules say what follows too: a page's links (each headline under the heading is one), and a
+            # page's box between an interview's answers ("Zur Person", "Raio-X": the biography under it is the
+            # paper's, up to the next label, as an agenda item's minutes are).
             if rule.name == _LINKS_HEADING:
                 self.links_end = last
+            elif rule.name == _BOX_HEADING and seen_label:
+                self.aside_to_label = _UNDER_A_BOX
             return rule.kind, f"{self.convention.name} profile, rule {rule.name}: {rule.reason}"
         if line == last == self.links_end + 1 and len(value) <= _LINK_CHARS and value.rstrip(_QUOTE_CLOSERS)[-1:] not in _FULL_STOPS:
             # A headline on the line under the links' heading or another link, no blank line between: a link.
@@ -1781,6 +1781,7 @@ def _recurrence_inside(label: str) -> int:
 # A page's links to its other stories: the heading's rule, and each headline on a line of its own under it.
 _LINKS_HEADING = "read_more"
 _BOX_HEADING = "box_heading"  # a page's box between an interview's answers: the rule of its heading
+_UNDER_A_BOX = "a page's box under its heading (rule box_heading), up to the next label"
 _LINK_UNDER_HEADING = "a headline under a page's 'read more' heading, no blank line between: a link, no one's words"
 _LINK_CHARS = 300
 _QUOTE_CLOSERS = "\"'”’»)"  # a headline may end in a quotation: "… pide una “minoría de bloqueo”"
