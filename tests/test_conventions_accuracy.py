@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import transcript_kit as tk
 from transcript_kit.candidates import Candidate, infer_shapes
 from transcript_kit.conventions.catalog import Conventions
 from transcript_kit.errors import ConventionError
@@ -7655,3 +7656,68 @@ def test_a_note_in_a_slavic_language_is_no_speaker() -> None:
     spoken = _spoken(text)
     assert [label for label, _ in spoken] == ["ПРЕДСЕДНИК", "ЂОРЂЕ ЛУКИЋ", "ПРЕДСЕДНИК"]
     assert "споразум" in spoken[1][1]
+
+
+# A chamber's acta in the Gaceta del Congreso's way (written for blind42's Colombian record, in the Cámara's words
+# rather than the Senate's): no label anywhere but the secretary's; each speaker is named in the record's sentence
+# giving them the floor, hard-wrapped, often twice (the sentence, then "Palabras del …"); the secretariat's narrative
+# and a running head stand between and inside the speeches.
+CAMARA_ACTA = (
+    "GACETA DEL CONGRESO\n"
+    "DIRECTORES:\n"
+    "JAIME LUIS LACOUTURE PEÑALOZA          GREGORIO ELJACH PACHECO\n"
+    "SECRETARIO GENERAL DE LA CÁMARA         SECRETARIO GENERAL DEL SENADO\n\n"
+    "ACTA DE PLENARIA NÚMERO 112 DE LA SESIÓN ORDINARIA DEL DÍA MIÉRCOLES 4 DE MARZO DE 2026\n\n"
+    "Siendo las 10:05 a. m., la Presidencia manifiesta:\n\n"
+    "Señor Secretario, sírvase leer el siguiente punto del Orden del Día.\n\n"
+    "Secretario: Así se hará, señor Presidente. Proyecto de ley número 210 de 2025 Cámara.\n\n"
+    "La Presidencia somete a consideración el informe de ponencia y\n"
+    "concede el uso de la palabra a la honorable Representante Luz\n"
+    "Dary Quintero Ocampo:\n\n"
+    "Palabras de la honorable Representante Luz Dary Quintero\n"
+    "Ocampo.\n\n"
+    "Gracias, Presidente. Este proyecto protege los humedales del\n"
+    "Magdalena Medio.\n\n"
+    "Señor Presidente: no es una ley más. Son tres artículos y una\n"
+    "fuente de recursos.\n\n"
+    "Página 14          Jueves, 12 de marzo de 2026          GACETA DEL CONGRESO 301\n\n"
+    "Pido a la plenaria que la apruebe.\n\n"
+    "Con la venia de la Presidencia y de la oradora, interpela el\n"
+    "honorable Representante Andrés Felipe Rúa Gil:\n\n"
+    "Una pregunta, colega: ¿quién paga la delimitación?\n\n"
+    "Recobra el uso de la palabra la honorable Representante Luz Dary\n"
+    "Quintero Ocampo:\n\n"
+    "El Fondo Nacional Ambiental, colega.\n\n"
+    "Por Secretaría se informa el siguiente resultado:\n\n"
+    "Por el SÍ: 121\n\n"
+    "Por el NO: 4\n\n"
+    "En consecuencia, ha sido aprobado el informe de ponencia.\n\n"
+    "La Presidencia manifiesta:\n\n"
+    "Convoco para el martes a las nueve de la mañana.\n"
+)
+
+
+def test_an_acta_names_its_speakers_in_the_records_sentences() -> None:
+    # Before: 'DIRECTORES' spoke the masthead, every speech but the secretary's was the chair's or the vocative
+    # 'Señor Presidente's, and the vote's result was the member's words.
+    document = parse_text(CAMARA_ACTA)
+    assert document.convention == "acta"
+    assert _spoken(CAMARA_ACTA) == [
+        ("la Presidencia", "Señor Secretario, sírvase leer el siguiente punto del Orden del Día."),
+        ("Secretario", "Así se hará, señor Presidente. Proyecto de ley número 210 de 2025 Cámara."),
+        (
+            "honorable Representante Luz Dary Quintero Ocampo",
+            "Gracias, Presidente. Este proyecto protege los humedales del Magdalena Medio. Señor Presidente: no es "
+            "una ley más. Son tres artículos y una fuente de recursos. Pido a la plenaria que la apruebe.",
+        ),
+        ("honorable Representante Andrés Felipe Rúa Gil", "Una pregunta, colega: ¿quién paga la delimitación?"),
+        ("honorable Representante Luz Dary Quintero Ocampo", "El Fondo Nacional Ambiental, colega."),
+        ("La Presidencia", "Convoco para el martes a las nueve de la mañana."),
+    ]
+    stages = [" ".join(t.text.split()) for t in document.turns if t.kind is TurnKind.STAGE]
+    # Nothing printed is lost: the record's words around the names are its notes.
+    assert "Con la venia de la Presidencia y de la oradora, interpela el" in stages
+    assert "Por Secretaría se informa el siguiente resultado:" in stages
+    assert "En consecuencia, ha sido aprobado el informe de ponencia." in stages
+    speakers = {t.label: t.speaker.id for t in tk.parse(CAMARA_ACTA, doc_id="acta").turns if t.speaker}
+    assert speakers["honorable Representante Luz Dary Quintero Ocampo"] == "luz-dary-quintero-ocampo"

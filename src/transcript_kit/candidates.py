@@ -135,6 +135,7 @@ class ShapeMatcher:
                 active[trigger] = active.get(trigger, False) or shape.active
         self.triggers = tuple((re.compile(trigger), is_active) for trigger, is_active in active.items())
         self._alone = frozenset(s.name for s in self.shapes if s.alone)
+        self._introducing = frozenset(s.name for s in self.shapes if s.introduces)
         # Each shape's group names, made once: a candidate costs two lookups, not two string formats.
         self._label_groups = tuple(f"label_{i}" for i in range(len(self.shapes)))
         self._stamp_groups = tuple(
@@ -157,6 +158,15 @@ class ShapeMatcher:
     def prints_alone(self, shape: str) -> bool:
         """Whether the shape prints its labels alone on their line (a cue, a name over its words)."""
         return shape in self._alone
+
+    def introduces(self, shape: str) -> bool:
+        """Whether the shape's label stands inside the record's sentence giving the speaker the floor."""
+        return shape in self._introducing
+
+    @property
+    def introducing(self) -> bool:
+        """Whether any of the profile's shapes names its speaker in such a sentence."""
+        return bool(self._introducing)
 
     def find(
         self, text: str, start: int, end: int, at_paragraph_start: bool, triggered: bool = True
@@ -676,12 +686,12 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             and at_start[label] < 2
             and cased_speech
             and parsed is not None
-            and (parsed.role is not None or (" " not in label and not parsed.honorific))
+            and (parsed.role is not None or not parsed.qualifiers)
         ):
-            # "Question: if the ice has been sitting there …": a word before a sentence that goes on in lower
-            # case after its colon, once, in a document whose recurring labels open speech, is prose, not a turn.
-            # (A member named with a seat may print the question they asked so: "Ms Tan (Marine Parade): asked
-            # the Minister …".)
+            # "Question: if the ice has been sitting there …", "Señor Presidente: este proyecto …" (a vocative): a
+            # label's words before a sentence that goes on in lower case after its colon, once, in a document
+            # whose recurring labels open speech, are prose, not a turn. (A member named with a seat may print the
+            # question they asked so: "Ms Tan (Marine Parade): asked the Minister …".)
             refused = "a word before a colon in a sentence that goes on in lower case, said once: prose, not a turn"
         if (
             parsed is not None

@@ -164,7 +164,9 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
         return ("paren", f"{inner[0]} ({inner[1]}){' ' + inner[2] if len(inner) > 2 else ''}")
 
     def affiliation(self, children: list[lark.Token]) -> tuple[str, str]:
-        return ("affiliation", str(children[-1]).strip())
+        # The holder's style stays with the name it is printed before ("…, honorable Senadora María Zuluaga").
+        words = [str(c).strip() for c in children if isinstance(c, lark.Token) and c.type in ("HONORIFIC", "AFFILIATION")]
+        return ("affiliation", " ".join(words))
 
     def number(self, children: list[lark.Token]) -> tuple[str, str]:
         return ("qualifier", str(children[0]))

@@ -572,6 +572,16 @@ class _Tokenizer:
                 opening = accepted.row(row)
                 if i > first:
                     self._emit_paragraph(out, first, i - 1, self.layout.starts[first], seen_label)
+                if self.shapes.introduces(opening.shape):
+                    if self._names_the_next_label(i, accepted):
+                        # The record names the speaker twice ("… concede el uso de la palabra al honorable Senador
+                        # X:" over "Palabras del honorable Senador X."): the second opens the turn, the first is
+                        # the record's sentence.
+                        last = self.wrapped_labels.get(i, i)
+                        out.append(_token("STAGE", *self._joined_lines(i, last)))
+                        first = last + 1
+                        continue
+                    self._emit_introduction(out, i, opening)
                 seen_label = True
                 self.inserting_to_label, self.aside_to_label = False, ""
                 # An unnamed mark's label token is empty: its turn names no speaker (see _TurnBuilder.labelled).
@@ -584,6 +594,28 @@ class _Tokenizer:
                 self._emit_paragraph(out, first, block.last, self.layout.starts[first], seen_label)
                 seen_label = seen_label or self.heading_labelled
         return out
+
+    def _names_the_next_label(self, i: int, accepted: CandidateTable) -> bool:
+        """Whether the next line with words under the label that opens on line ``i`` (and may be wrapped) opens
+        an accepted label itself."""
+        starts, ends = self.layout.starts, self.layout.ends
+        j = self.wrapped_labels.get(i, i) + 1
+        while j < len(starts) and ends[j] <= starts[j]:
+            j += 1
+        return j in accepted
+
+    def _joined_lines(self, first: int, last: int) -> tuple[str, int, int]:
+        """Lines ``first`` to ``last`` as one paragraph's words, and where they start and end."""
+        begin, end = self.layout.starts[first], self.layout.ends[last]
+        return normalize_space(self.text[begin:end]), begin, end
+
+    def _emit_introduction(self, out: list[Token], line: int, opening: cand.Candidate) -> None:
+        """The record's words before a label named in its sentence ("Con la venia de la Presidencia y del orador,
+        interpela"): a note of the record, no one's speech, kept so that nothing printed is lost."""
+        begin = self.layout.starts[line]
+        value = normalize_space(self.text[begin : opening.start])
+        if value:
+            out.append(_token("STAGE", value, begin + self.text[begin:].find(value[0]), opening.start))
 
     def _warn_refused_lookalikes(
         self, refused: CandidateTable, accepted: CandidateTable, dialogue: int | None
@@ -703,7 +735,7 @@ class _Tokenizer:
         start, end = starts[i], ends[i]
         if self.layout.line_numbered:
             return None
-        last = i
+        last, introduction = i, None
         if text.count("(", start, end) > text.count(")", start, end):
             for j in range(i + 1, min(i + _WRAPPED_LABEL_LINES, len(starts))):
                 if ends[j] <= starts[j]:
@@ -733,6 +765,10 @@ class _Tokenizer:
             # A line in capitals alone, run on into the next: a label in capitals wrapped where a shape with no
             # colon reads it ("THE UNDER SECRETARY OF STATE FOR" / "WAR replied, that …"); the shape decides.
             last = i + 1
+        elif (introduction := self._introduction_end(i)) is not None:
+            # A short paragraph ending in a colon or a period: the record's sentence giving a speaker the floor,
+            # hard-wrapped ("La Presidencia … concede el uso de la palabra al honorable" / "Senador Ramiro …:").
+            last = introduction
         else:
             return None
         # Line ends become spaces ("\r\n" two): offsets in the joined text are offsets from ``start``.
@@ -740,6 +776,8 @@ class _Tokenizer:
         found = self.shapes.find(joined, 0, len(joined), True)
         if found is None or found.end <= end - start or parse_label(" ".join(found.label.split())) is None:
             return None  # (a bracket in prose that runs on: the lines below stay open to labels of their own)
+        if introduction is not None and not self.shapes.introduces(found.shape):
+            return None  # a paragraph of prose ending in a colon is no label's wrapping
         self.wrapped_label_lines.update(range(i + 1, last + 1))
         self.wrapped_labels[i] = last
         stamp = (found.stamp[0] + start, found.stamp[1] + start) if found.stamp else None
@@ -747,6 +785,19 @@ class _Tokenizer:
         if text[end - 1] == "-":  # a name hyphenated at the line's end: "MR PATRICK WANDERA-" / "NABUKWASI (FDC, …)"
             label = _HYPHEN_AT_WRAP.sub("-", label, count=1)
         return found._replace(label=label, start=found.start + start, end=found.end + start, stamp=stamp)
+
+    def _introduction_end(self, i: int) -> int | None:
+        """The last line of the short paragraph that line ``i`` opens, where the profile has shapes that name a
+        speaker in the record's sentence and the paragraph ends as such a sentence does, in a colon or a period."""
+        if not self.shapes.introducing:
+            return None
+        text, starts, ends = self.text, self.layout.starts, self.layout.ends
+        for j in range(i + 1, min(i + _INTRODUCTION_LINES, len(starts))):
+            if ends[j] <= starts[j]:
+                return None  # (a blank line under line i: a paragraph of one line, read as it is)
+            if j + 1 == len(starts) or ends[j + 1] <= starts[j + 1]:
+                return j if text[ends[j] - 1] in ":." else None
+        return None
 
     def _label_of_its_own(self, i: int) -> bool:
         """Whether line ``i`` opens a whole label: one with an honorific, an office or a role ("Mr. David Pratt
@@ -1196,7 +1247,12 @@ class _Tokenizer:
         period label with nothing after it on its line: the record prints its words after the period, so that is
         an entry of a list of members ("Mr Daniel FOO Chee Meng (Sungei Tengah East)." under "ABSENT:"), where it
         reads as a label at all (a sentence of text printed one sentence a line is left to the vote to refuse)."""
-        if candidate.alone and candidate.delimiter == "." and not candidate.timed:
+        if (
+            candidate.alone
+            and candidate.delimiter == "."
+            and not candidate.timed
+            and not self.shapes.introduces(candidate.shape)  # ("Palabras del honorable Senador X.": a heading's)
+        ):
             # ... but a label this document prints with its words after it elsewhere is that label over its
             # words here (a stenogram's "ГОЛОВУЮЧИЙ." alone on its line, the chair's words on the next).
             return parse_label(candidate.label) is None or candidate.label in self._inline_labels(found)
@@ -1597,13 +1653,14 @@ class _Tokenizer:
             rule = self._translated_rule(value, line, place)
         if rule is not None:
             self.rule_hits[rule.name] = self.rule_hits.get(rule.name, 0) + 1
-            # Two rules say what follows too: a page's links (each headline under the heading is one), and a
-            # page's box between an interview's answers ("Zur Person", "Raio-X": the biography under it is the
-            # paper's, up to the next label, as an agenda item's minutes are).
+            # Rules may say what follows too: a page's links (each headline under the heading is one), and a
+            # rule's paragraph over what is no one's words up to the next label (a page's box between an
+            # interview's answers, "Zur Person": the biography under it is the paper's, as an agenda item's
+            # minutes are).
             if rule.name == _LINKS_HEADING:
                 self.links_end = last
-            elif rule.name == _BOX_HEADING and seen_label:
-                self.aside_to_label = _UNDER_A_BOX
+            elif rule.to_next_label and seen_label:
+                self.aside_to_label = f"under a paragraph of rule {rule.name} ({self.convention.name} profile), up to the next label"
             return rule.kind, f"{self.convention.name} profile, rule {rule.name}: {rule.reason}"
         if line == last == self.links_end + 1 and len(value) <= _LINK_CHARS and value.rstrip(_QUOTE_CLOSERS)[-1:] not in _FULL_STOPS:
             # A headline on the line under the links' heading or another link, no blank line between: a link.
@@ -1780,8 +1837,6 @@ def _recurrence_inside(label: str) -> int:
 
 # A page's links to its other stories: the heading's rule, and each headline on a line of its own under it.
 _LINKS_HEADING = "read_more"
-_BOX_HEADING = "box_heading"  # a page's box between an interview's answers: the rule of its heading
-_UNDER_A_BOX = "a page's box under its heading (rule box_heading), up to the next label"
 _LINK_UNDER_HEADING = "a headline under a page's 'read more' heading, no blank line between: a link, no one's words"
 _LINK_CHARS = 300
 _QUOTE_CLOSERS = "\"'”’»)"  # a headline may end in a quotation: "… pide una “minoría de bloqueo”"
@@ -1891,6 +1946,7 @@ _SPAN_KINDS = {
     "DELIVERY": "delivery_note",
 }
 _TITLE_BLOCK_LINES = 4
+_INTRODUCTION_LINES = 5  # lines a record's sentence giving a speaker the floor may be wrapped over
 _HEAD_CANDIDATES = 24  # label-shaped lines a record's head may hold before its first turn
 # A title's words: capitalised, or the small words between them, commas and dashes aside.
 _TITLE_WORDS = re.compile(rf"[A-Z][\w'’.-]*,?(?:[ \t]+(?:[A-Z0-9][\w'’.-]*,?|{_JOINING}|[—–-]))+")

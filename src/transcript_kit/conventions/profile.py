@@ -60,6 +60,9 @@ class LineRule:
     # Patterns of which every paragraph of this kind holds one (the ". ." of dot leaders): a paragraph without any
     # is not matched against the rule at all, so a rule that must scan a whole paragraph costs nothing on speech.
     triggers: tuple[str, ...] = ()
+    # What stands under such a paragraph, up to the next label, is no one's words either: a page's box under its
+    # heading (a biography between an interview's answers), a secretariat's narrative between speeches.
+    to_next_label: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -91,6 +94,10 @@ class LabelShape:
     # The shape whose labels this one answers (a witness's "A" marks answer the "Q" marks): the inactive shape counts
     # in a document where its labels open about as many paragraphs as the partner's, however many other labels.
     partner: str | None = None
+    # The label stands inside the record's sentence that gives a speaker the floor, after words of the record's own
+    # ("… concede el uso de la palabra al honorable Senador X:"), the sentence hard-wrapped over a few lines: those
+    # words are a note of the record, and the speaker's words follow under it.
+    introduces: bool = False
 
 
 @attrs.frozen(slots=True)
@@ -152,10 +159,11 @@ _PROFILE_KEYS = frozenset(
         "speech_in_cue_block",
     }
 )
-_RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope", "triggers"})
+_RULE_KEYS = frozenset({"name", "kind", "pattern", "reason", "scope", "triggers", "to_next_label"})
 _INLINE_KEYS = frozenset({"name", "pattern", "reason"})
 _SHAPE_KEYS = frozenset(
-    {"name", "pattern", "delimiter", "reason", "alone", "active", "capitals", "unnamed", "handle", "triggers", "partner"}
+    {"name", "pattern", "delimiter", "reason", "alone", "active", "capitals", "unnamed", "handle", "triggers", "partner",
+     "introduces"}
 )
 _EVIDENCE_KEYS = frozenset({"pattern", "weight"})
 
@@ -230,7 +238,10 @@ def _rule(entry: Mapping[str, Any], where: str) -> LineRule:
         ) from None
     pattern = _compile(_text(entry, "pattern", where), where)
     reason = _text(entry, "reason", where, name.replace("_", " "))
-    return LineRule(name, kind, pattern, reason, scope, _triggers(entry, where))
+    to_next_label = entry.get("to_next_label", False)
+    if not isinstance(to_next_label, bool):
+        raise ConventionError(f"{where}: 'to_next_label' must be true or false")
+    return LineRule(name, kind, pattern, reason, scope, _triggers(entry, where), to_next_label)
 
 
 def _inline_note(entry: Mapping[str, Any], where: str) -> LineRule:
@@ -253,7 +264,8 @@ def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
     flags = {
         key: entry.get(key, default)
         for key, default in (
-            ("alone", False), ("active", True), ("capitals", False), ("unnamed", False), ("handle", False)
+            ("alone", False), ("active", True), ("capitals", False), ("unnamed", False), ("handle", False),
+            ("introduces", False),
         )
     }
     wrong = next((key for key, value in flags.items() if not isinstance(value, bool)), None)
@@ -275,6 +287,7 @@ def _shape(entry: Mapping[str, Any], where: str) -> LabelShape:
         flags["unnamed"],
         flags["handle"],
         partner,
+        flags["introduces"],
     )
 
 
