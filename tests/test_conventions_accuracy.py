@@ -7721,3 +7721,163 @@ def test_an_acta_names_its_speakers_in_the_records_sentences() -> None:
     assert "En consecuencia, ha sido aprobado el informe de ponencia." in stages
     speakers = {t.label: t.speaker.id for t in tk.parse(CAMARA_ACTA, doc_id="acta").turns if t.speaker}
     assert speakers["honorable Representante Luz Dary Quintero Ocampo"] == "luz-dary-quintero-ocampo"
+
+
+def test_a_documentary_log_times_its_paragraphs_by_video_time_code() -> None:
+    # Written for blind46's conventions (a documentary's interview log): SMPTE time codes with frames before each
+    # label and before unlabelled paragraphs, a key to the labels ("INT: = interviewer"), a production's running
+    # head one blank line under each page's footer. Before: no turn at all.
+    page = "\n\nCONFIDENTIAL – unreleased interview material          Page {n} of 4\n\nNORTHLIGHT FILMS · TIDEWATER (wt) · Baptiste int. Day 2 · REF-7731\n\n"
+    log = (
+        "NORTHLIGHT FILMS\nINTERVIEW TRANSCRIPT & LOG\n\n"
+        "TRANSCRIPTION KEY\nINT: = interviewer (question)\n[inaudible hh:mm:ss:ff] = unclear words\n\n"
+        "14:20:05:11   INT:   Where were you when the water came in?\n\n"
+        "14:20:09:02   BAPTISTE:   In the kitchen. I heard it before I saw it."
+        + page.format(n=1)
+        + "14:20:31:17   It was the sound a train makes, but low.\n\n"
+        "14:20:40:00   INT:   And then?\n\n"
+        "14:20:42;12   BAPTISTE:   Then we went up on the roof."
+        + page.format(n=2)
+        + "14:21:03:08   INT:   How long were you up there?\n\n"
+        "14:21:06:21   BAPTISTE:   Nine hours. Nobody came until the morning."
+        + page.format(n=3)
+        + "14:21:30:00   INT:   Thank you.\n"
+    )
+    document = parse_text(log)
+    spoken = [(t.label, " ".join(t.text.split())) for t in document.turns if t.kind is TurnKind.TURN]
+    assert spoken == [
+        ("INT", "Where were you when the water came in?"),
+        ("BAPTISTE", "In the kitchen. I heard it before I saw it. It was the sound a train makes, but low."),
+        ("INT", "And then?"),
+        ("BAPTISTE", "Then we went up on the roof."),
+        ("INT", "How long were you up there?"),
+        ("BAPTISTE", "Nine hours. Nobody came until the morning."),
+        ("INT", "Thank you."),
+    ]
+    # A time code's frames are a fraction of a second at a rate the text does not give: read to the second.
+    assert [t.start_ms for t in document.turns if t.kind is TurnKind.TURN][:2] == [51_605_000, 51_609_000]
+
+
+def test_a_talks_page_names_its_speaker_in_a_field_over_words_timed_by_paragraph() -> None:
+    # Written for blind46's conventions (a talk's transcript as its organiser's page prints it): the speaker named
+    # in a field of the page ("Speaker: Name, description"), the talk unlabelled under it, each paragraph opening
+    # with the time it was said at, then a Q&A. Before: the whole talk was the role "Speaker"'s, the times words.
+    talk = (
+        "HARBOUR TALKS\n\nTomas Lind: Why bridges hum\n\n"
+        "Transcript\nLanguage: English\nSpeaker: Tomas Lind, structural engineer\n\n"
+        "00:03 I want to start with a sound.\n\n"
+        "00:11 (Laughter)\n\n"
+        "00:14 That was a bridge in a crosswind. It is singing, and it should worry you.\n\n"
+        "01:02 So how do we stop it? We add mass, or we add damping.\n\n"
+        "Q&A\n\n"
+        "12:40 Host: Thank you, Tomas. A question from the floor.\n\n"
+        "12:48 Audience member: Do all bridges hum?\n\n"
+        "12:52 Tomas: All of them, if you listen closely enough.\n"
+    )
+    spoken = _spoken(talk)
+    assert spoken[0] == (
+        "Tomas Lind",
+        "I want to start with a sound. (Laughter) That was a bridge in a crosswind. It is singing, and it should "
+        "worry you. So how do we stop it? We add mass, or we add damping.",
+    )
+    assert [label for label, _ in spoken] == ["Tomas Lind", "Host", "Audience member", "Tomas"]
+    # A field of the same word over a labelled record is no speaker: "Speaker:" over the first label.
+    assert _spoken("Speaker: Tomas Lind\n\nHost: Welcome, Tomas.\n\nTomas: Thank you.\n") == [
+        ("Host", "Welcome, Tomas."),
+        ("Tomas", "Thank you."),
+    ]
+
+
+def test_an_annotated_counselling_transcript_keeps_its_coders_notes_and_trainers_box_out_of_the_turns() -> None:
+    # Written for blind46's conventions: numbered turn codes (T1, C1, …), each said once, one of them before a
+    # quotation; a coder's note in square brackets under a turn, wrapped over two lines; a trainer's commentary in
+    # a box drawn in text characters between turns. Before: the wrapped note and the box were the client's words
+    # and "T3" (before its quotation) was no label.
+    session = (
+        "T1: What brings you in today?\n[Open question]\n\n"
+        "C1: My brother, mostly. We don't talk any more.\n\n"
+        "T2: You've stopped talking, and it weighs on you. For two years you have carried that\n"
+        "on your own.\n"
+        "[Complex reflection + Affirmation. Coder: good depth; the second sentence could come\n"
+        "first]\n\n"
+        "C2: Yes. He says I'm the lucky one.\n\n"
+        "+------------------------------------------------------------+\n"
+        "|  TRAINER COMMENTARY                                        |\n"
+        "|  Note: C2 is the first disclosure. Count the reflections.  |\n"
+        "+------------------------------------------------------------+\n\n"
+        "T3: “The lucky one” sounds like it leaves you on your own.\n\n"
+        "C3: It does.\n"
+    )
+    assert _spoken(session) == [
+        ("T1", "What brings you in today?"),
+        ("C1", "My brother, mostly. We don't talk any more."),
+        ("T2", "You've stopped talking, and it weighs on you. For two years you have carried that on your own."),
+        ("C2", "Yes. He says I'm the lucky one."),
+        ("T3", "“The lucky one” sounds like it leaves you on your own."),
+        ("C3", "It does."),
+    ]
+
+
+def test_realtime_captions_end_at_their_rough_drafts_end_marker() -> None:
+    # Written for blind46's conventions: the captioner's disclaimer after "END OF ROUGH DRAFT" is no one's words.
+    captions = (
+        "CART TRANSCRIPT -- ROUGH DRAFT\n\n"
+        ">> PROFESSOR: OKAY LET'S START. TODAY IS ABOUT DIURETICS.\n\n"
+        ">> STUDENT: IS THIS ON THE EXAM?\n\n"
+        ">> PROFESSOR: EVERYTHING IS ON THE EXAM. SEE YOU THURSDAY.\n\n"
+        "* * * * *\nEND OF ROUGH DRAFT. This file was produced in real time as a\n"
+        "communication aid and is not a verbatim record.\n* * * * *\n"
+    )
+    assert _spoken(captions)[-1] == ("PROFESSOR", "EVERYTHING IS ON THE EXAM. SEE YOU THURSDAY.")
+
+
+# A printed trial report in the Old Bailey Proceedings' way (written for blind45's): a title page set
+# letter-spaced, each trial under its number and indictment, witnesses sworn by name with their evidence on the
+# same line, questions and answers as paragraphs or run in after a spaced dash, the bench and the prisoner by a
+# word and a period, the reporter's notes and the verdict between them.
+PROCEEDINGS = (
+    "        THE WHOLE PROCEEDINGS\n           ON THE\n   KING's COMMISSION of the PEACE,\n"
+    "   OYER and TERMINER, and GAOL DELIVERY,\n        HELD AT JUSTICE HALL, in the OLD BAILEY.\n\n"
+    "              L O N D O N:\n   Printed for the AUTHOR.\n\n"
+    "   212. SARAH WICKES was indicted for stealing a pewter\n"
+    "quart pot, value 2 s. the property of Daniel Orme, March 2d.\n"
+    "   DANIEL ORME sworn. I keep the Three Tuns in Wapping;\n"
+    "the prisoner came in for a pint of beer, and when she was\ngone I missed the pot.\n"
+    "   Q. Did you see her take it? - A. No; but nobody else\nwas in the tap-room.\n"
+    "   Q. Where was it found?\n"
+    "   A. At a pawnbroker's in Nightingale-lane.\n"
+    "   Q. Did you know her before?\n"
+    "   A. She used the house often.\n"
+    "   Court. What time was this? - A. About nine at night.\n"
+    "   (The pot produced, and deposed to.)\n"
+    "   JOHN LEE fworn. I am a pawnbroker; the prisoner\npledged this pot with me for eighteen-pence.\n"
+    "   Prisoner. I found it in the street.\n"
+    "   The prisoner called two witnesses, who gave her a good character.\n"
+    "      GUILTY. W.\n"
+)
+
+
+def test_a_trial_report_of_the_proceedings_reads_its_witnesses_and_run_in_answers() -> None:
+    # Before: 'L O N D O N' spoke the title page and the indictment, the answers run in after a dash were the
+    # questioner's, each witness's first words before the first question were no one's, all answers one person.
+    document = parse_text(PROCEEDINGS)
+    assert document.convention == "proceedings"
+    assert _spoken(PROCEEDINGS) == [
+        (
+            "DANIEL ORME",
+            "I keep the Three Tuns in Wapping; the prisoner came in for a pint of beer, and when she was gone I "
+            "missed the pot.",
+        ),
+        ("Q", "Did you see her take it?"),
+        ("A", "No; but nobody else was in the tap-room."),
+        ("Q", "Where was it found?"),
+        ("A", "At a pawnbroker's in Nightingale-lane."),
+        ("Q", "Did you know her before?"),
+        ("A", "She used the house often."),
+        ("Court", "What time was this?"),
+        ("A", "About nine at night."),
+        ("JOHN LEE", "I am a pawnbroker; the prisoner pledged this pot with me for eighteen-pence."),
+        ("Prisoner", "I found it in the street."),
+    ]
+    answers = {t.speaker.id for t in tk.parse(PROCEEDINGS, doc_id="p").turns if t.label == "A" and t.speaker}
+    assert answers == {"daniel-orme"}  # the witness sworn answers, however the record marks the answers

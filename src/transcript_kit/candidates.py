@@ -28,7 +28,9 @@ from transcript_kit.textutil import starts_lower, without_case
 # What may follow a label on its line, or stand on the line under a label alone: a timestamp "(00:05)",
 # "[01:02:03]" (rev.com and podcast styles). Matched on a stripped slice: no blanks at either end, so a long run
 # of blanks after a label costs one strip, never a backtracking search.
-LABEL_TIMESTAMP = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?[)\]]?")
+# A video's time code adds its frame ("10:02:13:05", "01:00:04;12" where frames are dropped): a fraction of a second
+# at a rate the text does not give, so the time is read to the second.
+LABEL_TIMESTAMP = re.compile(r"[(\[]?(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3})|[:;]\d{2})?[)\]]?")
 # How a timestamp (or a bracketed note) can begin: a cheap first look before the match.
 STAMP_OPENERS = frozenset("0123456789([")
 _CAPITALS = re.compile(r"[A-Z][A-Z'’-]*[A-Z]")
@@ -241,8 +243,10 @@ class ShapeMatcher:
             after[:1] in STAMP_OPENERS and LABEL_TIMESTAMP.fullmatch(after) is not None
         )
         tail = after.strip()
-        if tail[1:2] == " " and _LETTER_SPACED.fullmatch(tail):
-            return None  # "President: S i g r i d  Ø v r e b ø": a header's field, its value set letter-spaced
+        if tail[1:2] == " " and (tail[0] == "=" or _LETTER_SPACED.fullmatch(tail)):
+            # "President: S i g r i d  Ø v r e b ø": a header's field, its value set letter-spaced; "INT: =
+            # interviewer (question)": a transcript's key to its labels
+            return None
         alone = shape.alone or (timed and stamp is None) or not tail
         return Candidate(
             label,
@@ -478,6 +482,9 @@ _FIRST_WORD_REFUSAL = "a byline, sponsor, clause or address line, not a speaker 
 _HEADING_WORD_REFUSAL = "a heading word, not a speaker (vocabulary: never_speakers)"
 _WORD_REFUSALS = frozenset({_FIRST_WORD_REFUSAL, _HEADING_WORD_REFUSAL})
 _INITIALS = re.compile(r"[A-Z]{2,3}")
+# A speaker's code with the turn's number, as a counselling or research transcript numbers its turns ("T15", "C4",
+# "IV12"): each is said once, and never names someone quoted.
+_TURN_CODE = re.compile(r"[A-Z]{1,3}\d{1,4}")
 
 
 @attrs.frozen(slots=True)
@@ -660,7 +667,9 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             continue
         parsed = parse_label(label)
         refused = refusal(parsed, first[label].delimiter)
-        if label in listed:
+        if label[1:2] == " " and _LETTER_SPACED.fullmatch(label):
+            refused = "words set letter-spaced ('L O N D O N:' in a title page's imprint): a heading's, never a speaker"
+        elif label in listed:
             refused = "a list entry (dot leaders to a page number, a vote's tally), not a turn"
         elif fold(label) in _LIST_HEADINGS and alone[label] >= at_start[label]:
             refused = "a list's heading, alone on its line over the names (vocabulary: list_headings), not a turn"
@@ -674,6 +683,7 @@ def decide(candidates: Iterable[Candidate], prefix: str = "") -> dict[str, Verdi
             and at_start[label] < 2
             and speaking
             and (parsed is None or parsed.role is None)
+            and not _TURN_CODE.fullmatch(label)  # a numbered turn's code ("T15: “You're so good …”") quotes no one
         ):
             # A speaker quoting someone names them before the quotation ("The Prime Minister of Israel, Bibi
             # Netanyahu: “I have had ...”"): once, only before quotation marks, in a document whose recurring

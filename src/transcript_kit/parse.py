@@ -204,6 +204,22 @@ _ROOM_NOTE_LINE = re.compile(
 
 
 _NOTE_AFTER = frozenset(SENTENCE_END) | {")"}  # what ends a line a note of its own may stand under
+_WRAPPED_NOTE_LINES = 3  # lines a note in square brackets may be wrapped over
+
+
+def _bracket_closing_line(text: str, starts: Sequence[int], ends: Sequence[int], i: int) -> int:
+    """The line that closes the square bracket line ``i`` opens, when the bracket is wrapped over a few lines and
+    stands alone on them ("[Client-generated list; transcriber kept line breaks as spoken, with pauses between" /
+    "items]"); -1 otherwise."""
+    if text.find("[", starts[i], ends[i]) == -1 or text.find("]", starts[i], ends[i]) != -1:
+        return -1
+    for j in range(i + 1, min(i + 1 + _WRAPPED_NOTE_LINES, len(starts))):
+        if ends[j] <= starts[j] or text.find("[", starts[j], ends[j]) != -1:
+            return -1
+        closing = text.find("]", starts[j], ends[j])
+        if closing != -1:
+            return j if closing == ends[j] - 1 else -1
+    return -1
 
 
 def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_entry: bool = False) -> _Blocks:
@@ -228,7 +244,10 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_e
     open_paragraph = False  # the last of ``blocks`` may take the next line
     conts, lasts = blocks.conts, blocks.lasts
     previous_indent = 0
+    note_until = -1  # the last line of a note in square brackets wrapped over lines
     for i, indent in enumerate(indents):
+        if i <= note_until:
+            continue
         if indent is None:
             if layout.blank_is_break:
                 open_paragraph = False
@@ -236,11 +255,20 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_e
         if (
             indent <= _TIME_LINE_INDENT
             and text[starts[i] + indent] in cand.STAMP_OPENERS  # most lines: one look at one character
-            and (cand.is_timestamp(text, starts[i], ends[i]) or _BRACKETED_LINE.fullmatch(text, starts[i], ends[i]))
+            and (
+                cand.is_timestamp(text, starts[i], ends[i])
+                or _BRACKETED_LINE.fullmatch(text, starts[i], ends[i])
+                or (
+                    (not open_paragraph or text[ends[lasts[-1]] - 1] in _NOTE_AFTER)
+                    and (note_until := _bracket_closing_line(text, starts, ends, i)) > i
+                )
+            )
         ):
             # A time line stands apart ("00:02:14" between a log's utterances), and so does a note in square
-            # brackets ("[The prepared statement of … follows:]"), wrapped text or not.
-            blocks.append(i, i, indent)
+            # brackets ("[The prepared statement of … follows:]"), wrapped text or not, and one wrapped over a few
+            # lines under a sentence's end (a coder's "[Affirmation + Summary. Coder: strong, though …" / "…
+            # preface]" under a counsellor's words).
+            blocks.append(i, max(i, note_until), indent)
             open_paragraph = False
             previous_indent = indent
             continue
@@ -354,6 +382,7 @@ class _Tokenizer:
         # An agenda item's heading or a page's box inside a turn: what stands under it up to the next label is no one's
         # speech, for this reason ("" when there is none).
         self.aside_to_label = ""
+        self.opening_times: bool | None = None  # whether paragraphs open with recording times (looked at once)
         self.one_sentence_a_line = False  # printed one sentence a line (read once per document)
         # Lines holding a shape's trigger, one byte a line (None: not searched, any line may).
         self.triggered: bytearray | None = None
@@ -372,6 +401,7 @@ class _Tokenizer:
         self.mixed_case: bool | None = None  # whether the words are printed in upper and lower case, once read
         self.last_plain_label: int | None = None  # the last line whose label has no list bullet, once looked for
         self.glued: frozenset[str] = frozenset()
+        self.run_in = False  # answers' marks are run in after their questions (see _run_in_answers)
         self.accepted = CandidateTable()  # the labels that open turns, once decided
         self.words_ended = False  # whether the last paragraph but time lines ended a sentence
         self.answers_unlabelled = False  # the record labels its questions, not their answers (once decided)
@@ -507,6 +537,9 @@ class _Tokenizer:
         self.glued = frozenset(
             " ".join(label.split()) for label in at_start if starting[label] >= 2 and _GLUEABLE.fullmatch(label)
         )
+        # An answer's mark run in after its question, in a record that opens its answers with "A." and prints
+        # them so more than once ("Q. Will you swear you were sober? - A. I was as sober as I am now").
+        self.run_in = _RUN_IN_ANSWER_MARK in at_start and _recurs(_RUN_IN_ANSWER, self.text, 2)
         blocks = self._split_at_rule_lines(
             blocks, [i for i in refused if not firsts[i]], self.rubrics | self._numbered_notes(accepted)
         )
@@ -1041,8 +1074,8 @@ class _Tokenizer:
             for step in (-1, 1):
                 j = field + step
                 while abs(j - field) <= _HEADER_RUN and (below := found.get(j)) is not None:
-                    if not self._field_value(below, j):
-                        break
+                    if not self._field_value(below, j) or self.shapes.introduces(below.shape):
+                        break  # (a field naming who speaks the words under it, "Speaker: Tomas Lind", ends the head)
                     lines.add(j)
                     j += step
         return lines
@@ -1346,7 +1379,7 @@ class _Tokenizer:
                 stop_line += 1
             value, start, stop = self._segment_text(line, stop_line, position)
             spoken = self._without_inline_notes(value)
-            if spoken and self.glued and ":" in spoken:
+            if spoken and self._may_hold_glued(spoken):
                 self._append_speech(out, spoken, start, stop)
             elif spoken:
                 out.append(_token("PARA", spoken, start, stop))
@@ -1377,6 +1410,13 @@ class _Tokenizer:
         if not value:
             return
         kind, why = self._classify(value, seen_label, out, first, last)
+        if kind == "PARA" and value[0] in _STAMP_FIRSTS and self._paragraphs_open_with_times():
+            # Words after the time they were said at (a chapter's heading after its time, "00:41 Grandad's
+            # lathe", is read whole, above): the time is no one's words, what follows is read as it is.
+            words, begin = self._cut_opening_time(out, value, begin, end)
+            if words is not value:
+                value = words
+                kind, why = self._classify(value, seen_label, out, first, last)
         if (
             kind == "PARA"
             and value.rstrip(".")[-1:] in _NOTE_CLOSERS  # the cheap test first: most paragraphs end a sentence
@@ -1467,7 +1507,7 @@ class _Tokenizer:
                 self.asking = False
             elif _ends_a_question(value):
                 self.asked = True
-        if kind == "PARA" and seen_label and self.glued and ":" in value:
+        if kind == "PARA" and seen_label and self._may_hold_glued(value):
             self._append_speech(out, value, begin, end)
             return
         if kind == "PARA" and seen_label and first > self.body_lines[1] and 0 <= self._trailer_start() <= first:
@@ -1553,17 +1593,24 @@ class _Tokenizer:
         """A paragraph of speech; where text saved from a web page lost its paragraph breaks, the document's own
         labels (that open two paragraphs or more elsewhere) glued after a sentence inside it ("... les respondo
         preguntas.PREGUNTA: Gracias ...") open turns there."""
-        found = list(_glued_labels(self.text, start, stop, self.glued))
+        found = [(label, at, at, colon) for label, at, colon in _glued_labels(self.text, start, stop, self.glued)] if ":" in value else []
+        if self.run_in and _RUN_IN_ANSWER_LOOK in value:
+            found = sorted(found + list(_run_in_answers(self.text, start, stop)), key=lambda glued: glued[1])
         if not found or value != normalize_space(self.text[start:stop]):  # (notes cut from it: kept whole)
             out.append(_token("PARA", value, start, stop))
             return
         cut = start
-        for label, at, colon in found:
-            self._append_part(out, cut, at)
-            out.append(_token("LABEL", label, at, at + len(self.text[at:colon].rstrip())))
+        for label, words_end, at, mark_end in found:
+            self._append_part(out, cut, words_end)
+            out.append(_token("LABEL", label, at, at + len(self.text[at:mark_end].rstrip())))
             self.decisions.add(label, at, True, "a label of this document glued after a sentence")
-            cut = colon + 1
+            cut = mark_end + 1
         self._append_part(out, cut, stop)
+
+    def _may_hold_glued(self, value: str) -> bool:
+        """Whether a paragraph of speech may hold a label of the document glued after a sentence: one of its labels
+        before a colon, or an answer's mark run in after the question ("… at that time? - A. From about seven")."""
+        return bool(self.glued and ":" in value) or (self.run_in and _RUN_IN_ANSWER_LOOK in value)
 
     def _append_part(self, out: list[Token], begin: int, end: int) -> None:
         part = self.text[begin:end]
@@ -1626,6 +1673,27 @@ class _Tokenizer:
         for name in cut:
             self.rule_hits[name] = self.rule_hits.get(name, 0) + 1
         return value
+
+    def _paragraphs_open_with_times(self) -> bool:
+        """Whether the document opens paragraphs with the recording time they were said at ("00:51 And that
+        Tuesday, …", a talk's transcript as its page prints it): three or more do (one look a document)."""
+        if self.opening_times is None:
+            self.opening_times = _recurs(_PARAGRAPH_TIME, self.text, _RECURRING_TIMES)
+        return self.opening_times
+
+    def _cut_opening_time(self, out: list[Token], value: str, begin: int, end: int) -> tuple[str, int]:
+        """The paragraph's words after the recording time it opens with, if it does (the time is a timestamp
+        token of its own, no one's words), and where they start."""
+        opening = _OPENING_TIME.match(value)
+        if opening is None:
+            return value, begin
+        stamp = opening.group("time")
+        at = self.text.find(stamp, begin, end)
+        finish = at + len(stamp)
+        out.append(_token("TIMESTAMP", stamp, at, finish))
+        self.spans.append(Span("timestamp", at, finish))
+        rest = value[opening.end() :]
+        return rest, self.text.find(rest[:1], finish, end)
 
     def _offset_of_word_end(self, begin: int, end: int, prefix: str) -> int:
         """Source offset just after the normalized ``prefix`` of the paragraph that starts at ``begin``."""
@@ -1769,6 +1837,19 @@ def _glued_labels(text: str, start: int, stop: int, labels: frozenset[str]) -> I
         colon = text.find(":", colon + 1, stop)
 
 
+def _run_in_answers(text: str, start: int, stop: int) -> Iterator[tuple[str, int, int, int]]:
+    """("A", where the question's words end, where the mark starts, where its period is) of each answer's mark
+    run in after a question's or a sentence's end inside ``text[start:stop]``, a spaced dash before it ("… his
+    being stopped? - A. He turned"): the dash is neither's words."""
+    for match in _RUN_IN_ANSWER.finditer(text, start, stop):
+        yield _RUN_IN_ANSWER_MARK, match.start(), match.start("mark"), match.end("mark")
+
+
+def _recurs(pattern: re.Pattern[str], text: str, times: int) -> bool:
+    """Whether ``pattern`` matches ``text`` at least ``times`` times (it stops looking then)."""
+    return sum(1 for _ in itertools.islice(pattern.finditer(text), times)) >= times
+
+
 def _set_bytes(flags: bytearray) -> Iterator[int]:
     """The positions of the non-zero bytes of ``flags``, in order."""
     position = flags.find(1)
@@ -1865,6 +1946,13 @@ _NOT_WORDS = frozenset(("HEADING", "BOILER", "END"))
 _ANY_PLACE = rules.Place(False, False, False)
 _NOTE_BRACKETS = {"(": ("(", ")"), "[": ("[", "]")}  # a note's opening bracket: what opens and closes it
 _NOTE_CLOSERS = frozenset(")]")
+# A recording time opening a paragraph, before its words ("00:51 And that Tuesday, …", "[01:02:07] So …"); not a
+# clock with its meridiem ("9:30 a.m. The meeting resumed"): counted over the whole text, cut where it recurs.
+_TIME_BEFORE_WORDS = r"[(\[]?(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:[:;]\d{2})?)?)[)\]]?[ \t]+(?!(?i:[ap]\.?m\b|[ap]\.m\.))(?=[^\W\d_]|[(\[“\"‘¿¡])"
+_OPENING_TIME = re.compile(_TIME_BEFORE_WORDS)
+_PARAGRAPH_TIME = re.compile(r"(?m)^[ \t]*" + _TIME_BEFORE_WORDS)
+_STAMP_FIRSTS = frozenset("0123456789([")
+_RECURRING_TIMES = 3
 _LIST_NUMBER = re.compile(r"\d{1,2}[.)][ \t]+\S")  # an item's number in a numbered list: "1. ", "2) "
 _LIST_ITEM_CHARS = 200  # an agenda's or a contents list's item is one line
 _FULL_STOPS = frozenset(".?!…。？！")  # a sentence's end (a closing bracket ends an item's "(nr 187)" too)
@@ -1930,6 +2018,9 @@ _HEADING_CHARS = 120  # a heading over a speech is one short line
 _SENTENCE_CLOSERS = frozenset('.?!…"”])')  # what ends the sentence (or the note, "[inaudible] ADEYEMI:") a glued label follows
 # Labels that may be found glued after a sentence: in capitals, or of two words or more (never "Q" or "Dana").
 _GLUEABLE = re.compile(r"[^\W\d_a-zß-öø-ÿ][^a-zß-öø-ÿ]*[^\W\d_a-zß-öø-ÿ]|\S+(?:\s+\S+)+")
+_RUN_IN_ANSWER_MARK = "A"
+_RUN_IN_ANSWER = re.compile(r"(?<=[?.!…\"”’])[ \t]*\n?[ \t]*[-–—][ \t]*\n?[ \t]*(?P<mark>A)\.[ \t]*\n?[ \t]*(?=\S)")
+_RUN_IN_ANSWER_LOOK = " A. "  # in a paragraph's normalized words, where the mark is run in
 _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
 _WEB_FURNITURE = "boilerplate outside the turns (vocabulary: boilerplate phrases)"
 # A line of capitals and the marks a label in capitals prints, nothing in lower case.

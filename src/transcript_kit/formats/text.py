@@ -496,7 +496,9 @@ def _heads_under(text: str, starts: Sequence[int], ends: Sequence[int], footers:
         j
         for key, at in heads.items()
         if len(at) >= every
-        and key in opening
+        # the document's title, or under three footers or more a line that ends no sentence (a production's
+        # "HALFMOON PICTURES · PRACTICE MAKES (wt) · Osei int. Day 4 · VLC-23-4471")
+        and (key in opening or (len(at) >= _FURNITURE_REPEATS and key[-1] not in ".?!:"))
         and len(key.split()) >= _HEAD_WORDS
         and _NAME_DASH_TITLE.search(key) is None
         and len(key) <= _FURNITURE_LONGEST
