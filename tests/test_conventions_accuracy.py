@@ -7816,6 +7816,9 @@ def test_an_annotated_counselling_transcript_keeps_its_coders_notes_and_trainers
         ("T3", "“The lucky one” sounds like it leaves you on your own."),
         ("C3", "It does."),
     ]
+    # A code with its turn's number is one person whatever the number: the counsellor, the client.
+    ids = {t.label: t.speaker.id for t in tk.parse(session, doc_id="s").turns if t.speaker}
+    assert ids["T1"] == ids["T2"] == ids["T3"] != ids["C1"] == ids["C2"] == ids["C3"]
 
 
 def test_realtime_captions_end_at_their_rough_drafts_end_marker() -> None:
@@ -7881,3 +7884,51 @@ def test_a_trial_report_of_the_proceedings_reads_its_witnesses_and_run_in_answer
     ]
     answers = {t.speaker.id for t in tk.parse(PROCEEDINGS, doc_id="p").turns if t.label == "A" and t.speaker}
     assert answers == {"daniel-orme"}  # the witness sworn answers, however the record marks the answers
+
+
+def test_a_conventions_debates_print_a_delegates_county_and_address_the_chair_before_a_colon() -> None:
+    # Written for blind45's constitutional convention (1873): "Mr. CAMPBELL, of Fayette." (a county after a
+    # comma) and a period label whose words open by addressing the chair before a colon ("Mr. ELLIS. Mr.
+    # President: The question …"), which the colon shape had read as one label; "The PRESIDENT pro tem.".
+    debates = (
+        "Mr. ELLIS. Mr. President: The question before us is not a new one.\n\n"
+        "Mr. CAMPBELL, of Fayette. Mr. President, I desire to say a word for the western counties.\n\n"
+        "Mr. CAMPBELL, of Philadelphia. I should be glad to hear it, sir.\n\n"
+        "The PRESIDENT pro tem. The question recurs upon the amendment.\n\n"
+        "Mr. ELLIS. I ask for the yeas and nays.\n\n"
+        "Mr. CAMPBELL, of Fayette. I second the call.\n"
+    )
+    assert [label for label, _ in _spoken(debates)] == [
+        "Mr. ELLIS",
+        "Mr. CAMPBELL, of Fayette",
+        "Mr. CAMPBELL, of Philadelphia",
+        "The PRESIDENT pro tem",
+        "Mr. ELLIS",
+        "Mr. CAMPBELL, of Fayette",
+    ]
+    assert _spoken(debates)[0][1] == "Mr. President: The question before us is not a new one."
+    ids = {t.label: t.speaker.id for t in tk.parse(debates, doc_id="c").turns if t.speaker}
+    assert ids["Mr. CAMPBELL, of Fayette"] != ids["Mr. CAMPBELL, of Philadelphia"]  # two delegates, one surname
+
+
+def test_a_tape_transcripts_cue_alone_over_its_words_and_its_footer_on_every_page_of_two_conversations() -> None:
+    # Written for blind45's tape transcript: one-letter codes before a tab, now and then a code alone on its line
+    # over its words; a two-line footer on every page, the first conversation's last page short. Before: the code
+    # alone was the last speaker's word and the footer's first line was spoken on every page.
+    def page(n: int, body: list[str]) -> str:
+        lines = [f"{'-' + str(n) + '-':^40}", "TRANSCRIPT -- THE PRESIDENT AND HALE", "", *body]
+        lines += [""] * (24 - len(lines))
+        return "\n".join(lines) + "\n------------------------------\nPrepared from the original recording.\nNot compared with tape.  ETB\n\f\n"
+
+    topics = ["budget", "bridge", "courts", "dam", "embassy", "farms", "grain", "harbour", "ice", "jobs", "keys", "loans", "mines", "navy", "oil", "ports", "quotas", "rail", "salt", "tax"]
+
+    def speech(n: int, turns: int = 4) -> list[str]:
+        said = [topics[(n * 4 + k) % len(topics)] for k in range(turns)]
+        return [line for topic in said for line in (f"P\tAnd the {topic}?", "", f"H\tThe {topic} can wait, sir.", "")]
+
+    pages = [page(1, speech(1)), page(2, ["P", "\tThe second thing first.", "", *speech(2, 3)]), page(3, speech(3, 1))]
+    pages += [page(n, speech(n)) for n in range(4, 8)]
+    tape = "".join(pages)
+    spoken = _spoken(tape)
+    assert ("P", "The second thing first.") in spoken
+    assert not any("Prepared from" in words for _, words in spoken)

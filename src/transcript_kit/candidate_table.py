@@ -25,6 +25,10 @@ from typing import Generic, TypeVar
 from transcript_kit.candidates import Candidate
 
 _V = TypeVar("_V", bound=Hashable)
+_ALONE = 1 << 1  # the flag of a candidate alone on its line (see _append)
+# A speaker's code (a tape transcript's "P", "H", an interview's "IV"): a name alone on its line may be a page's
+# caption or a list's entry, a code alone is the code's speaker.
+_CODE_CHARS = 3
 
 
 class _Codes(Generic[_V]):
@@ -115,12 +119,26 @@ class CandidateTable:
                 Candidate, _fields(labels[label], start, end, delimiter, shape, stamps.get(row), flags, lower_tail)
             )
 
-    def with_shapes(self, shapes: Collection[str]) -> CandidateTable:
-        """The candidates of ``shapes`` alone (the table itself when it holds no other)."""
+    def with_shapes(self, shapes: Collection[str], cues: Collection[str] = ()) -> CandidateTable:
+        """The candidates of ``shapes`` alone (the table itself when it holds no other), and those of ``cues`` (a
+        speaker's code alone on its line) under a line where a candidate of ``shapes`` prints their code with words
+        after it (a label printed alone before that, or alone there too, may be a list's entry: a bench's names, a
+        contents line)."""
         kept = [shape in shapes for _, shape, _ in self._kinds.values]
         if all(kept):
             return self
-        return self.rows(row for row, kind in enumerate(self._kind_codes) if kept[kind])
+        cue_kinds = [shape in cues for _, shape, _ in self._kinds.values]
+        first_inline: dict[int, int] = {}  # label code -> the first line that prints it inline by ``shapes``
+        if any(cue_kinds):
+            labels = self._labels.values
+            for line, code, kind, flags in zip(self._lines, self._label_codes, self._kind_codes, self._flags):
+                if kept[kind] and not flags & _ALONE and len(labels[code]) <= _CODE_CHARS:
+                    first_inline.setdefault(code, line)
+        return self.rows(
+            row
+            for row, (line, kind, code) in enumerate(zip(self._lines, self._kind_codes, self._label_codes))
+            if kept[kind] or (cue_kinds[kind] and line > first_inline.get(code, line))
+        )
 
     def without(self, lines: CandidateTable) -> CandidateTable:
         """The candidates on lines that ``lines`` does not hold (the table itself when it holds none)."""
@@ -206,7 +224,7 @@ class CandidateTable:
         # One bit per boolean field, read back in _fields.
         self._flags.append(
             candidate.at_paragraph_start
-            | candidate.alone << 1
+            | candidate.alone * _ALONE
             | candidate.timed << 2
             | candidate.heading_tail << 3
             | candidate.listed << 4

@@ -138,6 +138,8 @@ class ShapeMatcher:
         self.triggers = tuple((re.compile(trigger), is_active) for trigger, is_active in active.items())
         self._alone = frozenset(s.name for s in self.shapes if s.alone)
         self._introducing = frozenset(s.name for s in self.shapes if s.introduces)
+        # Shapes of a name alone on its line with nothing more (a script's cue): see CandidateTable.with_shapes.
+        self.cue_shapes = frozenset(s.name for s in self.shapes if s.alone and not s.active and not s.handle)
         # Each shape's group names, made once: a candidate costs two lookups, not two string formats.
         self._label_groups = tuple(f"label_{i}" for i in range(len(self.shapes)))
         self._stamp_groups = tuple(
@@ -184,6 +186,15 @@ class ShapeMatcher:
         # A later shape takes the line when the first one's checks refused it, or when the grammar cannot read the
         # first one's label ("Senator Dunmore. I'll just say this:" is a period label with a colon in its speech).
         if found is not None and (found.handle or parse_label(found.label) is not None):
+            if found.delimiter != ":" or _VOCATIVE_AFTER_PERIOD.search(found.label) is None:
+                return found
+            # "Mr. ELLIS. Mr. President: The question …": a period label, then the chair addressed before a
+            # colon; the shape that ends the label at its period takes the line, where one does.
+            for later in range(index + 1, len(self.shapes)):
+                single = self.singles[later].match(text, start, end)
+                better = self._candidate(single, later, text, end, at_paragraph_start) if single else None
+                if better is not None and better.delimiter == "." and parse_label(better.label) is not None:
+                    return better
             return found
         for later in range(index + 1, len(self.shapes)):
             if not triggered and self._triggered[later]:
@@ -269,6 +280,11 @@ class ShapeMatcher:
             lower_tail=tail[:1].islower() and starts_lower(tail),  # (the first test alone for most)
         )
 
+
+# A period label's end, then the words addressing the chair: "Mr. ELLIS. Mr. President", "Senator X. Madam Chair".
+_VOCATIVE_AFTER_PERIOD = re.compile(
+    expand(r"(?<=[A-Za-z\u00c0-\u024f]{2})\.[ \t]+(?:(?i:@address_forms@|sir|madam|madame)\.?[ \t]+)?(?:President|PRESIDENT|Chairman|CHAIRMAN|Chair|Speaker|SPEAKER)\b")
+)
 
 _INITIALS_KEY = re.compile(r"(?P<name>[^()]+?)\s*\((?P<key>[A-Z]{2,4})\)")
 

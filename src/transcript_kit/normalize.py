@@ -453,7 +453,10 @@ class Normalizer:
     ) -> SpeakerMap:
         speakers: dict[tuple[str, str], Speaker] = {}
         warnings: list[tuple[str, str]] = []
-        scopes = _document_scopes([key for key, o in final.items() if o.role_id is None and o.who is None])
+        counts = {(doc.doc_id, use.label): use.count for doc in documents for use in doc.labels}
+        scopes = _numbered_turns(
+            _document_scopes([key for key, o in final.items() if o.role_id is None and o.who is None]), counts
+        )
         for (doc_id, label), o in final.items():
             if o.role_id is not None:
                 speakers[doc_id, label] = Speaker(o.role_id, o.role, o.role, o.resolution, o.confidence)
@@ -467,7 +470,6 @@ class Normalizer:
                 speakers[doc_id, label] = Speaker(scoped, None, o.role, Resolution.NONE, 0.0, candidates)
                 if candidates:
                     warnings.append((doc_id, f"speaker {label!r} is ambiguous: {', '.join(candidates)}"))
-        counts = {(doc.doc_id, use.label): use.count for doc in documents for use in doc.labels}
         by_turn = {key: bound for doc in documents for key, bound in _bound_turns(doc, speakers).items()}
         for doc in documents:
             by_turn.update(self._introduced_turns(doc, speakers, corpus))
@@ -1312,6 +1314,33 @@ def _document_scopes(unresolved: Iterable[tuple[str, str]]) -> dict[tuple[str, s
         one = person is not None and len(forms.get((doc_id, person), ())) <= 1
         scopes[doc_id, label] = person if one and person is not None else key
     return _shortened_offices(_abbreviated_cues(_one_per_surname(scopes)))
+
+
+_TURN_NUMBERED = re.compile(r"([A-Za-z]{1,3})[ \t]?(\d{1,4})")
+_NUMBERED_TURNS = 3  # numbers of one code that make them the turns' numbers, not several people's
+
+
+def _numbered_turns(scopes: dict[tuple[str, str], str], uses: Mapping[tuple[str, str], int]) -> dict[tuple[str, str], str]:
+    """A speaker's code with each turn's number, as a counselling or research transcript numbers them ("T1:",
+    "C1:", "T2:" …): one person a code, whatever the number, where the document prints three numbers or more of
+    the code and each once (an interview's "B1:" and "B2:", printed again and again, are two people)."""
+    numbered: defaultdict[tuple[str, str], set[str]] = defaultdict(set)
+    repeated: set[tuple[str, str]] = set()
+    for doc_id, label in scopes:
+        match = _TURN_NUMBERED.fullmatch(label.strip())
+        if match is not None:
+            numbered[doc_id, match[1]].add(match[2])
+            if uses.get((doc_id, label), 1) > 1:
+                repeated.add((doc_id, match[1]))
+    if not numbered:
+        return scopes
+    keyed = dict(scopes)
+    for doc_id, label in scopes:
+        match = _TURN_NUMBERED.fullmatch(label.strip())
+        code = (doc_id, match[1]) if match is not None else None
+        if code is not None and len(numbered[code]) >= _NUMBERED_TURNS and code not in repeated:
+            keyed[doc_id, label] = code[1]
+    return keyed
 
 
 def _full_name(parts: _Parts) -> str | None:

@@ -448,7 +448,9 @@ class _Tokenizer:
             rest = (i for i in range(len(self.layout.starts)) if i not in seen)
             found.update(self._line_candidates(firsts, rest).items())
         self.triggered = None  # every line has been looked at: the trigger lines can go
-        found = found.with_shapes(shapes)
+        # ... and a label the document prints by those shapes, printed alone on its line over its words once in
+        # a while ("P" over a tape transcript's tab-set "P<tab>Sit down."): the same speaker's cue.
+        found = found.with_shapes(shapes, self.shapes.cue_shapes)
         # A list of names (participants, contents) opens no turns, but it names who speaks: its entries still
         # count when the document's labels are decided (listed, below). In the same pass: the labels that open
         # paragraphs, and how often each label opens a line inside one.

@@ -777,12 +777,20 @@ def _on_every_page(
     gaps = [b - a for a, b in itertools.pairwise(lines)]
     # The last page may be short: one short last gap is dropped where the pages before it keep the rhythm (two
     # gaps when a number counts on, three with nothing counting: a line repeated as it is must show more pages).
+    if len(gaps) > _PARTS_MIN_GAPS and gaps[:-1].count(shortest := min(gaps[:-1])) == 1:
+        # One short page inside: the last of a document's first part (a second conversation, a second day
+        # follows on a new page), where every other page but the last keeps the rhythm.
+        rest = [gap for gap in gaps[:-1] if gap != shortest]
+        if min(rest) >= _PAGE_MIN_LINES and max(rest) <= max(min(rest) + 2, 1.1 * min(rest)):
+            gaps = [*rest, gaps[-1]]
     if len(gaps) > (2 if counts_on else 3) and gaps[-1] < min(gaps[:-1]):
         gaps.pop()
     if min(gaps) < _PAGE_MIN_LINES or max(gaps) > max(min(gaps) + 2, 1.1 * min(gaps)):
         return False
     return counts_on or (len(lines) > _FURNITURE_REPEATS and not counting)
 
+
+_PARTS_MIN_GAPS = 5  # pages a line must keep the rhythm over for one short page among them to be a part's last
 
 # An e-mail's quotation marks at a line's start, one per level of quoting ("> ", "> > ", ">> "); a quoted
 # blank line is the marks alone. A caption's ">>" speaker mark never stands alone on its line.
