@@ -7932,3 +7932,37 @@ def test_a_tape_transcripts_cue_alone_over_its_words_and_its_footer_on_every_pag
     spoken = _spoken(tape)
     assert ("P", "The second thing first.") in spoken
     assert not any("Prepared from" in words for _, words in spoken)
+
+
+def test_a_1970s_hearing_print_and_an_arbitrations_witnesses_called() -> None:
+    # Written for blind45's Senate hearing OCR'd from a GPO print ("HEARINGS / BEFORE THE …": the hearing profile,
+    # its prepared statements inserted; "Tlie CHAIRMAN." as OCR read it) and its arbitration hearing (a court
+    # reporter's "NAME, CLAIMANT'S WITNESS, CALLED": the answers after it are that witness's).
+    hearing = (
+        "NOMINATION OF ANNA BRISCOE\n\n              HEARINGS\n             BEFORE THE\n"
+        "       COMMITTEE ON COMMERCE\n        UNITED STATES SENATE\n\n"
+        "  The CHAIRMAN. The committee will come to order. Senator Pruitt.\n\n"
+        "  Senator PRUITT. I have a prepared statement, Mr. Chairman.\n\n"
+        "  [The prepared statement of Senator Pruitt follows:]\n\n"
+        "  It is my privilege to present the nominee to this committee today.\n\n"
+        "  Tlie CHAIRMAN. Thank you. Mrs. Briscoe, you may proceed.\n\n"
+        "  Mrs. BRISCOE. Thank you, Mr. Chairman.\n"
+    )
+    assert parse_text(hearing).convention == "hearing"
+    assert _spoken(hearing) == [
+        ("The CHAIRMAN", "The committee will come to order. Senator Pruitt."),
+        ("Senator PRUITT", "I have a prepared statement, Mr. Chairman."),
+        ("Tlie CHAIRMAN", "Thank you. Mrs. Briscoe, you may proceed."),
+        ("Mrs. BRISCOE", "Thank you, Mr. Chairman."),
+    ]
+    arbitration = (
+        "PRESIDENT SACHS:  Please call your witness.\n\n"
+        "        KAREN LINDQVIST, CLAIMANT'S WITNESS, CALLED\n\n"
+        "BY MR. ROMERO:\n\nQ.  Good morning. Please state your name.\n\nA.  Karen Lindqvist.\n\n"
+        "Q.  Where do you work?\n\nA.  At the port authority.\n\n"
+        "PRESIDENT SACHS:  Thank you. The next witness.\n\n"
+        "        ALEJANDRO NÚÑEZ PAREDES, RESPONDENT'S WITNESS, CALLED\n\n"
+        "BY MS. HALE:\n\nQ.  Good morning.\n\nA.  Good morning.\n\nQ.  Your position?\n\nA.  Director of customs.\n"
+    )
+    answers = [t.speaker.id for t in tk.parse(arbitration, doc_id="a").turns if t.label == "A" and t.speaker]
+    assert answers[0] == answers[1] != answers[2] == answers[3]

@@ -101,7 +101,7 @@ def _holder_of(match: re.Match[str]) -> str:
 # A witness sworn by name at a line's start ("MR DANIEL HOLLOWAY (sworn)", "DR HELEN SHAW, sworn", "<ROSALIND MARY
 # KEANE, AFFIRMED", "GREGOR HALVORSEN, having been first duly sworn"): the A turns after it are that witness's.
 _WITNESS_LINE = re.compile(expand(VOCABULARY.patterns["witness_line"]))
-_OATH_WORDS = ("worn", "WORN", "ffirmed", "FFIRMED", "ecalled", "ECALLED")
+_OATH_WORDS = ("worn", "WORN", "ffirmed", "FFIRMED", "ecalled", "ECALLED", "WITNESS, CALLED")
 _ANSWER_MARKS = ("A", "THE WITNESS")
 _OATH_LINES_UNDER_NAME = 3
 _NAMELESS_OATH = re.compile(expand(VOCABULARY.patterns["nameless_oath_note"]))
