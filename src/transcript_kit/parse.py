@@ -1595,7 +1595,7 @@ class _Tokenizer:
         """A paragraph of speech; where text saved from a web page lost its paragraph breaks, the document's own
         labels (that open two paragraphs or more elsewhere) glued after a sentence inside it ("... les respondo
         preguntas.PREGUNTA: Gracias ...") open turns there."""
-        found = [(label, at, at, colon) for label, at, colon in _glued_labels(self.text, start, stop, self.glued)] if ":" in value else []
+        found = [(label, at, at, colon) for label, at, colon in _glued_labels(self.text, start, stop, self.glued)] if self.glued and ":" in value else []
         if self.run_in and _RUN_IN_ANSWER_LOOK in value:
             found = sorted(found + list(_run_in_answers(self.text, start, stop)), key=lambda glued: glued[1])
         if not found or value != normalize_space(self.text[start:stop]):  # (notes cut from it: kept whole)
