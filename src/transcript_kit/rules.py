@@ -78,7 +78,14 @@ class RuleTable:
         # before it. (A line inside a paragraph is none: "Anlage 1" in a record's contents.)
         ends = [scoped(r.pattern) for r in self.rules if r.kind == "END" and r.scope in (Scope.BODY, Scope.ANYWHERE)]
         self._body_end = (
-            re.compile("\n[ \t]*\n(?P<end>[ \t]*(?:" + "|".join(f"(?:{p})" for p in ends) + ")[ \t]*)(?=\n|\\Z)")
+            # The blanks of the line's margin are taken whole (a look ahead and its group: an atomic group, which
+            # Python 3.10 lacks), or a run of them would be shared out between this and a marker's own "\s*" in
+            # every way there is (16 s for a page of blank lines of spaces).
+            re.compile(
+                "\n[ \t]*\n(?P<end>(?=(?P<margin>[ \t]*))(?P=margin)(?:"
+                + "|".join(f"(?:{p})" for p in ends)
+                + ")[ \t]*)(?=\n|\\Z)"
+            )
             if ends
             else None
         )
