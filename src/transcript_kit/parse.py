@@ -2021,7 +2021,10 @@ _SENTENCE_CLOSERS = frozenset('.?!…"”])')  # what ends the sentence (or the 
 # Labels that may be found glued after a sentence: in capitals, or of two words or more (never "Q" or "Dana").
 _GLUEABLE = re.compile(r"[^\W\d_a-zß-öø-ÿ][^a-zß-öø-ÿ]*[^\W\d_a-zß-öø-ÿ]|\S+(?:\s+\S+)+")
 _RUN_IN_ANSWER_MARK = "A"
-_RUN_IN_ANSWER = re.compile(r"(?<=[?.!…\"”’])[ \t]*\n?[ \t]*[-–—][ \t]*\n?[ \t]*(?P<mark>A)\.[ \t]*\n?[ \t]*(?=\S)")
+# (Each run of blanks one way to read: "[ \t]*\n?[ \t]*" shares a run out in every way there is.)
+_RUN_IN_ANSWER = re.compile(
+    r"(?<=[?.!…\"”’])[ \t]*(?:\n[ \t]*)?[-–—][ \t]*(?:\n[ \t]*)?(?P<mark>A)\.[ \t]*(?:\n[ \t]*)?(?=\S)"
+)
 _RUN_IN_ANSWER_LOOK = " A. "  # in a paragraph's normalized words, where the mark is run in
 _FURNITURE_LINE = 60  # characters of a line of web furniture (a button, a widget's question)
 _WEB_FURNITURE = "boilerplate outside the turns (vocabulary: boilerplate phrases)"
