@@ -7966,3 +7966,26 @@ def test_a_1970s_hearing_print_and_an_arbitrations_witnesses_called() -> None:
     )
     answers = [t.speaker.id for t in tk.parse(arbitration, doc_id="a").turns if t.label == "A" and t.speaker]
     assert answers[0] == answers[1] != answers[2] == answers[3]
+
+
+def test_a_radio_dramas_grams_effects_and_numbered_scenes_are_no_ones_words() -> None:
+    # Written for blind46's radio drama: speeches after a tab, the grams (recorded music) and effects cues between
+    # them, numbered scene headings, a page's "(MORE)". Before: each cue and heading was the last speaker's words.
+    script = (
+        "\tANNOUNCER:\tAnd now, the second episode of The Lighthouse Keeper.\n\n"
+        "\tGRAMS:\tSIGNATURE TUNE: FIDDLE, THEN UNDER.\n\n"
+        "1. INT. THE LAMP ROOM. NIGHT.\n\n"
+        "1.\tF/X:\tWIND AGAINST GLASS. THE LAMP TURNS.\n\n"
+        "2.\tMORWENNA:\tYou'll want to wind it again before two.\n"
+        "\t\t(MORE)\n\n"
+        "3.\tIESTYN:\tI know when to wind it, Morwenna.\n\n"
+        "\tGRAMS:\tFIDDLE PHRASE TO BRIDGE.\n\n"
+        "2. EXT. THE CLIFF PATH. DAWN.\n\n"
+        "4.\tMORWENNA:\tHe never wound it. Not once that winter.\n"
+    )
+    assert _spoken(script) == [
+        ("ANNOUNCER", "And now, the second episode of The Lighthouse Keeper."),
+        ("MORWENNA", "You'll want to wind it again before two."),
+        ("IESTYN", "I know when to wind it, Morwenna."),
+        ("MORWENNA", "He never wound it. Not once that winter."),
+    ]
