@@ -138,6 +138,11 @@ class ShapeMatcher:
         self.triggers = tuple((re.compile(trigger), is_active) for trigger, is_active in active.items())
         self._alone = frozenset(s.name for s in self.shapes if s.alone)
         self._introducing = frozenset(s.name for s in self.shapes if s.introduces)
+        # Where such a sentence may be: one of those shapes' triggers is in it (a search over a short paragraph, so
+        # that prose is not matched against every shape again, joined).
+        self._introduction_triggers = re.compile(
+            "|".join(f"(?:{t})" for s in self.shapes if s.introduces for t in s.triggers) or "(?!)"
+        )
         # Shapes of a name alone on its line with nothing more (a script's cue): see CandidateTable.with_shapes.
         self.cue_shapes = frozenset(s.name for s in self.shapes if s.alone and not s.active and not s.handle)
         # Each shape's group names, made once: a candidate costs two lookups, not two string formats.
@@ -167,10 +172,9 @@ class ShapeMatcher:
         """Whether the shape's label stands inside the record's sentence giving the speaker the floor."""
         return shape in self._introducing
 
-    @property
-    def introducing(self) -> bool:
-        """Whether any of the profile's shapes names its speaker in such a sentence."""
-        return bool(self._introducing)
+    def may_introduce(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds a trigger of a shape that names its speaker in the record's sentence."""
+        return bool(self._introducing) and self._introduction_triggers.search(text, start, end) is not None
 
     def find(
         self, text: str, start: int, end: int, at_paragraph_start: bool, triggered: bool = True

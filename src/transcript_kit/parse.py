@@ -824,14 +824,13 @@ class _Tokenizer:
     def _introduction_end(self, i: int) -> int | None:
         """The last line of the short paragraph that line ``i`` opens, where the profile has shapes that name a
         speaker in the record's sentence and the paragraph ends as such a sentence does, in a colon or a period."""
-        if not self.shapes.introducing:
-            return None
         text, starts, ends = self.text, self.layout.starts, self.layout.ends
         for j in range(i + 1, min(i + _INTRODUCTION_LINES, len(starts))):
             if ends[j] <= starts[j]:
                 return None  # (a blank line under line i: a paragraph of one line, read as it is)
             if j + 1 == len(starts) or ends[j + 1] <= starts[j + 1]:
-                return j if text[ends[j] - 1] in ":." else None
+                ends_so = text[ends[j] - 1] in ":."
+                return j if ends_so and self.shapes.may_introduce(text, starts[i], ends[j]) else None
         return None
 
     def _label_of_its_own(self, i: int) -> bool:
