@@ -7989,3 +7989,40 @@ def test_a_radio_dramas_grams_effects_and_numbered_scenes_are_no_ones_words() ->
         ("IESTYN", "I know when to wind it, Morwenna."),
         ("MORWENNA", "He never wound it. Not once that winter."),
     ]
+
+
+def test_a_tennis_interview_names_its_unlabelled_answers_and_casters_print_handles_in_quotes() -> None:
+    # Written for blind47's conventions. A Grand Slam's interview page: questions as "Q." and the answers
+    # unlabelled, the player named in the page's head ("An interview with: …"), the match's result line "A.
+    # SURNAME/B. Surname" no answer mark. An esports broadcast: a caster's name in brackets alone on its line, a
+    # handle in quotes inside it. Before: the answers named no one (the first the result line's "A"'s), the
+    # casters' first words were no one's.
+    tennis = (
+        "THE CHAMPIONSHIPS\n\nJuly 2, 2026\n\nL. FONTAINE/R. Okafor\n6-3, 6-4\n\n"
+        "An interview with: LUCIE FONTAINE\n\nTHE MODERATOR: Questions, please.\n\n"
+        "Q. How did the wind change things out there?\n\nA lot. I had to shorten my toss.\n\n"
+        "Q. Your next opponent beat you in Rome. Worried?\n\nNo. Rome is clay, this is grass.\n\n"
+        "Q. What did your coach say after the match?\n\nHe said, finally.\n\n"
+        "Q. Is the shoulder okay?\n\nIt's fine, thank you.\n\n"
+        "Q. Who do you want in the final?\n\nWhoever is there.\n\nFastScripts Transcript by ASAP Sports\n"
+    )
+    spoken = _spoken(tennis)
+    assert spoken[:3] == [
+        ("THE MODERATOR", "Questions, please."),
+        ("Q", "How did the wind change things out there?"),
+        ("LUCIE FONTAINE", "A lot. I had to shorten my toss."),
+    ]
+    assert [label for label, _ in spoken].count("LUCIE FONTAINE") == 5
+    casters = (
+        "[00:41:02]\n\n[Tomasz \"TOMBSTONE\" Wilk]\nRound nine, and the eco is on for the defenders.\n\n"
+        "[Aiko “HALO” Mori]\nThey kept two rifles, Tomasz. Watch the long corridor.\n\n"
+        "TOMBSTONE: And there's the pick! Through the smoke!\n\nHALO: Told you. The long corridor.\n\n"
+        "TOMBSTONE: Four versus five now.\n\nHALO: And they fold. Round to the defenders.\n\n"
+        "[00:52:10]\n\n[Ruth \"ANCHOR\" Adeyemi]\nBack to the desk, and what a map that was.\n\n"
+        "[Olek \"ZERO\" Nowak]\nIt was won on the eco, Ruth. Nobody talks about the eco.\n\n"
+        "ANCHOR: Then let's talk about it.\n"
+    )
+    assert [label for label, _ in _spoken(casters)] == [
+        'Tomasz "TOMBSTONE" Wilk', "Aiko “HALO” Mori", "TOMBSTONE", "HALO", "TOMBSTONE", "HALO",
+        'Ruth "ANCHOR" Adeyemi', 'Olek "ZERO" Nowak', "ANCHOR",
+    ]

@@ -965,8 +965,18 @@ def _refuse_lone_titles(tally: _Tally, verdicts: dict[str, Verdict], why: Callab
     lone = [(label, start) for label, start in tally.lone_cue_start.items() if at_start[label] == 1]
     for label, start in (*lone, *((label, tally.last_start[label]) for label in titled)):
         verdict = verdicts[label]
-        if verdict.accepted and start < opening:
+        if verdict.accepted and start < opening and not _names_a_handle(label, at_start):
             verdicts[label] = Verdict(False, why(label, "a title before the transcript's labels"), verdict.parsed)
+
+
+_HANDLE_IN_QUOTES = re.compile(r"[\"“]([^\"”\n]{1,30})[\"”]")
+
+
+def _names_a_handle(label: str, at_start: Counter[str]) -> bool:
+    """Whether ``label`` prints a handle in quotes that the document's turns go on to be labelled by ("[Kaelen
+    "KRAKEN" Moss]" over a caster's first words, then "KRAKEN:"): a person introduced, not a title."""
+    handle = _HANDLE_IN_QUOTES.search(label)
+    return handle is not None and at_start[handle[1]] >= 2
 
 
 _UNREAD = "not label-shaped: the label grammar does not read it"

@@ -129,6 +129,7 @@ class _LabelBuilder(lark.Transformer[lark.Token, dict[str, object]]):
         return ("office", _words(children))
 
     def name(self, children: list[lark.Token]) -> tuple[str, str, str]:
+        children = [c for c in children if c.type != "NICKNAME"]  # a handle in quotes names no one's family
         # The family name takes the particles before it: "Ursula | von der Leyen".
         start = len(children) - 1
         while start > 0 and children[start - 1].type == "PARTICLE":

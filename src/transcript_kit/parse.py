@@ -402,6 +402,7 @@ class _Tokenizer:
         self.last_plain_label: int | None = None  # the last line whose label has no list bullet, once looked for
         self.glued: frozenset[str] = frozenset()
         self.run_in = False  # answers' marks are run in after their questions (see _run_in_answers)
+        self.interviewee: str | None = None  # who the unlabelled answers are by (see _interviewee; None: not looked)
         self.accepted = CandidateTable()  # the labels that open turns, once decided
         self.words_ended = False  # whether the last paragraph but time lines ended a sentence
         self.answers_unlabelled = False  # the record labels its questions, not their answers (once decided)
@@ -643,6 +644,15 @@ class _Tokenizer:
         """Lines ``first`` to ``last`` as one paragraph's words, and where they start and end."""
         begin, end = self.layout.starts[first], self.layout.ends[last]
         return normalize_space(self.text[begin:end]), begin, end
+
+    def _interviewee(self) -> str:
+        """Whom the unlabelled answers of a record that labels only its questions are by: the one person its head
+        says it interviews ("An interview with: ANNA KOWALCZYK"), or no one named ("")."""
+        if self.interviewee is None:
+            named = _INTERVIEWEE_LINE.search(self.text, 0, _INTERVIEWEE_HEAD_CHARS)
+            name = named["name"] if named is not None else ""
+            self.interviewee = name if name and parse_label(name) is not None else ""
+        return self.interviewee
 
     def _emit_introduction(self, out: list[Token], line: int, opening: cand.Candidate) -> None:
         """The record's words before a label named in its sentence ("Con la venia de la Presidencia y del orador,
@@ -1504,7 +1514,7 @@ class _Tokenizer:
             if self.asked and value.rstrip(_QUESTION_CLOSERS)[-1:] in _ANSWER_ENDS:
                 # The answer to a question in a record that labels only its questions (a central bank's press
                 # conference): a turn of its own, its speaker not printed, never the asker's words.
-                out.append(_token("LABEL", "", begin, begin))
+                out.append(_token("LABEL", self._interviewee(), begin, begin))
                 self.asking = False
             elif _ends_a_question(value):
                 self.asked = True
@@ -2019,6 +2029,8 @@ _HEADING_CHARS = 120  # a heading over a speech is one short line
 _SENTENCE_CLOSERS = frozenset('.?!…"”])')  # what ends the sentence (or the note, "[inaudible] ADEYEMI:") a glued label follows
 # Labels that may be found glued after a sentence: in capitals, or of two words or more (never "Q" or "Dana").
 _GLUEABLE = re.compile(r"[^\W\d_a-zß-öø-ÿ][^a-zß-öø-ÿ]*[^\W\d_a-zß-öø-ÿ]|\S+(?:\s+\S+)+")
+_INTERVIEWEE_LINE = re.compile(expand(VOCABULARY.patterns["interviewee_line"]))
+_INTERVIEWEE_HEAD_CHARS = 3000  # how far into a page its head may name the one it interviews
 _RUN_IN_ANSWER_MARK = "A"
 # (Each run of blanks one way to read: "[ \t]*\n?[ \t]*" shares a run out in every way there is.)
 _RUN_IN_ANSWER = re.compile(
