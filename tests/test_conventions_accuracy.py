@@ -8026,3 +8026,49 @@ def test_a_tennis_interview_names_its_unlabelled_answers_and_casters_print_handl
         'Tomasz "TOMBSTONE" Wilk', "Aiko “HALO” Mori", "TOMBSTONE", "HALO", "TOMBSTONE", "HALO",
         'Ruth "ANCHOR" Adeyemi', 'Olek "ZERO" Nowak', "ANCHOR",
     ]
+
+
+def test_a_parish_councils_minutes_keep_their_resolutions_and_narrative_out_of_the_speeches() -> None:
+    # Written for blind48's conventions: minute numbers over the agenda items ("25/033  3. Minutes …"), resolutions
+    # and actions printed under the last speech with no blank line between, the clerk's narrative after them.
+    # Before: each resolution and all that followed it, up to the next speaker, was the seconder's words.
+    minutes = (
+        "ASHCOMBE PARISH COUNCIL\nVerbatim notes of the meeting held on 11 March 2025\n\n"
+        "25/031  1. Apologies for absence\n\n"
+        "The Chairman: We have apologies from Cllr Hale. Can I have a proposer to accept them? It will not take long\n"
+        "at all, I promise everyone here tonight.\n\n"
+        "Cllr Ward: Proposed.\n\n"
+        "Cllr Osei: Seconded.\n"
+        "RESOLVED: that the apologies of Cllr Hale be accepted. (Unanimous)\n"
+        "Action: Clerk to note in the register of attendance, as agreed at the last meeting of the full\n"
+        "council.\n\n"
+        "25/032  2. Planning applications\n"
+        "Cllr Ward left the meeting at 7.41pm, having declared an interest in the application at the barn.\n\n"
+        "The Chairman: The barn conversion. Any views from members on the access to the lane, or the hedge?\n\n"
+        "Cllr Osei: Only that the lane floods every winter and the drainage has never once been sorted out.\n"
+    )
+    assert _spoken(minutes) == [
+        (
+            "The Chairman",
+            "We have apologies from Cllr Hale. Can I have a proposer to accept them? It will not take long at all, "
+            "I promise everyone here tonight.",
+        ),
+        ("Cllr Ward", "Proposed."),
+        ("Cllr Osei", "Seconded."),
+        ("The Chairman", "The barn conversion. Any views from members on the access to the lane, or the hedge?"),
+        ("Cllr Osei", "Only that the lane floods every winter and the drainage has never once been sorted out."),
+    ]
+
+
+def test_a_delegate_one_letter_from_the_speakers_surname_is_another_person_by_another_office() -> None:
+    # Written for blind48's tribal council: "Delegate Begaye" beside "Speaker Begay" (two Navajo surnames) had been
+    # read as a typo of the Speaker's name, often printed: a wrong speaker. Two offices, two people.
+    hearing = (
+        "PRESIDING:  Honorable Leonard Begay, Speaker\n\n"
+        "Speaker Begay: The council will come to order.\n\n"
+        "Speaker Begay: The chair recognizes the delegate from Tohatchi.\n\n"
+        "Delegate Begaye: Thank you, Mr. Speaker. I rise in support of the bill.\n\n"
+        "Speaker Begay: Thank you. Is there any further debate on the bill?\n"
+    )
+    ids = {t.label: t.speaker.id for t in tk.parse(hearing, doc_id="h").turns if t.speaker}
+    assert ids["Delegate Begaye"] != ids["Speaker Begay"]

@@ -345,11 +345,13 @@ class Normalizer:
         typo, not a second speaker. Only a long name counts (a surname of five letters or more, a given name of
         six: "Mark" and "Mary" are two people), only an unregistered one, and only one such person."""
         names: dict[str, tuple[str, ...]] = {}
+        offices: dict[str, frozenset[str]] = {}  # the offices each label prints its name with
         for use in doc.labels:
             parsed = use.parsed or parse_speaker(use.label)
             parts = self._parts(parsed.inner or parsed) if parsed is not None else None
             if parts is not None and parts.family:
                 names[use.label] = tuple(fold(w) for w in (*parts.given, parts.family))
+                offices[use.label] = frozenset(title_key(t) for t in parts.titles)
         counts: Counter[Who] = Counter()
         for use in doc.labels:
             o = outcomes[doc.doc_id, use.label]
@@ -369,6 +371,8 @@ class Normalizer:
                 and other.who != o.who
                 and counts[other.who] >= _TYPO_OTHER_USES
                 and _one_typo_apart(words, known)
+                # "Delegate Begaye" beside "Speaker Begay": two offices, two people, however near the names
+                and not (offices[use.label] and offices[label] and offices[use.label].isdisjoint(offices[label]))
             }
             if len(matches) == 1:
                 (found,) = matches.values()

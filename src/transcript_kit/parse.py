@@ -204,6 +204,7 @@ _ROOM_NOTE_LINE = re.compile(
 
 
 _NOTE_AFTER = frozenset(SENTENCE_END) | {")"}  # what ends a line a note of its own may stand under
+_MINUTES_RECORD_LINE = re.compile(expand(VOCABULARY.patterns["minutes_record_line"]))
 _WRAPPED_NOTE_LINES = 3  # lines a note in square brackets may be wrapped over
 
 
@@ -275,15 +276,18 @@ def _paragraphs(text: str, layout: Layout, one_sentence_a_line: bool, line_per_e
         if (
             wrapped
             and open_paragraph
-            and text[starts[i] + indent] == "("
             and text[ends[lasts[-1]] - 1] in _NOTE_AFTER
-            and _ROOM_NOTE_LINE.fullmatch(text, starts[i], ends[i])
+            and (
+                (text[starts[i] + indent] == "(" and _ROOM_NOTE_LINE.fullmatch(text, starts[i], ends[i]))
+                or (text[starts[i] + indent].isupper() and _MINUTES_RECORD_LINE.match(text, starts[i], ends[i]))
+            )
         ):
             # A note of the room on its own line under a sentence's end, no blank line between, stands apart:
             # Belgium's record prints "(Applaus bij de N-VA)" / "(Applaudissements sur les bancs de la N-VA)" under
-            # the speech it closes; the lines after it open a paragraph of their own.
+            # the speech it closes; the lines after it open a paragraph of their own. A line of minutes recording
+            # the business opens a paragraph (its wrapped lines go with it).
             blocks.append(i, i, indent)
-            open_paragraph = False
+            open_paragraph = text[starts[i] + indent] != "("
             previous_indent = indent
             continue
         hanging = (  # a numbered item's lines under its first ("2. Puan X minta MENTERI ..." / "    menyatakan ...")
