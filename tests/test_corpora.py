@@ -18,7 +18,7 @@ CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 # document (test_conventions_corpus.py) instead of this folder-level one.
 # A blind set stays out of the bar only while it is being worked through (each SOURCE.md gives its figures).
 NOT_YET_SCORED = frozenset(
-    {"conventions", *(f"blind{n}" for n in range(14, 47))}
+    {"conventions", *(f"blind{n}" for n in range(14, 49))}
 )
 FOLDERS = sorted(
     p.name
