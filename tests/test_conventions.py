@@ -16,6 +16,7 @@ from transcript_kit.conventions.vocabulary import VOCABULARY, expand, words_alte
 from transcript_kit.errors import ConventionError, ParseError
 from transcript_kit.labels import parse_label, repair_ocr_confusions
 from transcript_kit.parse import parse_text
+from transcript_kit.rules import _LITERAL
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -575,3 +576,16 @@ def test_a_word_lists_trie_matches_what_its_longest_first_alternation_matches(wo
         trie_match = re.match(f"{flags}(?:{words_alternation(words)})", text)
         flat_match = re.match(f"{flags}(?:{flat})", text)
         assert (trie_match and trie_match.group()) == (flat_match and flat_match.group())
+
+
+def test_every_built_in_rules_trigger_is_a_literal() -> None:
+    # A trigger that is a pattern ("INT." where "INT\." was meant) makes every paragraph of every document searched
+    # with one regex instead of tested for substrings (rules.py: the literals' fast path is all or nothing).
+    patterns = {
+        (profile.name, rule.name, trigger)
+        for profile in builtin().values()
+        for rule in profile.rules
+        for trigger in rule.triggers
+        if not _LITERAL.fullmatch(trigger)
+    }
+    assert patterns == set()
