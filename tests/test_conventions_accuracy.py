@@ -8072,3 +8072,19 @@ def test_a_delegate_one_letter_from_the_speakers_surname_is_another_person_by_an
     )
     ids = {t.label: t.speaker.id for t in tk.parse(hearing, doc_id="h").turns if t.speaker}
     assert ids["Delegate Begaye"] != ids["Speaker Begay"]
+
+
+def test_a_bare_surname_is_not_the_namesake_printed_with_an_initial() -> None:
+    # Written for blind48's tribal council: the roll names "C. Yazzie" and "H. Yazzie"; "Delegate Yazzie" had been
+    # resolved to the one printed with an initial in a label, a wrong speaker. An initial tells namesakes apart:
+    # the bare surname stays unresolved.
+    hearing = (
+        "Speaker Begay: The sponsor has the floor.\n\n"
+        "Delegate Yazzie: Thank you. This bill extends the waterline to the chapter house.\n\n"
+        "Speaker Begay: The delegate from Tohatchi.\n\n"
+        "Delegate C. Yazzie: Who pays for the pump station?\n\n"
+        "Delegate Yazzie: The capital fund, as the budget says.\n\n"
+        "Delegate C. Yazzie: Then I support it.\n"
+    )
+    ids = {t.label: t.speaker.id for t in tk.parse(hearing, doc_id="h").turns if t.speaker}
+    assert ids["Delegate Yazzie"] != ids["Delegate C. Yazzie"]

@@ -712,6 +712,10 @@ class Normalizer:
             if parts.qualifiers and keys[-1] in ctx.placed:
                 return None  # "Mr. BAKER of Oregon" beside "Mr. BAKER of Ohio": not a surname's one person
             named = [n for n in ctx.people if n.family in keys]
+            if not parts.given:
+                # "Delegate Yazzie" where the document names only "C. Yazzie": a name printed with an initial is
+                # told apart from a namesake, so the bare surname may be the other one (unresolved, not a guess).
+                named = [n for n in named if not _INITIALLED.match(n.name)]
             if " " in parts.family:  # "Van der Berg" is not "Van den Berg", though their keys are one
                 printed = fold(parts.family).split()
                 named = [n for n in named if fold(n.name).split()[-len(printed) :] == printed]
@@ -884,14 +888,18 @@ class Normalizer:
                 who
                 for key in _family_keys(parts)
                 for who, doc_id, source, title in corpus.by_family.get(key, ())
+                # (Not a namesake printed with an initial, "C. Yazzie": see _document_step.)
+                if not _INITIALLED.match(corpus.display_name(who) or "")
                 # A label with an office needs that office ("COACH REID" is not Senator Harry Reid of the same
                 # source); a bare surname, the same source or a shared cast.
-                if (parts.titles and title and self._same_office(parts.titles, title))
-                or (
-                    not parts.titles
-                    and (
-                        (ctx.source is not None and source == ctx.source)
-                        or (doc_id != ctx.doc_id and self._corroborated(ctx.doc_id, doc_id, self._cast))
+                and (
+                    (parts.titles and title and self._same_office(parts.titles, title))
+                    or (
+                        not parts.titles
+                        and (
+                            (ctx.source is not None and source == ctx.source)
+                            or (doc_id != ctx.doc_id and self._corroborated(ctx.doc_id, doc_id, self._cast))
+                        )
                     )
                 )
             }
@@ -1320,6 +1328,7 @@ def _document_scopes(unresolved: Iterable[tuple[str, str]]) -> dict[tuple[str, s
     return _shortened_offices(_abbreviated_cues(_one_per_surname(scopes)))
 
 
+_INITIALLED = re.compile(r"[A-Z]\.?[ \t]+\S+$")  # a name printed as an initial and a surname alone ("C. Yazzie")
 _TURN_NUMBERED = re.compile(r"([A-Za-z]{1,3})[ \t]?(\d{1,4})")
 _NUMBERED_TURNS = 3  # numbers of one code that make them the turns' numbers, not several people's
 
