@@ -189,27 +189,32 @@ class ShapeMatcher:
         found = self._candidate(match, index, text, end, at_paragraph_start)
         # A later shape takes the line when the first one's checks refused it, or when the grammar cannot read the
         # first one's label ("Senator Dunmore. I'll just say this:" is a period label with a colon in its speech).
+        later = self._later_candidates(text, start, end, index, at_paragraph_start, triggered)
         if found is not None and (found.handle or parse_label(found.label) is not None):
             if found.delimiter != ":" or _VOCATIVE_AFTER_PERIOD.search(found.label) is None:
                 return found
             # "Mr. ELLIS. Mr. President: The question …": a period label, then the chair addressed before a
             # colon; the shape that ends the label at its period takes the line, where one does.
-            for later in range(index + 1, len(self.shapes)):
-                single = self.singles[later].match(text, start, end)
-                better = self._candidate(single, later, text, end, at_paragraph_start) if single else None
-                if better is not None and better.delimiter == "." and parse_label(better.label) is not None:
-                    return better
-            return found
+            ending = (c for c in later if c.delimiter == "." and parse_label(c.label) is not None)
+            return next(ending, found)
+        for better in later:
+            if parse_label(better.label) is not None:
+                return better
+            found = found or better
+        return found
+
+    def _later_candidates(
+        self, text: str, start: int, end: int, index: int, at_paragraph_start: bool, triggered: bool
+    ) -> Iterator[Candidate]:
+        """The candidates the shapes after the ``index``-th read on the line, in the profile's order (a shape
+        with triggers only where one is on the line)."""
         for later in range(index + 1, len(self.shapes)):
             if not triggered and self._triggered[later]:
                 continue
             single = self.singles[later].match(text, start, end)
-            if single is not None:
-                better = self._candidate(single, later, text, end, at_paragraph_start)
-                if better is not None and parse_label(better.label) is not None:
-                    return better
-                found = found or better
-        return found
+            better = self._candidate(single, later, text, end, at_paragraph_start) if single is not None else None
+            if better is not None:
+                yield better
 
     def _candidate(
         self, match: re.Match[str], index: int, text: str, end: int, at_paragraph_start: bool

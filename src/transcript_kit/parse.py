@@ -618,7 +618,7 @@ class _Tokenizer:
                         # X:" over "Palabras del honorable Senador X."): the second opens the turn, the first is
                         # the record's sentence.
                         last = self.wrapped_labels.get(i, i)
-                        out.append(_token("STAGE", *self._joined_lines(i, last)))
+                        out.append(_token("STAGE", *self._segment_text(i, last, self.layout.starts[i])))
                         first = last + 1
                         continue
                     self._emit_introduction(out, i, opening)
@@ -644,11 +644,6 @@ class _Tokenizer:
             j += 1
         return j in accepted
 
-    def _joined_lines(self, first: int, last: int) -> tuple[str, int, int]:
-        """Lines ``first`` to ``last`` as one paragraph's words, and where they start and end."""
-        begin, end = self.layout.starts[first], self.layout.ends[last]
-        return normalize_space(self.text[begin:end]), begin, end
-
     def _interviewee(self) -> str:
         """Whom the unlabelled answers of a record that labels only its questions are by: the one person its head
         says it interviews ("An interview with: ANNA KOWALCZYK"), or no one named ("")."""
@@ -664,7 +659,7 @@ class _Tokenizer:
         begin = self.layout.starts[line]
         value = normalize_space(self.text[begin : opening.start])
         if value:
-            out.append(_token("STAGE", value, begin + self.text[begin:].find(value[0]), opening.start))
+            out.append(_token("STAGE", value, self.text.find(value[0], begin), opening.start))
 
     def _warn_refused_lookalikes(
         self, refused: CandidateTable, accepted: CandidateTable, dialogue: int | None
@@ -1608,7 +1603,10 @@ class _Tokenizer:
         """A paragraph of speech; where text saved from a web page lost its paragraph breaks, the document's own
         labels (that open two paragraphs or more elsewhere) glued after a sentence inside it ("... les respondo
         preguntas.PREGUNTA: Gracias ...") open turns there."""
-        found = [(label, at, at, colon) for label, at, colon in _glued_labels(self.text, start, stop, self.glued)] if self.glued and ":" in value else []
+        # (label, where the words before it end, where it starts, where its delimiter is)
+        found = []
+        if self.glued and ":" in value:
+            found = [(label, at, at, colon) for label, at, colon in _glued_labels(self.text, start, stop, self.glued)]
         if self.run_in and _RUN_IN_ANSWER_LOOK in value:
             found = sorted(found + list(_run_in_answers(self.text, start, stop)), key=lambda glued: glued[1])
         if not found or value != normalize_space(self.text[start:stop]):  # (notes cut from it: kept whole)
